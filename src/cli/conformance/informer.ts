@@ -1,0 +1,6 @@
+import type { TraceLine, VectorScript } from './types';
+
+/** Replays a `informer` conformance vector (see conformance/README.md). Not written yet. */
+export function replay(_script: VectorScript): TraceLine[] {
+  throw new Error('the informer harness is not implemented yet');
+}
