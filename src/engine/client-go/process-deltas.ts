@@ -1,0 +1,85 @@
+/**
+ * processDeltas: what the shared informer does with one popped Deltas (its HandleDeltas, Era A).
+ *
+ * Models cg:tools/cache/controller.go:`processDeltas` as called from
+ * cg:tools/cache/shared_informer.go:`sharedIndexInformer.HandleDeltas` (v0.26).
+ *
+ * Rules: SI2 (for each delta, oldest first, update the indexer first, then notify; the callback is chosen
+ * by cache state, not by delta type), SI3 (an update whose old and new share a resourceVersion is a sync:
+ * derivable from the notification, so not stored), SI6 (isInInitialList is passed through to adds),
+ * SI12 (OnDelete may carry a DeletedFinalStateUnknown).
+ *
+ * Simplifications: the notifications are returned as data rather than called, so the caller
+ * (the informer's processor) distributes them to listeners (SI3, SI5); no transformer.
+ */
+import type { DeletedFinalStateUnknown, MetaObject } from '../objects';
+import { deletionHandlingKey, isTombstone } from '../objects';
+import type { Delta } from './delta-fifo';
+import type { IndexerState } from './indexer';
+import { indexerAdd, indexerDelete, indexerGetByKey, indexerUpdate } from './indexer';
+
+/** A handler call: OnAdd(obj, isInInitialList), OnUpdate(old, new), OnDelete(obj) (SI10). */
+export type Notification<T> =
+  | { readonly kind: 'add'; readonly obj: T; readonly isInInitialList: boolean }
+  /** isSync (SI3) is `old.metadata.resourceVersion === new.metadata.resourceVersion`. */
+  | { readonly kind: 'update'; readonly old: T; readonly new: T }
+  | { readonly kind: 'delete'; readonly obj: T | DeletedFinalStateUnknown<T> };
+
+export interface ProcessedDelta<T> {
+  readonly delta: Delta<T>;
+  readonly key: string;
+  /** What was done to the indexer (a `delete` of an absent key is a no-op, I2). */
+  readonly storeOp: 'add' | 'update' | 'delete';
+  readonly notification: Notification<T>;
+}
+
+/** SI3: a "sync" update (same resourceVersion), filtered per listener by the resync flags. */
+export function isSyncUpdate<T extends MetaObject>(n: Notification<T>): boolean {
+  return n.kind === 'update' && n.old.metadata.resourceVersion === n.new.metadata.resourceVersion;
+}
+
+/**
+ * Apply `deltas` (oldest first) to the indexer and return, per delta, the store operation and the
+ * notification, in order (SI2).
+ */
+export function processDeltas<T extends MetaObject>(
+  ix: IndexerState<T>,
+  deltas: readonly Delta<T>[],
+  isInInitialList: boolean,
+): ProcessedDelta<T>[] {
+  const out: ProcessedDelta<T>[] = [];
+  for (const delta of deltas) {
+    const obj = delta.obj;
+    const key = deletionHandlingKey(obj);
+    switch (delta.type) {
+      case 'Added':
+      case 'Updated':
+      case 'Replaced':
+      case 'Sync': {
+        // D1/D7: only Deleted deltas carry tombstones; anything else is a caller bug.
+        if (isTombstone(obj)) throw new Error(`${delta.type} delta for ${key} carries a tombstone`);
+        // SI2: chosen by cache state — an Added for a cached key is an update, an Updated for an
+        // uncached key is an add.
+        const old = indexerGetByKey(ix, key);
+        if (old !== undefined) {
+          indexerUpdate(ix, obj);
+          out.push({ delta, key, storeOp: 'update', notification: { kind: 'update', old, new: obj } });
+        } else {
+          indexerAdd(ix, obj);
+          out.push({ delta, key, storeOp: 'add', notification: { kind: 'add', obj, isInInitialList } });
+        }
+        break;
+      }
+      case 'Deleted':
+        // SI2/SI12: delete (no-op if absent), then notify with the delta's object, tombstone or not.
+        indexerDelete(ix, obj);
+        out.push({ delta, key, storeOp: 'delete', notification: { kind: 'delete', obj } });
+        break;
+      default: {
+        const never: never = delta.type;
+        throw new Error(`unknown delta type ${String(never)}`);
+      }
+    }
+  }
+  return out;
+}

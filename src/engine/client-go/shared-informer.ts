@@ -1,0 +1,128 @@
+/**
+ * sharedIndexInformer's processor and its listeners (client-go v0.26 tools/cache/shared_informer.go).
+ *
+ * Rules: SI3 (a same-resourceVersion update is a "sync" notification and reaches only listeners flagged
+ * as resyncing; the flags start true and are overwritten at every resync check), SI4 (per-listener resync
+ * periods, `shouldResync`, periods below 1 s raised to 1 s), SI5 (each listener has an unbounded buffer;
+ * distribute never blocks; per listener, delivery is sequential and in order), SI6 / SI9 (isInInitialList
+ * and the per-registration HasSynced: a registration has synced once the informer has and the listener has
+ * run every initial-list add it was sent).
+ *
+ * A listener's pop/run goroutine pair is one actor in the simulation; this module holds its data and the
+ * pure operations on it. The buffer is a plain array with a head index (O(1) pop, compacted when half
+ * consumed) so that the world stays structured-clone friendly.
+ */
+import type { KObject } from '../objects';
+import type { Notification } from './process-deltas';
+
+export const MINIMUM_RESYNC_PERIOD_MS = 1000;
+
+export interface ListenerState {
+  readonly id: number;
+  /** The handler's name, for inspectors and narration. */
+  readonly handler: string;
+  buffer: Notification<KObject>[];
+  head: number;
+  /** True while a delivery of this listener is scheduled or running. */
+  busy: boolean;
+  readonly requestedResyncPeriodMs: number;
+  resyncPeriodMs: number;
+  nextResync: number;
+  /** SI3: may this listener receive sync (same-RV) updates right now? */
+  isResyncing: boolean;
+  /** SI9: initial-list adds sent to this listener and not yet run. */
+  initialPending: number;
+  delivered: number;
+}
+
+export interface ProcessorState {
+  listeners: ListenerState[];
+  resyncCheckPeriodMs: number;
+}
+
+export function newProcessor(defaultResyncMs: number): ProcessorState {
+  return { listeners: [], resyncCheckPeriodMs: defaultResyncMs };
+}
+
+/**
+ * AddEventHandlerWithResyncPeriod before start (SI4): periods below 1 s are raised to 1 s, and a smaller
+ * period lowers the informer's resync check period. (Handlers added after start are not modelled yet.)
+ */
+export function addListener(p: ProcessorState, handler: string, requestedResyncMs: number, now: number): ListenerState {
+  let period = requestedResyncMs;
+  if (period > 0 && period < MINIMUM_RESYNC_PERIOD_MS) period = MINIMUM_RESYNC_PERIOD_MS;
+  if (p.resyncCheckPeriodMs === 0) period = 0;
+  else if (period > 0 && period < p.resyncCheckPeriodMs) p.resyncCheckPeriodMs = period;
+  const l: ListenerState = {
+    id: p.listeners.length,
+    handler,
+    buffer: [],
+    head: 0,
+    busy: false,
+    requestedResyncPeriodMs: requestedResyncMs,
+    resyncPeriodMs: period,
+    nextResync: now + period,
+    isResyncing: true,
+    initialPending: 0,
+    delivered: 0,
+  };
+  p.listeners.push(l);
+  return l;
+}
+
+/** sharedProcessor.shouldResync (SI4): marks due listeners and re-arms them; true if any was due. */
+export function processorShouldResync(p: ProcessorState, now: number): boolean {
+  let any = false;
+  for (const l of p.listeners) {
+    const due = l.resyncPeriodMs !== 0 && now >= l.nextResync;
+    l.isResyncing = due;
+    if (due) {
+      any = true;
+      l.nextResync = now + l.resyncPeriodMs;
+    }
+  }
+  return any;
+}
+
+/** sharedProcessor.distribute (SI3): returns the listeners that received the notification. */
+export function processorDistribute(p: ProcessorState, n: Notification<KObject>): ListenerState[] {
+  const sync = n.kind === 'update' && n.old.metadata.resourceVersion === n.new.metadata.resourceVersion;
+  const got: ListenerState[] = [];
+  for (const l of p.listeners) {
+    if (sync && !l.isResyncing) continue;
+    l.buffer.push(n);
+    if (n.kind === 'add' && n.isInInitialList) l.initialPending++;
+    got.push(l);
+  }
+  return got;
+}
+
+export function listenerPending(l: ListenerState): number {
+  return l.buffer.length - l.head;
+}
+
+/** Takes the next notification of a listener's buffer (SI5: in order). */
+export function listenerTake(l: ListenerState): Notification<KObject> | undefined {
+  if (l.head >= l.buffer.length) return undefined;
+  const n = l.buffer[l.head]!;
+  l.head++;
+  if (l.head === l.buffer.length) {
+    l.buffer = [];
+    l.head = 0;
+  } else if (l.head > 64 && l.head * 2 > l.buffer.length) {
+    l.buffer = l.buffer.slice(l.head);
+    l.head = 0;
+  }
+  return n;
+}
+
+/** Called after the handler ran a notification. */
+export function listenerDelivered(l: ListenerState, n: Notification<KObject>): void {
+  l.delivered++;
+  if (n.kind === 'add' && n.isInInitialList && l.initialPending > 0) l.initialPending--;
+}
+
+/** The pending notifications, oldest first (for inspectors). */
+export function listenerBuffer(l: ListenerState): readonly Notification<KObject>[] {
+  return l.buffer.slice(l.head);
+}

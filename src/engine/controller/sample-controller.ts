@@ -1,0 +1,269 @@
+/**
+ * The sample controller (kubernetes/sample-controller controller.go, classic era; spec C1–C6).
+ *
+ * - Handlers (C2): Foo add/update enqueue the Foo's key (no Foo delete handler; resyncs are not filtered);
+ *   Deployment add/update/delete call handleObject, the update first dropping same-resourceVersion
+ *   (resync) updates; handleObject unwraps a DeletedFinalStateUnknown tombstone, follows the controller
+ *   ownerReference to a Foo, looks it up in the Foo lister and enqueues its key.
+ * - processNextWorkItem (C3): Get → syncHandler → Forget on success / AddRateLimited on error → Done.
+ * - syncHandler (C4) as a resumable state machine: every clientset call is a round trip to the simulated
+ *   API server, during which the worker is blocked (its goroutine waits on the HTTP response).
+ *
+ * This module is pure: it reads listers and the workqueue and asks its environment to send writes.
+ */
+import type { Deployment, DeletedFinalStateUnknown, Foo, KObject } from '../objects';
+import { isTombstone, metaNamespaceKey, splitMetaNamespaceKey } from '../objects';
+import type { IndexerState } from '../client-go/indexer';
+import { indexerGetByKey } from '../client-go/indexer';
+import type { Notification } from '../client-go/process-deltas';
+import type { Arrow, Component, ParamValue } from '../sim/trace';
+
+export type WriteVerb = 'create' | 'update' | 'updateStatus';
+
+export interface WriteRequest {
+  readonly verb: WriteVerb;
+  readonly object: KObject;
+}
+
+export interface WriteResponse {
+  readonly code: number;
+  readonly reason?: string;
+  readonly message?: string;
+  readonly object?: KObject;
+}
+
+export type SyncStage = 'create-deployment' | 'update-deployment' | 'update-status';
+
+export interface SyncState {
+  readonly foo: Foo;
+  deployment: Deployment | null;
+  stage: SyncStage | null;
+}
+
+export type WorkerPhase = 'idle' | 'reconciling' | 'awaiting-response';
+
+export type SyncOutcome = 'success' | 'error';
+
+export interface WorkerState {
+  readonly id: number;
+  phase: WorkerPhase;
+  key: string | null;
+  /** Bumped per item so stale agenda entries are ignored. */
+  token: number;
+  sync: SyncState | null;
+  lastResult: { key: string; outcome: SyncOutcome; code: number | null; message: string } | null;
+  processed: number;
+}
+
+export interface ControllerEnv {
+  readonly now: number;
+  readonly foos: IndexerState<KObject>;
+  readonly deployments: IndexerState<KObject>;
+  emit(
+    component: Component,
+    arrow: Arrow,
+    message: string,
+    params: Record<string, ParamValue>,
+    key?: string | null,
+    object?: KObject | DeletedFinalStateUnknown<KObject> | null,
+    lane?: 'Foo' | 'Deployment' | null,
+  ): void;
+  enqueue(key: string): void;
+  sendWrite(worker: WorkerState, req: WriteRequest): void;
+}
+
+export function newWorker(id: number): WorkerState {
+  return { id, phase: 'idle', key: null, token: 0, sync: null, lastResult: null, processed: 0 };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Handlers (C2)
+
+/** The Foo informer's ResourceEventHandlerFuncs: AddFunc and UpdateFunc enqueue; no DeleteFunc. */
+export function fooHandler(env: ControllerEnv, n: Notification<KObject>): void {
+  switch (n.kind) {
+    case 'add':
+      env.enqueue(metaNamespaceKey(n.obj));
+      return;
+    case 'update':
+      env.enqueue(metaNamespaceKey(n.new));
+      return;
+    case 'delete':
+      env.emit('handler', 'internal', 'handler.foo-delete-ignored', {}, deletionKey(n.obj), n.obj, 'Foo');
+      return;
+  }
+}
+
+function deletionKey(o: KObject | DeletedFinalStateUnknown<KObject>): string {
+  return isTombstone(o) ? o.key : metaNamespaceKey(o);
+}
+
+/** The Deployment informer's handlers: all call handleObject; UpdateFunc drops resyncs first. */
+export function deploymentHandler(env: ControllerEnv, n: Notification<KObject>): void {
+  switch (n.kind) {
+    case 'add':
+      handleObject(env, n.obj);
+      return;
+    case 'update':
+      if (n.old.metadata.resourceVersion === n.new.metadata.resourceVersion) {
+        env.emit('handler', 'internal', 'handler.resync-dropped', { rv: n.new.metadata.resourceVersion }, metaNamespaceKey(n.new), n.new, 'Deployment');
+        return;
+      }
+      handleObject(env, n.new);
+      return;
+    case 'delete':
+      handleObject(env, n.obj);
+      return;
+  }
+}
+
+function handleObject(env: ControllerEnv, raw: KObject | DeletedFinalStateUnknown<KObject>): void {
+  let obj: KObject;
+  if (isTombstone(raw)) {
+    if (raw.obj === null) {
+      env.emit('handler', 'internal', 'handler.tombstone-invalid', {}, raw.key, raw, 'Deployment');
+      return;
+    }
+    env.emit('handler', 'internal', 'handler.tombstone-unwrapped', { rv: raw.obj.metadata.resourceVersion }, raw.key, raw, 'Deployment');
+    obj = raw.obj;
+  } else {
+    obj = raw;
+  }
+  const owner = obj.metadata.ownerReferences.find((r) => r.controller);
+  if (owner === undefined || owner.kind !== 'Foo') {
+    env.emit('handler', 'internal', 'handler.not-owned', {}, metaNamespaceKey(obj), obj, 'Deployment');
+    return;
+  }
+  const fooKey = obj.metadata.namespace === '' ? owner.name : `${obj.metadata.namespace}/${owner.name}`;
+  const foo = indexerGetByKey(env.foos, fooKey);
+  env.emit('handler', 9, 'handler.owner-lookup', { owner: fooKey, found: foo !== undefined }, fooKey, foo ?? null, 'Foo');
+  if (foo === undefined) {
+    env.emit('handler', 'internal', 'handler.orphan-ignored', { owner: fooKey }, metaNamespaceKey(obj), obj, 'Deployment');
+    return;
+  }
+  env.enqueue(fooKey);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// syncHandler (C4), resumable
+
+export type SyncStepResult = { done: true; error: null } | { done: true; error: { code: number | null; message: string } } | { done: false };
+
+/** Starts syncHandler(key) after the worker's reconcile time. */
+export function syncStart(env: ControllerEnv, w: WorkerState, injectedFailure: boolean): SyncStepResult {
+  const key = w.key!;
+  if (injectedFailure) {
+    env.emit('worker', 'internal', 'worker.injected-failure', { worker: w.id }, key, null, 'Foo');
+    return { done: true, error: { code: null, message: 'injected failure' } };
+  }
+  const parts = splitMetaNamespaceKey(key);
+  if ('error' in parts) {
+    env.emit('worker', 'internal', 'worker.invalid-key', { worker: w.id }, key, null, 'Foo');
+    return { done: true, error: null };
+  }
+  const foo = indexerGetByKey(env.foos, key) as Foo | undefined;
+  env.emit('worker', 9, 'worker.get-foo', { worker: w.id, found: foo !== undefined, rv: foo?.metadata.resourceVersion ?? null }, key, foo ?? null, 'Foo');
+  if (foo === undefined) {
+    // C4: the Foo is gone (lister 404): nothing to do, not retried.
+    env.emit('worker', 'internal', 'worker.foo-gone', { worker: w.id }, key, null, 'Foo');
+    return { done: true, error: null };
+  }
+  if (foo.spec.deploymentName === '') {
+    env.emit('worker', 'internal', 'worker.no-deployment-name', { worker: w.id }, key, foo, 'Foo');
+    return { done: true, error: null };
+  }
+  const depKey = parts.namespace === '' ? foo.spec.deploymentName : `${parts.namespace}/${foo.spec.deploymentName}`;
+  const dep = indexerGetByKey(env.deployments, depKey) as Deployment | undefined;
+  env.emit('worker', 9, 'worker.get-deployment', { worker: w.id, found: dep !== undefined, rv: dep?.metadata.resourceVersion ?? null }, depKey, dep ?? null, 'Deployment');
+  w.sync = { foo, deployment: dep ?? null, stage: null };
+  if (dep === undefined) {
+    w.sync.stage = 'create-deployment';
+    const req: WriteRequest = { verb: 'create', object: newDeployment(foo, env.now) };
+    env.emit('client', 'write', 'client.request', { worker: w.id, verb: 'create', kind: 'Deployment' }, depKey, req.object, 'Deployment');
+    env.sendWrite(w, req);
+    return { done: false };
+  }
+  return afterDeployment(env, w);
+}
+
+/** The response to the worker's pending clientset call arrived. */
+export function syncOnResponse(env: ControllerEnv, w: WorkerState, resp: WriteResponse): SyncStepResult {
+  const s = w.sync!;
+  const key = w.key!;
+  const stage = s.stage;
+  const ok = resp.code >= 200 && resp.code < 300;
+  const lane = stage === 'update-status' ? 'Foo' : 'Deployment';
+  env.emit('client', 'write', ok ? 'client.response-ok' : 'client.response-error', {
+    worker: w.id,
+    stage: stage ?? '',
+    code: resp.code,
+    reason: resp.reason ?? null,
+    rv: resp.object?.metadata.resourceVersion ?? null,
+  }, stage === 'update-status' ? key : depKeyOf(s), resp.object ?? null, lane);
+  if (!ok) return { done: true, error: { code: resp.code, message: resp.message ?? resp.reason ?? `HTTP ${resp.code}` } };
+  if (stage === 'update-status') return { done: true, error: null };
+  s.deployment = resp.object as Deployment;
+  return afterDeployment(env, w);
+}
+
+function depKeyOf(s: SyncState): string {
+  const ns = s.foo.metadata.namespace;
+  return ns === '' ? s.foo.spec.deploymentName : `${ns}/${s.foo.spec.deploymentName}`;
+}
+
+function afterDeployment(env: ControllerEnv, w: WorkerState): SyncStepResult {
+  const s = w.sync!;
+  const foo = s.foo;
+  const dep = s.deployment!;
+  if (s.stage !== 'update-deployment') {
+    const owner = dep.metadata.ownerReferences.find((r) => r.controller);
+    if (owner === undefined || owner.uid !== foo.metadata.uid) {
+      // C4: not controlled by this Foo → a Warning event and an error (retried with backoff forever).
+      const message = `Resource "${dep.metadata.name}" already exists and is not managed by Foo`;
+      env.emit('worker', 'internal', 'worker.not-controlled', { worker: w.id }, depKeyOf(s), dep, 'Deployment');
+      return { done: true, error: { code: null, message } };
+    }
+    if (foo.spec.replicas !== dep.spec.replicas) {
+      s.stage = 'update-deployment';
+      const req: WriteRequest = { verb: 'update', object: newDeployment(foo, env.now) };
+      env.emit('client', 'write', 'client.request', { worker: w.id, verb: 'update', kind: 'Deployment', replicas: foo.spec.replicas }, depKeyOf(s), req.object, 'Deployment');
+      env.sendWrite(w, req);
+      return { done: false };
+    }
+  }
+  // updateFooStatus: UpdateStatus on a deep copy of the cached Foo (its resourceVersion may be stale → 409).
+  s.stage = 'update-status';
+  const copy: Foo = { ...foo, status: { availableReplicas: dep.status.availableReplicas } };
+  env.emit('client', 'write', 'client.request', {
+    worker: w.id,
+    verb: 'updateStatus',
+    kind: 'Foo',
+    rv: foo.metadata.resourceVersion,
+    availableReplicas: dep.status.availableReplicas,
+  }, w.key, copy, 'Foo');
+  env.sendWrite(w, { verb: 'updateStatus', object: copy });
+  return { done: false };
+}
+
+/** newDeployment(foo): the Deployment the Foo wants, owned by it, without a resourceVersion. */
+export function newDeployment(foo: Foo, now: number): Deployment {
+  return {
+    kind: 'Deployment',
+    metadata: {
+      namespace: foo.metadata.namespace,
+      name: foo.spec.deploymentName,
+      uid: '',
+      resourceVersion: '',
+      generation: 0,
+      creationTimestamp: now,
+      labels: { app: 'nginx', controller: foo.metadata.name },
+      ownerReferences: [
+        { apiVersion: 'samplecontroller.k8s.io/v1alpha1', kind: 'Foo', name: foo.metadata.name, uid: foo.metadata.uid, controller: true },
+      ],
+      finalizers: [],
+      deletionTimestamp: null,
+    },
+    spec: { replicas: foo.spec.replicas },
+    status: { availableReplicas: 0 },
+  };
+}

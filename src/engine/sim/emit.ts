@@ -1,0 +1,38 @@
+/** Building trace records for the step being run. */
+import { isTombstone, type DeletedFinalStateUnknown, type KObject, type Kind } from '../objects';
+import type { Arrow, Component, ParamValue, TraceRecord } from './trace';
+import type { World } from './world';
+
+export interface StepOut {
+  readonly records: TraceRecord[];
+}
+
+export function emitRecord(
+  w: World,
+  out: StepOut,
+  lane: Kind | null,
+  component: Component,
+  arrow: Arrow,
+  message: string,
+  params: Record<string, ParamValue>,
+  key: string | null = null,
+  object: KObject | DeletedFinalStateUnknown<KObject> | null = null,
+): void {
+  let rv: string | null = null;
+  if (object !== null) {
+    const inner = isTombstone(object) ? object.obj : object;
+    rv = inner === null ? null : inner.metadata.resourceVersion;
+  }
+  out.records.push({
+    step: w.step + 1,
+    time: w.now,
+    lane,
+    component,
+    arrow,
+    key,
+    object,
+    resourceVersion: rv,
+    message,
+    params,
+  });
+}

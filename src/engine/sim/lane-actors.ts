@@ -1,0 +1,151 @@
+/**
+ * The informer lanes' actors: the reflector goroutine (through its ReflectorEnv), the informer's
+ * processLoop (Pop under the FIFO lock: one step whose records travel arrows 3, 4, 5, 6 in order, D9/SI2),
+ * and each listener's run loop (SI5: delivery is asynchronous, so a handler may find the lister ahead of
+ * the notification it is handling).
+ */
+import { schedule } from '../kernel/agenda';
+import { fifoLen, fifoPop } from '../client-go/delta-fifo';
+import { indexerGetByKey, indexerLen } from '../client-go/indexer';
+import { processDeltas } from '../client-go/process-deltas';
+import type { ReflectorEnv } from '../client-go/reflector';
+import {
+  listenerDelivered,
+  listenerPending,
+  listenerTake,
+  processorDistribute,
+  processorShouldResync,
+} from '../client-go/shared-informer';
+import { isTombstone, type KObject, type Kind, metaNamespaceKey } from '../objects';
+import { controllerEnv, handlerFor } from './controller-actors';
+import { emitRecord, type StepOut } from './emit';
+import { drawLatency } from './latency';
+import type { SimContext, World } from './world';
+
+export function reflectorEnv(w: World, ctx: SimContext, out: StepOut, lane: Kind): ReflectorEnv {
+  const L = w.lanes[lane];
+  const s = ctx.scenario.settings;
+  return {
+    now: w.now,
+    rng: w.rng,
+    fifo: L.fifo,
+    indexer: L.indexer,
+    watchTimeout: s.watchTimeout,
+    pageSize: s.pageSize,
+    sendList(req, epoch) {
+      schedule(w.agenda, w.now + drawLatency(w, s.latency.request), { a: 'server.list', lane, req, epoch });
+    },
+    sendWatch(req, epoch) {
+      schedule(w.agenda, w.now + drawLatency(w, s.latency.request), { a: 'server.watch', lane, req, epoch });
+    },
+    setTimer(delayMs, timer, epoch) {
+      schedule(w.agenda, w.now + delayMs, { a: 'reflector.timer', lane, timer, epoch });
+    },
+    shouldResync() {
+      return processorShouldResync(L.processor, w.now);
+    },
+    fifoChanged() {
+      wakePop(w, lane);
+    },
+    emit(component, arrow, message, params, key = null, object = null) {
+      if (message === 'reflector.replace' && params.relist === true) w.stats.relists++;
+      emitRecord(w, out, lane, component, arrow, message, params, key, object);
+    },
+  };
+}
+
+/** The FIFO has items: make the processLoop runnable (Pop wakes at once; ordering by agenda sequence). */
+export function wakePop(w: World, lane: Kind): void {
+  const L = w.lanes[lane];
+  if (L.popScheduled || fifoLen(L.fifo) === 0) return;
+  L.popScheduled = true;
+  schedule(w.agenda, w.now, { a: 'informer.pop', lane });
+}
+
+function objOf(o: KObject | { obj: KObject | null }): KObject | null {
+  return 'metadata' in o ? o : o.obj;
+}
+
+/** One Pop with its process function (HandleDeltas), atomically: arrows 3 → 4 → 5 → 6. */
+export function informerPop(w: World, ctx: SimContext, out: StepOut, lane: Kind): void {
+  const L = w.lanes[lane];
+  L.popScheduled = false;
+  const p = fifoPop(L.fifo);
+  if (p === undefined) return;
+  const last = p.deltas[p.deltas.length - 1]!;
+  emitRecord(w, out, lane, 'informer', 3, 'informer.pop', {
+    deltas: p.deltas.map((d) => (isTombstone(d.obj) ? `${d.type}(DeletedFinalStateUnknown)` : d.type)).join(', '),
+    count: p.deltas.length,
+    isInInitialList: p.isInInitialList,
+  }, p.key, last.obj);
+  const processed = processDeltas(L.indexer, p.deltas, p.isInInitialList);
+  const settings = ctx.scenario.settings;
+  for (const pd of processed) {
+    const obj = pd.delta.obj;
+    emitRecord(w, out, lane, 'informer', 4, `informer.indexer-${pd.storeOp}`, { type: pd.delta.type }, pd.key, obj);
+    emitRecord(w, out, lane, 'indexer', 5, `indexer.${pd.storeOp}`, { size: indexerLen(L.indexer) }, pd.key, obj);
+    const n = pd.notification;
+    const got = processorDistribute(L.processor, n);
+    const sync = n.kind === 'update' && n.old.metadata.resourceVersion === n.new.metadata.resourceVersion;
+    const nobj = n.kind === 'update' ? n.new : n.obj;
+    emitRecord(w, out, lane, 'informer', 6, 'informer.dispatch', {
+      callback: n.kind === 'add' ? 'OnAdd' : n.kind === 'update' ? 'OnUpdate' : 'OnDelete',
+      type: pd.delta.type,
+      isSync: sync,
+      listeners: got.length,
+      filtered: L.processor.listeners.length - got.length,
+      isInInitialList: n.kind === 'add' ? n.isInInitialList : false,
+    }, pd.key, nobj);
+    for (const l of got) {
+      if (!l.busy) {
+        l.busy = true;
+        schedule(w.agenda, w.now + drawLatency(w, settings.latency.handler, false), {
+          a: 'listener.deliver',
+          lane,
+          listener: l.id,
+        });
+      }
+    }
+  }
+  wakePop(w, lane);
+}
+
+/** A listener runs its handler on the next buffered notification (SI5). */
+export function listenerDeliver(w: World, ctx: SimContext, out: StepOut, lane: Kind, id: number): void {
+  const L = w.lanes[lane];
+  const l = L.processor.listeners[id]!;
+  const n = listenerTake(l);
+  if (n === undefined) {
+    l.busy = false;
+    return;
+  }
+  const obj = n.kind === 'update' ? n.new : n.obj;
+  const inner = objOf(obj);
+  const key = isTombstone(obj) ? obj.key : metaNamespaceKey(obj);
+  const cached = indexerGetByKey(L.indexer, key);
+  // Is the lister already ahead of (or behind) what this notification carries? (SI5)
+  const notifRv = inner?.metadata.resourceVersion ?? null;
+  const listerRv = cached?.metadata.resourceVersion ?? null;
+  const listerAhead = n.kind === 'delete' ? cached !== undefined : listerRv !== notifRv;
+  if (listerAhead) w.stats.listerAhead++;
+  emitRecord(w, out, lane, 'handler', 'internal', `handler.${n.kind === 'add' ? 'OnAdd' : n.kind === 'update' ? 'OnUpdate' : 'OnDelete'}`, {
+    handler: l.handler,
+    rv: notifRv,
+    oldRv: n.kind === 'update' ? n.old.metadata.resourceVersion : null,
+    listerRv,
+    listerAhead,
+    isInInitialList: n.kind === 'add' ? n.isInInitialList : false,
+    tombstone: isTombstone(obj),
+  }, key, obj);
+  handlerFor(lane)(controllerEnv(w, ctx, out), n);
+  listenerDelivered(l, n);
+  if (listenerPending(l) > 0) {
+    schedule(w.agenda, w.now + drawLatency(w, ctx.scenario.settings.latency.handler, false), {
+      a: 'listener.deliver',
+      lane,
+      listener: id,
+    });
+  } else {
+    l.busy = false;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Trace records: what a step did, as data. The view animates them, the narration renders them, the CLI
+ * prints them, lessons assert over them. The engine never calls presentation code.
+ *
+ * `arrow` is one of the classic figure's numbered arrows (1–9, shared/reference) or a named extra:
+ * `write` (Handle Object → Clients → API server), `watch-event` (API server → Reflector), `resync`
+ * (Indexer → DeltaFIFO through known objects), `requeue` (Process Item → Workqueue: Done, Forget,
+ * AddRateLimited), `internal` (inside one box: timers, listener buffer → handler, GC, server work).
+ */
+import type { DeletedFinalStateUnknown, KObject, Kind } from '../objects';
+
+export type Arrow = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 'write' | 'watch-event' | 'resync' | 'requeue' | 'internal';
+
+export type Component =
+  | 'apiserver'
+  | 'reflector'
+  | 'deltafifo'
+  | 'informer'
+  | 'indexer'
+  | 'handler'
+  | 'workqueue'
+  | 'worker'
+  | 'client'
+  | 'controller'
+  | 'user';
+
+export type ParamValue = string | number | boolean | null;
+
+export interface TraceRecord {
+  /** 1-based number of the step that emitted this record. */
+  readonly step: number;
+  /** Virtual time, ms. */
+  readonly time: number;
+  /** Which informer lane (Foo or Deployment) the record belongs to, when one applies. */
+  readonly lane: Kind | null;
+  readonly component: Component;
+  readonly arrow: Arrow;
+  readonly key: string | null;
+  /** The object (or tombstone) the record carries; shared immutable reference. */
+  readonly object: KObject | DeletedFinalStateUnknown<KObject> | null;
+  readonly resourceVersion: string | null;
+  /** Narration message id (see sim/messages.ts); `params` fill its template. */
+  readonly message: string;
+  readonly params: Readonly<Record<string, ParamValue>>;
+}

@@ -1,0 +1,78 @@
+/**
+ * The simulated world as plain data: a structured clone of it is a keyframe. Everything that changes
+ * during a run lives here (virtual clock, PRNG state, agenda, server, both informer lanes, the
+ * controller); what does not change (the scenario, its script) lives in the SimContext beside it.
+ */
+import type { Agenda } from '../kernel/agenda';
+import type { RngState } from '../kernel/prng';
+import type { ApiServerState } from '../apiserver';
+import type { DeltaFifoState } from '../client-go/delta-fifo';
+import type { IndexerState } from '../client-go/indexer';
+import type { ReflectorState } from '../client-go/reflector';
+import type { ProcessorState } from '../client-go/shared-informer';
+import type { WorkqueueState } from '../client-go/workqueue';
+import type { WorkerState } from '../controller/sample-controller';
+import type { KObject, Kind } from '../objects';
+import type { Scenario, ScriptAction } from '../../scenarios/types';
+import type { Action } from './actions';
+
+export interface LaneState {
+  readonly kind: Kind;
+  readonly reflector: ReflectorState;
+  readonly fifo: DeltaFifoState<KObject>;
+  readonly indexer: IndexerState<KObject>;
+  readonly processor: ProcessorState;
+  /** True while an `informer.pop` is on the agenda (the processLoop is runnable). */
+  popScheduled: boolean;
+}
+
+export interface ControllerState {
+  readonly queue: WorkqueueState;
+  readonly workers: WorkerState[];
+  /** Workers blocked in Get, in the order they blocked (W2: Add wakes one). */
+  waitingWorkers: number[];
+  /** WaitForCacheSync returned and the workers were started (C1). */
+  started: boolean;
+  /** When the delaying queue's waiting loop is scheduled to wake, or null. */
+  waitingLoopAt: number | null;
+}
+
+/** Counters of the teaching moments the scenarios are expected to show (see the "not a toy" tests). */
+export interface WorldStats {
+  conflicts: number;
+  alreadyExists: number;
+  listerAhead: number;
+  addedWhileProcessing: number;
+  relists: number;
+  reconciles: number;
+  failedReconciles: number;
+}
+
+export interface World {
+  /** Virtual time, ms. */
+  now: number;
+  /** Steps completed so far (the step on screen). */
+  step: number;
+  /** Index of the next ScriptAction of the context's script to apply. */
+  scriptIndex: number;
+  readonly rng: RngState;
+  readonly agenda: Agenda<Action>;
+  readonly server: ApiServerState;
+  /** Per open stream (server watch id): the time of the last delivery scheduled, so a stream stays ordered. */
+  readonly streamDeliverAt: Map<number, number>;
+  /** Stream ids for watches the server refused as too old (S18): negative, never reused. */
+  nextPseudoStream: number;
+  readonly lanes: { readonly Foo: LaneState; readonly Deployment: LaneState };
+  readonly controller: ControllerState;
+  readonly faults: { extraLatencyMs: number; extraLatencyUntil: number; failNextReconciles: number };
+  /** Deployment keys whose server-side rollout is scheduled. */
+  readonly rolloutsPending: Set<string>;
+  gcScheduled: boolean;
+  readonly stats: WorldStats;
+}
+
+/** What does not change during a run. The script grows only by interventions, always after scriptIndex. */
+export interface SimContext {
+  readonly scenario: Scenario;
+  readonly script: ScriptAction[];
+}

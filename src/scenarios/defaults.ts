@@ -1,0 +1,74 @@
+/**
+ * Defaults and limits of the scenario format (docs/SCENARIOS.md). A scenario file may omit any
+ * setting; `parseScenario` fills it from DEFAULT_SETTINGS. The values are the classic
+ * sample-controller setup on client-go 1.26–1.32 ("Era A"), with simulated latencies chosen so a
+ * learner can follow one key through the figure.
+ */
+import type { Settings } from './types';
+
+export const DEFAULT_SETTINGS: Settings = {
+  resyncPeriodMs: 30_000, // C1: sample-controller main.go, NewSharedInformerFactory(..., 30s)
+  workers: 2, // C1: controller.Run(ctx, 2)
+  rateLimiter: { type: 'default' }, // W14: DefaultControllerRateLimiter (classic era)
+  historyWindow: 1000, // S19 simplified: one fixed window, in events
+  bookmarkIntervalMs: 60_000, // S23: ~1 min
+  watchTimeout: { min: 300_000, max: 600_000 }, // R9: minWatchTimeout 5 min, up to 2×
+  pageSize: 500, // S15: pager default page size
+  latency: {
+    request: { min: 2, max: 12 },
+    watchDelivery: { min: 5, max: 40 },
+    handler: { min: 0, max: 2 },
+  },
+  reconcile: { duration: { min: 5, max: 30 }, failureRate: 0 },
+  deploymentRollout: { min: 200, max: 800 },
+  gcDelay: { min: 100, max: 500 },
+};
+
+/** Defaults for omitted fields of an `exponential` / `bucket` rate limiter (W14's components). */
+export const DEFAULT_EXPONENTIAL = { baseMs: 5, maxMs: 1_000_000 } as const;
+export const DEFAULT_BUCKET = { qps: 10, burst: 100 } as const;
+
+/** Seed used when a scenario gives none. */
+export const DEFAULT_SEED = 1;
+/** Namespace used when a manifest or target gives none (as kubectl does for the default context). */
+export const DEFAULT_NAMESPACE = 'default';
+
+/** API versions of the two modelled kinds, as in the sample-controller and Kubernetes. */
+export const FOO_API_VERSION = 'samplecontroller.k8s.io/v1alpha1';
+export const DEPLOYMENT_API_VERSION = 'apps/v1';
+
+/** Size caps: beyond these a scenario is rejected with a clear message (hostile or runaway input). */
+export const LIMITS = {
+  /** UTF-8 bytes of scenario text. */
+  textBytes: 2 * 1024 * 1024,
+  objects: 20_000,
+  script: 10_000,
+  /** At most this many problems are listed; the rest are counted in one final message. */
+  errors: 100,
+  titleChars: 200,
+  descriptionChars: 20_000,
+  /** Nesting depth of `maxOf` rate limiters. */
+  rateLimiterDepth: 4,
+  /** Children of one `maxOf`. */
+  rateLimiterChildren: 8,
+  labels: 64,
+  finalizers: 32,
+} as const;
+
+/** Bounds of numeric settings (inclusive). */
+export const BOUNDS = {
+  workers: { min: 1, max: 16 },
+  historyWindow: { min: 10, max: 100_000 },
+  pageSize: { min: 1, max: 100_000 },
+  /** sample-controller's CRD schema: Foo spec.replicas minimum 1, maximum 10. */
+  fooReplicas: { min: 1, max: 10 },
+  deploymentReplicas: { min: 0, max: 1000 },
+  maxFast: { min: 0, max: 1000 },
+  bucketQps: { min: 0.001, max: 1_000_000 },
+  bucketBurst: { min: 1, max: 1_000_000 },
+  failReconciles: { min: 1, max: 100_000 },
+  /** client-go's minimumResyncPeriod: a non-zero resync below 1 s is raised to 1 s. */
+  minResyncMs: 1000,
+  minBookmarkMs: 1000,
+  minWatchTimeoutMs: 1000,
+} as const;

@@ -1,0 +1,121 @@
+/**
+ * The normalized scenario: what `parseScenario` returns after validation, with every default filled and
+ * every duration converted to integer virtual milliseconds. The engine consumes only this shape.
+ *
+ * The file format (YAML or JSON, `apiVersion: informer-lab/v1`, `kind: Scenario`) is documented in
+ * docs/SCENARIOS.md; durations there may be written as numbers (ms) or strings like "500ms", "2s", "1m".
+ */
+import type { Kind } from '../engine/objects';
+
+export const SCENARIO_API_VERSION = 'informer-lab/v1';
+
+/** A closed interval of virtual ms, min ≤ max; a latency is drawn uniformly from it by the seeded PRNG. */
+export interface Range {
+  readonly min: number;
+  readonly max: number;
+}
+
+export type RateLimiterSetting =
+  | { readonly type: 'default' }
+  | { readonly type: 'exponential'; readonly baseMs: number; readonly maxMs: number }
+  | { readonly type: 'fastslow'; readonly fastMs: number; readonly slowMs: number; readonly maxFast: number }
+  | { readonly type: 'bucket'; readonly qps: number; readonly burst: number }
+  | { readonly type: 'maxOf'; readonly limiters: readonly RateLimiterSetting[] };
+
+export interface Settings {
+  /** Informer default resync (C1: 30 s); 0 = never. */
+  readonly resyncPeriodMs: number;
+  /** Worker goroutines (C1: 2). */
+  readonly workers: number;
+  /** The controller workqueue's limiter (classic sample-controller: DefaultControllerRateLimiter). */
+  readonly rateLimiter: RateLimiterSetting;
+  /** Watch-history window of the simulated server, in events, shared by all kinds (S19 simplified). */
+  readonly historyWindow: number;
+  /** Bookmark cadence (S23, ~1 min); 0 = the server sends no bookmarks. */
+  readonly bookmarkIntervalMs: number;
+  /** Reflector watch timeout range (R9: [300 s, 600 s)). */
+  readonly watchTimeout: Range;
+  /** Reflector LIST page size (S15, pager default 500). */
+  readonly pageSize: number;
+  readonly latency: {
+    /** One way, client → server and server → client, per request/response. */
+    readonly request: Range;
+    /** Server → reflector, per watch event. */
+    readonly watchDelivery: Range;
+    /** Time a resource event handler takes per notification. */
+    readonly handler: Range;
+  };
+  readonly reconcile: {
+    /** Time a worker's syncHandler spends before its first client call. */
+    readonly duration: Range;
+    /** Probability in [0, 1] that a sync fails with an injected error (then AddRateLimited). */
+    readonly failureRate: number;
+  };
+  /** Server-side: time the (simulated) deployment controller takes to make status.availableReplicas follow spec. */
+  readonly deploymentRollout: Range;
+  /** Server-side: delay of the garbage collector's sweep after an owner disappears. */
+  readonly gcDelay: Range;
+}
+
+export interface ObjectManifest {
+  readonly kind: Kind;
+  readonly namespace: string;
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly finalizers: readonly string[];
+  /** Foo: deploymentName + replicas; Deployment: replicas (+ optional owner Foo name). */
+  readonly spec: { readonly deploymentName?: string; readonly replicas: number };
+  /** Deployment only: the name of the Foo in the same namespace that controls it. */
+  readonly ownerFoo?: string;
+}
+
+export interface ObjectRef {
+  readonly kind: Kind;
+  readonly namespace: string;
+  readonly name: string;
+}
+
+/** A scripted action at a virtual time. Interventions from the UI become these too. */
+export type ScriptAction =
+  | { readonly at: number; readonly action: 'create'; readonly object: ObjectManifest }
+  /** Full update: applies to the server's latest version unless resourceVersion is given (then it may 409). */
+  | {
+      readonly at: number;
+      readonly action: 'update';
+      readonly target: ObjectRef;
+      readonly spec: { readonly deploymentName?: string; readonly replicas?: number };
+      readonly labels?: Readonly<Record<string, string>>;
+      readonly resourceVersion?: string;
+    }
+  | {
+      readonly at: number;
+      readonly action: 'patch';
+      readonly target: ObjectRef;
+      readonly spec?: { readonly deploymentName?: string; readonly replicas?: number };
+      readonly labels?: Readonly<Record<string, string>>;
+    }
+  | { readonly at: number; readonly action: 'delete'; readonly target: ObjectRef }
+  | { readonly at: number; readonly action: 'removeFinalizer'; readonly target: ObjectRef; readonly finalizer: string }
+  /** Faults. `kind` limits watch faults to one informer's watch; absent = every open watch. */
+  | { readonly at: number; readonly action: 'closeWatch'; readonly kind?: Kind }
+  | { readonly at: number; readonly action: 'watchError'; readonly code: 410 | 500; readonly kind?: Kind }
+  | { readonly at: number; readonly action: 'compact' }
+  | { readonly at: number; readonly action: 'refuseConnections'; readonly durationMs: number }
+  | { readonly at: number; readonly action: 'apiErrors'; readonly code: 429 | 500; readonly durationMs: number }
+  | { readonly at: number; readonly action: 'addLatency'; readonly extraMs: number; readonly durationMs: number }
+  /** The next `count` reconciles fail with an injected error. */
+  | { readonly at: number; readonly action: 'failReconciles'; readonly count: number };
+
+export type ScriptActionName = ScriptAction['action'];
+
+export interface Scenario {
+  readonly apiVersion: typeof SCENARIO_API_VERSION;
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly seed: number;
+  readonly settings: Settings;
+  readonly objects: readonly ObjectManifest[];
+  /** Sorted by `at` (stable: file order breaks ties). */
+  readonly script: readonly ScriptAction[];
+}
