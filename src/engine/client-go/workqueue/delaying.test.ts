@@ -175,7 +175,10 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('add' as const), k: fc.constantFrom(...KEYS) }) },
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('advance' as const), dt: fc.integer({ min: 0, max: 25 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ t: fc.constant('advance' as const), dt: fc.integer({ min: 0, max: 25 }) }),
+  },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('getDone' as const) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('shutdown' as const) }) },
 );

@@ -107,43 +107,44 @@ function waitingInPopOrder(q: WorkqueueState): { item: string; readyAt: number }
 }
 
 // --- container/heap over `waiting`, keeping `waitingIndex` in step (waitForPriorityQueue.Swap) ---
-
-function less(h: WaitFor[], i: number, j: number): boolean {
-  return h[i]!.readyAt < h[j]!.readyAt; // readyAt.Before: ready time only, no tie-breaker
-}
-
-function swap(q: WorkqueueState, i: number, j: number): void {
-  const h = q.waiting;
-  const a = h[i]!;
-  const b = h[j]!;
-  h[i] = b;
-  h[j] = a;
-  q.waitingIndex.set(b.item, i);
-  q.waitingIndex.set(a.item, j);
-}
+// up/down move a "hole" instead of swapping pairs: the resulting layout is exactly the one Go's
+// swap-based sift produces, with one array write and one index update per moved entry.
 
 function up(q: WorkqueueState, j: number): void {
+  const h = q.waiting;
+  const e = h[j]!;
   while (j > 0) {
     const i = (j - 1) >> 1; // parent
-    if (!less(q.waiting, j, i)) break;
-    swap(q, i, j);
+    const p = h[i]!;
+    if (!(e.readyAt < p.readyAt)) break; // Less(j, i): readyAt.Before, ready time only
+    h[j] = p;
+    q.waitingIndex.set(p.item, j);
     j = i;
   }
+  h[j] = e;
+  q.waitingIndex.set(e.item, j);
 }
 
 /** Sift down from i0 within the first n entries; true if the entry moved. */
 function down(q: WorkqueueState, i0: number, n: number): boolean {
   const h = q.waiting;
+  const e = h[i0]!;
   let i = i0;
   for (;;) {
     const j1 = 2 * i + 1;
     if (j1 >= n) break;
     let j = j1;
     const j2 = j1 + 1;
-    if (j2 < n && less(h, j2, j1)) j = j2;
-    if (!less(h, j, i)) break;
-    swap(q, i, j);
+    if (j2 < n && h[j2]!.readyAt < h[j1]!.readyAt) j = j2;
+    const c = h[j]!;
+    if (!(c.readyAt < e.readyAt)) break;
+    h[i] = c;
+    q.waitingIndex.set(c.item, i);
     i = j;
+  }
+  if (i !== i0) {
+    h[i] = e;
+    q.waitingIndex.set(e.item, i);
   }
   return i > i0;
 }
@@ -151,17 +152,23 @@ function down(q: WorkqueueState, i0: number, n: number): boolean {
 function heapPush(q: WorkqueueState, e: WaitFor): void {
   const n = q.waiting.length;
   q.waiting.push(e);
-  q.waitingIndex.set(e.item, n);
-  up(q, n);
+  up(q, n); // records e's index
 }
 
+/** heap.Pop: swap the root with the last entry, sift down over the other n−1, remove the last. */
 function heapPop(q: WorkqueueState): WaitFor {
-  const n = q.waiting.length - 1;
-  swap(q, 0, n);
-  down(q, 0, n);
-  const e = q.waiting.pop()!;
-  q.waitingIndex.delete(e.item);
-  return e;
+  const h = q.waiting;
+  const n = h.length - 1;
+  const top = h[0]!;
+  if (n > 0) {
+    h[0] = h[n]!;
+    q.waitingIndex.set(h[0].item, 0);
+    h[n] = top;
+    down(q, 0, n);
+  }
+  h.pop();
+  q.waitingIndex.delete(top.item);
+  return top;
 }
 
 function heapFix(q: WorkqueueState, i: number): void {

@@ -184,7 +184,7 @@ function exponentialWhen(l: ExponentialLimiterState, item: string): number {
 
 /** x/time/rate `durationFromTokens`: time.Duration(1e9 * tokens/limit), truncated to whole ns. */
 function durationNsFromTokens(qps: number, tokens: number): number {
-  return 1e9 * (tokens / qps);
+  return Math.trunc(1e9 * (tokens / qps));
 }
 
 /** x/time/rate `tokensFromDuration`, with its split into whole seconds and the rest. */
