@@ -87,7 +87,8 @@ export function replay(script: VectorScript): TraceLine[] {
     emit: () => {},
   });
 
-  const send = (streamId: number, ev: ClientWatchEvent) => schedule(agenda, now, { a: 'event', streamId, ev });
+  const send = (streamId: number, ev: ClientWatchEvent) =>
+    schedule(agenda, now, { a: 'event', streamId, ev });
 
   function handle(act: HAction): void {
     const r = reflector!;
@@ -95,7 +96,11 @@ export function replay(script: VectorScript): TraceLine[] {
       case 'list': {
         calls.push({ call: 'list', rv: act.req.resourceVersion });
         const items = [...srv.objects.keys()].sort().map((k) => asK(srv.objects.get(k)!));
-        schedule(agenda, now, { a: 'listed', resp: { code: 200, items, resourceVersion: String(srv.rv) }, epoch: act.epoch });
+        schedule(agenda, now, {
+          a: 'listed',
+          resp: { code: 200, items, resourceVersion: String(srv.rv) },
+          epoch: act.epoch,
+        });
         return;
       }
       case 'listed':
@@ -111,7 +116,11 @@ export function replay(script: VectorScript): TraceLine[] {
           send(streamId, {
             type: 'ERROR',
             object: null,
-            status: { code: 410, reason: 'Expired', message: `too old resource version: ${from} (${srv.compacted})` },
+            status: {
+              code: 410,
+              reason: 'Expired',
+              message: `too old resource version: ${from} (${srv.compacted})`,
+            },
           });
           return;
         }
@@ -176,11 +185,21 @@ export function replay(script: VectorScript): TraceLine[] {
     switch (name) {
       case 'create':
         if (srv.objects.has(key)) line.err = 'already exists';
-        else line.rv = write('ADDED', toObj({ ns: v!.ns ?? '', name: v!.name ?? '', rv: '', data: v!.data ?? '' }), silent);
+        else
+          line.rv = write(
+            'ADDED',
+            toObj({ ns: v!.ns ?? '', name: v!.name ?? '', rv: '', data: v!.data ?? '' }),
+            silent,
+          );
         break;
       case 'update':
         if (!srv.objects.has(key)) line.err = 'not found';
-        else line.rv = write('MODIFIED', toObj({ ns: v!.ns ?? '', name: v!.name ?? '', rv: '', data: v!.data ?? '' }), silent);
+        else
+          line.rv = write(
+            'MODIFIED',
+            toObj({ ns: v!.ns ?? '', name: v!.name ?? '', rv: '', data: v!.data ?? '' }),
+            silent,
+          );
         break;
       case 'delete':
         if (!srv.objects.has(key)) line.err = 'not found';
@@ -209,7 +228,11 @@ export function replay(script: VectorScript): TraceLine[] {
           const code = Number(op.code);
           const status: ApiError =
             code === 410
-              ? { code: 410, reason: 'Expired', message: `too old resource version: ${srv.rv} (${srv.compacted})` }
+              ? {
+                  code: 410,
+                  reason: 'Expired',
+                  message: `too old resource version: ${srv.rv} (${srv.compacted})`,
+                }
               : { code, reason: 'InternalError', message: 'Internal error occurred' };
           send(sid, { type: 'ERROR', object: null, status });
         } else {
@@ -231,7 +254,11 @@ export function replay(script: VectorScript): TraceLine[] {
     }
     if (reflector !== null) {
       runUntilIdle();
-      if (name === 'list') line.store = indexerList(indexer).map((o) => ({ key: metaNamespaceKey(o), obj: fromObj(o as unknown as CObj) }));
+      if (name === 'list')
+        line.store = indexerList(indexer).map((o) => ({
+          key: metaNamespaceKey(o),
+          obj: fromObj(o as unknown as CObj),
+        }));
       if (name === 'hasSynced') line.hasSynced = fifoHasSynced(fifo);
       if (name === 'lastSyncRV') line.lastSyncRV = reflector.lastSyncResourceVersion;
       line.calls = calls;

@@ -19,17 +19,10 @@
  * reflector's epoch; answers from an earlier epoch are stale and ignored (a cancelled goroutine's result).
  */
 import { nextInt, type RngState } from '../kernel/prng';
-import { type KObject, type Kind, metaNamespaceKey } from '../objects';
+import { type Kind, type KObject, metaNamespaceKey } from '../objects';
 import type { Arrow, Component, ParamValue } from '../sim/trace';
 import { type BackoffState, newBackoff, nextBackoffDelay } from './backoff';
-import {
-  type DeltaFifoState,
-  fifoAdd,
-  fifoDelete,
-  fifoReplace,
-  fifoResync,
-  fifoUpdate,
-} from './delta-fifo';
+import { type DeltaFifoState, fifoAdd, fifoDelete, fifoReplace, fifoResync, fifoUpdate } from './delta-fifo';
 import type { IndexerState } from './indexer';
 
 export type ReflectorPhase =
@@ -61,7 +54,12 @@ export interface ApiError {
 }
 
 export type ListResponse =
-  | { readonly code: 200; readonly items: readonly KObject[]; readonly resourceVersion: string; readonly continue?: string }
+  | {
+      readonly code: 200;
+      readonly items: readonly KObject[];
+      readonly resourceVersion: string;
+      readonly continue?: string;
+    }
   | ApiError;
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
@@ -194,7 +192,9 @@ function sendListPage(
   token: string | null,
 ): void {
   const req: ListRequest =
-    token === null ? { verb: 'list', resourceVersion: rv, limit } : { verb: 'list', resourceVersion: '', limit, continue: token };
+    token === null
+      ? { verb: 'list', resourceVersion: rv, limit }
+      : { verb: 'list', resourceVersion: '', limit, continue: token };
   env.emit('reflector', 1, token === null ? 'reflector.list' : 'reflector.list-page', {
     rv: req.resourceVersion,
     limit,
@@ -210,7 +210,12 @@ function isTooLargeResourceVersion(e: ApiError): boolean {
   return e.code === 504 && e.message.startsWith('Too large resource version');
 }
 
-export function reflectorOnListResponse(r: ReflectorState, env: ReflectorEnv, resp: ListResponse, epoch: number): void {
+export function reflectorOnListResponse(
+  r: ReflectorState,
+  env: ReflectorEnv,
+  resp: ListResponse,
+  epoch: number,
+): void {
   if (epoch !== r.epoch || r.phase !== 'listing' || r.list === null) return;
   const l = r.list;
   if (!('items' in resp)) {
@@ -239,7 +244,11 @@ export function reflectorOnListResponse(r: ReflectorState, env: ReflectorEnv, re
       sendListPage(r, env, relistResourceVersion(r), env.pageSize, null);
       return;
     }
-    env.emit('reflector', 'internal', 'reflector.list-failed', { code: err.code, reason: err.reason, message: err.message });
+    env.emit('reflector', 'internal', 'reflector.list-failed', {
+      code: err.code,
+      reason: err.reason,
+      message: err.message,
+    });
     listAndWatchReturned(r, env);
     return;
   }
@@ -264,7 +273,14 @@ export function reflectorOnListResponse(r: ReflectorState, env: ReflectorEnv, re
     relist: r.listCount > 1,
   });
   for (const t of result.tombstones) {
-    env.emit('deltafifo', 2, 'deltafifo.tombstone', { key: t.key, rv: t.obj?.metadata.resourceVersion ?? null }, t.key, t.obj);
+    env.emit(
+      'deltafifo',
+      2,
+      'deltafifo.tombstone',
+      { key: t.key, rv: t.obj?.metadata.resourceVersion ?? null },
+      t.key,
+      t.obj,
+    );
   }
   env.fifoChanged();
   // R16: the resync timer of this ListAndWatch iteration.
@@ -318,7 +334,11 @@ export function reflectorOnWatchOpened(
     const delay = nextBackoffDelay(r.connBackoff, env.now, env.rng);
     r.phase = 'backoff-rewatch';
     r.backoffUntil = env.now + delay;
-    env.emit('reflector', 'internal', 'reflector.watch-refused', { code: result.code, reason: result.reason, delayMs: delay });
+    env.emit('reflector', 'internal', 'reflector.watch-refused', {
+      code: result.code,
+      reason: result.reason,
+      delayMs: delay,
+    });
     env.setTimer(delay, 'rewatch', r.epoch);
     return;
   }
@@ -382,7 +402,14 @@ export function reflectorOnWatchEvent(
         env.emit('deltafifo', 2, 'deltafifo.add', { type: 'Updated', rv }, key, obj);
       } else {
         const queued = fifoDelete(env.fifo, env.indexer, obj);
-        env.emit('deltafifo', 2, queued ? 'deltafifo.add' : 'deltafifo.delete-ignored', { type: 'Deleted', rv }, key, obj);
+        env.emit(
+          'deltafifo',
+          2,
+          queued ? 'deltafifo.add' : 'deltafifo.delete-ignored',
+          { type: 'Deleted', rv },
+          key,
+          obj,
+        );
       }
       r.lastSyncResourceVersion = rv;
       w.eventCount++;
@@ -404,13 +431,21 @@ export function reflectorOnWatchClosed(r: ReflectorState, env: ReflectorEnv, str
     return true;
   }
   // R11: clean close → re-watch at once from lastSyncResourceVersion, no relist, no backoff.
-  env.emit('reflector', 'watch-event', 'reflector.watch-closed', { events: w.eventCount, rv: r.lastSyncResourceVersion });
+  env.emit('reflector', 'watch-event', 'reflector.watch-closed', {
+    events: w.eventCount,
+    rv: r.lastSyncResourceVersion,
+  });
   startWatch(r, env);
   return true;
 }
 
 /** A timer of this reflector fired. Returns false when it was stale. */
-export function reflectorOnTimer(r: ReflectorState, env: ReflectorEnv, timer: ReflectorTimer, epoch: number): boolean {
+export function reflectorOnTimer(
+  r: ReflectorState,
+  env: ReflectorEnv,
+  timer: ReflectorTimer,
+  epoch: number,
+): boolean {
   switch (timer) {
     case 'relist':
       if (epoch !== r.epoch || r.phase !== 'backoff-relist') return false;
@@ -447,6 +482,6 @@ function listAndWatchReturned(r: ReflectorState, env: ReflectorEnv): void {
   const delay = nextBackoffDelay(r.backoff, env.now, env.rng);
   r.phase = 'backoff-relist';
   r.backoffUntil = env.now + delay;
-  env.emit('reflector', 'internal', 'reflector.backoff', { delayMs: delay, then: 'relist' });
+  env.emit('reflector', 'internal', 'reflector.backoff', { delayMs: delay, next: 'relist' });
   env.setTimer(delay, 'relist', r.epoch);
 }

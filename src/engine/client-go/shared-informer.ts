@@ -48,7 +48,12 @@ export function newProcessor(defaultResyncMs: number): ProcessorState {
  * AddEventHandlerWithResyncPeriod before start (SI4): periods below 1 s are raised to 1 s, and a smaller
  * period lowers the informer's resync check period. (Handlers added after start are not modelled yet.)
  */
-export function addListener(p: ProcessorState, handler: string, requestedResyncMs: number, now: number): ListenerState {
+export function addListener(
+  p: ProcessorState,
+  handler: string,
+  requestedResyncMs: number,
+  now: number,
+): ListenerState {
   let period = requestedResyncMs;
   if (period > 0 && period < MINIMUM_RESYNC_PERIOD_MS) period = MINIMUM_RESYNC_PERIOD_MS;
   if (p.resyncCheckPeriodMs === 0) period = 0;

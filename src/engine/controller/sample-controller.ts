@@ -11,11 +11,12 @@
  *
  * This module is pure: it reads listers and the workqueue and asks its environment to send writes.
  */
-import type { Deployment, DeletedFinalStateUnknown, Foo, KObject } from '../objects';
-import { isTombstone, metaNamespaceKey, splitMetaNamespaceKey } from '../objects';
+
 import type { IndexerState } from '../client-go/indexer';
 import { indexerGetByKey } from '../client-go/indexer';
 import type { Notification } from '../client-go/process-deltas';
+import type { DeletedFinalStateUnknown, Deployment, Foo, KObject } from '../objects';
+import { isTombstone, metaNamespaceKey, splitMetaNamespaceKey } from '../objects';
 import type { Arrow, Component, ParamValue } from '../sim/trace';
 
 export type WriteVerb = 'create' | 'update' | 'updateStatus';
@@ -69,7 +70,8 @@ export interface ControllerEnv {
     lane?: 'Foo' | 'Deployment' | null,
   ): void;
   enqueue(key: string): void;
-  sendWrite(worker: WorkerState, req: WriteRequest): void;
+  /** Sends a clientset call; `thinkMs` is time the reconcile spends before the call leaves. */
+  sendWrite(worker: WorkerState, req: WriteRequest, thinkMs: number): void;
 }
 
 export function newWorker(id: number): WorkerState {
@@ -106,7 +108,15 @@ export function deploymentHandler(env: ControllerEnv, n: Notification<KObject>):
       return;
     case 'update':
       if (n.old.metadata.resourceVersion === n.new.metadata.resourceVersion) {
-        env.emit('handler', 'internal', 'handler.resync-dropped', { rv: n.new.metadata.resourceVersion }, metaNamespaceKey(n.new), n.new, 'Deployment');
+        env.emit(
+          'handler',
+          'internal',
+          'handler.resync-dropped',
+          { rv: n.new.metadata.resourceVersion },
+          metaNamespaceKey(n.new),
+          n.new,
+          'Deployment',
+        );
         return;
       }
       handleObject(env, n.new);
@@ -124,7 +134,15 @@ function handleObject(env: ControllerEnv, raw: KObject | DeletedFinalStateUnknow
       env.emit('handler', 'internal', 'handler.tombstone-invalid', {}, raw.key, raw, 'Deployment');
       return;
     }
-    env.emit('handler', 'internal', 'handler.tombstone-unwrapped', { rv: raw.obj.metadata.resourceVersion }, raw.key, raw, 'Deployment');
+    env.emit(
+      'handler',
+      'internal',
+      'handler.tombstone-unwrapped',
+      { rv: raw.obj.metadata.resourceVersion },
+      raw.key,
+      raw,
+      'Deployment',
+    );
     obj = raw.obj;
   } else {
     obj = raw;
@@ -136,9 +154,25 @@ function handleObject(env: ControllerEnv, raw: KObject | DeletedFinalStateUnknow
   }
   const fooKey = obj.metadata.namespace === '' ? owner.name : `${obj.metadata.namespace}/${owner.name}`;
   const foo = indexerGetByKey(env.foos, fooKey);
-  env.emit('handler', 9, 'handler.owner-lookup', { owner: fooKey, found: foo !== undefined }, fooKey, foo ?? null, 'Foo');
+  env.emit(
+    'handler',
+    9,
+    'handler.owner-lookup',
+    { owner: fooKey, found: foo !== undefined },
+    fooKey,
+    foo ?? null,
+    'Foo',
+  );
   if (foo === undefined) {
-    env.emit('handler', 'internal', 'handler.orphan-ignored', { owner: fooKey }, metaNamespaceKey(obj), obj, 'Deployment');
+    env.emit(
+      'handler',
+      'internal',
+      'handler.orphan-ignored',
+      { owner: fooKey },
+      metaNamespaceKey(obj),
+      obj,
+      'Deployment',
+    );
     return;
   }
   env.enqueue(fooKey);
@@ -147,10 +181,18 @@ function handleObject(env: ControllerEnv, raw: KObject | DeletedFinalStateUnknow
 // ---------------------------------------------------------------------------------------------------
 // syncHandler (C4), resumable
 
-export type SyncStepResult = { done: true; error: null } | { done: true; error: { code: number | null; message: string } } | { done: false };
+export type SyncStepResult =
+  | { done: true; error: null }
+  | { done: true; error: { code: number | null; message: string } }
+  | { done: false };
 
 /** Starts syncHandler(key) after the worker's reconcile time. */
-export function syncStart(env: ControllerEnv, w: WorkerState, injectedFailure: boolean): SyncStepResult {
+export function syncStart(
+  env: ControllerEnv,
+  w: WorkerState,
+  injectedFailure: boolean,
+  thinkMs: number,
+): SyncStepResult {
   const key = w.key!;
   if (injectedFailure) {
     env.emit('worker', 'internal', 'worker.injected-failure', { worker: w.id }, key, null, 'Foo');
@@ -162,7 +204,15 @@ export function syncStart(env: ControllerEnv, w: WorkerState, injectedFailure: b
     return { done: true, error: null };
   }
   const foo = indexerGetByKey(env.foos, key) as Foo | undefined;
-  env.emit('worker', 9, 'worker.get-foo', { worker: w.id, found: foo !== undefined, rv: foo?.metadata.resourceVersion ?? null }, key, foo ?? null, 'Foo');
+  env.emit(
+    'worker',
+    9,
+    'worker.get-foo',
+    { worker: w.id, found: foo !== undefined, rv: foo?.metadata.resourceVersion ?? null },
+    key,
+    foo ?? null,
+    'Foo',
+  );
   if (foo === undefined) {
     // C4: the Foo is gone (lister 404): nothing to do, not retried.
     env.emit('worker', 'internal', 'worker.foo-gone', { worker: w.id }, key, null, 'Foo');
@@ -172,18 +222,35 @@ export function syncStart(env: ControllerEnv, w: WorkerState, injectedFailure: b
     env.emit('worker', 'internal', 'worker.no-deployment-name', { worker: w.id }, key, foo, 'Foo');
     return { done: true, error: null };
   }
-  const depKey = parts.namespace === '' ? foo.spec.deploymentName : `${parts.namespace}/${foo.spec.deploymentName}`;
+  const depKey =
+    parts.namespace === '' ? foo.spec.deploymentName : `${parts.namespace}/${foo.spec.deploymentName}`;
   const dep = indexerGetByKey(env.deployments, depKey) as Deployment | undefined;
-  env.emit('worker', 9, 'worker.get-deployment', { worker: w.id, found: dep !== undefined, rv: dep?.metadata.resourceVersion ?? null }, depKey, dep ?? null, 'Deployment');
+  env.emit(
+    'worker',
+    9,
+    'worker.get-deployment',
+    { worker: w.id, found: dep !== undefined, rv: dep?.metadata.resourceVersion ?? null },
+    depKey,
+    dep ?? null,
+    'Deployment',
+  );
   w.sync = { foo, deployment: dep ?? null, stage: null };
   if (dep === undefined) {
     w.sync.stage = 'create-deployment';
     const req: WriteRequest = { verb: 'create', object: newDeployment(foo, env.now) };
-    env.emit('client', 'write', 'client.request', { worker: w.id, verb: 'create', kind: 'Deployment' }, depKey, req.object, 'Deployment');
-    env.sendWrite(w, req);
+    env.emit(
+      'client',
+      'write',
+      'client.request',
+      { worker: w.id, verb: 'create', kind: 'Deployment' },
+      depKey,
+      req.object,
+      'Deployment',
+    );
+    env.sendWrite(w, req, thinkMs);
     return { done: false };
   }
-  return afterDeployment(env, w);
+  return afterDeployment(env, w, thinkMs);
 }
 
 /** The response to the worker's pending clientset call arrived. */
@@ -193,17 +260,29 @@ export function syncOnResponse(env: ControllerEnv, w: WorkerState, resp: WriteRe
   const stage = s.stage;
   const ok = resp.code >= 200 && resp.code < 300;
   const lane = stage === 'update-status' ? 'Foo' : 'Deployment';
-  env.emit('client', 'write', ok ? 'client.response-ok' : 'client.response-error', {
-    worker: w.id,
-    stage: stage ?? '',
-    code: resp.code,
-    reason: resp.reason ?? null,
-    rv: resp.object?.metadata.resourceVersion ?? null,
-  }, stage === 'update-status' ? key : depKeyOf(s), resp.object ?? null, lane);
-  if (!ok) return { done: true, error: { code: resp.code, message: resp.message ?? resp.reason ?? `HTTP ${resp.code}` } };
+  env.emit(
+    'client',
+    'write',
+    ok ? 'client.response-ok' : 'client.response-error',
+    {
+      worker: w.id,
+      stage: stage ?? '',
+      code: resp.code,
+      reason: resp.reason ?? null,
+      rv: resp.object?.metadata.resourceVersion ?? null,
+    },
+    stage === 'update-status' ? key : depKeyOf(s),
+    resp.object ?? null,
+    lane,
+  );
+  if (!ok)
+    return {
+      done: true,
+      error: { code: resp.code, message: resp.message ?? resp.reason ?? `HTTP ${resp.code}` },
+    };
   if (stage === 'update-status') return { done: true, error: null };
   s.deployment = resp.object as Deployment;
-  return afterDeployment(env, w);
+  return afterDeployment(env, w, 0);
 }
 
 function depKeyOf(s: SyncState): string {
@@ -211,7 +290,7 @@ function depKeyOf(s: SyncState): string {
   return ns === '' ? s.foo.spec.deploymentName : `${ns}/${s.foo.spec.deploymentName}`;
 }
 
-function afterDeployment(env: ControllerEnv, w: WorkerState): SyncStepResult {
+function afterDeployment(env: ControllerEnv, w: WorkerState, thinkMs: number): SyncStepResult {
   const s = w.sync!;
   const foo = s.foo;
   const dep = s.deployment!;
@@ -220,28 +299,52 @@ function afterDeployment(env: ControllerEnv, w: WorkerState): SyncStepResult {
     if (owner === undefined || owner.uid !== foo.metadata.uid) {
       // C4: not controlled by this Foo → a Warning event and an error (retried with backoff forever).
       const message = `Resource "${dep.metadata.name}" already exists and is not managed by Foo`;
-      env.emit('worker', 'internal', 'worker.not-controlled', { worker: w.id }, depKeyOf(s), dep, 'Deployment');
+      env.emit(
+        'worker',
+        'internal',
+        'worker.not-controlled',
+        { worker: w.id },
+        depKeyOf(s),
+        dep,
+        'Deployment',
+      );
       return { done: true, error: { code: null, message } };
     }
     if (foo.spec.replicas !== dep.spec.replicas) {
       s.stage = 'update-deployment';
       const req: WriteRequest = { verb: 'update', object: newDeployment(foo, env.now) };
-      env.emit('client', 'write', 'client.request', { worker: w.id, verb: 'update', kind: 'Deployment', replicas: foo.spec.replicas }, depKeyOf(s), req.object, 'Deployment');
-      env.sendWrite(w, req);
+      env.emit(
+        'client',
+        'write',
+        'client.request',
+        { worker: w.id, verb: 'update', kind: 'Deployment', replicas: foo.spec.replicas },
+        depKeyOf(s),
+        req.object,
+        'Deployment',
+      );
+      env.sendWrite(w, req, thinkMs);
       return { done: false };
     }
   }
   // updateFooStatus: UpdateStatus on a deep copy of the cached Foo (its resourceVersion may be stale → 409).
   s.stage = 'update-status';
   const copy: Foo = { ...foo, status: { availableReplicas: dep.status.availableReplicas } };
-  env.emit('client', 'write', 'client.request', {
-    worker: w.id,
-    verb: 'updateStatus',
-    kind: 'Foo',
-    rv: foo.metadata.resourceVersion,
-    availableReplicas: dep.status.availableReplicas,
-  }, w.key, copy, 'Foo');
-  env.sendWrite(w, { verb: 'updateStatus', object: copy });
+  env.emit(
+    'client',
+    'write',
+    'client.request',
+    {
+      worker: w.id,
+      verb: 'updateStatus',
+      kind: 'Foo',
+      rv: foo.metadata.resourceVersion,
+      availableReplicas: dep.status.availableReplicas,
+    },
+    w.key,
+    copy,
+    'Foo',
+  );
+  env.sendWrite(w, { verb: 'updateStatus', object: copy }, thinkMs);
   return { done: false };
 }
 
@@ -258,7 +361,13 @@ export function newDeployment(foo: Foo, now: number): Deployment {
       creationTimestamp: now,
       labels: { app: 'nginx', controller: foo.metadata.name },
       ownerReferences: [
-        { apiVersion: 'samplecontroller.k8s.io/v1alpha1', kind: 'Foo', name: foo.metadata.name, uid: foo.metadata.uid, controller: true },
+        {
+          apiVersion: 'samplecontroller.k8s.io/v1alpha1',
+          kind: 'Foo',
+          name: foo.metadata.name,
+          uid: foo.metadata.uid,
+          controller: true,
+        },
       ],
       finalizers: [],
       deletionTimestamp: null,

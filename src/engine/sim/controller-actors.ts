@@ -3,8 +3,7 @@
  * (processNextWorkItem), and the delaying queue's waiting loop (W7). A worker blocked in Get is parked in
  * `waitingWorkers`; an Add that queues an item wakes one (W1/W2), Done's re-queue wakes one (W3).
  */
-import { schedule } from '../kernel/agenda';
-import { nextFloat } from '../kernel/prng';
+
 import { fifoHasSynced } from '../client-go/delta-fifo';
 import type { Notification } from '../client-go/process-deltas';
 import {
@@ -28,7 +27,9 @@ import {
   type WorkerState,
   type WriteResponse,
 } from '../controller/sample-controller';
-import type { KObject, Kind } from '../objects';
+import { schedule } from '../kernel/agenda';
+import { nextFloat } from '../kernel/prng';
+import type { Kind, KObject } from '../objects';
 import { emitRecord, type StepOut } from './emit';
 import { drawLatency } from './latency';
 import type { SimContext, World } from './world';
@@ -54,9 +55,9 @@ export function controllerEnv(w: World, ctx: SimContext, out: StepOut): Controll
       emitRecord(w, out, 'Foo', 'handler', 7, 'workqueue.add', { result: res, depth: wqLen(q) }, key, null);
       if (res === 'queued') wakeWorker(w);
     },
-    sendWrite(worker, req) {
+    sendWrite(worker, req, thinkMs) {
       const s = ctx.scenario.settings;
-      schedule(w.agenda, w.now + drawLatency(w, s.latency.request), {
+      schedule(w.agenda, w.now + thinkMs + drawLatency(w, s.latency.request), {
         a: 'server.write',
         worker: worker.id,
         token: worker.token,
@@ -80,11 +81,13 @@ export function waitForCacheSync(w: World, out: StepOut): void {
     return;
   }
   c.started = true;
-  emitRecord(w, out, null, 'controller', 'internal', 'controller.caches-synced', { workers: c.workers.length });
+  emitRecord(w, out, null, 'controller', 'internal', 'controller.caches-synced', {
+    workers: c.workers.length,
+  });
   for (const wk of c.workers) schedule(w.agenda, w.now, { a: 'worker.get', worker: wk.id });
 }
 
-export function workerGet(w: World, ctx: SimContext, out: StepOut, id: number): void {
+export function workerGet(w: World, out: StepOut, id: number): void {
   const c = w.controller;
   const wk = c.workers[id]!;
   if (wk.phase !== 'idle') return;
@@ -98,11 +101,7 @@ export function workerGet(w: World, ctx: SimContext, out: StepOut, id: number): 
   wk.phase = 'reconciling';
   wk.token++;
   emitRecord(w, out, 'Foo', 'worker', 8, 'worker.get', { worker: id, depth: wqLen(c.queue) }, r.item, null);
-  schedule(w.agenda, w.now + drawLatency(w, ctx.scenario.settings.reconcile.duration, false), {
-    a: 'worker.sync',
-    worker: id,
-    token: wk.token,
-  });
+  schedule(w.agenda, w.now, { a: 'worker.sync', worker: id, token: wk.token });
 }
 
 export function workerSync(w: World, ctx: SimContext, out: StepOut, id: number, token: number): void {
@@ -116,7 +115,9 @@ export function workerSync(w: World, ctx: SimContext, out: StepOut, id: number, 
     injected = nextFloat(w.rng) < ctx.scenario.settings.reconcile.failureRate;
   }
   const env = controllerEnv(w, ctx, out);
-  const r = syncStart(env, wk, injected);
+  // The reconcile's own work (business logic) happens between reading the listers and the first write.
+  const thinkMs = drawLatency(w, ctx.scenario.settings.reconcile.duration, false);
+  const r = syncStart(env, wk, injected, thinkMs);
   if (!r.done) wk.phase = 'awaiting-response';
   else finishItem(w, out, wk, r);
 }
@@ -150,17 +151,37 @@ function finishItem(w: World, out: StepOut, wk: WorkerState, r: SyncStepResult &
     w.stats.failedReconciles++;
     const { delayMs } = wqAddRateLimited(c.queue, key, w.now);
     wk.lastResult = { key, outcome: 'error', code: r.error.code, message: r.error.message };
-    emitRecord(w, out, 'Foo', 'worker', 'requeue', 'worker.add-rate-limited', {
-      worker: wk.id,
-      delayMs,
-      requeues: wqNumRequeues(c.queue, key),
-      code: r.error.code,
-      error: r.error.message,
-    }, key, null);
+    emitRecord(
+      w,
+      out,
+      'Foo',
+      'worker',
+      'requeue',
+      'worker.add-rate-limited',
+      {
+        worker: wk.id,
+        delayMs,
+        requeues: wqNumRequeues(c.queue, key),
+        code: r.error.code,
+        error: r.error.message,
+      },
+      key,
+      null,
+    );
     ensureWaitingLoop(w);
   }
   const done = wqDone(c.queue, key, w.now);
-  emitRecord(w, out, 'Foo', 'worker', 'requeue', 'worker.done', { worker: wk.id, requeued: done === 'requeued' }, key, null);
+  emitRecord(
+    w,
+    out,
+    'Foo',
+    'worker',
+    'requeue',
+    'worker.done',
+    { worker: wk.id, requeued: done === 'requeued' },
+    key,
+    null,
+  );
   if (done === 'requeued') wakeWorker(w);
   wk.phase = 'idle';
   wk.key = null;
@@ -185,7 +206,17 @@ export function waitingLoop(w: World, out: StepOut): void {
   c.waitingLoopAt = null;
   const items = wqAdvance(c.queue, w.now);
   for (const item of items) {
-    emitRecord(w, out, 'Foo', 'workqueue', 'internal', 'workqueue.delayed-ready', { depth: wqLen(c.queue) }, item, null);
+    emitRecord(
+      w,
+      out,
+      'Foo',
+      'workqueue',
+      'internal',
+      'workqueue.delayed-ready',
+      { depth: wqLen(c.queue) },
+      item,
+      null,
+    );
     wakeWorker(w);
   }
   ensureWaitingLoop(w);

@@ -1,5 +1,5 @@
 /** Building trace records for the step being run. */
-import { isTombstone, type DeletedFinalStateUnknown, type KObject, type Kind } from '../objects';
+import { type DeletedFinalStateUnknown, isTombstone, type Kind, type KObject } from '../objects';
 import type { Arrow, Component, ParamValue, TraceRecord } from './trace';
 import type { World } from './world';
 

@@ -4,7 +4,7 @@
  * and each listener's run loop (SI5: delivery is asynchronous, so a handler may find the lister ahead of
  * the notification it is handling).
  */
-import { schedule } from '../kernel/agenda';
+
 import { fifoLen, fifoPop } from '../client-go/delta-fifo';
 import { indexerGetByKey, indexerLen } from '../client-go/indexer';
 import { processDeltas } from '../client-go/process-deltas';
@@ -16,7 +16,8 @@ import {
   processorDistribute,
   processorShouldResync,
 } from '../client-go/shared-informer';
-import { isTombstone, type KObject, type Kind, metaNamespaceKey } from '../objects';
+import { schedule } from '../kernel/agenda';
+import { isTombstone, type Kind, type KObject, metaNamespaceKey } from '../objects';
 import { controllerEnv, handlerFor } from './controller-actors';
 import { emitRecord, type StepOut } from './emit';
 import { drawLatency } from './latency';
@@ -73,29 +74,71 @@ export function informerPop(w: World, ctx: SimContext, out: StepOut, lane: Kind)
   const p = fifoPop(L.fifo);
   if (p === undefined) return;
   const last = p.deltas[p.deltas.length - 1]!;
-  emitRecord(w, out, lane, 'informer', 3, 'informer.pop', {
-    deltas: p.deltas.map((d) => (isTombstone(d.obj) ? `${d.type}(DeletedFinalStateUnknown)` : d.type)).join(', '),
-    count: p.deltas.length,
-    isInInitialList: p.isInInitialList,
-  }, p.key, last.obj);
+  emitRecord(
+    w,
+    out,
+    lane,
+    'informer',
+    3,
+    'informer.pop',
+    {
+      deltas: p.deltas
+        .map((d) => (isTombstone(d.obj) ? `${d.type}(DeletedFinalStateUnknown)` : d.type))
+        .join(', '),
+      count: p.deltas.length,
+      isInInitialList: p.isInInitialList,
+    },
+    p.key,
+    last.obj,
+  );
   const processed = processDeltas(L.indexer, p.deltas, p.isInInitialList);
   const settings = ctx.scenario.settings;
   for (const pd of processed) {
     const obj = pd.delta.obj;
-    emitRecord(w, out, lane, 'informer', 4, `informer.indexer-${pd.storeOp}`, { type: pd.delta.type }, pd.key, obj);
-    emitRecord(w, out, lane, 'indexer', 5, `indexer.${pd.storeOp}`, { size: indexerLen(L.indexer) }, pd.key, obj);
+    emitRecord(
+      w,
+      out,
+      lane,
+      'informer',
+      4,
+      `informer.indexer-${pd.storeOp}`,
+      { type: pd.delta.type },
+      pd.key,
+      obj,
+    );
+    emitRecord(
+      w,
+      out,
+      lane,
+      'indexer',
+      5,
+      `indexer.${pd.storeOp}`,
+      { size: indexerLen(L.indexer) },
+      pd.key,
+      obj,
+    );
     const n = pd.notification;
     const got = processorDistribute(L.processor, n);
     const sync = n.kind === 'update' && n.old.metadata.resourceVersion === n.new.metadata.resourceVersion;
     const nobj = n.kind === 'update' ? n.new : n.obj;
-    emitRecord(w, out, lane, 'informer', 6, 'informer.dispatch', {
-      callback: n.kind === 'add' ? 'OnAdd' : n.kind === 'update' ? 'OnUpdate' : 'OnDelete',
-      type: pd.delta.type,
-      isSync: sync,
-      listeners: got.length,
-      filtered: L.processor.listeners.length - got.length,
-      isInInitialList: n.kind === 'add' ? n.isInInitialList : false,
-    }, pd.key, nobj);
+    emitRecord(
+      w,
+      out,
+      lane,
+      'informer',
+      6,
+      'informer.dispatch',
+      {
+        callback: n.kind === 'add' ? 'OnAdd' : n.kind === 'update' ? 'OnUpdate' : 'OnDelete',
+        type: pd.delta.type,
+        isSync: sync,
+        listeners: got.length,
+        filtered: L.processor.listeners.length - got.length,
+        isInInitialList: n.kind === 'add' ? n.isInInitialList : false,
+      },
+      pd.key,
+      nobj,
+    );
     for (const l of got) {
       if (!l.busy) {
         l.busy = true;
@@ -128,15 +171,25 @@ export function listenerDeliver(w: World, ctx: SimContext, out: StepOut, lane: K
   const listerRv = cached?.metadata.resourceVersion ?? null;
   const listerAhead = n.kind === 'delete' ? cached !== undefined : listerRv !== notifRv;
   if (listerAhead) w.stats.listerAhead++;
-  emitRecord(w, out, lane, 'handler', 'internal', `handler.${n.kind === 'add' ? 'OnAdd' : n.kind === 'update' ? 'OnUpdate' : 'OnDelete'}`, {
-    handler: l.handler,
-    rv: notifRv,
-    oldRv: n.kind === 'update' ? n.old.metadata.resourceVersion : null,
-    listerRv,
-    listerAhead,
-    isInInitialList: n.kind === 'add' ? n.isInInitialList : false,
-    tombstone: isTombstone(obj),
-  }, key, obj);
+  emitRecord(
+    w,
+    out,
+    lane,
+    'handler',
+    'internal',
+    `handler.${n.kind === 'add' ? 'OnAdd' : n.kind === 'update' ? 'OnUpdate' : 'OnDelete'}`,
+    {
+      handler: l.handler,
+      rv: notifRv,
+      oldRv: n.kind === 'update' ? n.old.metadata.resourceVersion : null,
+      listerRv,
+      listerAhead,
+      isInInitialList: n.kind === 'add' ? n.isInInitialList : false,
+      tombstone: isTombstone(obj),
+    },
+    key,
+    obj,
+  );
   handlerFor(lane)(controllerEnv(w, ctx, out), n);
   listenerDelivered(l, n);
   if (listenerPending(l) > 0) {

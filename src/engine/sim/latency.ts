@@ -1,6 +1,7 @@
 /** Seeded latencies (spec: every request and every watch delivery takes a seeded, configurable time). */
-import { nextInt } from '../kernel/prng';
+
 import type { Range } from '../../scenarios/types';
+import { nextInt } from '../kernel/prng';
 import type { World } from './world';
 
 /** A uniform integer in [min, max] ms, plus any latency a scripted fault adds right now. */

@@ -7,9 +7,23 @@
  * (Indexer → DeltaFIFO through known objects), `requeue` (Process Item → Workqueue: Done, Forget,
  * AddRateLimited), `internal` (inside one box: timers, listener buffer → handler, GC, server work).
  */
-import type { DeletedFinalStateUnknown, KObject, Kind } from '../objects';
+import type { DeletedFinalStateUnknown, Kind, KObject } from '../objects';
 
-export type Arrow = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 'write' | 'watch-event' | 'resync' | 'requeue' | 'internal';
+export type Arrow =
+  | 1
+  | 2
+  | 3
+  | 4
+  | 5
+  | 6
+  | 7
+  | 8
+  | 9
+  | 'write'
+  | 'watch-event'
+  | 'resync'
+  | 'requeue'
+  | 'internal';
 
 export type Component =
   | 'apiserver'

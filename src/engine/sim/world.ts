@@ -3,8 +3,8 @@
  * during a run lives here (virtual clock, PRNG state, agenda, server, both informer lanes, the
  * controller); what does not change (the scenario, its script) lives in the SimContext beside it.
  */
-import type { Agenda } from '../kernel/agenda';
-import type { RngState } from '../kernel/prng';
+
+import type { Scenario, ScriptAction } from '../../scenarios/types';
 import type { ApiServerState } from '../apiserver';
 import type { DeltaFifoState } from '../client-go/delta-fifo';
 import type { IndexerState } from '../client-go/indexer';
@@ -12,8 +12,9 @@ import type { ReflectorState } from '../client-go/reflector';
 import type { ProcessorState } from '../client-go/shared-informer';
 import type { WorkqueueState } from '../client-go/workqueue';
 import type { WorkerState } from '../controller/sample-controller';
-import type { KObject, Kind } from '../objects';
-import type { Scenario, ScriptAction } from '../../scenarios/types';
+import type { Agenda } from '../kernel/agenda';
+import type { RngState } from '../kernel/prng';
+import type { Kind, KObject } from '../objects';
 import type { Action } from './actions';
 
 export interface LaneState {
@@ -68,6 +69,8 @@ export interface World {
   /** Deployment keys whose server-side rollout is scheduled. */
   readonly rolloutsPending: Set<string>;
   gcScheduled: boolean;
+  /** When the server's watch-timer actor is scheduled, or null. */
+  watchTimersAt: number | null;
   readonly stats: WorldStats;
 }
 

@@ -1,0 +1,119 @@
+/**
+ * `npm run sim -- <scenario> [--seed N] [--steps N] [--format text|jsonl]`: runs a scenario headless and
+ * prints its trace. <scenario> is a YAML/JSON file or the name of a built-in scenario (`default`, ...).
+ */
+import { readFileSync } from 'node:fs';
+import { createWorld } from '../engine/sim/create-world';
+import { renderMessage } from '../engine/sim/messages';
+import { stepWorld } from '../engine/sim/step';
+import type { TraceRecord } from '../engine/sim/trace';
+import type { SimContext } from '../engine/sim/world';
+import { libraryScenario, SCENARIO_LIBRARY } from '../scenarios/library';
+import { formatScenarioError, parseScenario } from '../scenarios/parse';
+import type { Scenario } from '../scenarios/types';
+import { recordToJson } from './trace-json';
+
+interface Args {
+  scenario: string;
+  seed: number | null;
+  steps: number;
+  format: 'text' | 'jsonl';
+}
+
+const USAGE = 'usage: npm run sim -- <scenario-file|name> [--seed N] [--steps N] [--format text|jsonl]';
+
+function parseArgs(argv: string[]): Args | string {
+  let scenario: string | null = null;
+  let seed: number | null = null;
+  let steps = 500;
+  let format: 'text' | 'jsonl' = 'text';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const val = (): string | null => argv[++i] ?? null;
+    if (a === '--seed') {
+      const v = Number(val());
+      if (!Number.isInteger(v) || v < 0 || v > 0xffffffff)
+        return '--seed takes an integer from 0 to 4294967295';
+      seed = v;
+    } else if (a === '--steps') {
+      const v = Number(val());
+      if (!Number.isInteger(v) || v < 0) return '--steps takes a whole number';
+      steps = v;
+    } else if (a === '--format') {
+      const v = val();
+      if (v !== 'text' && v !== 'jsonl') return '--format is text or jsonl';
+      format = v;
+    } else if (a === '-h' || a === '--help') {
+      return USAGE;
+    } else if (a.startsWith('--')) {
+      return `unknown option ${a}\n${USAGE}`;
+    } else if (scenario === null) {
+      scenario = a;
+    } else {
+      return `unexpected argument ${a}\n${USAGE}`;
+    }
+  }
+  if (scenario === null)
+    return `${USAGE}\nbuilt-in scenarios: ${SCENARIO_LIBRARY.map((s) => s.name).join(', ')}`;
+  return { scenario, seed, steps, format };
+}
+
+export function loadScenario(ref: string): Scenario | string {
+  const lib = libraryScenario(ref);
+  let text: string;
+  if (lib !== undefined) text = lib.yaml;
+  else {
+    try {
+      text = readFileSync(ref, 'utf8');
+    } catch (e) {
+      return `cannot read scenario ${ref}: ${(e as Error).message} (built-in: ${SCENARIO_LIBRARY.map((s) => s.name).join(', ')})`;
+    }
+  }
+  const r = parseScenario(text);
+  if (!r.ok)
+    return `${ref}: invalid scenario\n${r.errors.map((e) => `  ${formatScenarioError(e)}`).join('\n')}`;
+  return r.scenario;
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+export function formatText(r: TraceRecord): string {
+  const t = `${(r.time / 1000).toFixed(3).padStart(9)}s`;
+  const arrow = typeof r.arrow === 'number' ? `(${r.arrow})` : r.arrow;
+  return `${t} #${String(r.step).padStart(6)} ${pad(r.lane ?? '-', 10)} ${pad(r.component, 10)} ${pad(arrow, 11)} ${renderMessage(r)}`;
+}
+
+function main(argv: string[]): number {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    console.error(args);
+    return 2;
+  }
+  const loaded = loadScenario(args.scenario);
+  if (typeof loaded === 'string') {
+    console.error(loaded);
+    return 2;
+  }
+  const scenario = args.seed === null ? loaded : { ...loaded, seed: args.seed };
+  const ctx: SimContext = { scenario, script: [...scenario.script] };
+  const w = createWorld(scenario);
+  const lines: string[] = [];
+  while (w.step < args.steps) {
+    const recs = stepWorld(w, ctx);
+    if (recs === null) break;
+    for (const r of recs)
+      lines.push(args.format === 'text' ? formatText(r) : JSON.stringify(recordToJson(r)));
+    if (lines.length >= 4096) {
+      process.stdout.write(`${lines.join('\n')}\n`);
+      lines.length = 0;
+    }
+  }
+  if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/^.*[\\/]/, ''))) {
+  process.exitCode = main(process.argv.slice(2));
+}

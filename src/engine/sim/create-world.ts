@@ -1,0 +1,103 @@
+/**
+ * Builds the initial world of a scenario: the API server holding the scenario's objects (created at
+ * time 0, in file order), two informer lanes (Foo and Deployment, each with a resync of the scenario's
+ * period and the controller's one handler, C1/C2), the controller's rate-limited workqueue and its
+ * workers, and the agenda with the start-up actions: both reflectors' first ListAndWatch and
+ * WaitForCacheSync's first poll.
+ */
+
+import type { RateLimiterSetting, Scenario } from '../../scenarios/types';
+import { newApiServer, serverCreate } from '../apiserver';
+import { newDeltaFifo } from '../client-go/delta-fifo';
+import { type IndexName, newIndexer } from '../client-go/indexer';
+import { newReflector } from '../client-go/reflector';
+import { addListener, newProcessor } from '../client-go/shared-informer';
+import type { LimiterSpec } from '../client-go/workqueue';
+import { newWorkqueue } from '../client-go/workqueue';
+import { newWorker } from '../controller/sample-controller';
+import { newAgenda, schedule } from '../kernel/agenda';
+import { seedRng } from '../kernel/prng';
+import type { Kind, KObject } from '../objects';
+import { objectFromManifest } from './script';
+import type { LaneState, World } from './world';
+
+function lane(kind: Kind, resyncMs: number, indexNames: readonly IndexName[]): LaneState {
+  const processor = newProcessor(resyncMs);
+  addListener(processor, kind === 'Foo' ? 'foo-handler' : 'deployment-handler', resyncMs, 0);
+  return {
+    kind,
+    reflector: newReflector(kind, 0, processor.resyncCheckPeriodMs),
+    fifo: newDeltaFifo<KObject>({ emitReplaced: true }),
+    indexer: newIndexer<KObject>(indexNames),
+    processor,
+    popScheduled: false,
+  };
+}
+
+export function limiterSpec(r: RateLimiterSetting): LimiterSpec {
+  switch (r.type) {
+    case 'default':
+      return { type: 'default' };
+    case 'exponential':
+      return { type: 'exponential', baseMs: r.baseMs, maxMs: r.maxMs };
+    case 'fastslow':
+      return { type: 'fastslow', fastMs: r.fastMs, slowMs: r.slowMs, maxFast: r.maxFast };
+    case 'bucket':
+      return { type: 'bucket', qps: r.qps, burst: r.burst };
+    case 'maxOf':
+      return { type: 'maxOf', limiters: r.limiters.map(limiterSpec) };
+  }
+}
+
+export function createWorld(scenario: Scenario): World {
+  const s = scenario.settings;
+  const w: World = {
+    now: 0,
+    step: 0,
+    scriptIndex: 0,
+    rng: seedRng(scenario.seed),
+    agenda: newAgenda(),
+    server: newApiServer({
+      historyWindow: s.historyWindow,
+      now: 0,
+      bookmarkFrequencyMs: s.bookmarkIntervalMs || 60_000,
+    }),
+    streamDeliverAt: new Map(),
+    nextPseudoStream: -1,
+    lanes: {
+      Foo: lane('Foo', s.resyncPeriodMs, ['namespace']),
+      Deployment: lane('Deployment', s.resyncPeriodMs, ['namespace', 'byOwner']),
+    },
+    controller: {
+      queue: newWorkqueue({ name: 'Foos', limiter: limiterSpec(s.rateLimiter), now: 0 }),
+      workers: Array.from({ length: s.workers }, (_, i) => newWorker(i)),
+      waitingWorkers: [],
+      started: false,
+      waitingLoopAt: null,
+    },
+    faults: { extraLatencyMs: 0, extraLatencyUntil: 0, failNextReconciles: 0 },
+    rolloutsPending: new Set(),
+    gcScheduled: false,
+    watchTimersAt: null,
+    stats: {
+      conflicts: 0,
+      alreadyExists: 0,
+      listerAhead: 0,
+      addedWhileProcessing: 0,
+      relists: 0,
+      reconciles: 0,
+      failedReconciles: 0,
+    },
+  };
+  // The scenario's initial objects exist before anything starts (Foos first so owners resolve).
+  const ordered = [
+    ...scenario.objects.filter((o) => o.kind === 'Foo'),
+    ...scenario.objects.filter((o) => o.kind === 'Deployment'),
+  ];
+  for (const m of ordered) serverCreate(w.server, objectFromManifest(w, m), 0);
+  // Initial Deployments are rolled out already.
+  schedule(w.agenda, 0, { a: 'reflector.run', lane: 'Foo' });
+  schedule(w.agenda, 0, { a: 'reflector.run', lane: 'Deployment' });
+  schedule(w.agenda, 0, { a: 'controller.wait-for-cache-sync' });
+  return w;
+}

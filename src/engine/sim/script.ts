@@ -1,0 +1,212 @@
+/**
+ * Scripted actions (scenario files and interventions): a user's writes through kubectl, applied
+ * directly at their virtual time, and the faults the scenarios and the UI drive. Faults change the
+ * simulated server; the clients react to them exactly as the spec's rules say (R11–R14).
+ */
+
+import type { ObjectManifest, ObjectRef, ScriptAction } from '../../scenarios/types';
+import {
+  serverCompact,
+  serverCreate,
+  serverDelete,
+  serverGet,
+  serverPatch,
+  serverRemoveFinalizer,
+  serverUpdate,
+  serverWatchError,
+  setErrorResponses,
+  setRefuseConnections,
+  type WriteResult,
+} from '../apiserver';
+import type { KObject } from '../objects';
+import { emitRecord, type StepOut } from './emit';
+import { afterWrite, closeWatches, errorWatches } from './server-actors';
+import type { SimContext, World } from './world';
+
+/** Builds the object a manifest describes (server-filled fields empty). */
+export function objectFromManifest(w: World, m: ObjectManifest): KObject {
+  const ownerUid =
+    m.ownerFoo !== undefined ? (serverGet(w.server, 'Foo', m.namespace, m.ownerFoo)?.metadata.uid ?? '') : '';
+  const metadata = {
+    namespace: m.namespace,
+    name: m.name,
+    uid: '',
+    resourceVersion: '',
+    generation: 0,
+    creationTimestamp: w.now,
+    labels: m.labels,
+    ownerReferences:
+      m.ownerFoo !== undefined
+        ? [
+            {
+              apiVersion: 'samplecontroller.k8s.io/v1alpha1',
+              kind: 'Foo' as const,
+              name: m.ownerFoo,
+              uid: ownerUid,
+              controller: true,
+            },
+          ]
+        : [],
+    finalizers: m.finalizers,
+    deletionTimestamp: null,
+  };
+  if (m.kind === 'Foo') {
+    return {
+      kind: 'Foo',
+      metadata,
+      spec: { deploymentName: m.spec.deploymentName ?? '', replicas: m.spec.replicas },
+      status: { availableReplicas: 0 },
+    };
+  }
+  return {
+    kind: 'Deployment',
+    metadata,
+    spec: { replicas: m.spec.replicas },
+    status: { availableReplicas: 0 },
+  };
+}
+
+function refKey(t: ObjectRef): string {
+  return t.namespace === '' ? t.name : `${t.namespace}/${t.name}`;
+}
+
+function userWrite(
+  w: World,
+  ctx: SimContext,
+  out: StepOut,
+  verb: string,
+  target: ObjectRef,
+  res: WriteResult,
+): void {
+  const ok = 'object' in res;
+  emitRecord(
+    w,
+    out,
+    target.kind,
+    'user',
+    'write',
+    'user.write',
+    {
+      verb,
+      kind: target.kind,
+      code: res.code,
+      reason: ok ? (res.event === null ? 'no-op' : '') : res.reason,
+      message: ok ? null : res.message,
+    },
+    refKey(target),
+    ok ? res.object : null,
+  );
+  afterWrite(w, ctx, res);
+}
+
+export function applyScriptAction(w: World, ctx: SimContext, out: StepOut, sa: ScriptAction): void {
+  switch (sa.action) {
+    case 'create': {
+      const obj = objectFromManifest(w, sa.object);
+      userWrite(w, ctx, out, 'create', sa.object, serverCreate(w.server, obj, w.now));
+      return;
+    }
+    case 'update': {
+      const cur = serverGet(w.server, sa.target.kind, sa.target.namespace, sa.target.name);
+      if (cur === undefined) {
+        userWrite(w, ctx, out, 'update', sa.target, serverUpdate(w.server, placeholder(w, sa.target), w.now));
+        return;
+      }
+      const spec = { ...cur.spec, ...sa.spec } as KObject['spec'];
+      const next = {
+        ...cur,
+        metadata: {
+          ...cur.metadata,
+          labels: sa.labels ?? cur.metadata.labels,
+          resourceVersion: sa.resourceVersion ?? cur.metadata.resourceVersion,
+        },
+        spec,
+      } as KObject;
+      userWrite(w, ctx, out, 'update', sa.target, serverUpdate(w.server, next, w.now));
+      return;
+    }
+    case 'patch': {
+      const t = sa.target;
+      const patch = {
+        ...(sa.spec !== undefined ? { spec: sa.spec } : {}),
+        ...(sa.labels !== undefined ? { labels: sa.labels } : {}),
+      };
+      userWrite(w, ctx, out, 'patch', t, serverPatch(w.server, t.kind, t.namespace, t.name, patch, w.now));
+      return;
+    }
+    case 'delete': {
+      const t = sa.target;
+      userWrite(w, ctx, out, 'delete', t, serverDelete(w.server, t.kind, t.namespace, t.name, w.now));
+      return;
+    }
+    case 'removeFinalizer': {
+      const t = sa.target;
+      userWrite(
+        w,
+        ctx,
+        out,
+        'removeFinalizer',
+        t,
+        serverRemoveFinalizer(w.server, t.kind, t.namespace, t.name, sa.finalizer, w.now),
+      );
+      return;
+    }
+    case 'closeWatch': {
+      const ids = closeWatches(w, ctx, sa.kind);
+      emitRecord(w, out, sa.kind ?? null, 'apiserver', 'watch-event', 'fault.close-watch', {
+        watchId: ids.join(', ') || 'none',
+      });
+      return;
+    }
+    case 'watchError': {
+      const ids = errorWatches(w, ctx, sa.kind, (id) => serverWatchError(w.server, id, sa.code));
+      emitRecord(w, out, sa.kind ?? null, 'apiserver', 'watch-event', 'fault.watch-error', {
+        watchId: ids.join(', ') || 'none',
+        code: sa.code,
+      });
+      return;
+    }
+    case 'compact': {
+      const rv = serverCompact(w.server);
+      emitRecord(w, out, null, 'apiserver', 'internal', 'fault.compact', { rv });
+      return;
+    }
+    case 'refuseConnections':
+      setRefuseConnections(w.server, w.now + sa.durationMs);
+      emitRecord(w, out, null, 'apiserver', 'internal', 'fault.refuse-connections', {
+        durationMs: sa.durationMs,
+      });
+      return;
+    case 'apiErrors':
+      setErrorResponses(w.server, { code: sa.code, untilMs: w.now + sa.durationMs });
+      emitRecord(w, out, null, 'apiserver', 'internal', 'fault.api-errors', {
+        code: sa.code,
+        durationMs: sa.durationMs,
+      });
+      return;
+    case 'addLatency':
+      w.faults.extraLatencyMs = sa.extraMs;
+      w.faults.extraLatencyUntil = w.now + sa.durationMs;
+      emitRecord(w, out, null, 'apiserver', 'internal', 'fault.add-latency', {
+        extraMs: sa.extraMs,
+        durationMs: sa.durationMs,
+      });
+      return;
+    case 'failReconciles':
+      w.faults.failNextReconciles += sa.count;
+      emitRecord(w, out, null, 'controller', 'internal', 'fault.fail-reconciles', { count: sa.count });
+      return;
+  }
+}
+
+/** An object that does not exist on the server, so that an update of it gets the server's own 404. */
+function placeholder(w: World, t: ObjectRef): KObject {
+  return objectFromManifest(w, {
+    kind: t.kind,
+    namespace: t.namespace,
+    name: t.name,
+    labels: {},
+    finalizers: [],
+    spec: { replicas: 0 },
+  });
+}

@@ -1,0 +1,155 @@
+/**
+ * The engine's step: run agenda actions (and due script actions) until one changes something a learner
+ * can see, i.e. emits at least one trace record. That action is the step; actions that emit nothing run
+ * but are not counted.
+ *
+ * Script actions (scenario file and interventions) at virtual time t run after every agenda entry whose
+ * time is ≤ t and before any later one. That one rule makes an intervention made at step n replay
+ * identically from a fresh start: it lands in the script at the step's time and runs at the same point.
+ */
+
+import {
+  reflectorOnListResponse,
+  reflectorOnTimer,
+  reflectorOnWatchClosed,
+  reflectorOnWatchEvent,
+  reflectorOnWatchOpened,
+  reflectorRun,
+} from '../client-go/reflector';
+import { peek, popNext } from '../kernel/agenda';
+import type { Action } from './actions';
+import {
+  ensureWaitingLoop,
+  waitForCacheSync,
+  waitingLoop,
+  workerGet,
+  workerSync,
+  workerWriteResponse,
+} from './controller-actors';
+import type { StepOut } from './emit';
+import { informerPop, listenerDeliver, reflectorEnv } from './lane-actors';
+import { applyScriptAction } from './script';
+import {
+  serverGc,
+  serverHandleList,
+  serverHandleWatch,
+  serverHandleWrite,
+  serverRollout,
+  serverWatchTimers,
+} from './server-actors';
+import type { TraceRecord } from './trace';
+import type { SimContext, World } from './world';
+
+/** Safety valve: a step that runs this many invisible actions ends the run (it would be a livelock). */
+const MAX_ACTIONS_PER_STEP = 5_000_000;
+
+/**
+ * Runs one step. Returns its records (at least one), or null when nothing is left to happen (the agenda
+ * and the script are both exhausted).
+ */
+export function stepWorld(w: World, ctx: SimContext): TraceRecord[] | null {
+  const out: StepOut = { records: [] };
+  for (let n = 0; n < MAX_ACTIONS_PER_STEP; n++) {
+    const next = peek(w.agenda);
+    const sa = ctx.script[w.scriptIndex];
+    if (sa !== undefined && (next === undefined || sa.at < next.time)) {
+      if (sa.at > w.now) w.now = sa.at;
+      w.scriptIndex++;
+      applyScriptAction(w, ctx, out, sa);
+    } else if (next !== undefined) {
+      popNext(w.agenda);
+      if (next.time > w.now) w.now = next.time;
+      dispatch(w, ctx, out, next.action);
+    } else {
+      return null;
+    }
+    if (out.records.length > 0) {
+      w.step++;
+      return out.records;
+    }
+  }
+  return null;
+}
+
+function dispatch(w: World, ctx: SimContext, out: StepOut, act: Action): void {
+  switch (act.a) {
+    case 'reflector.run':
+      reflectorRun(w.lanes[act.lane].reflector, reflectorEnv(w, ctx, out, act.lane));
+      return;
+    case 'reflector.timer':
+      reflectorOnTimer(
+        w.lanes[act.lane].reflector,
+        reflectorEnv(w, ctx, out, act.lane),
+        act.timer,
+        act.epoch,
+      );
+      return;
+    case 'reflector.list-response':
+      reflectorOnListResponse(
+        w.lanes[act.lane].reflector,
+        reflectorEnv(w, ctx, out, act.lane),
+        act.resp,
+        act.epoch,
+      );
+      return;
+    case 'reflector.watch-opened':
+      reflectorOnWatchOpened(
+        w.lanes[act.lane].reflector,
+        reflectorEnv(w, ctx, out, act.lane),
+        act.result,
+        act.epoch,
+      );
+      return;
+    case 'reflector.watch-event':
+      reflectorOnWatchEvent(
+        w.lanes[act.lane].reflector,
+        reflectorEnv(w, ctx, out, act.lane),
+        act.streamId,
+        act.event,
+      );
+      return;
+    case 'reflector.watch-closed':
+      reflectorOnWatchClosed(w.lanes[act.lane].reflector, reflectorEnv(w, ctx, out, act.lane), act.streamId);
+      return;
+    case 'server.list':
+      serverHandleList(w, ctx, out, act.lane, act.req, act.epoch);
+      return;
+    case 'server.watch':
+      serverHandleWatch(w, ctx, out, act.lane, act.req, act.epoch);
+      return;
+    case 'server.watch-timers':
+      serverWatchTimers(w, ctx, out);
+      return;
+    case 'server.rollout':
+      serverRollout(w, ctx, out, act.namespace, act.name);
+      return;
+    case 'server.gc':
+      serverGc(w, ctx, out);
+      return;
+    case 'server.write':
+      serverHandleWrite(w, ctx, out, act.worker, act.token, act.req);
+      return;
+    case 'informer.pop':
+      informerPop(w, ctx, out, act.lane);
+      return;
+    case 'listener.deliver':
+      listenerDeliver(w, ctx, out, act.lane, act.listener);
+      return;
+    case 'controller.wait-for-cache-sync':
+      waitForCacheSync(w, out);
+      return;
+    case 'worker.get':
+      workerGet(w, out, act.worker);
+      return;
+    case 'worker.sync':
+      workerSync(w, ctx, out, act.worker, act.token);
+      return;
+    case 'worker.write-response':
+      workerWriteResponse(w, ctx, out, act.worker, act.token, act.resp);
+      ensureWaitingLoop(w);
+      return;
+    case 'workqueue.waiting-loop':
+      waitingLoop(w, out);
+      return;
+  }
+}
