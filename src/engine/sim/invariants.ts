@@ -1,0 +1,50 @@
+/**
+ * Invariants and observations over a world, for tests, lessons and "run until" controls.
+ */
+import { fifoLen } from '../client-go/delta-fifo';
+import { indexerList } from '../client-go/indexer';
+import { listenerPending } from '../client-go/shared-informer';
+import { wqLen, wqSnapshot } from '../client-go/workqueue';
+import { serverObjects } from '../apiserver';
+import { KINDS } from '../apiserver';
+import { metaNamespaceKey } from '../objects';
+import type { World } from './world';
+
+/**
+ * Quiet: nothing is in flight. Both reflectors hold an open watch, no watch event is on its way, the
+ * FIFOs and listener buffers are empty, the workqueue is empty with nothing processing or waiting, every
+ * worker is idle, and no server-side rollout or garbage collection is pending.
+ */
+export function isQuiet(w: World): boolean {
+  for (const kind of KINDS) {
+    const L = w.lanes[kind];
+    if (L.reflector.phase !== 'watching') return false;
+    if (fifoLen(L.fifo) > 0) return false;
+    for (const l of L.processor.listeners) if (l.busy || listenerPending(l) > 0) return false;
+  }
+  for (const t of w.streamDeliverAt.values()) if (t > w.now) return false;
+  const q = w.controller.queue;
+  if (wqLen(q) > 0) return false;
+  const snap = wqSnapshot(q);
+  if (snap.processing.length > 0 || snap.waiting.length > 0 || snap.dirty.length > 0) return false;
+  if (w.controller.workers.some((wk) => wk.phase !== 'idle')) return false;
+  if (w.rolloutsPending.size > 0 || w.gcScheduled) return false;
+  return true;
+}
+
+/** Keys whose cached resourceVersion differs from the server's, per kind (missing on either side included). */
+export function cacheDiff(w: World): { kind: string; key: string; cached: string | null; server: string | null }[] {
+  const out: { kind: string; key: string; cached: string | null; server: string | null }[] = [];
+  for (const kind of KINDS) {
+    const cached = new Map(indexerList(w.lanes[kind].indexer).map((o) => [metaNamespaceKey(o), o.metadata.resourceVersion]));
+    const server = new Map(serverObjects(w.server, kind).map((o) => [metaNamespaceKey(o), o.metadata.resourceVersion]));
+    for (const [k, rv] of server) if (cached.get(k) !== rv) out.push({ kind, key: k, cached: cached.get(k) ?? null, server: rv });
+    for (const [k, rv] of cached) if (!server.has(k)) out.push({ kind, key: k, cached: rv, server: null });
+  }
+  return out;
+}
+
+/** The keys workers hold right now; a key must never appear twice (W3's guarantee). */
+export function keysInProcess(w: World): string[] {
+  return w.controller.workers.filter((wk) => wk.key !== null).map((wk) => wk.key!);
+}

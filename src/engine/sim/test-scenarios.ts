@@ -1,0 +1,73 @@
+/**
+ * Random scenarios for property tests: a few Foos, user writes and a schedule of faults, all within the
+ * first `horizonMs`, built directly as normalized Scenario values (no YAML on the test path).
+ */
+import { nextFloat, nextInt, type RngState, seedRng } from '../kernel/prng';
+import { DEFAULT_SETTINGS } from '../../scenarios/defaults';
+import type { ObjectManifest, Scenario, ScriptAction, Settings } from '../../scenarios/types';
+
+function foo(name: string, replicas: number): ObjectManifest {
+  return { kind: 'Foo', namespace: 'default', name, labels: {}, finalizers: [], spec: { deploymentName: name, replicas } };
+}
+
+function pick<T>(r: RngState, xs: readonly T[]): T {
+  return xs[nextInt(r, 0, xs.length)]!;
+}
+
+export interface RandomScenarioOptions {
+  readonly horizonMs: number;
+  readonly faults: boolean;
+}
+
+export function randomScenario(seed: number, opts: RandomScenarioOptions = { horizonMs: 20_000, faults: true }): Scenario {
+  const r = seedRng(seed ^ 0x5eed);
+  const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+  const initial = names.slice(0, nextInt(r, 1, 5)).map((n) => foo(n, nextInt(r, 1, 4)));
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    workers: nextInt(r, 1, 4),
+    historyWindow: pick(r, [8, 20, 100, 1000]),
+    bookmarkIntervalMs: pick(r, [0, 5_000, 60_000]),
+    resyncPeriodMs: pick(r, [0, 5_000, 30_000]),
+    watchTimeout: pick(r, [DEFAULT_SETTINGS.watchTimeout, { min: 5_000, max: 10_000 }]),
+    pageSize: pick(r, [2, 500]),
+    deploymentRollout: { min: 10, max: 150 },
+  };
+  const script: ScriptAction[] = [];
+  const n = nextInt(r, 3, 25);
+  for (let i = 0; i < n; i++) {
+    const at = nextInt(r, 0, opts.horizonMs);
+    const name = pick(r, names);
+    const target = { kind: 'Foo' as const, namespace: 'default', name };
+    const roll = nextFloat(r);
+    if (!opts.faults || roll < 0.6) {
+      const k = nextInt(r, 0, 4);
+      if (k === 0) script.push({ at, action: 'create', object: foo(name, nextInt(r, 1, 4)) });
+      else if (k === 1) script.push({ at, action: 'update', target, spec: { replicas: nextInt(r, 0, 5) } });
+      else if (k === 2) script.push({ at, action: 'delete', target });
+      else script.push({ at, action: 'delete', target: { kind: 'Deployment', namespace: 'default', name } });
+    } else {
+      const dur = nextInt(r, 100, 5_000);
+      const kind = pick(r, [undefined, 'Foo', 'Deployment'] as const);
+      const f = nextInt(r, 0, 7);
+      if (f === 0) script.push({ at, action: 'closeWatch', ...(kind ? { kind } : {}) });
+      else if (f === 1) script.push({ at, action: 'watchError', code: pick(r, [410, 500] as const), ...(kind ? { kind } : {}) });
+      else if (f === 2) script.push({ at, action: 'compact' });
+      else if (f === 3) script.push({ at, action: 'refuseConnections', durationMs: dur });
+      else if (f === 4) script.push({ at, action: 'apiErrors', code: pick(r, [429, 500] as const), durationMs: dur });
+      else if (f === 5) script.push({ at, action: 'addLatency', extraMs: nextInt(r, 10, 500), durationMs: dur });
+      else script.push({ at, action: 'failReconciles', count: nextInt(r, 1, 4) });
+    }
+  }
+  script.sort((x, y) => x.at - y.at);
+  return {
+    apiVersion: 'informer-lab/v1',
+    name: `random-${seed}`,
+    title: 'random',
+    description: '',
+    seed,
+    settings,
+    objects: initial,
+    script,
+  };
+}
