@@ -8,7 +8,7 @@
  * floor (so a watch from a future RV waits, S20) and the watch has not passed its deadline (S22; the
  * simulator reaps it with serverExpiredWatches).
  */
-import type { KObject, Kind } from '../objects';
+import type { Kind, KObject } from '../objects';
 import { historyPush } from './history';
 import { objectKey } from './kinds';
 import type { ApiServerState, HistoryEvent, ObjectEventType, WatchDelivery } from './state';

@@ -30,8 +30,11 @@ export function decodeContinue(token: string): ContinueToken | { readonly error:
   const rvText = rest.slice(0, colon);
   const after = rest.slice(colon + 1);
   if (!/^(-1|\d+)$/.test(rvText) || Number(rvText) === 0) {
-    return { error: 'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)' };
+    return {
+      error: 'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)',
+    };
   }
-  if (after === '') return { error: 'continue key is not valid: encoded start key empty (version meta.k8s.io/v1)' };
+  if (after === '')
+    return { error: 'continue key is not valid: encoded start key empty (version meta.k8s.io/v1)' };
   return { rv: Number(rvText), after };
 }

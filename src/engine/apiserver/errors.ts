@@ -32,9 +32,12 @@ export interface StatusCause {
   readonly field?: string;
 }
 
+/** The status codes this server answers errors with; 0 is a refused connection (no HTTP exchange). */
+export type ErrorCode = 0 | 400 | 404 | 409 | 410 | 422 | 429 | 500 | 504;
+
 export interface ApiError {
-  /** HTTP status code; 0 for a refused connection (no HTTP exchange happened). */
-  readonly code: number;
+  /** HTTP status code (a literal union, so `code === 200` tells a success from an ApiError). */
+  readonly code: ErrorCode;
   readonly reason: StatusReason;
   readonly message: string;
   /** Status.details.retryAfterSeconds (the Retry-After header). */
@@ -110,7 +113,13 @@ export function uidPreconditionConflict(
  * uses the *resource* as the kind ("foos.samplecontroller.k8s.io"), strategy validation uses the Kind
  * ("Foo.samplecontroller.k8s.io").
  */
-export function invalid(kindLabel: string, name: string, field: string, detail: string, type: string): ApiError {
+export function invalid(
+  kindLabel: string,
+  name: string,
+  field: string,
+  detail: string,
+  type: string,
+): ApiError {
   return {
     code: 422,
     reason: 'Invalid',
@@ -195,5 +204,9 @@ export function unknownServerError(message: string): ApiError {
 
 /** Not an HTTP answer: the TCP connection was refused (what client-go's net.OpError says). */
 export function connectionRefused(): ApiError {
-  return { code: 0, reason: 'ConnectionRefused', message: 'dial tcp 10.96.0.1:443: connect: connection refused' };
+  return {
+    code: 0,
+    reason: 'ConnectionRefused',
+    message: 'dial tcp 10.96.0.1:443: connect: connection refused',
+  };
 }

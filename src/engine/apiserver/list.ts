@@ -19,7 +19,7 @@
  * also answers 504 TooLarge (etcd would fail with "required revision is a future revision").
  * resourceVersionMatch (S9) and label/field selectors (S12, S21) are not modelled.
  */
-import type { KObject, Kind } from '../objects';
+import type { Kind, KObject } from '../objects';
 import { decodeContinue, encodeContinue } from './continue-token';
 import {
   type ApiError,
@@ -115,5 +115,9 @@ function page(s: ApiServerState, kind: Kind, at: number, after: string | null, l
       remainingItemCount: remaining - limit,
     };
   }
-  return { code: 200, items: start === 0 ? snap.objects.slice() : snap.objects.slice(start), resourceVersion: rv };
+  return {
+    code: 200,
+    items: start === 0 ? snap.objects.slice() : snap.objects.slice(start),
+    resourceVersion: rv,
+  };
 }

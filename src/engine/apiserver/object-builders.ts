@@ -8,8 +8,8 @@ import type {
   DeploymentSpec,
   Foo,
   FooSpec,
-  KObject,
   Kind,
+  KObject,
   ObjectMeta,
   OwnerReference,
 } from '../objects';

@@ -14,7 +14,7 @@
  * and 75 s fresh duration are not modelled), and etcd compaction (explicit, S14) and cache eviction
  * share the one `compactedRv`.
  */
-import type { KObject, Kind } from '../objects';
+import type { Kind, KObject } from '../objects';
 import type { ApiError } from './errors';
 import { type HistoryRing, newHistory } from './history';
 import { newRequestLog, type RequestLog } from './request-log';
