@@ -18,8 +18,8 @@ const HINT = 'use a number of milliseconds or a string like 500ms, 2s, 1.5s, 1m,
 const UNIT_NS: Readonly<Record<string, bigint>> = {
   ns: 1n,
   us: 1_000n,
-  'µs': 1_000n, // U+00B5 micro sign
-  'μs': 1_000n, // U+03BC Greek mu
+  µs: 1_000n, // U+00B5 micro sign
+  μs: 1_000n, // U+03BC Greek mu
   ms: 1_000_000n,
   s: 1_000_000_000n,
   m: 60_000_000_000n,
@@ -43,11 +43,11 @@ export function parseDuration(v: unknown): number | { error: string } {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { error: `must be a finite duration, got ${v}` };
     if (v < 0) return { error: `must not be negative, got ${v}` };
-    const ms = Math.round(v);
+    const ms = Math.round(v) + 0; // -0 → 0
     if (ms > MAX_DURATION_MS) return { error: `is too large (at most ${MAX_DURATION_MS}ms), got ${v}` };
     return ms;
   }
-  if (typeof v !== 'string') return { error: `must be a duration (${HINT}), got ${describe(v)}` };
+  if (typeof v !== 'string') return { error: `must be a duration (${HINT}), got ${describeValue(v)}` };
   const s = v.trim();
   if (s.startsWith('-')) return { error: `must not be negative, got ${quote(v)}` };
   if (s === '0' || s === '+0') return 0;
@@ -93,7 +93,7 @@ export function formatDuration(ms: number): string {
 }
 
 /** A short description of a value's type/content for error messages. */
-export function describe(v: unknown): string {
+export function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'a list';
