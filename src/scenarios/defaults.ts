@@ -17,10 +17,10 @@ export const DEFAULT_SETTINGS: Settings = {
   latency: {
     request: { min: 2, max: 12 },
     watchDelivery: { min: 5, max: 40 },
-    handler: { min: 0, max: 2 },
+    handler: { min: 0, max: 5 },
   },
   reconcile: { duration: { min: 5, max: 30 }, failureRate: 0 },
-  deploymentRollout: { min: 200, max: 800 },
+  deploymentRollout: { min: 20, max: 150 }, // per replica that becomes ready (compressed time)
   gcDelay: { min: 100, max: 500 },
 };
 

@@ -95,14 +95,29 @@ export type ScriptAction =
       readonly labels?: Readonly<Record<string, string>>;
     }
   | { readonly at: number; readonly action: 'delete'; readonly target: ObjectRef }
-  | { readonly at: number; readonly action: 'removeFinalizer'; readonly target: ObjectRef; readonly finalizer: string }
+  | {
+      readonly at: number;
+      readonly action: 'removeFinalizer';
+      readonly target: ObjectRef;
+      readonly finalizer: string;
+    }
   /** Faults. `kind` limits watch faults to one informer's watch; absent = every open watch. */
   | { readonly at: number; readonly action: 'closeWatch'; readonly kind?: Kind }
   | { readonly at: number; readonly action: 'watchError'; readonly code: 410 | 500; readonly kind?: Kind }
   | { readonly at: number; readonly action: 'compact' }
   | { readonly at: number; readonly action: 'refuseConnections'; readonly durationMs: number }
-  | { readonly at: number; readonly action: 'apiErrors'; readonly code: 429 | 500; readonly durationMs: number }
-  | { readonly at: number; readonly action: 'addLatency'; readonly extraMs: number; readonly durationMs: number }
+  | {
+      readonly at: number;
+      readonly action: 'apiErrors';
+      readonly code: 429 | 500;
+      readonly durationMs: number;
+    }
+  | {
+      readonly at: number;
+      readonly action: 'addLatency';
+      readonly extraMs: number;
+      readonly durationMs: number;
+    }
   /** The next `count` reconciles fail with an injected error. */
   | { readonly at: number; readonly action: 'failReconciles'; readonly count: number };
 

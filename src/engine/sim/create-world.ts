@@ -76,7 +76,7 @@ export function createWorld(scenario: Scenario): World {
       waitingLoopAt: null,
     },
     faults: { extraLatencyMs: 0, extraLatencyUntil: 0, failNextReconciles: 0 },
-    rolloutsPending: new Set(),
+    rolloutsPending: new Map(),
     gcScheduled: false,
     watchTimersAt: null,
     stats: {

@@ -1,12 +1,12 @@
 /**
  * Invariants and observations over a world, for tests, lessons and "run until" controls.
  */
+
+import { KINDS, serverObjects } from '../apiserver';
 import { fifoLen } from '../client-go/delta-fifo';
 import { indexerList } from '../client-go/indexer';
 import { listenerPending } from '../client-go/shared-informer';
 import { wqLen, wqSnapshot } from '../client-go/workqueue';
-import { serverObjects } from '../apiserver';
-import { KINDS } from '../apiserver';
 import { metaNamespaceKey } from '../objects';
 import type { World } from './world';
 
@@ -33,12 +33,19 @@ export function isQuiet(w: World): boolean {
 }
 
 /** Keys whose cached resourceVersion differs from the server's, per kind (missing on either side included). */
-export function cacheDiff(w: World): { kind: string; key: string; cached: string | null; server: string | null }[] {
+export function cacheDiff(
+  w: World,
+): { kind: string; key: string; cached: string | null; server: string | null }[] {
   const out: { kind: string; key: string; cached: string | null; server: string | null }[] = [];
   for (const kind of KINDS) {
-    const cached = new Map(indexerList(w.lanes[kind].indexer).map((o) => [metaNamespaceKey(o), o.metadata.resourceVersion]));
-    const server = new Map(serverObjects(w.server, kind).map((o) => [metaNamespaceKey(o), o.metadata.resourceVersion]));
-    for (const [k, rv] of server) if (cached.get(k) !== rv) out.push({ kind, key: k, cached: cached.get(k) ?? null, server: rv });
+    const cached = new Map(
+      indexerList(w.lanes[kind].indexer).map((o) => [metaNamespaceKey(o), o.metadata.resourceVersion]),
+    );
+    const server = new Map(
+      serverObjects(w.server, kind).map((o) => [metaNamespaceKey(o), o.metadata.resourceVersion]),
+    );
+    for (const [k, rv] of server)
+      if (cached.get(k) !== rv) out.push({ kind, key: k, cached: cached.get(k) ?? null, server: rv });
     for (const [k, rv] of cached) if (!server.has(k)) out.push({ kind, key: k, cached: rv, server: null });
   }
   return out;

@@ -247,10 +247,14 @@ export function afterWrite(w: World, ctx: SimContext, res: WriteResult): void {
   const ev = res.event;
   const s = ctx.scenario.settings;
   if (ev.kind === 'Deployment' && ev.type !== 'DELETED') {
+    // Each replica that has to come (or go) gets its own readiness time, as parallel pods do; the
+    // status updates therefore arrive in bursts.
     const d = ev.object as Deployment;
     const key = `${d.metadata.namespace}/${d.metadata.name}`;
-    if (d.status.availableReplicas !== d.spec.replicas && !w.rolloutsPending.has(key)) {
-      w.rolloutsPending.add(key);
+    const missing =
+      Math.abs(d.spec.replicas - d.status.availableReplicas) - (w.rolloutsPending.get(key) ?? 0);
+    for (let i = 0; i < missing; i++) {
+      w.rolloutsPending.set(key, (w.rolloutsPending.get(key) ?? 0) + 1);
       schedule(w.agenda, w.now + drawLatency(w, s.deploymentRollout, false), {
         a: 'server.rollout',
         namespace: d.metadata.namespace,
@@ -321,9 +325,9 @@ export function serverHandleWrite(
 }
 
 /**
- * The simulated deployment controller: one replica becomes available per rollout tick (a pod got
- * ready), so status.availableReplicas walks toward spec.replicas in several MODIFIED events, as a
- * real rollout's status updates do. Each tick is one status-subresource write.
+ * The simulated deployment controller: each replica becomes available (or goes away) at its own
+ * rollout time, and every such moment moves status.availableReplicas one step toward spec.replicas
+ * with a status-subresource write, as a real rollout's stream of status updates does.
  */
 export function serverRollout(
   w: World,
@@ -333,7 +337,9 @@ export function serverRollout(
   name: string,
 ): void {
   const key = `${namespace}/${name}`;
-  w.rolloutsPending.delete(key);
+  const left = (w.rolloutsPending.get(key) ?? 1) - 1;
+  if (left > 0) w.rolloutsPending.set(key, left);
+  else w.rolloutsPending.delete(key);
   const d = serverGet(w.server, 'Deployment', namespace, name) as Deployment | undefined;
   if (d === undefined || d.status.availableReplicas === d.spec.replicas) return;
   const cur = d.status.availableReplicas;

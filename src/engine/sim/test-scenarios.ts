@@ -2,12 +2,20 @@
  * Random scenarios for property tests: a few Foos, user writes and a schedule of faults, all within the
  * first `horizonMs`, built directly as normalized Scenario values (no YAML on the test path).
  */
-import { nextFloat, nextInt, type RngState, seedRng } from '../kernel/prng';
+
 import { DEFAULT_SETTINGS } from '../../scenarios/defaults';
 import type { ObjectManifest, Scenario, ScriptAction, Settings } from '../../scenarios/types';
+import { nextFloat, nextInt, type RngState, seedRng } from '../kernel/prng';
 
 function foo(name: string, replicas: number): ObjectManifest {
-  return { kind: 'Foo', namespace: 'default', name, labels: {}, finalizers: [], spec: { deploymentName: name, replicas } };
+  return {
+    kind: 'Foo',
+    namespace: 'default',
+    name,
+    labels: {},
+    finalizers: [],
+    spec: { deploymentName: name, replicas },
+  };
 }
 
 function pick<T>(r: RngState, xs: readonly T[]): T {
@@ -19,7 +27,10 @@ export interface RandomScenarioOptions {
   readonly faults: boolean;
 }
 
-export function randomScenario(seed: number, opts: RandomScenarioOptions = { horizonMs: 20_000, faults: true }): Scenario {
+export function randomScenario(
+  seed: number,
+  opts: RandomScenarioOptions = { horizonMs: 20_000, faults: true },
+): Scenario {
   const r = seedRng(seed ^ 0x5eed);
   const names = ['a', 'b', 'c', 'd', 'e', 'f'];
   const initial = names.slice(0, nextInt(r, 1, 5)).map((n) => foo(n, nextInt(r, 1, 4)));
@@ -51,11 +62,19 @@ export function randomScenario(seed: number, opts: RandomScenarioOptions = { hor
       const kind = pick(r, [undefined, 'Foo', 'Deployment'] as const);
       const f = nextInt(r, 0, 7);
       if (f === 0) script.push({ at, action: 'closeWatch', ...(kind ? { kind } : {}) });
-      else if (f === 1) script.push({ at, action: 'watchError', code: pick(r, [410, 500] as const), ...(kind ? { kind } : {}) });
+      else if (f === 1)
+        script.push({
+          at,
+          action: 'watchError',
+          code: pick(r, [410, 500] as const),
+          ...(kind ? { kind } : {}),
+        });
       else if (f === 2) script.push({ at, action: 'compact' });
       else if (f === 3) script.push({ at, action: 'refuseConnections', durationMs: dur });
-      else if (f === 4) script.push({ at, action: 'apiErrors', code: pick(r, [429, 500] as const), durationMs: dur });
-      else if (f === 5) script.push({ at, action: 'addLatency', extraMs: nextInt(r, 10, 500), durationMs: dur });
+      else if (f === 4)
+        script.push({ at, action: 'apiErrors', code: pick(r, [429, 500] as const), durationMs: dur });
+      else if (f === 5)
+        script.push({ at, action: 'addLatency', extraMs: nextInt(r, 10, 500), durationMs: dur });
       else script.push({ at, action: 'failReconciles', count: nextInt(r, 1, 4) });
     }
   }

@@ -66,8 +66,8 @@ export interface World {
   readonly lanes: { readonly Foo: LaneState; readonly Deployment: LaneState };
   readonly controller: ControllerState;
   readonly faults: { extraLatencyMs: number; extraLatencyUntil: number; failNextReconciles: number };
-  /** Deployment keys whose server-side rollout is scheduled. */
-  readonly rolloutsPending: Set<string>;
+  /** Deployment key → rollout ticks scheduled and not yet run. */
+  readonly rolloutsPending: Map<string, number>;
   gcScheduled: boolean;
   /** When the server's watch-timer actor is scheduled, or null. */
   watchTimersAt: number | null;

@@ -13,8 +13,11 @@ metadata:
   description: >-
     Three Foos exist when the controller starts. Watch the Foo and Deployment informers list them,
     the handlers enqueue their keys and the two workers create one Deployment per Foo. Then a user
-    creates two more Foos, scales some and deletes one. Every 30 s the informers resync and each
-    Foo is reconciled once more.
+    creates two more Foos, scales some, deletes two Deployments (the controller recreates them) and
+    one Foo (the garbage collector removes its Deployment). Rollouts make replicas ready one by one, so
+    events come in bursts: watch for a stale lister answered by 409 Conflict or AlreadyExists, a key
+    re-added while a worker holds it, and a handler whose lister is already ahead. Every 30 s the
+    informers resync and each Foo is reconciled once more.
 seed: 42
 # No settings: the classic defaults (resync 30s, 2 workers, DefaultControllerRateLimiter, ...).
 objects:
@@ -38,7 +41,7 @@ script:
       kind: Foo
       metadata: { namespace: default, name: cache, labels: { app: shop, tier: cache } }
       spec: { deploymentName: cache, replicas: 1 }
-  - { at: 4s, action: update, target: { kind: Foo, namespace: default, name: example-foo }, spec: { replicas: 2 } }
+  - { at: 4s, action: update, target: { kind: Foo, namespace: default, name: example-foo }, spec: { replicas: 4 } }
   - at: 6s
     action: create
     object:
@@ -46,9 +49,12 @@ script:
       kind: Foo
       metadata: { namespace: default, name: worker, labels: { app: shop, tier: worker } }
       spec: { deploymentName: worker, replicas: 2 }
-  - { at: 9s, action: update, target: { kind: Foo, namespace: default, name: frontend }, spec: { replicas: 3 } }
-  - { at: 12s, action: delete, target: { kind: Foo, namespace: default, name: backend } }
-  - { at: 15s, action: update, target: { kind: Foo, namespace: default, name: cache }, spec: { replicas: 3 } }
-  - { at: 18s, action: update, target: { kind: Foo, namespace: default, name: worker }, spec: { replicas: 1 } }
-  - { at: 20s, action: update, target: { kind: Foo, namespace: default, name: example-foo }, spec: { replicas: 3 } }
+  - { at: 9s, action: update, target: { kind: Foo, namespace: default, name: frontend }, spec: { replicas: 5 } }
+  - { at: 12s, action: delete, target: { kind: Deployment, namespace: default, name: worker } }
+  - { at: 15s, action: delete, target: { kind: Foo, namespace: default, name: backend } }
+  - { at: 18s, action: update, target: { kind: Foo, namespace: default, name: cache }, spec: { replicas: 6 } }
+  - { at: 21s, action: update, target: { kind: Foo, namespace: default, name: worker }, spec: { replicas: 1 } }
+  - { at: 24s, action: delete, target: { kind: Deployment, namespace: default, name: cache } }
+  - { at: 27s, action: update, target: { kind: Foo, namespace: default, name: example-foo }, spec: { replicas: 2 } }
+  - { at: 31s, action: update, target: { kind: Foo, namespace: default, name: frontend }, spec: { replicas: 8 } }
 `;

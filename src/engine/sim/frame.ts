@@ -1,0 +1,454 @@
+/**
+ * The frame: what the screen shows at one step, as plain, structured-clone-friendly data sized for the
+ * screen (long lists are cut to `limit` rows and carry their full count). The Worker builds it and posts
+ * it; the view never sees the world. `digest` hashes everything else in the frame, so two frames with the
+ * same digest show the same thing (step-back tests and shared links compare digests).
+ */
+import { KINDS, serverOpenWatches, serverRecentRequests } from '../apiserver';
+import { fifoGetByKey, fifoHasSynced, fifoLen, fifoQueueKeys } from '../client-go/delta-fifo';
+import {
+  indexerGetByKey,
+  indexerIndexKeys,
+  indexerLen,
+  indexerList,
+  indexerListIndexFuncValues,
+} from '../client-go/indexer';
+import type { Notification } from '../client-go/process-deltas';
+import { listenerBuffer } from '../client-go/shared-informer';
+import { wqLen, wqMetrics, wqNumRequeues, wqSnapshot } from '../client-go/workqueue';
+import {
+  type DeletedFinalStateUnknown,
+  isTombstone,
+  type Kind,
+  type KObject,
+  metaNamespaceKey,
+} from '../objects';
+import { cacheDiff } from './invariants';
+import type { Arrow, Component, ParamValue, TraceRecord } from './trace';
+import type { World, WorldStats } from './world';
+
+/** One object as a row: the fields an inspector shows. */
+export interface ObjectRow {
+  readonly kind: Kind;
+  readonly key: string;
+  readonly rv: string;
+  readonly uid: string;
+  readonly generation: number;
+  readonly replicas: number;
+  readonly availableReplicas: number;
+  /** Foo: spec.deploymentName; Deployment: the controlling Foo's name, or ''. */
+  readonly ref: string;
+  readonly finalizers: readonly string[];
+  readonly deleting: boolean;
+}
+
+export interface RecordView {
+  readonly step: number;
+  readonly time: number;
+  readonly lane: Kind | null;
+  readonly component: Component;
+  readonly arrow: Arrow;
+  readonly key: string | null;
+  readonly rv: string | null;
+  readonly message: string;
+  readonly params: Readonly<Record<string, ParamValue>>;
+  /** The carried object's kind (Foo / Deployment), for token shapes; null for keys only. */
+  readonly objectKind: Kind | null;
+  readonly tombstone: boolean;
+  readonly object: ObjectRow | null;
+}
+
+export interface DeltaView {
+  readonly type: string;
+  readonly rv: string | null;
+  readonly tombstone: boolean;
+}
+
+export interface NotificationView {
+  readonly kind: 'add' | 'update' | 'delete';
+  readonly key: string;
+  readonly rv: string | null;
+  readonly oldRv: string | null;
+  readonly tombstone: boolean;
+  readonly isInInitialList: boolean;
+}
+
+export interface LaneView {
+  readonly kind: Kind;
+  readonly reflector: {
+    readonly phase: string;
+    readonly lastSyncResourceVersion: string;
+    readonly rvUnavailable: boolean;
+    readonly backoffUntil: number | null;
+    readonly nextResyncAt: number | null;
+    readonly listCount: number;
+    readonly watch: {
+      readonly fromRv: string;
+      readonly startedAt: number;
+      readonly streamId: number | null;
+      readonly events: number;
+    } | null;
+  };
+  readonly fifo: {
+    readonly length: number;
+    readonly hasSynced: boolean;
+    readonly populated: boolean;
+    readonly initialPopulationCount: number;
+    readonly queue: readonly { readonly key: string; readonly deltas: readonly DeltaView[] }[];
+  };
+  readonly indexer: {
+    readonly count: number;
+    readonly items: readonly ObjectRow[];
+    readonly indices: readonly {
+      readonly name: string;
+      readonly buckets: readonly { readonly value: string; readonly keys: readonly string[] }[];
+    }[];
+    /** Keys whose cached resourceVersion differs from the server's ("cache vs server"). */
+    readonly diff: readonly {
+      readonly key: string;
+      readonly cached: string | null;
+      readonly server: string | null;
+    }[];
+  };
+  readonly listeners: readonly {
+    readonly id: number;
+    readonly handler: string;
+    readonly pendingCount: number;
+    readonly pending: readonly NotificationView[];
+    readonly delivered: number;
+    readonly isResyncing: boolean;
+    readonly resyncPeriodMs: number;
+    readonly nextResync: number;
+    readonly initialPending: number;
+  }[];
+}
+
+export interface Frame {
+  readonly step: number;
+  readonly time: number;
+  readonly records: readonly RecordView[];
+  readonly server: {
+    readonly revision: number;
+    readonly compactedRv: number;
+    readonly historyCount: number;
+    readonly historyCapacity: number;
+    readonly counts: Readonly<Record<Kind, number>>;
+    readonly objects: Readonly<Record<Kind, readonly ObjectRow[]>>;
+    readonly watches: readonly {
+      readonly id: number;
+      readonly kind: Kind;
+      readonly startRv: number;
+      readonly openedAt: number;
+      readonly deadline: number;
+      readonly lastSentRv: number | null;
+      readonly eventsSent: number;
+      readonly nextBookmarkAt: number | null;
+    }[];
+    readonly requests: readonly {
+      readonly time: number;
+      readonly verb: string;
+      readonly kind: Kind;
+      readonly key: string | null;
+      readonly rv: string | null;
+      readonly code: number;
+      readonly reason: string | null;
+    }[];
+    readonly faults: {
+      readonly refuseConnectionsUntil: number | null;
+      readonly errorResponses: { readonly code: number; readonly untilMs: number } | null;
+      readonly extraLatencyMs: number;
+      readonly extraLatencyUntil: number | null;
+      readonly failNextReconciles: number;
+    };
+  };
+  readonly lanes: Readonly<Record<Kind, LaneView>>;
+  readonly workqueue: {
+    readonly name: string;
+    readonly depth: number;
+    readonly queue: readonly string[];
+    readonly dirty: readonly string[];
+    readonly processing: readonly string[];
+    readonly waiting: readonly { readonly item: string; readonly readyAt: number }[];
+    readonly requeues: readonly { readonly item: string; readonly n: number }[];
+    readonly metrics: {
+      readonly depth: number;
+      readonly adds: number;
+      readonly retries: number;
+      readonly queueDurationAvgMs: number;
+      readonly workDurationAvgMs: number;
+      readonly longestRunningMs: number;
+    };
+  };
+  readonly workers: readonly {
+    readonly id: number;
+    readonly phase: string;
+    readonly key: string | null;
+    readonly stage: string | null;
+    readonly lastResult: {
+      readonly key: string;
+      readonly outcome: string;
+      readonly code: number | null;
+      readonly message: string;
+    } | null;
+    readonly processed: number;
+  }[];
+  readonly controllerStarted: boolean;
+  readonly stats: WorldStats;
+  readonly digest: string;
+}
+
+export interface FrameOptions {
+  /** Rows per long list (default 200). */
+  readonly limit?: number;
+}
+
+export function objectRow(o: KObject): ObjectRow {
+  const m = o.metadata;
+  const owner = m.ownerReferences.find((r) => r.controller);
+  return {
+    kind: o.kind,
+    key: metaNamespaceKey(o),
+    rv: m.resourceVersion,
+    uid: m.uid,
+    generation: m.generation,
+    replicas: o.spec.replicas,
+    availableReplicas: o.status.availableReplicas,
+    ref: o.kind === 'Foo' ? o.spec.deploymentName : (owner?.name ?? ''),
+    finalizers: m.finalizers,
+    deleting: m.deletionTimestamp !== null,
+  };
+}
+
+function objOrTomb(o: KObject | DeletedFinalStateUnknown<KObject> | null): {
+  row: ObjectRow | null;
+  tomb: boolean;
+  kind: Kind | null;
+} {
+  if (o === null) return { row: null, tomb: false, kind: null };
+  if (isTombstone(o))
+    return { row: o.obj === null ? null : objectRow(o.obj), tomb: true, kind: o.obj?.kind ?? null };
+  return { row: objectRow(o), tomb: false, kind: o.kind };
+}
+
+export function recordView(r: TraceRecord): RecordView {
+  const o = objOrTomb(r.object);
+  return {
+    step: r.step,
+    time: r.time,
+    lane: r.lane,
+    component: r.component,
+    arrow: r.arrow,
+    key: r.key,
+    rv: r.resourceVersion,
+    message: r.message,
+    params: r.params,
+    objectKind: o.kind,
+    tombstone: o.tomb,
+    object: o.row,
+  };
+}
+
+function notificationView(n: Notification<KObject>): NotificationView {
+  const obj = n.kind === 'update' ? n.new : n.obj;
+  const inner = isTombstone(obj) ? obj.obj : obj;
+  return {
+    kind: n.kind,
+    key: isTombstone(obj) ? obj.key : metaNamespaceKey(obj),
+    rv: inner?.metadata.resourceVersion ?? null,
+    oldRv: n.kind === 'update' ? n.old.metadata.resourceVersion : null,
+    tombstone: isTombstone(obj),
+    isInInitialList: n.kind === 'add' ? n.isInInitialList : false,
+  };
+}
+
+function laneView(w: World, kind: Kind, limit: number, diff: ReturnType<typeof cacheDiff>): LaneView {
+  const L = w.lanes[kind];
+  const r = L.reflector;
+  const f = L.fifo;
+  const keys = fifoQueueKeys(f);
+  return {
+    kind,
+    reflector: {
+      phase: r.phase,
+      lastSyncResourceVersion: r.lastSyncResourceVersion,
+      rvUnavailable: r.isLastSyncResourceVersionUnavailable,
+      backoffUntil: r.backoffUntil,
+      nextResyncAt: r.nextResyncAt,
+      listCount: r.listCount,
+      watch:
+        r.watch === null
+          ? null
+          : {
+              fromRv: r.watch.requestRv,
+              startedAt: r.watch.startedAt,
+              streamId: r.watch.streamId,
+              events: r.watch.eventCount,
+            },
+    },
+    fifo: {
+      length: fifoLen(f),
+      hasSynced: fifoHasSynced(f),
+      populated: f.populated,
+      initialPopulationCount: f.initialPopulationCount,
+      queue: keys.slice(0, limit).map((key) => ({
+        key,
+        deltas: (fifoGetByKey(f, key) ?? []).map((d) => {
+          const o = objOrTomb(d.obj);
+          return { type: d.type, rv: o.row?.rv ?? null, tombstone: o.tomb };
+        }),
+      })),
+    },
+    indexer: {
+      count: indexerLen(L.indexer),
+      items: indexerList(L.indexer).slice(0, limit).map(objectRow),
+      indices: L.indexer.indexNames.map((name) => ({
+        name,
+        buckets: indexerListIndexFuncValues(L.indexer, name)
+          .slice(0, limit)
+          .map((value) => ({ value, keys: indexerIndexKeys(L.indexer, name, value).slice(0, limit) })),
+      })),
+      diff: diff
+        .filter((d) => d.kind === kind)
+        .slice(0, limit)
+        .map((d) => ({ key: d.key, cached: d.cached, server: d.server })),
+    },
+    listeners: L.processor.listeners.map((l) => {
+      const buf = listenerBuffer(l);
+      return {
+        id: l.id,
+        handler: l.handler,
+        pendingCount: buf.length,
+        pending: buf.slice(0, limit).map(notificationView),
+        delivered: l.delivered,
+        isResyncing: l.isResyncing,
+        resyncPeriodMs: l.resyncPeriodMs,
+        nextResync: l.nextResync,
+        initialPending: l.initialPending,
+      };
+    }),
+  };
+}
+
+/** FNV-1a over a string, as 8 hex digits (stable in Node and browsers). */
+export function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+export function buildFrame(w: World, records: readonly TraceRecord[], opts: FrameOptions = {}): Frame {
+  const limit = opts.limit ?? 200;
+  const s = w.server;
+  const diff = cacheDiff(w);
+  const q = w.controller.queue;
+  const snap = wqSnapshot(q);
+  const m = wqMetrics(q, w.now);
+  const requeueItems = new Set<string>([
+    ...snap.queue,
+    ...snap.processing,
+    ...snap.waiting.map((x) => x.item),
+  ]);
+  const objects = {} as Record<Kind, ObjectRow[]>;
+  const counts = {} as Record<Kind, number>;
+  for (const k of KINDS) {
+    const st = s.stores[k];
+    counts[k] = st.objects.size;
+    const rows: ObjectRow[] = [];
+    for (const key of st.keys) {
+      if (rows.length >= limit) break;
+      const o = st.objects.get(key);
+      if (o !== undefined) rows.push(objectRow(o));
+    }
+    objects[k] = rows;
+  }
+  const frameNoDigest: Omit<Frame, 'digest'> = {
+    step: w.step,
+    time: w.now,
+    records: records.map(recordView),
+    server: {
+      revision: s.revision,
+      compactedRv: s.compactedRv,
+      historyCount: s.history.size,
+      historyCapacity: s.history.capacity,
+      counts,
+      objects,
+      watches: serverOpenWatches(s).map((x) => ({
+        id: x.id,
+        kind: x.kind,
+        startRv: x.startRv,
+        openedAt: x.openedAt,
+        deadline: x.deadline,
+        lastSentRv: x.lastSentRv,
+        eventsSent: x.eventsSent,
+        nextBookmarkAt: x.nextBookmarkAt,
+      })),
+      requests: serverRecentRequests(s)
+        .slice(-20)
+        .map((r) => ({
+          time: r.time,
+          verb: r.verb,
+          kind: r.kind,
+          key: r.key ?? null,
+          rv: r.rv ?? null,
+          code: r.code,
+          reason: r.reason ?? null,
+        })),
+      faults: {
+        refuseConnectionsUntil:
+          w.now < s.faults.refuseConnectionsUntil ? s.faults.refuseConnectionsUntil : null,
+        errorResponses:
+          s.faults.errorResponses !== null && w.now < s.faults.errorResponses.untilMs
+            ? { ...s.faults.errorResponses }
+            : null,
+        extraLatencyMs: w.now < w.faults.extraLatencyUntil ? w.faults.extraLatencyMs : 0,
+        extraLatencyUntil: w.now < w.faults.extraLatencyUntil ? w.faults.extraLatencyUntil : null,
+        failNextReconciles: w.faults.failNextReconciles,
+      },
+    },
+    lanes: { Foo: laneView(w, 'Foo', limit, diff), Deployment: laneView(w, 'Deployment', limit, diff) },
+    workqueue: {
+      name: q.name,
+      depth: wqLen(q),
+      queue: snap.queue.slice(0, limit),
+      dirty: snap.dirty.slice(0, limit),
+      processing: snap.processing.slice(0, limit),
+      waiting: snap.waiting.slice(0, limit),
+      requeues:
+        q.limiter === null
+          ? []
+          : [...requeueItems]
+              .sort()
+              .map((item) => ({ item, n: wqNumRequeues(q, item) }))
+              .filter((x) => x.n > 0)
+              .slice(0, limit),
+      metrics: {
+        depth: m.depth,
+        adds: m.addsTotal,
+        retries: m.retriesTotal,
+        queueDurationAvgMs: m.queueDuration.count === 0 ? 0 : m.queueDuration.sumMs / m.queueDuration.count,
+        workDurationAvgMs: m.workDuration.count === 0 ? 0 : m.workDuration.sumMs / m.workDuration.count,
+        longestRunningMs: m.longestRunningProcessorMs,
+      },
+    },
+    workers: w.controller.workers.map((wk) => ({
+      id: wk.id,
+      phase: wk.phase,
+      key: wk.key,
+      stage: wk.sync?.stage ?? null,
+      lastResult: wk.lastResult === null ? null : { ...wk.lastResult },
+      processed: wk.processed,
+    })),
+    controllerStarted: w.controller.started,
+    stats: { ...w.stats },
+  };
+  return { ...frameNoDigest, digest: fnv1a(JSON.stringify(frameNoDigest)) };
+}
+
+/** For a key, the cached object of a lane (used by "history" views). */
+export function cachedObject(w: World, kind: Kind, key: string): ObjectRow | null {
+  const o = indexerGetByKey(w.lanes[kind].indexer, key);
+  return o === undefined ? null : objectRow(o);
+}
