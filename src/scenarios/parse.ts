@@ -735,6 +735,7 @@ const ACTION_FIELDS: Readonly<Record<ScriptActionName, readonly string[]>> = {
   apiErrors: ['code', 'duration'],
   addLatency: ['extra', 'duration'],
   failReconciles: ['count'],
+  addHandler: ['kind', 'name', 'resyncPeriod'],
 };
 const ACTION_NAMES = Object.keys(ACTION_FIELDS) as ScriptActionName[];
 
@@ -899,6 +900,27 @@ function readAction(ctx: Ctx, v: unknown, path: Path): ReadAction | undefined {
     case 'failReconciles': {
       const count = readInt(ctx, own(v, 'count'), p('count'), BOUNDS.failReconciles, undefined);
       return { action: { at, action: 'failReconciles', count }, path };
+    }
+    case 'addHandler': {
+      const kind = readKind(ctx, own(v, 'kind'), p('kind'));
+      const name = readName(ctx, own(v, 'name'), p('name'), OBJECT_NAME);
+      const rp = own(v, 'resyncPeriod');
+      const resyncPeriodMs =
+        rp === undefined
+          ? undefined
+          : readDuration(ctx, rp, p('resyncPeriod'), undefined, { min: BOUNDS.minResyncMs, zeroOk: true });
+      return kind === undefined
+        ? undefined
+        : {
+            action: {
+              at,
+              action: 'addHandler',
+              kind,
+              name,
+              ...(resyncPeriodMs === undefined ? {} : { resyncPeriodMs }),
+            },
+            path,
+          };
     }
   }
 }
@@ -1308,6 +1330,13 @@ function actionDoc(a: ScriptAction): Record<string, unknown> {
       return { ...head, extra: formatDuration(a.extraMs), duration: formatDuration(a.durationMs) };
     case 'failReconciles':
       return { ...head, count: a.count };
+    case 'addHandler':
+      return {
+        ...head,
+        kind: a.kind,
+        name: a.name,
+        ...(a.resyncPeriodMs === undefined ? {} : { resyncPeriod: formatDuration(a.resyncPeriodMs) }),
+      };
   }
 }
 

@@ -221,6 +221,22 @@ const action: fc.Arbitrary<ScriptAction> = fc.oneof(
   fc
     .tuple(at, fc.integer({ min: 1, max: 100_000 }))
     .map(([t, count]): ScriptAction => ({ at: t, action: 'failReconciles', count })),
+  fc
+    .tuple(
+      at,
+      fc.constantFrom<Kind>('Foo', 'Deployment'),
+      objectName,
+      fc.option(fc.oneof(fc.constant(0), fc.integer({ min: 1000, max: 3_600_000 })), { nil: undefined }),
+    )
+    .map(
+      ([t, kind, name, r]): ScriptAction => ({
+        at: t,
+        action: 'addHandler',
+        kind,
+        name,
+        ...(r === undefined ? {} : { resyncPeriodMs: r }),
+      }),
+    ),
 );
 
 const scenario: fc.Arbitrary<Scenario> = fc

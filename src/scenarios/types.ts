@@ -119,7 +119,19 @@ export type ScriptAction =
       readonly durationMs: number;
     }
   /** The next `count` reconciles fail with an injected error. */
-  | { readonly at: number; readonly action: 'failReconciles'; readonly count: number };
+  | { readonly at: number; readonly action: 'failReconciles'; readonly count: number }
+  /**
+   * SI8: register one more event handler on a running informer (a logging handler: it records what it
+   * is called with and enqueues nothing). It first gets one OnAdd(obj, isInInitialList=true) per cached
+   * object; `resyncPeriodMs` absent = the informer's default.
+   */
+  | {
+      readonly at: number;
+      readonly action: 'addHandler';
+      readonly kind: Kind;
+      readonly name: string;
+      readonly resyncPeriodMs?: number;
+    };
 
 export type ScriptActionName = ScriptAction['action'];
 

@@ -207,7 +207,7 @@ function isExpired(e: ApiError): boolean {
   return e.code === 410 || e.reason === 'Expired' || e.reason === 'Gone';
 }
 function isTooLargeResourceVersion(e: ApiError): boolean {
-  return e.code === 504 && e.message.startsWith('Too large resource version');
+  return e.code === 504 && e.message.includes('Too large resource version');
 }
 
 export function reflectorOnListResponse(

@@ -131,3 +131,41 @@ export function listenerDelivered(l: ListenerState, n: Notification<KObject>): v
 export function listenerBuffer(l: ListenerState): readonly Notification<KObject>[] {
   return l.buffer.slice(l.head);
 }
+
+/**
+ * AddEventHandlerWithResyncPeriod on a running informer (SI4, SI8): the period is raised to the resync
+ * check period (0 if the informer never resyncs), and under blockDeltas the new listener is sent one
+ * OnAdd(obj, isInInitialList=true) per object the indexer holds (List order; sorted here).
+ */
+export function addListenerAfterStart(
+  p: ProcessorState,
+  handler: string,
+  requestedResyncMs: number,
+  now: number,
+  cached: readonly KObject[],
+): ListenerState {
+  let period = requestedResyncMs;
+  if (period > 0 && period < MINIMUM_RESYNC_PERIOD_MS) period = MINIMUM_RESYNC_PERIOD_MS;
+  if (p.resyncCheckPeriodMs === 0) period = 0;
+  else if (period > 0 && period < p.resyncCheckPeriodMs) period = p.resyncCheckPeriodMs;
+  const l: ListenerState = {
+    id: p.listeners.length,
+    handler,
+    buffer: cached.map((obj) => ({ kind: 'add' as const, obj, isInInitialList: true })),
+    head: 0,
+    busy: false,
+    requestedResyncPeriodMs: requestedResyncMs,
+    resyncPeriodMs: period,
+    nextResync: now + period,
+    isResyncing: true,
+    initialPending: cached.length,
+    delivered: 0,
+  };
+  p.listeners.push(l);
+  return l;
+}
+
+/** SI9.2: a registration has synced once the informer has and this listener ran its initial adds. */
+export function listenerHasSynced(l: ListenerState, informerSynced: boolean): boolean {
+  return informerSynced && l.initialPending === 0;
+}

@@ -36,9 +36,19 @@ import type { SimContext, World } from './world';
 
 export const CACHE_SYNC_POLL_MS = 100;
 
-export function handlerFor(lane: Kind): (env: ControllerEnv, n: Notification<KObject>) => void {
+/**
+ * Listener 0 of each lane is the controller's handler, registered before start (C2); any listener added
+ * later by a scenario is a logging handler (SI8).
+ */
+export function handlerFor(
+  lane: Kind,
+  listenerId: number,
+): (env: ControllerEnv, n: Notification<KObject>) => void {
+  if (listenerId !== 0) return loggingHandler;
   return lane === 'Foo' ? fooHandler : deploymentHandler;
 }
+
+function loggingHandler(): void {}
 
 export function controllerEnv(w: World, ctx: SimContext, out: StepOut): ControllerEnv {
   const q = w.controller.queue;

@@ -14,7 +14,7 @@ import {
   indexerListIndexFuncValues,
 } from '../client-go/indexer';
 import type { Notification } from '../client-go/process-deltas';
-import { listenerBuffer } from '../client-go/shared-informer';
+import { listenerBuffer, listenerHasSynced } from '../client-go/shared-informer';
 import { wqLen, wqMetrics, wqNumRequeues, wqSnapshot } from '../client-go/workqueue';
 import {
   type DeletedFinalStateUnknown,
@@ -120,6 +120,8 @@ export interface LaneView {
     readonly resyncPeriodMs: number;
     readonly nextResync: number;
     readonly initialPending: number;
+    /** SI9.2: the registration's HasSynced. */
+    readonly hasSynced: boolean;
   }[];
 }
 
@@ -324,6 +326,7 @@ function laneView(w: World, kind: Kind, limit: number, diff: ReturnType<typeof c
         resyncPeriodMs: l.resyncPeriodMs,
         nextResync: l.nextResync,
         initialPending: l.initialPending,
+        hasSynced: listenerHasSynced(l, fifoHasSynced(f)),
       };
     }),
   };

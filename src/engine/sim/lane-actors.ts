@@ -190,7 +190,7 @@ export function listenerDeliver(w: World, ctx: SimContext, out: StepOut, lane: K
     key,
     obj,
   );
-  handlerFor(lane)(controllerEnv(w, ctx, out), n);
+  handlerFor(lane, l.id)(controllerEnv(w, ctx, out), n);
   listenerDelivered(l, n);
   if (listenerPending(l) > 0) {
     schedule(w.agenda, w.now + drawLatency(w, ctx.scenario.settings.latency.handler, false), {

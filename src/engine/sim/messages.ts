@@ -80,6 +80,10 @@ export const MESSAGES: Readonly<Record<string, MessageSpec>> = {
   'indexer.add': { fn: 'threadSafeMap.Add', en: 'store {key} (rv {rv}); {size} objects' },
   'indexer.update': { fn: 'threadSafeMap.Update', en: 'store {key} (rv {rv}); {size} objects' },
   'indexer.delete': { fn: 'threadSafeMap.Delete', en: 'remove {key}; {size} objects' },
+  'informer.handler-added': {
+    fn: 'sharedIndexInformer.AddEventHandler',
+    en: 'handler {handler} added to a running informer: {initialAdds} initial OnAdd (isInInitialList=true)',
+  },
   'informer.dispatch': {
     fn: 'sharedProcessor.distribute',
     en: '{callback} for {key} to {listeners} listener(s)',

@@ -18,8 +18,12 @@ import {
   setRefuseConnections,
   type WriteResult,
 } from '../apiserver';
+import { indexerList } from '../client-go/indexer';
+import { addListenerAfterStart } from '../client-go/shared-informer';
+import { schedule } from '../kernel/agenda';
 import type { KObject } from '../objects';
 import { emitRecord, type StepOut } from './emit';
+import { drawLatency } from './latency';
 import { afterWrite, closeWatches, errorWatches } from './server-actors';
 import type { SimContext, World } from './world';
 
@@ -196,6 +200,35 @@ export function applyScriptAction(w: World, ctx: SimContext, out: StepOut, sa: S
       w.faults.failNextReconciles += sa.count;
       emitRecord(w, out, null, 'controller', 'internal', 'fault.fail-reconciles', { count: sa.count });
       return;
+    case 'addHandler': {
+      const L = w.lanes[sa.kind];
+      const cached = indexerList(L.indexer);
+      const l = addListenerAfterStart(
+        L.processor,
+        sa.name,
+        sa.resyncPeriodMs ?? ctx.scenario.settings.resyncPeriodMs,
+        w.now,
+        cached,
+      );
+      emitRecord(w, out, sa.kind, 'informer', 6, 'informer.handler-added', {
+        handler: sa.name,
+        initialAdds: cached.length,
+        resyncPeriodMs: l.resyncPeriodMs,
+      });
+      if (cached.length > 0) {
+        l.busy = true;
+        schedule(w.agenda, w.now + drawLatency(w, ctx.scenario.settings.latency.handler, false), {
+          a: 'listener.deliver',
+          lane: sa.kind,
+          listener: l.id,
+        });
+      }
+      return;
+    }
+    default: {
+      const never: never = sa;
+      throw new Error(`unknown script action ${JSON.stringify(never)}`);
+    }
   }
 }
 

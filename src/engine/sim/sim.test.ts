@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { libraryScenario } from '../../scenarios/library';
 import { parseScenario } from '../../scenarios/parse';
-import type { Scenario } from '../../scenarios/types';
+import type { Scenario, ScriptAction } from '../../scenarios/types';
 import { createWorld } from './create-world';
+import { buildFrame } from './frame';
 import { cacheDiff, isQuiet, keysInProcess } from './invariants';
 import { MESSAGES } from './messages';
 import { stepWorld } from './step';
@@ -145,5 +146,37 @@ describe('the default scenario is not a toy: races arise from timing alone', () 
     expect(
       recs.slice(i).some((r) => r.message === 'worker.done' && r.key === key && r.params.requeued === true),
     ).toBe(true);
+  });
+});
+
+describe('SI8: a handler added to a running informer', () => {
+  it('first gets one OnAdd(isInInitialList=true) per cached object, then live notifications, and its registration syncs', () => {
+    const base = load('default');
+    const addAudit: ScriptAction = {
+      at: 35_000,
+      action: 'addHandler',
+      kind: 'Foo',
+      name: 'audit',
+      resyncPeriodMs: 0,
+    };
+    const s: Scenario = {
+      ...base,
+      script: [...base.script, addAudit].sort((a, b) => a.at - b.at),
+    };
+    const { recs, w } = run(s, 3000);
+    const audit0 = buildFrame(w, []).lanes.Foo.listeners.find((l) => l.handler === 'audit');
+    expect(audit0?.hasSynced).toBe(true);
+    expect(audit0?.initialPending).toBe(0);
+    const added = recs.find((r) => r.message === 'informer.handler-added');
+    expect(added).toBeDefined();
+    const n = added!.params.initialAdds as number;
+    expect(n).toBeGreaterThan(0);
+    const audit = recs.filter((r) => r.component === 'handler' && r.params.handler === 'audit');
+    expect(
+      audit.slice(0, n).every((r) => r.message === 'handler.OnAdd' && r.params.isInInitialList === true),
+    ).toBe(true);
+    // The audit handler enqueues nothing: every workqueue add comes from the controller's handlers.
+    const auditSteps = new Set(audit.map((r) => r.step));
+    expect(recs.some((r) => auditSteps.has(r.step) && r.message === 'workqueue.add')).toBe(false);
   });
 });
