@@ -4,7 +4,6 @@
  * text format and, later, the narration panel render records through it. A test runs scenarios and
  * checks that every emitted message id is listed here.
  */
-import type { TraceRecord } from './trace';
 
 export interface MessageSpec {
   /** The client-go (or apiserver / sample-controller) function this step is part of. */
@@ -187,11 +186,24 @@ export const MESSAGES: Readonly<Record<string, MessageSpec>> = {
   'fault.fail-reconciles': { fn: 'fault', en: 'the next {count} reconciles fail' },
 };
 
+/** What narration needs of a record (a TraceRecord, or a RecordView with `rv`). */
+export interface NarratedRecord {
+  readonly message: string;
+  readonly key: string | null;
+  readonly params: Readonly<Record<string, string | number | boolean | null>>;
+  readonly resourceVersion?: string | null;
+  readonly rv?: string | null;
+}
+
 /** Renders a record's English narration (unknown ids render as the id itself). */
-export function renderMessage(r: TraceRecord): string {
+export function renderMessage(r: NarratedRecord): string {
   const spec = MESSAGES[r.message];
   if (spec === undefined) return r.message;
-  const params: Record<string, unknown> = { key: r.key ?? '', rv: r.resourceVersion ?? '', ...r.params };
+  const params: Record<string, unknown> = {
+    key: r.key ?? '',
+    rv: r.resourceVersion ?? r.rv ?? '',
+    ...r.params,
+  };
   if (r.message === 'worker.done')
     params.requeuedNote = r.params.requeued === true ? ' (re-added meanwhile: queued again)' : '';
   return spec.en.replace(/\{(\w+)\}/g, (_, k: string) => {
