@@ -4,15 +4,16 @@
  *
  * Rules: R1 (ListAndWatch in a BackoffUntil loop, sliding: a backoff after every return), R2 (backoff,
  * see backoff.ts), R4 (relistResourceVersion), R5 (page size), R6 (410 / too large on LIST: mark the RV
- * unavailable and relist at once with ""), R7 (Replace then lastSyncResourceVersion = list RV), R9 (watch
- * from lastSyncResourceVersion with bookmarks and a timeout in [300 s, 600 s)), R10 (events → store;
- * every accepted event, ADDED and BOOKMARK included, moves lastSyncResourceVersion: the v0.26 behaviour the
- * vectors record), R11 (clean close → re-watch at once, no relist), R12 (very short watch: < 1 s since the
- * watch request and no event → error), R13 (watch ended with an error → ListAndWatch returns → backoff →
- * relist; a 429 ERROR backs off and re-watches), R14 (failure to open: connection refused or 429 → the
- * separate initConnBackoffManager, then re-watch, keeping the cache; any other error → relist path),
- * R15 (no cache clearing: Replace reconciles), R16 (resync timer per ListAndWatch iteration), S15 (the
- * pager: a 410 on a continuation page re-issues one full unpaginated list).
+ * unavailable and relist at once with "", through the same pager and so with the same page size), R7
+ * (Replace then lastSyncResourceVersion = list RV), R9 (watch from lastSyncResourceVersion with bookmarks
+ * and a timeout in [300 s, 600 s)), R10 (events → store; every accepted event, ADDED and BOOKMARK included,
+ * moves lastSyncResourceVersion: the v0.26 behaviour the vectors record), R11 (clean close → re-watch at
+ * once, no relist), R12 (very short watch: < 1 s since the watch request and no event → error), R13 (watch
+ * ended with an error → ListAndWatch returns → backoff → relist; a 429 ERROR backs off and re-watches), R14
+ * (failure to open: connection refused or 429 → the separate initConnBackoffManager, then re-watch, keeping
+ * the cache; any other error → relist path), R15 (no cache clearing: Replace reconciles), R16 (resync timer
+ * per ListAndWatch iteration), S15 (the pager: a 410 on a continuation page re-issues one full unpaginated
+ * list at the RV of that pager.List call).
  *
  * The reflector never talks to a server directly: it asks its environment to send requests and set timers
  * and is called back with responses, watch events and timer firings. Each request or timer carries the
@@ -88,9 +89,14 @@ export interface ReflectorState {
   connBackoff: BackoffState;
   /** The list in progress (pages accumulate here), or null. */
   list: {
-    /** The resourceVersion of the first page's request (the pager's original options). */
+    /** The resourceVersion of the first page's request (the reflector's original options). */
     readonly rv: string;
+    /** The pager's PageSize (R5); R6's retry reuses the same pager, so it keeps this size. */
     readonly pageSize: number;
+    /** The RV requested by the current pager.List call: `rv`, or "" for R6's retry (S15 relists at it). */
+    pagerRv: string;
+    /** The current pager.List call's paginatedResult: a page came back with a continue token (R5). */
+    paginated: boolean;
     items: KObject[];
     /** True once R6's immediate relist with "" has been made. */
     retriedUnavailable: boolean;
@@ -179,7 +185,16 @@ function listAndWatch(r: ReflectorState, env: ReflectorEnv): void {
   const rv = relistResourceVersion(r);
   // R5: keep the pager's 500 for "" and "0" (or after a paginated "0" result); no paging for NotOlderThan N.
   const pageSize = rv !== '' && rv !== '0' && !r.paginatedResult ? 0 : env.pageSize;
-  r.list = { rv, pageSize, items: [], retriedUnavailable: false, fullRelist: false, continueToken: null };
+  r.list = {
+    rv,
+    pageSize,
+    pagerRv: rv,
+    paginated: false,
+    items: [],
+    retriedUnavailable: false,
+    fullRelist: false,
+    continueToken: null,
+  };
   r.phase = 'listing';
   sendListPage(r, env, rv, pageSize, null);
 }
@@ -220,19 +235,25 @@ export function reflectorOnListResponse(
   const l = r.list;
   if (!('items' in resp)) {
     const err = resp;
-    if (l.continueToken !== null && isExpired(err) && !l.fullRelist) {
-      // S15: a 410 on a continuation page → one full, unpaginated list with the original options.
+    // The pager falls back only for reason Expired (errors.IsResourceExpired), not for any 410.
+    if (l.continueToken !== null && err.reason === 'Expired' && !l.fullRelist) {
+      // S15: a 410 on a continuation page → one full, unpaginated list with the options this pager.List
+      // call started with (the paginated result stays reported, R5).
       l.fullRelist = true;
       l.items = [];
       l.continueToken = null;
-      env.emit('reflector', 1, 'reflector.pager-full-relist', { rv: l.rv, code: err.code });
-      sendListPage(r, env, l.rv, 0, null);
+      env.emit('reflector', 1, 'reflector.pager-full-relist', { rv: l.pagerRv, code: err.code });
+      sendListPage(r, env, l.pagerRv, 0, null);
       return;
     }
     if ((isExpired(err) || isTooLargeResourceVersion(err)) && !l.retriedUnavailable) {
-      // R6: mark the RV unavailable and relist immediately with "" (consistent read).
+      // R6: mark the RV unavailable and relist immediately with "" (consistent read). The retry is a new
+      // pager.List call on the same pager: same PageSize (0 after a NotOlderThan list), its own
+      // paginatedResult.
       r.isLastSyncResourceVersionUnavailable = true;
       l.retriedUnavailable = true;
+      l.pagerRv = relistResourceVersion(r);
+      l.paginated = false;
       l.items = [];
       l.continueToken = null;
       l.fullRelist = false;
@@ -241,7 +262,7 @@ export function reflectorOnListResponse(
         code: err.code,
         reason: err.reason,
       });
-      sendListPage(r, env, relistResourceVersion(r), env.pageSize, null);
+      sendListPage(r, env, l.pagerRv, l.pageSize, null);
       return;
     }
     env.emit('reflector', 'internal', 'reflector.list-failed', {
@@ -256,11 +277,13 @@ export function reflectorOnListResponse(
   for (const it of ok.items) l.items.push(it);
   if (ok.continue !== undefined && ok.continue !== '') {
     l.continueToken = ok.continue;
+    l.paginated = true;
     sendListPage(r, env, '', l.pageSize, ok.continue);
     return;
   }
-  // The pager is done. paginatedResult (R5) is remembered only for an RV "0" list that came back in pages.
-  if (l.rv === '0' && l.continueToken !== null) r.paginatedResult = true;
+  // The pager is done. paginatedResult (R5) is remembered only when the reflector's original options had RV
+  // "0" and the (last) pager.List call came back in pages, S15's full-list fallback included.
+  if (l.rv === '0' && l.paginated) r.paginatedResult = true;
   r.isLastSyncResourceVersionUnavailable = false;
   r.list = null;
   r.listCount++;
