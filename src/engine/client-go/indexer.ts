@@ -109,7 +109,20 @@ function updateIndices<T extends MetaObject>(
 /** Store.Add (I2): upsert under the object's key, maintaining every index. */
 export function indexerAdd<T extends MetaObject>(ix: IndexerState<T>, obj: T): void {
   const key = deletionHandlingKey(obj);
-  const old = ix.items.get(key);
+  indexerPutKeyed(ix, key, obj, ix.items.get(key));
+}
+
+/**
+ * Add/Update for a caller that already holds the key and the cached object (processDeltas looks both up
+ * to choose its notification): `key` must be `deletionHandlingKey(obj)` and `old` must be
+ * `indexerGetByKey(ix, key)`. Same effect as indexerAdd, without building the key and looking it up again.
+ */
+export function indexerPutKeyed<T extends MetaObject>(
+  ix: IndexerState<T>,
+  key: string,
+  obj: T,
+  old: T | undefined,
+): void {
   ix.items.set(key, obj);
   updateIndices(ix, old, obj, key);
 }
@@ -124,7 +137,11 @@ export function indexerDelete<T extends MetaObject>(
   ix: IndexerState<T>,
   obj: T | DeletedFinalStateUnknown<T>,
 ): void {
-  const key = deletionHandlingKey(obj);
+  indexerDeleteKeyed(ix, deletionHandlingKey(obj));
+}
+
+/** Delete for a caller that already holds the key (`deletionHandlingKey` of the object or tombstone). */
+export function indexerDeleteKeyed<T extends MetaObject>(ix: IndexerState<T>, key: string): void {
   const old = ix.items.get(key);
   if (old === undefined) return;
   updateIndices(ix, old, undefined, key);

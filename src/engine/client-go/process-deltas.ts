@@ -16,7 +16,7 @@ import type { DeletedFinalStateUnknown, MetaObject } from '../objects';
 import { deletionHandlingKey, isTombstone } from '../objects';
 import type { Delta } from './delta-fifo';
 import type { IndexerState } from './indexer';
-import { indexerAdd, indexerDelete, indexerGetByKey, indexerUpdate } from './indexer';
+import { indexerDeleteKeyed, indexerGetByKey, indexerPutKeyed } from './indexer';
 
 /** A handler call: OnAdd(obj, isInInitialList), OnUpdate(old, new), OnDelete(obj) (SI10). */
 export type Notification<T> =
@@ -60,19 +60,20 @@ export function processDeltas<T extends MetaObject>(
         if (isTombstone(obj)) throw new Error(`${delta.type} delta for ${key} carries a tombstone`);
         // SI2: chosen by cache state — an Added for a cached key is an update, an Updated for an
         // uncached key is an add.
+        // The key is built once per delta and the cached object looked up once (Add and Update are
+        // the same upsert, I2).
         const old = indexerGetByKey(ix, key);
+        indexerPutKeyed(ix, key, obj, old);
         if (old !== undefined) {
-          indexerUpdate(ix, obj);
           out.push({ delta, key, storeOp: 'update', notification: { kind: 'update', old, new: obj } });
         } else {
-          indexerAdd(ix, obj);
           out.push({ delta, key, storeOp: 'add', notification: { kind: 'add', obj, isInInitialList } });
         }
         break;
       }
       case 'Deleted':
         // SI2/SI12: delete (no-op if absent), then notify with the delta's object, tombstone or not.
-        indexerDelete(ix, obj);
+        indexerDeleteKeyed(ix, key);
         out.push({ delta, key, storeOp: 'delete', notification: { kind: 'delete', obj } });
         break;
       default: {

@@ -1,0 +1,80 @@
+/**
+ * Figure 2 of `npm run bench`: timeline seek latency and the heap a long timeline holds.
+ *
+ * A timeline (keyframe every `interval` steps) is built by seeking to `steps`, which steps the cursor
+ * world there and keeps a structured-clone keyframe every `interval` steps. The heap it holds is
+ * `heapUsed` after a full GC minus `heapUsed` after a full GC before it was created: the keyframes, the
+ * cursor world and the context (the scenario was loaded before the first measurement). Then `seeks`
+ * seeks to uniformly random steps in [0, last step] (seeded) are timed one by one, after warm-up seeks
+ * (timed too, reported apart as the cold figure). A seek restores the nearest keyframe at or before its target (a structured clone) and
+ * replays the steps after it, or continues from the cursor when the target is ahead of it within reach.
+ */
+import { createTimeline, seek } from '../../engine/timeline/timeline';
+import type { Scenario } from '../../scenarios/types';
+import { seededRandom } from './stats';
+
+export interface SeekResult {
+  /** Last step of the timeline: `steps`, or less if the run ended earlier. */
+  readonly lastStep: number;
+  readonly ended: boolean;
+  readonly buildMs: number;
+  readonly virtualMs: number;
+  readonly keyframes: number;
+  readonly interval: number;
+  readonly heapBytes: number;
+  /** Each timed seek, ms, in the order run. */
+  readonly latenciesMs: readonly number[];
+  /** Each warm-up seek (the first seeks after the build), ms, in the order run. */
+  readonly warmupLatenciesMs: readonly number[];
+}
+
+function heapAfterGc(gc: () => void): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+export function runSeek(
+  scenario: Scenario,
+  opts: { steps: number; interval: number; seeks: number; warmupSeeks: number; seed: number; gc: () => void },
+): SeekResult {
+  const heap0 = heapAfterGc(opts.gc);
+  const t0 = performance.now();
+  const tl = createTimeline(scenario, { keyframeInterval: opts.interval });
+  seek(tl, opts.steps);
+  const buildMs = performance.now() - t0;
+  const lastStep = tl.cursor.step;
+  const virtualMs = tl.cursor.now;
+  const heapBytes = heapAfterGc(opts.gc) - heap0;
+
+  // Warm-up seeks, timed apart: right after the build, seeks run several times slower for the first
+  // ~150 of them while V8 re-optimises for the object shapes of structured-cloned worlds.
+  const warm = seededRandom(opts.seed ^ 0x5a5a5a5a);
+  const warmupLatenciesMs: number[] = [];
+  for (let i = 0; i < opts.warmupSeeks; i++) {
+    const target = Math.floor(warm() * (lastStep + 1));
+    const t = performance.now();
+    seek(tl, target);
+    warmupLatenciesMs.push(performance.now() - t);
+  }
+  const rnd = seededRandom(opts.seed);
+  const latenciesMs: number[] = [];
+  for (let i = 0; i < opts.seeks; i++) {
+    const target = Math.floor(rnd() * (lastStep + 1));
+    const t = performance.now();
+    const { world } = seek(tl, target);
+    latenciesMs.push(performance.now() - t);
+    if (world.step !== target) throw new Error(`seek(${target}) landed on step ${world.step}`);
+  }
+  return {
+    lastStep,
+    ended: tl.end !== null,
+    buildMs,
+    virtualMs,
+    keyframes: tl.keyframes.length,
+    interval: tl.interval,
+    heapBytes,
+    latenciesMs,
+    warmupLatenciesMs,
+  };
+}
