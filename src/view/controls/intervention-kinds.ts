@@ -1,0 +1,102 @@
+/** The interventions the panel offers, their labels, and a one-sentence description of a built one. */
+import { t } from '../../i18n';
+import type { Intervention } from '../../worker/protocol';
+
+export type InterventionKind =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'closeWatch'
+  | 'watchError'
+  | 'compact'
+  | 'refuseConnections'
+  | 'apiErrors'
+  | 'failReconciles'
+  | 'addHandler';
+
+/** In menu order: object changes, then watch faults, then server faults, then controller ones. */
+export const INTERVENTION_KINDS: readonly InterventionKind[] = [
+  'create',
+  'update',
+  'delete',
+  'closeWatch',
+  'watchError',
+  'compact',
+  'refuseConnections',
+  'apiErrors',
+  'failReconciles',
+  'addHandler',
+];
+
+const KIND_LABEL: Readonly<Record<InterventionKind, string>> = {
+  create: 'controls.iv.kind.create',
+  update: 'controls.iv.kind.update',
+  delete: 'controls.iv.kind.delete',
+  closeWatch: 'controls.iv.kind.closeWatch',
+  watchError: 'controls.iv.kind.watchError',
+  compact: 'controls.iv.kind.compact',
+  refuseConnections: 'controls.iv.kind.refuseConnections',
+  apiErrors: 'controls.iv.kind.apiErrors',
+  failReconciles: 'controls.iv.kind.failReconciles',
+  addHandler: 'controls.iv.kind.addHandler',
+};
+
+export function interventionKindLabel(kind: InterventionKind): string {
+  return t(KIND_LABEL[kind]);
+}
+
+/** "Create Foo default/web (replicas 2, deployment web)." and the like, for the status line. */
+export function describeIntervention(a: Intervention): string {
+  switch (a.action) {
+    case 'create':
+      return t('controls.iv.done.create', {
+        kind: a.object.kind,
+        key: `${a.object.namespace}/${a.object.name}`,
+        replicas: a.object.spec.replicas,
+      });
+    case 'update':
+      return a.spec.replicas === undefined
+        ? t('controls.iv.done.patch', { kind: a.target.kind, key: `${a.target.namespace}/${a.target.name}` })
+        : t('controls.iv.done.update', {
+            kind: a.target.kind,
+            key: `${a.target.namespace}/${a.target.name}`,
+            replicas: a.spec.replicas,
+          });
+    case 'patch':
+      return t('controls.iv.done.patch', {
+        kind: a.target.kind,
+        key: `${a.target.namespace}/${a.target.name}`,
+      });
+    case 'delete':
+      return t('controls.iv.done.delete', {
+        kind: a.target.kind,
+        key: `${a.target.namespace}/${a.target.name}`,
+      });
+    case 'removeFinalizer':
+      return t('controls.iv.done.removeFinalizer', {
+        finalizer: a.finalizer,
+        kind: a.target.kind,
+        key: `${a.target.namespace}/${a.target.name}`,
+      });
+    case 'closeWatch':
+      return a.kind === undefined
+        ? t('controls.iv.done.closeWatchAll')
+        : t('controls.iv.done.closeWatchOne', { kind: a.kind });
+    case 'watchError':
+      return a.kind === undefined
+        ? t('controls.iv.done.watchErrorAll', { code: a.code })
+        : t('controls.iv.done.watchErrorOne', { code: a.code, kind: a.kind });
+    case 'compact':
+      return t('controls.iv.done.compact');
+    case 'refuseConnections':
+      return t('controls.iv.done.refuseConnections', { seconds: a.durationMs / 1000 });
+    case 'apiErrors':
+      return t('controls.iv.done.apiErrors', { code: a.code, seconds: a.durationMs / 1000 });
+    case 'addLatency':
+      return t('controls.iv.done.addLatency', { extra: a.extraMs, seconds: a.durationMs / 1000 });
+    case 'failReconciles':
+      return t('controls.iv.done.failReconciles', { count: a.count });
+    case 'addHandler':
+      return t('controls.iv.done.addHandler', { name: a.name, kind: a.kind });
+  }
+}
