@@ -34,7 +34,11 @@ export interface Mark {
   readonly label: string;
 }
 
-/** What fast-forward skipped: record counts per arrow (and in total) between two frames. */
+/**
+ * What fast-forward skipped: record counts per arrow (and in total) of the steps strictly between two
+ * frames (fromStep + 1 … toStep − 1); the records of toStep itself are in the frame. byArrow keys are
+ * String(arrow): '1'…'9', 'write', 'watch-event', 'resync', 'requeue', 'internal'.
+ */
 export interface SkipSummary {
   readonly fromStep: number;
   readonly toStep: number;
@@ -50,6 +54,7 @@ export interface ScenarioInfo {
 }
 
 export type Request =
+  /** Load a scenario (seed overrides its seed); frameLimit = rows per long list in every frame (200). */
   | {
       readonly id: number;
       readonly type: 'load';
@@ -66,9 +71,12 @@ export type Request =
   | { readonly id: number; readonly type: 'run-until'; readonly until: RunUntil; readonly maxSteps: number }
   /** Fork the timeline at `step` with an intervention (it happens at that step's virtual time). */
   | { readonly id: number; readonly type: 'intervene'; readonly step: number; readonly action: Intervention }
-  /** Trace records of steps [from, to] (inclusive), for the event log. */
+  /** Trace records of steps [from, to] (inclusive, clamped to the computed range), for the event log. */
   | { readonly id: number; readonly type: 'records'; readonly from: number; readonly to: number }
-  /** Every record that touched `key` in steps [0, upTo]. */
+  /**
+   * Every record that touched `key` (as the record's key or the key of the object it carries, Foo and
+   * Deployment alike) in steps [1, upTo]; the newest are kept when the caps apply.
+   */
   | { readonly id: number; readonly type: 'history'; readonly key: string; readonly upTo: number }
   /** The scenario with the interventions made so far, as YAML. */
   | { readonly id: number; readonly type: 'export-scenario' };
@@ -92,20 +100,31 @@ export type Response =
       readonly known: number;
       readonly ended: boolean;
       readonly marks: readonly Mark[];
+      /** advance with summary / run-until: what the jump skipped (steps strictly between two frames). */
       readonly skipped: SkipSummary | null;
+      /** run-until only: true when the target was reached, false when it stopped at maxSteps or the end. */
+      readonly untilReached?: boolean;
     }
   | {
       readonly id: number;
       readonly type: 'records';
+      /** The steps actually covered: clamped to [1, known]; `to` is lower than asked when capped. */
       readonly from: number;
       readonly to: number;
       readonly records: readonly RecordView[];
+      /** The 5,000-record cap cut the window short (ask again from `to + 1`). */
+      readonly truncated: boolean;
     }
   | {
       readonly id: number;
       readonly type: 'history';
       readonly key: string;
+      /** Records of steps [fromStep, upTo] (upTo clamped to the computed range), oldest first. */
+      readonly fromStep: number;
+      readonly upTo: number;
       readonly records: readonly RecordView[];
+      /** Older records exist but were left out (caps: 2,000 records, 100 keyframe intervals replayed). */
+      readonly truncated: boolean;
     }
   | { readonly id: number; readonly type: 'scenario-yaml'; readonly yaml: string }
   /** A request failed (bad scenario, bad argument). `fatal`: the engine itself broke; offer a restart. */
@@ -118,3 +137,34 @@ export type Response =
     };
 
 export type ResponseType = Response['type'];
+
+/** A request as the main thread writes it: the bridge adds the id. */
+export type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
+
+export type ErrorResponse = Extract<Response, { type: 'error' }>;
+
+/** Which response type answers which request type (an `error` may answer any). */
+export interface ResponseTypeOf {
+  load: 'loaded';
+  seek: 'frame';
+  'seek-time': 'frame';
+  advance: 'frame';
+  'run-until': 'frame';
+  intervene: 'frame';
+  records: 'records';
+  history: 'history';
+  'export-scenario': 'scenario-yaml';
+}
+
+/** The answer to a request of type T: its own response type or an error. */
+export type AnswerTo<T extends RequestType> = Extract<Response, { type: ResponseTypeOf[T] }> | ErrorResponse;
+
+/** Requests that move the cursor: they share the bridge's "newest request wins" channel. */
+export const CURSOR_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
+  'load',
+  'seek',
+  'seek-time',
+  'advance',
+  'run-until',
+  'intervene',
+]);

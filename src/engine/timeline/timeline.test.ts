@@ -30,6 +30,17 @@ describe('timeline', () => {
     expect(JSON.stringify(seek(tl, 321).records)).toBe(a);
   });
 
+  it("a seek that lands exactly on a keyframe step still returns that step's records", () => {
+    const tl = createTimeline(randomScenario(5), { keyframeInterval: 50 });
+    seek(tl, 180);
+    const fresh = JSON.stringify(seek(tl, 100).records);
+    seek(tl, 180);
+    const again = seek(tl, 150).records;
+    expect(again.length).toBeGreaterThan(0);
+    expect(again.every((r) => r.step === 150)).toBe(true);
+    expect(JSON.stringify(seek(tl, 100).records)).toBe(fresh);
+  });
+
   it('an intervention forks at step n and replays identically from a fresh start', () => {
     const tl = createTimeline(randomScenario(11), { keyframeInterval: 40 });
     seek(tl, 600);

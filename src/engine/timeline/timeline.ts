@@ -21,6 +21,8 @@ export interface Timeline {
   readonly interval: number;
   /** keyframes[i] is the world right after step i × interval (keyframes[0] = the initial world). */
   readonly keyframes: World[];
+  /** keyframeRecords[i]: the records of step i × interval, so a seek that lands on a keyframe has them. */
+  readonly keyframeRecords: TraceRecord[][];
   /** The position last sought: a private world and the records of its last step. */
   cursor: World;
   cursorRecords: TraceRecord[];
@@ -35,6 +37,7 @@ export function createTimeline(scenario: Scenario, opts: TimelineOptions = {}): 
     ctx,
     interval: Math.max(1, Math.trunc(opts.keyframeInterval ?? 1000)),
     keyframes: [structuredClone(initial)],
+    keyframeRecords: [[]],
     cursor: initial,
     cursorRecords: [],
     end: null,
@@ -51,7 +54,10 @@ function advance(tl: Timeline): boolean {
   }
   tl.cursorRecords = recs;
   const k = w.step / tl.interval;
-  if (Number.isInteger(k) && k === tl.keyframes.length) tl.keyframes.push(structuredClone(w));
+  if (Number.isInteger(k) && k === tl.keyframes.length) {
+    tl.keyframes.push(structuredClone(w));
+    tl.keyframeRecords.push(recs);
+  }
   return true;
 }
 
@@ -67,7 +73,7 @@ export function seek(tl: Timeline, n: number): { world: World; records: TraceRec
   const kfStep = kfIndex * tl.interval;
   if (!(target >= cur && cur >= kfStep)) {
     tl.cursor = structuredClone(tl.keyframes[kfIndex]!);
-    tl.cursorRecords = [];
+    tl.cursorRecords = tl.keyframeRecords[kfIndex]!;
   }
   while (tl.cursor.step < target) {
     if (!advance(tl)) break;
@@ -94,6 +100,7 @@ export function fork(tl: Timeline, n: number, make: (w: World) => ScriptAction):
   tl.ctx.script.splice(pos, 0, action);
   const keep = Math.floor(world.step / tl.interval) + 1;
   tl.keyframes.length = Math.min(tl.keyframes.length, keep);
+  tl.keyframeRecords.length = tl.keyframes.length;
   tl.end = null;
   return world;
 }

@@ -1,0 +1,129 @@
+/**
+ * The store's link to the engine: sends cursor requests through the bridge and writes their answers
+ * into the store (the only writer of `frame`). It also remembers what a restart needs: the last loaded
+ * source and the interventions made since.
+ */
+import type { EngineClient } from '../bridge/client';
+import type {
+  AnswerTo,
+  ErrorResponse,
+  Intervention,
+  Mark,
+  RequestBody,
+  Response,
+  ScenarioSource,
+} from '../worker/protocol';
+import type { Clock } from './clock';
+import { createPlayer, type Player } from './player';
+import type { SimState, SimStore } from './types';
+
+export interface LinkOptions {
+  readonly clock: Clock;
+  /** Rows per long list in frames (default 200). */
+  readonly frameLimit: number;
+  /** maxSteps of run-until requests. */
+  readonly runUntilMaxSteps: number;
+}
+
+type FrameAnswer = Extract<Response, { type: 'loaded' | 'frame' }>;
+
+export interface EngineLink {
+  readonly client: EngineClient;
+  readonly player: Player;
+  readonly options: LinkOptions;
+  /** The step the pending seeks aim at (so repeated steps add up before their answers arrive). */
+  target: number | null;
+  /** Interventions in force, oldest first (a fork drops those made at later steps). */
+  interventions: { readonly step: number; readonly action: Intervention }[];
+  lastLoad: { readonly source: ScenarioSource; readonly seed: number | undefined } | null;
+  /** A pending load: other cursor requests wait for it, so its answer is not superseded. */
+  loading: Promise<unknown> | null;
+  /** Sends a cursor request and applies its answer; resolves to the answer (null: superseded). */
+  send<R extends RequestBody>(body: R): Promise<AnswerTo<R['type']> | null>;
+  applyFrame(res: FrameAnswer): void;
+  applyError(res: ErrorResponse): void;
+  dispose(): void;
+}
+
+type SetState = SimStore['setState'];
+
+/** Marks arrive as a new array with every answer; keep the old reference while they are the same. */
+export function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.step !== y.step || x.kind !== y.kind || x.time !== y.time || x.label !== y.label) return false;
+  }
+  return true;
+}
+
+export function createEngineLink(
+  client: EngineClient,
+  set: SetState,
+  get: () => SimState,
+  options: LinkOptions,
+): EngineLink {
+  const link: EngineLink = {
+    client,
+    options,
+    target: null,
+    interventions: [],
+    lastLoad: null,
+    loading: null,
+    player: createPlayer({
+      clock: options.clock,
+      speed: () => get().speed,
+      advance: async (steps, summary) => {
+        const res = await link.send({ type: 'advance', steps, summary });
+        if (res === null) return get().playing;
+        return res.type === 'frame' && !res.ended;
+      },
+      onStop: () => set({ playing: false }),
+    }),
+    async send<R extends RequestBody>(body: R): Promise<AnswerTo<R['type']> | null> {
+      if (body.type !== 'load') {
+        while (link.loading !== null) await link.loading;
+      }
+      const res = await client.request(body);
+      if (res === null) return null;
+      const answer: Response = res;
+      if (answer.type === 'loaded' || answer.type === 'frame') link.applyFrame(answer);
+      else if (answer.type === 'error') link.applyError(answer);
+      return res;
+    },
+    applyFrame(res) {
+      const s = get();
+      link.target = null;
+      set({
+        frame: res.frame,
+        cursor: res.frame.step,
+        known: res.known,
+        ended: res.ended,
+        marks: sameMarks(s.marks, res.marks) ? s.marks : res.marks,
+        skipped: res.type === 'frame' ? res.skipped : null,
+        untilReached: res.type === 'frame' ? (res.untilReached ?? null) : null,
+        ...(res.type === 'loaded' ? { scenario: res.scenario, error: null } : {}),
+      });
+    },
+    applyError(res) {
+      link.target = null;
+      if (res.fatal) {
+        link.player.stop();
+        set({ fatal: res.message, playing: false });
+      } else {
+        set({ error: { message: res.message, details: res.details } });
+      }
+    },
+    dispose() {
+      link.player.stop();
+      unsubscribe();
+    },
+  };
+  const unsubscribe = client.onFatal((message) => {
+    link.player.stop();
+    set({ fatal: message, playing: false });
+  });
+  return link;
+}

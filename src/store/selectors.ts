@@ -1,0 +1,39 @@
+/**
+ * Module-level selectors. Each returns a field of the state (a stable reference while it is unchanged),
+ * never a new object: zustand v5 re-renders forever on selectors that build objects. For derived
+ * objects, use `useShallow` in the component.
+ */
+import type { SimState } from './types';
+
+type Sel<T> = (s: SimState) => T;
+
+export const selectCursor: Sel<SimState['cursor']> = (s) => s.cursor;
+export const selectKnown: Sel<SimState['known']> = (s) => s.known;
+export const selectEnded: Sel<SimState['ended']> = (s) => s.ended;
+export const selectPlaying: Sel<SimState['playing']> = (s) => s.playing;
+export const selectSpeed: Sel<SimState['speed']> = (s) => s.speed;
+export const selectFrame: Sel<SimState['frame']> = (s) => s.frame;
+/** The current step's trace records (empty before a load). */
+export const selectRecords: Sel<NonNullable<SimState['frame']>['records']> = (s) =>
+  s.frame?.records ?? NO_RECORDS;
+export const selectFrameTime: Sel<number> = (s) => s.frame?.time ?? 0;
+export const selectDigest: Sel<string | null> = (s) => s.frame?.digest ?? null;
+export const selectScenario: Sel<SimState['scenario']> = (s) => s.scenario;
+export const selectMarks: Sel<SimState['marks']> = (s) => s.marks;
+export const selectSkipped: Sel<SimState['skipped']> = (s) => s.skipped;
+export const selectUntilReached: Sel<SimState['untilReached']> = (s) => s.untilReached;
+export const selectError: Sel<SimState['error']> = (s) => s.error;
+export const selectFatal: Sel<SimState['fatal']> = (s) => s.fatal;
+export const selectLoaded: Sel<boolean> = (s) => s.frame !== null;
+export const selectSelectedKey: Sel<SimState['selectedKey']> = (s) => s.selectedKey;
+export const selectOpenPanels: Sel<SimState['openPanels']> = (s) => s.openPanels;
+export const selectTheme: Sel<SimState['theme']> = (s) => s.theme;
+export const selectHelpOpen: Sel<SimState['helpOpen']> = (s) => s.helpOpen;
+export const selectLogFilter: Sel<SimState['logFilter']> = (s) => s.logFilter;
+
+/** A selector for one panel's open flag (a boolean: safe to create per component). */
+export function selectPanelOpen(id: string): Sel<boolean> {
+  return (s) => s.openPanels[id] ?? false;
+}
+
+const NO_RECORDS: NonNullable<SimState['frame']>['records'] = Object.freeze([]);

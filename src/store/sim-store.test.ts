@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import { createInProcessClient } from '../bridge/in-process-client';
+import { createEngineHost, type EngineHost } from '../worker/engine-host';
+import type { Response } from '../worker/protocol';
+import { createManualClock } from './clock';
+import { selectCursor, selectMarks } from './selectors';
+import { createSimStore } from './sim-store';
+import type { SimStore } from './types';
+
+const DEFAULT = { kind: 'library', name: 'default' } as const;
+const flush = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+/** A store on an in-process engine and a manual clock; `seen` lists every cursor the store showed. */
+function setup(createHost?: () => EngineHost) {
+  const clock = createManualClock();
+  const client = createInProcessClient(createHost === undefined ? {} : { createHost });
+  const store: SimStore = createSimStore(client, { clock });
+  const seen: number[] = [];
+  store.subscribe(
+    (s) => s.frame,
+    (f) => {
+      if (f !== null) seen.push(f.step);
+    },
+  );
+  return { clock, client, store, seen, s: () => store.getState() };
+}
+
+describe('sim store', () => {
+  it('loads a scenario; a bad one leaves everything as it was and says why', async () => {
+    const { store, s } = setup();
+    expect(await s().load(DEFAULT)).toBe(true);
+    expect([s().cursor, s().known, s().frame?.step, s().scenario?.name]).toEqual([0, 0, 0, 'default']);
+    await s().seek(40);
+    const frame = s().frame;
+    expect(await s().load({ kind: 'text', text: 'kind: Nope' })).toBe(false);
+    expect(s().error?.details.length).toBeGreaterThan(0);
+    expect(s().frame).toBe(frame);
+    s().dismissError();
+    expect(store.getState().error).toBeNull();
+  });
+
+  it('steps add up before their answers arrive; only the newest answer is shown', async () => {
+    const { s, seen } = setup();
+    await s().load(DEFAULT);
+    seen.length = 0;
+    void s().stepForward();
+    void s().stepForward();
+    void s().stepForward();
+    await flush();
+    expect(seen).toEqual([3]);
+    const d3 = s().frame!.digest;
+    await s().stepForward();
+    await s().stepBack();
+    expect([s().cursor, s().frame!.digest]).toEqual([3, d3]);
+    void s().stepBack();
+    void s().stepBack();
+    await flush();
+    expect(s().cursor).toBe(1);
+  });
+
+  it('a cursor request made while a load is pending waits for it (the load answer is not dropped)', async () => {
+    const { s } = setup();
+    void s().load(DEFAULT);
+    await s().seek(12);
+    expect([s().scenario?.name, s().cursor]).toEqual(['default', 12]);
+  });
+
+  it('plays every step at slow speed', async () => {
+    const { s, seen, clock } = setup();
+    await s().load(DEFAULT);
+    seen.length = 0;
+    s().setSpeed(10);
+    s().play();
+    await flush();
+    for (let i = 0; i < 19; i++) {
+      clock.tick(100);
+      await flush();
+    }
+    expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(s().skipped).toBeNull();
+    // Nothing happens between two ticks.
+    clock.tick(99);
+    await flush();
+    expect(s().cursor).toBe(20);
+    s().pause();
+    clock.tick(1000);
+    await flush();
+    expect([s().cursor, s().playing]).toEqual([20, false]);
+  });
+
+  it('batches at high speed: one advance per animation frame, about speed × time steps', async () => {
+    const { s, seen, clock } = setup();
+    await s().load(DEFAULT);
+    seen.length = 0;
+    s().setSpeed(100);
+    s().play();
+    for (let i = 0; i < 62; i++) {
+      clock.animationFrame(16);
+      await flush();
+    }
+    // 62 frames × 16 ms = 992 ms at 100 steps/s.
+    expect(s().cursor).toBe(99);
+    expect(seen.length).toBeLessThanOrEqual(62);
+    const jumps = seen.map((x, i) => x - (seen[i - 1] ?? 0));
+    expect(Math.max(...jumps)).toBeLessThanOrEqual(2);
+    expect(s().skipped).not.toBeNull();
+    expect(s().skipped!.toStep).toBe(s().cursor);
+
+    s().setSpeed('max');
+    const before = s().cursor;
+    for (let i = 0; i < 4; i++) {
+      clock.animationFrame(16);
+      await flush();
+    }
+    expect(s().cursor - before).toBeGreaterThan(1000);
+    expect(seen.length).toBeLessThanOrEqual(66);
+    s().pause();
+  });
+
+  it('stops playing at the end of the run', async () => {
+    // A host whose run "ends" at step 5.
+    const { s, clock } = setup(() => {
+      const host = createEngineHost();
+      return {
+        handle(req) {
+          const res = host.handle(req);
+          if (res.type === 'frame' || res.type === 'loaded') return { ...res, ended: res.frame.step >= 5 };
+          return res;
+        },
+      };
+    });
+    await s().load(DEFAULT);
+    s().setSpeed(4);
+    s().play();
+    for (let i = 0; i < 10; i++) {
+      clock.tick(250);
+      await flush();
+    }
+    expect([s().cursor, s().ended, s().playing]).toEqual([5, true, false]);
+    s().play();
+    expect(s().playing).toBe(false);
+  });
+
+  it('intervenes only while paused; marks keep their reference while unchanged', async () => {
+    const { s, store, clock } = setup();
+    await s().load(DEFAULT);
+    await s().seek(300);
+    const marks = s().marks;
+    await s().seek(100);
+    expect(s().marks).toBe(marks);
+    const seenMarks: unknown[] = [];
+    store.subscribe(selectMarks, (m) => seenMarks.push(m));
+
+    s().play();
+    expect(await s().intervene({ action: 'compact' })).toBe(false);
+    s().pause();
+    clock.tick(1000);
+    await flush();
+    const at = s().cursor;
+    expect(await s().intervene({ action: 'compact' })).toBe(true);
+    expect(s().cursor).toBe(at);
+    expect(s().known).toBe(at);
+    expect(s().marks.at(-1)).toMatchObject({ step: at, kind: 'intervention' });
+    expect(seenMarks).toHaveLength(1);
+    expect(
+      await s().intervene({ action: 'delete', target: { kind: 'Foo', namespace: 'x', name: 'B@d' } }),
+    ).toBe(false);
+    expect(s().error).not.toBeNull();
+    expect(await s().exportScenario()).toContain('action: compact');
+    const recs = await s().fetchRecords(at, at);
+    expect(recs?.records.every((r) => r.step === at)).toBe(true);
+    const hist = await s().fetchHistory('default/frontend', at);
+    expect(hist?.records.length).toBeGreaterThan(0);
+  });
+
+  it('restart after a fatal error returns to the same step, digest and interventions', async () => {
+    const hosts: { failNext: boolean }[] = [];
+    const { s } = setup(() => {
+      const host = createEngineHost();
+      const flag = { failNext: false };
+      hosts.push(flag);
+      return {
+        handle(req): Response {
+          if (flag.failNext)
+            return { id: req.id, type: 'error', message: 'simulated', details: [], fatal: true };
+          return host.handle(req);
+        },
+      };
+    });
+    await s().load(DEFAULT, 5);
+    await s().seek(100);
+    await s().intervene({ action: 'watchError', code: 410 });
+    await s().seek(160);
+    const digest = s().frame!.digest;
+
+    hosts[0]!.failNext = true;
+    await s().stepForward();
+    expect(s().fatal).toBe('simulated');
+    expect(s().cursor).toBe(160);
+
+    await s().restart();
+    expect(hosts).toHaveLength(2);
+    expect([s().fatal, s().cursor, s().frame!.digest, s().scenario?.seed]).toEqual([null, 160, digest, 5]);
+    expect(s().marks.some((m) => m.kind === 'intervention' && m.step === 100)).toBe(true);
+  });
+
+  it('holds UI state and notifies selector subscribers', async () => {
+    const { s, store } = setup();
+    const cursors: number[] = [];
+    store.subscribe(selectCursor, (c) => cursors.push(c));
+    await s().load(DEFAULT);
+    await s().seek(7);
+    expect(cursors).toEqual([7]);
+    s().togglePanel('workqueue');
+    s().togglePanel('fifo');
+    s().togglePanel('workqueue');
+    expect(s().openPanels).toEqual({ workqueue: false, fifo: true });
+    s().setLogFilter({ key: 'default/a' });
+    s().setLogFilter({ component: 'indexer' });
+    expect(s().logFilter).toEqual({ component: 'indexer', key: 'default/a', kind: null });
+    s().select('default/a');
+    s().setTheme('dark');
+    s().setHelpOpen(true);
+    expect([s().selectedKey, s().theme, s().helpOpen]).toEqual(['default/a', 'dark', true]);
+    s().dispose();
+  });
+});

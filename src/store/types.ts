@@ -1,0 +1,123 @@
+/**
+ * The view's store: the state of the simulation as the screen shows it (playback, the current frame
+ * from the engine, UI state). Built by createSimStore (sim-store.ts) from three slices; only answers
+ * from the bridge write `frame` and the playback numbers.
+ */
+import type { StoreApi } from 'zustand/vanilla';
+import type { Frame } from '../engine/sim/frame';
+import type {
+  Intervention,
+  Mark,
+  Response,
+  RunUntil,
+  ScenarioInfo,
+  ScenarioSource,
+  SkipSummary,
+} from '../worker/protocol';
+
+export type RecordsAnswer = Extract<Response, { type: 'records' }>;
+export type HistoryAnswer = Extract<Response, { type: 'history' }>;
+
+/** Playback speeds in steps per second; 'max' = as fast as the engine goes. */
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 10, 30, 100, 'max'] as const;
+export type Speed = (typeof SPEEDS)[number];
+/** From this speed up, playing batches steps (advance with a summary, one frame per animation frame). */
+export const BATCH_SPEED = 30;
+export const DEFAULT_SPEED: Speed = 2;
+
+export type Theme = 'light' | 'dark' | 'system';
+
+/** Event log filter; null = any. */
+export interface LogFilter {
+  /** A trace record component ('reflector', 'deltafifo', ...). */
+  readonly component: string | null;
+  readonly key: string | null;
+  /** A record kind as the event log defines it (e.g. an arrow or a message id prefix). */
+  readonly kind: string | null;
+}
+
+export interface PlaybackSlice {
+  /** The step on screen (the current frame's step); 0 before anything is loaded. */
+  readonly cursor: number;
+  /** The highest step the engine has computed. */
+  readonly known: number;
+  /** The cursor is at the end of the run (nothing left to happen). */
+  readonly ended: boolean;
+  readonly playing: boolean;
+  readonly speed: Speed;
+  /** Loads a scenario; resolves true when it loaded (false: an error is in `error`, nothing changed). */
+  load(source: ScenarioSource, seed?: number): Promise<boolean>;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  /** Pauses and shows the next step. */
+  stepForward(): Promise<void>;
+  /** Pauses and shows the previous step. */
+  stepBack(): Promise<void>;
+  seek(step: number): Promise<void>;
+  /** Shows the first step whose virtual time is ≥ ms. */
+  seekTime(ms: number): Promise<void>;
+  /** Pauses and runs until the target; resolves whether it was reached (null: superseded or failed). */
+  runUntil(until: RunUntil): Promise<boolean | null>;
+  setSpeed(speed: Speed): void;
+  /**
+   * Forks the timeline at the step on screen. Only while paused (resolves false while playing, or when
+   * the engine refuses the action: then `error` says why).
+   */
+  intervene(action: Intervention): Promise<boolean>;
+}
+
+export interface FrameSlice {
+  /** The engine's view model of the step on screen; null until a scenario is loaded. */
+  readonly frame: Frame | null;
+  readonly scenario: ScenarioInfo | null;
+  /** Notable steps for the timeline (stable reference while unchanged). */
+  readonly marks: readonly Mark[];
+  /** What the last fast-forward jump skipped; null after an ordinary step or seek. */
+  readonly skipped: SkipSummary | null;
+  /** run-until: whether the last run reached its target (null when the last move was no run-until). */
+  readonly untilReached: boolean | null;
+  /** The last refused request (bad scenario, bad intervention); `details` are lines to show. */
+  readonly error: { readonly message: string; readonly details: readonly string[] } | null;
+  /** The engine failed; offer restart(). */
+  readonly fatal: string | null;
+  dismissError(): void;
+  /** Trace records of steps [from, to] for the event log (see the protocol's caps); null on failure. */
+  fetchRecords(from: number, to: number): Promise<RecordsAnswer | null>;
+  /** Every record that touched `key` up to step `upTo` (newest kept when capped); null on failure. */
+  fetchHistory(key: string, upTo: number): Promise<HistoryAnswer | null>;
+  /** The scenario with the interventions made so far, as YAML; null on failure. */
+  exportScenario(): Promise<string | null>;
+  /** Recreates the engine, reloads the scenario, replays the interventions and returns to the cursor. */
+  restart(): Promise<void>;
+  /** Stops the play scheduler and the fatal subscription (the client is the caller's to dispose). */
+  dispose(): void;
+}
+
+export interface UiSlice {
+  readonly selectedKey: string | null;
+  select(key: string | null): void;
+  readonly openPanels: Readonly<Record<string, boolean>>;
+  togglePanel(id: string): void;
+  setPanelOpen(id: string, open: boolean): void;
+  readonly theme: Theme;
+  setTheme(theme: Theme): void;
+  readonly helpOpen: boolean;
+  setHelpOpen(open: boolean): void;
+  readonly logFilter: LogFilter;
+  setLogFilter(filter: Partial<LogFilter>): void;
+}
+
+export type SimState = PlaybackSlice & FrameSlice & UiSlice;
+
+/** The store: a zustand vanilla store with subscribeWithSelector. */
+export type SimStore = StoreApi<SimState> & {
+  subscribe: {
+    (listener: (state: SimState, prev: SimState) => void): () => void;
+    <U>(
+      selector: (state: SimState) => U,
+      listener: (selected: U, prevSelected: U) => void,
+      options?: { equalityFn?: (a: U, b: U) => boolean; fireImmediately?: boolean },
+    ): () => void;
+  };
+};

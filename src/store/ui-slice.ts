@@ -1,0 +1,41 @@
+/** UI state: selection, open panels, theme, the help dialog and the event log's filter. */
+import type { SimState, SimStore, Theme, UiSlice } from './types';
+
+export interface UiDefaults {
+  readonly openPanels?: Readonly<Record<string, boolean>>;
+  readonly theme?: Theme;
+}
+
+export function createUiSlice(
+  set: SimStore['setState'],
+  get: () => SimState,
+  defaults: UiDefaults = {},
+): UiSlice {
+  return {
+    selectedKey: null,
+    select(key) {
+      if (get().selectedKey !== key) set({ selectedKey: key });
+    },
+    openPanels: defaults.openPanels ?? {},
+    togglePanel(id) {
+      const open = get().openPanels;
+      set({ openPanels: { ...open, [id]: !(open[id] ?? false) } });
+    },
+    setPanelOpen(id, isOpen) {
+      const open = get().openPanels;
+      if ((open[id] ?? false) !== isOpen) set({ openPanels: { ...open, [id]: isOpen } });
+    },
+    theme: defaults.theme ?? 'system',
+    setTheme(theme) {
+      set({ theme });
+    },
+    helpOpen: false,
+    setHelpOpen(open) {
+      set({ helpOpen: open });
+    },
+    logFilter: { component: null, key: null, kind: null },
+    setLogFilter(filter) {
+      set({ logFilter: { ...get().logFilter, ...filter } });
+    },
+  };
+}

@@ -1,0 +1,398 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { RecordView } from '../engine/sim/frame';
+import { isQuiet } from '../engine/sim/invariants';
+import { createTimeline, seek } from '../engine/timeline/timeline';
+import { libraryScenario } from '../scenarios/library';
+import { parseScenario, scenarioToYaml } from '../scenarios/parse';
+import type { Scenario, ScriptAction } from '../scenarios/types';
+import { createEngineHost, type EngineHost, HOST_LIMITS } from './engine-host';
+import type { AnswerTo, Intervention, RequestBody, RequestType, Response, RunUntil } from './protocol';
+
+function defaultScenario(): Scenario {
+  const r = parseScenario(libraryScenario('default')!.yaml);
+  if (!r.ok) throw new Error('default scenario does not parse');
+  return r.scenario;
+}
+
+/** The default scenario plus faults: a 410 on the Foo watch at 5 s (a relist follows) and API errors. */
+function faultyScenario(): Scenario {
+  const base = defaultScenario();
+  const extra: ScriptAction[] = [
+    { at: 5000, action: 'watchError', code: 410, kind: 'Foo' },
+    { at: 7000, action: 'refuseConnections', durationMs: 3000 },
+  ];
+  return { ...base, script: [...base.script, ...extra].sort((a, b) => a.at - b.at) };
+}
+
+const FAULTY_YAML = scenarioToYaml(faultyScenario());
+
+/** A host with typed request helpers; fails the test on an unexpected answer type. */
+function driver(opts: { keyframeInterval?: number } = { keyframeInterval: 50 }) {
+  const host: EngineHost = createEngineHost(opts);
+  let id = 0;
+  function ask<R extends RequestBody>(req: R): AnswerTo<R['type']> {
+    return host.handle({ ...req, id: ++id } as Parameters<EngineHost['handle']>[0]) as AnswerTo<R['type']>;
+  }
+  function ok<T extends RequestType>(res: AnswerTo<T>): Exclude<AnswerTo<T>, { type: 'error' }> {
+    const r: Response = res;
+    if (r.type === 'error') throw new Error(`unexpected error: ${r.message} ${r.details.join('; ')}`);
+    return res as Exclude<AnswerTo<T>, { type: 'error' }>;
+  }
+  return {
+    host,
+    ask,
+    load: (text = FAULTY_YAML) => ok<'load'>(ask({ type: 'load', source: { kind: 'text', text } })),
+    seek: (step: number) => ok<'seek'>(ask({ type: 'seek', step })),
+    advance: (steps: number, summary = false) => ok<'advance'>(ask({ type: 'advance', steps, summary })),
+    runUntil: (until: RunUntil, maxSteps = 20_000) =>
+      ok<'run-until'>(ask({ type: 'run-until', until, maxSteps })),
+    intervene: (step: number, action: Intervention) =>
+      ok<'intervene'>(ask({ type: 'intervene', step, action })),
+    records: (from: number, to: number) => ok<'records'>(ask({ type: 'records', from, to })),
+  };
+}
+
+function expectError(res: Response, fatal: boolean): Extract<Response, { type: 'error' }> {
+  expect(res.type).toBe('error');
+  if (res.type !== 'error') throw new Error('not an error');
+  expect(res.fatal).toBe(fatal);
+  return res;
+}
+
+describe('EngineHost', () => {
+  it('answers every request type', () => {
+    const d = driver();
+    const loaded = d.load();
+    expect(loaded.type).toBe('loaded');
+    expect(loaded.frame.step).toBe(0);
+    expect(loaded.frame.records).toEqual([]);
+    expect(loaded.known).toBe(0);
+    expect(loaded.scenario.name).toBe('default');
+
+    const s = d.seek(40);
+    expect([s.frame.step, s.known, s.ended, s.skipped]).toEqual([40, 40, false, null]);
+    expect(s.frame.records.length).toBeGreaterThan(0);
+    expect(s.frame.records.every((r) => r.step === 40)).toBe(true);
+
+    const t = d.ask({ type: 'seek-time', time: 2000 });
+    expect(t.type).toBe('frame');
+    const a = d.advance(10, true);
+    expect(a.skipped?.toStep).toBe(a.frame.step);
+    const u = d.runUntil({ kind: 'next-api-event' });
+    expect(u.untilReached).toBe(true);
+    const iv = d.intervene(u.frame.step, { action: 'compact' });
+    expect(iv.frame.step).toBe(u.frame.step);
+
+    const recs = d.records(1, 20);
+    expect(recs.records.length).toBeGreaterThan(0);
+    const hist = d.ask({ type: 'history', key: 'default/frontend', upTo: 200 });
+    expect(hist.type).toBe('history');
+    const y = d.ask({ type: 'export-scenario' });
+    expect(y.type).toBe('scenario-yaml');
+    if (y.type === 'scenario-yaml') expect(y.yaml).toContain('action: compact');
+  });
+
+  it('loads the library by name, with a seed override; unknown names and bad arguments are refused', () => {
+    const d = driver();
+    const r = d.ask({ type: 'load', source: { kind: 'library', name: 'default' }, seed: 7 });
+    expect(r.type === 'loaded' && r.scenario.seed).toBe(7);
+    expectError(d.ask({ type: 'load', source: { kind: 'library', name: 'nope' } }), false);
+    expectError(d.ask({ type: 'load', source: { kind: 'library', name: 'default' }, seed: -1 }), false);
+    expectError(d.ask({ type: 'seek', step: Number.NaN }), false);
+    expectError(
+      d.ask({ type: 'run-until', until: { kind: 'bogus' } as unknown as RunUntil, maxSteps: 5 }),
+      false,
+    );
+    expectError(createEngineHost().handle({ id: 1, type: 'seek', step: 3 }), false);
+  });
+
+  it('a bad scenario text is an error with the validator lines and leaves the previous timeline intact', () => {
+    const d = driver();
+    d.load();
+    const before = d.seek(120).frame.digest;
+    const bad = expectError(
+      d.ask({
+        type: 'load',
+        source: { kind: 'text', text: 'apiVersion: informer-lab/v1\nkind: Scenario\nseed: x\n' },
+      }),
+      false,
+    );
+    expect(bad.details.length).toBeGreaterThan(0);
+    expect(bad.details.join('\n')).toMatch(/seed/);
+    const after = d.seek(120);
+    expect(after.frame.digest).toBe(before);
+    expect(after.known).toBe(120);
+  });
+
+  it('seek(n) shows what a fresh host shows at n, in any order of seeks (keyframe steps included)', () => {
+    const d = driver({ keyframeInterval: 50 });
+    d.load();
+    const fresh = new Map<number, string>();
+    const freshDigest = (n: number): string => {
+      let v = fresh.get(n);
+      if (v === undefined) {
+        const f = driver({ keyframeInterval: 1000 });
+        f.load();
+        v = f.seek(n).frame.digest;
+        fresh.set(n, v);
+      }
+      return v;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 700 }), fc.constantFrom(50, 100, 300, 650)), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (targets) => {
+          for (const n of targets) {
+            const f = d.seek(n).frame;
+            expect(f.step).toBe(n);
+            expect(f.digest).toBe(freshDigest(n));
+          }
+        },
+      ),
+      { numRuns: 15, seed: 11 },
+    );
+  });
+
+  it('stepping back then forward returns the same digest', () => {
+    const d = driver({ keyframeInterval: 25 });
+    d.load();
+    for (const n of [3, 24, 25, 26, 100, 250, 251]) {
+      const at = d.seek(n).frame.digest;
+      d.seek(n - 1);
+      expect(d.advance(1).frame.digest).toBe(at);
+      d.advance(1);
+      expect(d.seek(n).frame.digest).toBe(at);
+    }
+  });
+
+  it('advance counts the skipped steps per arrow and builds only the last frame', () => {
+    const d = driver();
+    d.load();
+    d.seek(30);
+    const a = d.advance(200, true);
+    expect(a.frame.step).toBe(230);
+    const recs = d.records(31, 229);
+    expect(recs.to).toBe(229);
+    const byArrow: Record<string, number> = {};
+    for (const r of recs.records) byArrow[String(r.arrow)] = (byArrow[String(r.arrow)] ?? 0) + 1;
+    expect(a.skipped).toEqual({ fromStep: 30, toStep: 230, records: recs.records.length, byArrow });
+    // The frame is the one of step 230, as a seek shows it.
+    expect(d.seek(230).frame.digest).toBe(a.frame.digest);
+    expect(d.advance(5).skipped).toBeNull();
+  });
+
+  it('seek-time finds the first step whose time is ≥ t, inside and beyond the computed range', () => {
+    const d = driver({ keyframeInterval: 40 });
+    d.load();
+    const check = (t: number): void => {
+      const r = d.ask({ type: 'seek-time', time: t });
+      if (r.type !== 'frame') throw new Error(r.type);
+      const s = r.frame.step;
+      expect(r.frame.time).toBeGreaterThanOrEqual(t);
+      if (s > 0) expect(d.seek(s - 1).frame.time).toBeLessThan(t);
+    };
+    check(9_000); // beyond the computed range
+    d.seek(600);
+    for (const t of [0, 1, 150, 2_000, 4_321, 8_999]) check(t);
+  });
+
+  it('run-until stops at the first step that matches, for every target', () => {
+    const d = driver();
+    d.load();
+    const tl = createTimeline(faultyScenario());
+    const cases: { until: RunUntil; match: (r: RecordView) => boolean }[] = [
+      {
+        until: { kind: 'next-api-event' },
+        match: (r) => r.component === 'apiserver' || r.arrow === 'watch-event',
+      },
+      {
+        until: { kind: 'relist' },
+        match: (r) => r.message === 'reflector.replace' && r.params.relist === true,
+      },
+      {
+        until: { kind: 'reconciled', key: 'default/cache' },
+        match: (r) =>
+          (r.message === 'worker.forget' || r.message === 'worker.add-rate-limited') &&
+          r.key === 'default/cache',
+      },
+      {
+        until: { kind: 'reconciled', key: null },
+        match: (r) => r.message === 'worker.forget' || r.message === 'worker.add-rate-limited',
+      },
+      {
+        until: { kind: 'error' },
+        match: (r) =>
+          (typeof r.params.code === 'number' && (r.params.code >= 400 || r.params.code === 0)) ||
+          r.message === 'reflector.watch-error',
+      },
+    ];
+    for (const start of [0, 150]) {
+      for (const c of cases) {
+        d.seek(start);
+        const r = d.runUntil(c.until);
+        expect(r.untilReached).toBe(true);
+        const s = r.frame.step;
+        expect(s).toBeGreaterThan(start);
+        const between = d.records(start + 1, s).records;
+        expect(between.filter((x) => x.step < s).some(c.match)).toBe(false);
+        expect(between.filter((x) => x.step === s).some(c.match)).toBe(true);
+      }
+      d.seek(start);
+      const q = d.runUntil({ kind: 'quiet' });
+      expect(q.untilReached).toBe(true);
+      for (let s = start + 1; s <= q.frame.step; s++)
+        expect(isQuiet(seek(tl, s).world)).toBe(s === q.frame.step);
+    }
+    // A target that never comes stops at maxSteps, and says so.
+    d.seek(0);
+    const none = d.runUntil({ kind: 'reconciled', key: 'default/nothing' }, 300);
+    expect([none.frame.step, none.untilReached]).toEqual([300, false]);
+  });
+
+  it('collects marks for faults, relists and errors as steps are computed', () => {
+    const d = driver();
+    d.load();
+    const r = d.advance(700);
+    const kinds = new Set(r.marks.map((m) => m.kind));
+    expect(kinds).toEqual(new Set(['fault', 'relist', 'error']));
+    const fault = r.marks.find((m) => m.kind === 'fault')!;
+    const recs = d.records(fault.step, fault.step).records;
+    expect(recs.some((x) => x.message.startsWith('fault.'))).toBe(true);
+    // Marks are sorted and computed once: seeking back and forth does not duplicate them.
+    d.seek(10);
+    const again = d.seek(700).marks;
+    expect(again).toEqual(r.marks);
+    const steps = again.map((m) => m.step);
+    expect([...steps].sort((a, b) => a - b)).toEqual(steps);
+  });
+
+  it('intervene forks at the step: same frame there, a different future, marks after it dropped', () => {
+    const d = driver({ keyframeInterval: 50 });
+    d.load();
+    const far = d.seek(600);
+    const unforked = d.seek(400).frame.digest;
+    const at = d.seek(150).frame;
+    const marksBefore = far.marks.filter((m) => m.step <= 150);
+    const f = d.intervene(150, {
+      action: 'delete',
+      target: { kind: 'Foo', namespace: 'default', name: 'frontend' },
+    });
+    expect(f.frame.step).toBe(150);
+    expect(f.frame.digest).toBe(at.digest);
+    expect(f.known).toBe(150);
+    expect(f.marks).toEqual([
+      ...marksBefore,
+      { step: 150, time: at.time, kind: 'intervention', label: 'delete Foo default/frontend' },
+    ]);
+    const after = d.seek(400);
+    expect(after.frame.digest).not.toBe(unforked);
+    expect(after.marks.every((m) => m.step <= 150 || m.kind !== 'intervention')).toBe(true);
+
+    // The exported scenario replays the fork exactly.
+    const y = d.ask({ type: 'export-scenario' });
+    if (y.type !== 'scenario-yaml') throw new Error(y.type);
+    const replay = driver({ keyframeInterval: 1000 });
+    replay.load(y.yaml);
+    expect(replay.seek(400).frame.digest).toBe(after.frame.digest);
+  });
+
+  it('an earlier fork drops the interventions made at later steps', () => {
+    const d = driver();
+    d.load();
+    d.intervene(300, { action: 'compact' });
+    d.intervene(300, { action: 'failReconciles', count: 2 });
+    d.seek(320);
+    const f = d.intervene(100, { action: 'closeWatch', kind: 'Foo' });
+    expect(f.marks.filter((m) => m.kind === 'intervention').map((m) => m.step)).toEqual([100]);
+    const y = d.ask({ type: 'export-scenario' });
+    if (y.type !== 'scenario-yaml') throw new Error(y.type);
+    expect(y.yaml).toContain('closeWatch');
+    expect(y.yaml).not.toContain('compact');
+    expect(y.yaml).not.toContain('failReconciles');
+    // Two interventions at the same step both stay.
+    d.intervene(100, { action: 'compact' });
+    expect(d.seek(100).marks.filter((m) => m.kind === 'intervention')).toHaveLength(2);
+  });
+
+  it('an invalid intervention is refused with the validator lines and changes nothing', () => {
+    const d = driver();
+    d.load();
+    d.seek(200);
+    const r = expectError(
+      d.ask({
+        type: 'intervene',
+        step: 100,
+        action: { action: 'delete', target: { kind: 'Foo', namespace: 'default', name: 'Not_A_Name' } },
+      }),
+      false,
+    );
+    expect(r.details.join('\n')).toMatch(/name/);
+    const s = d.seek(200);
+    expect([s.known, s.marks.some((m) => m.kind === 'intervention')]).toEqual([200, false]);
+  });
+
+  it('records windows are capped at 5,000 records; history lists every record touching a key', () => {
+    const d = driver();
+    d.load();
+    d.seek(4000);
+    const w = d.records(1, 4000);
+    expect(w.truncated).toBe(true);
+    expect(w.records.length).toBeLessThanOrEqual(HOST_LIMITS.records);
+    expect(w.records.at(-1)!.step).toBe(w.to);
+    const next = d.records(w.to + 1, w.to + 5);
+    expect(next.records[0]!.step).toBe(w.to + 1);
+    // Clamped to the computed range; the cursor did not move.
+    expect(d.records(3990, 9999).to).toBe(4000);
+    expect(d.advance(1).frame.step).toBe(4001);
+
+    const history = (key: string, upTo: number) => {
+      const h = d.ask({ type: 'history', key, upTo });
+      if (h.type !== 'history') throw new Error(h.type);
+      return h;
+    };
+    const touching = (key: string, from: number, to: number): RecordView[] => {
+      const out: RecordView[] = [];
+      for (let f = from; f <= to; ) {
+        const w = d.records(f, to);
+        out.push(...w.records.filter((r) => r.key === key || r.object?.key === key));
+        f = w.to + 1;
+      }
+      return out;
+    };
+    const h = history('default/backend', 900);
+    expect([h.fromStep, h.upTo, h.truncated]).toEqual([1, 900, false]);
+    expect(h.records.length).toBeGreaterThan(0);
+    expect(h.records).toEqual(touching('default/backend', 1, 900));
+
+    // A hot key over a long run: the newest 2,000 records, complete from fromStep on.
+    d.seek(12_000);
+    const hot = history('default/frontend', 12_000);
+    expect(hot.truncated).toBe(true);
+    expect(hot.records.length).toBeLessThanOrEqual(HOST_LIMITS.historyRecords);
+    expect(hot.records).toEqual(touching('default/frontend', hot.fromStep, 12_000));
+
+    // After a fork, the history follows the new future.
+    d.intervene(300, { action: 'delete', target: { kind: 'Foo', namespace: 'default', name: 'backend' } });
+    d.seek(1500);
+    expect(history('default/backend', 1500).records).toEqual(touching('default/backend', 1, 1500));
+  });
+
+  it('an exception from the engine is fatal; the host refuses work until the next load', () => {
+    const d = driver();
+    d.load();
+    const evil = {
+      get action(): string {
+        throw new Error('boom');
+      },
+    } as unknown as Intervention;
+    const r = expectError(d.ask({ type: 'intervene', step: 3, action: evil }), true);
+    expect(r.message).toMatch(/boom/);
+    expectError(d.ask({ type: 'seek', step: 3 }), true);
+    d.load();
+    expect(d.seek(3).frame.step).toBe(3);
+  });
+});
