@@ -1,0 +1,26 @@
+/** The event log, the key history and their pure helpers (filtering, JSONL export, object diffs). */
+export { EventLog, type EventLogProps } from './event-log';
+export {
+  ARROWS,
+  COMPONENTS,
+  EMPTY_FILTER,
+  type EventLogFilter,
+  filterRecords,
+  isFilterEmpty,
+  matchesFilter,
+  messageFamilies,
+  parseArrow,
+} from './filter';
+export { recordsToJsonl, recordToJsonLine } from './jsonl';
+export { KeyHistory, type KeyHistoryProps } from './key-history';
+export {
+  DIFF_FIELDS,
+  type DiffField,
+  type FieldChange,
+  type FieldValue,
+  formatFieldValue,
+  type ObjectVersion,
+  objectDiff,
+  objectVersions,
+  recordsForKey,
+} from './object-diff';

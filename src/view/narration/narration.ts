@@ -1,0 +1,65 @@
+/**
+ * What the narration panel says about a step, as data: per record, the English sentence of the engine's
+ * catalog (`renderMessage`), the client-go function at work (`MESSAGES[id].fn`), the arrow travelled and
+ * where it happened. Long steps (a Replace of thousands of items) are cut to `max` lines.
+ */
+import type { RecordView } from '../../engine/sim/frame';
+import { MESSAGES, renderMessage } from '../../engine/sim/messages';
+import type { Arrow, Component } from '../../engine/sim/trace';
+
+export interface NarrationLine {
+  /** Stable within a step: the record's position. */
+  readonly index: number;
+  readonly component: Component;
+  readonly lane: RecordView['lane'];
+  readonly arrow: Arrow;
+  readonly text: string;
+  /** The client-go (or apiserver / controller) function, or null for an id missing from the catalog. */
+  readonly fn: string | null;
+  readonly key: string | null;
+  readonly tombstone: boolean;
+  /** The record reports a failed request or an error (a status code ≥ 400, or a refused connection). */
+  readonly error: boolean;
+}
+
+export interface Narration {
+  readonly lines: readonly NarrationLine[];
+  /** Records not shown (beyond `max`). */
+  readonly hidden: number;
+}
+
+function isError(r: RecordView): boolean {
+  const code = r.params.code;
+  if (typeof code === 'number' && (code >= 400 || code === 0)) return true;
+  return /(?:failed|error|refused)/.test(r.message);
+}
+
+export function narrate(records: readonly RecordView[], max = 40): Narration {
+  const n = Math.min(records.length, Math.max(0, Math.trunc(max)));
+  const lines: NarrationLine[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = records[i]!;
+    lines.push({
+      index: i,
+      component: r.component,
+      lane: r.lane,
+      arrow: r.arrow,
+      text: renderMessage(r),
+      fn: MESSAGES[r.message]?.fn ?? null,
+      key: r.key,
+      tombstone: r.tombstone,
+      error: isError(r),
+    });
+  }
+  return { lines, hidden: records.length - n };
+}
+
+/** The distinct client-go functions at work in a step, in order of first appearance. */
+export function functionsAtWork(records: readonly RecordView[]): string[] {
+  const seen = new Set<string>();
+  for (const r of records) {
+    const fn = MESSAGES[r.message]?.fn;
+    if (fn !== undefined) seen.add(fn);
+  }
+  return [...seen];
+}
