@@ -1,26 +1,28 @@
-// App chrome. For now a title, a one-line description and the fidelity badge; the client-go
-// figure, toolbar and timeline will mount inside <main> later.
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+// The app: the engine runs in a Web Worker behind the bridge; the zustand store holds the view; the
+// workspace draws the figure, the controls and the inspectors. A top-level error boundary turns a render
+// error into a message instead of a blank page.
+import { Component, type ErrorInfo, type ReactNode, useEffect, useState } from 'react';
+import { createWorkerClient } from '../bridge';
+import { createSimStore } from '../store';
+import { SimStoreProvider } from '../store/react';
+import { Workspace } from './shell/workspace';
+import './theme.css';
+import './shell/shell.css';
 
 /** The client-go behaviour the simulator models by default (spec "Era A"). */
 export const FIDELITY_BADGE = 'classic DeltaFIFO, client-go 1.26–1.32';
 
+/** One engine (in a Web Worker) and one store for the page. */
 export function App(): ReactNode {
+  const [store] = useState(() => createSimStore(createWorkerClient()));
+  useEffect(() => {
+    // The store lives as long as the page (React StrictMode may run this twice: the second load wins).
+    void store.getState().load({ kind: 'library', name: 'default' });
+  }, [store]);
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1 className="app-title">Informer Lab</h1>
-        <span className="app-badge" data-testid="fidelity-badge">
-          {FIDELITY_BADGE}
-        </span>
-      </header>
-      <main className="app-main">
-        <p className="app-lede">
-          A step-through simulator of Kubernetes client-go controllers that runs in your browser: a simulated
-          API server feeds Reflector → DeltaFIFO → Indexer → event handlers → Workqueue → workers.
-        </p>
-      </main>
-    </div>
+    <SimStoreProvider store={store}>
+      <Workspace badge={FIDELITY_BADGE} />
+    </SimStoreProvider>
   );
 }
 

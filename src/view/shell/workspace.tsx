@@ -1,0 +1,245 @@
+/**
+ * The page once a scenario is loaded: header, transport + timeline, the figure with the narration beside
+ * it, and the inspectors. Everything reads the store through narrow selectors; nothing here simulates.
+ */
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { exportPng, exportSvg, Figure } from '../../diagram';
+import type { Kind } from '../../engine/objects';
+import type { RecordView } from '../../engine/sim/frame';
+import { t } from '../../i18n';
+import {
+  selectEnded,
+  selectError,
+  selectFatal,
+  selectFrame,
+  selectHelpOpen,
+  selectKnown,
+  selectMarks,
+  selectPlaying,
+  selectScenario,
+  selectSelectedKey,
+  selectSkipped,
+  selectSpeed,
+  selectTheme,
+} from '../../store';
+import { useSimStore, useSimStoreApi } from '../../store/react';
+import {
+  createShortcutHandlers,
+  ErrorBanner,
+  FatalBanner,
+  HelpDialog,
+  InterventionsPanel,
+  ThemeSwitch,
+  Timeline,
+  Transport,
+  useDocumentTheme,
+  useShortcuts,
+} from '../controls';
+import { EMPTY_FILTER, type EventLogFilter, KeyHistory, recordsToJsonl } from '../event-log';
+import { appendHistory, type HistoryPoint } from '../inspectors';
+import { NarrationPanel } from '../narration';
+import { download } from './download';
+import { InspectorTabs, type TabId } from './inspector-tabs';
+import { stepDurationMs, useReducedMotion, useStepProgress } from './use-step-progress';
+
+const LOG_WINDOW = 400;
+
+export function Workspace({ badge }: { badge: string }): ReactNode {
+  const store = useSimStoreApi();
+  const frame = useSimStore(selectFrame);
+  const known = useSimStore(selectKnown);
+  const ended = useSimStore(selectEnded);
+  const playing = useSimStore(selectPlaying);
+  const speed = useSimStore(selectSpeed);
+  const marks = useSimStore(selectMarks);
+  const scenario = useSimStore(selectScenario);
+  const selectedKey = useSimStore(selectSelectedKey);
+  const theme = useSimStore(selectTheme);
+  const helpOpen = useSimStore(selectHelpOpen);
+  const error = useSimStore(selectError);
+  const fatal = useSimStore(selectFatal);
+  const skipped = useSimStore(selectSkipped);
+  const reducedMotion = useReducedMotion();
+  const svgRef = useRef<SVGSVGElement | null>(null);
+  const [tab, setTab] = useState<TabId>('apiserver');
+  const [lane, setLane] = useState<Kind>('Foo');
+  const [logFilter, setLogFilter] = useState<EventLogFilter>(EMPTY_FILTER);
+  const [logRecords, setLogRecords] = useState<readonly RecordView[]>([]);
+  const [history, setHistory] = useState<{ key: string; records: readonly RecordView[] } | null>(null);
+  const [queueHistory, setQueueHistory] = useState<readonly HistoryPoint[]>([]);
+
+  useDocumentTheme(theme);
+  const handlers = useMemo(() => createShortcutHandlers(() => store.getState(), () => store.getState().select(null)), [store]);
+  useShortcuts(handlers);
+
+  const step = frame?.step ?? 0;
+  const progress = useStepProgress(step, stepDurationMs(speed, playing), reducedMotion);
+
+  useEffect(() => {
+    if (frame !== null) setQueueHistory((h) => appendHistory(h, frame, 120));
+  }, [frame]);
+
+  // The event log shows a window of records up to the step on screen (fetched from the worker).
+  useEffect(() => {
+    if (tab !== 'log' || playing) return;
+    let live = true;
+    void store
+      .getState()
+      .fetchRecords(Math.max(0, step - LOG_WINDOW), step)
+      .then((a) => {
+        if (live && a !== null) setLogRecords(a.records);
+      });
+    return () => {
+      live = false;
+    };
+  }, [tab, step, playing, store]);
+
+  // A selected key opens its history across components.
+  useEffect(() => {
+    if (selectedKey === null) {
+      setHistory(null);
+      return;
+    }
+    let live = true;
+    void store
+      .getState()
+      .fetchHistory(selectedKey, step)
+      .then((a) => {
+        if (live && a !== null) setHistory({ key: selectedKey, records: a.records });
+      });
+    return () => {
+      live = false;
+    };
+  }, [selectedKey, step, store]);
+
+  const onSelectKey = useCallback((key: string) => store.getState().select(key), [store]);
+  const exportLog = useCallback((recs: readonly RecordView[]) => {
+    download('informer-lab-events.jsonl', recordsToJsonl(recs), 'application/x-ndjson');
+  }, []);
+  const exportFigureSvg = (): void => {
+    if (svgRef.current) download('informer-lab-figure.svg', exportSvg(svgRef.current), 'image/svg+xml');
+  };
+  const exportFigurePng = (): void => {
+    if (svgRef.current) void exportPng(svgRef.current).then((b) => download('informer-lab-figure.png', b));
+  };
+  const exportYaml = (): void => {
+    void store
+      .getState()
+      .exportScenario()
+      .then((y) => {
+        if (y !== null) download(`${scenario?.name ?? 'scenario'}.yaml`, y, 'application/yaml');
+      });
+  };
+
+  const s = store.getState();
+  return (
+    <div className="workspace">
+      <header className="app-header">
+        <h1 className="app-title">{t('shell.title')}</h1>
+        <span className="app-badge" data-testid="fidelity-badge" title={t('shell.badge.title')}>
+          {badge}
+        </span>
+        {scenario !== null && (
+          <span className="app-scenario">
+            {t('shell.scenario', { title: scenario.title })} · {t('shell.seed', { seed: scenario.seed })}
+          </span>
+        )}
+        <span className="app-header-spacer" />
+        <button type="button" className="btn" onClick={exportYaml} disabled={frame === null}>
+          {t('shell.export.yaml')}
+        </button>
+        <ThemeSwitch theme={theme} onChange={s.setTheme} />
+      </header>
+
+      {fatal !== null && <FatalBanner message={fatal} onRestart={() => void s.restart()} />}
+      {error !== null && <ErrorBanner error={error} onDismiss={s.dismissError} />}
+
+      <div className="controls-bar">
+        <Transport
+          step={step}
+          known={known}
+          ended={ended}
+          playing={playing}
+          speed={speed}
+          time={frame?.time ?? 0}
+          selectedKey={selectedKey}
+          disabled={frame === null || fatal !== null}
+          onTogglePlay={s.togglePlay}
+          onStepBack={s.stepBack}
+          onStepForward={s.stepForward}
+          onRunUntil={(u) => void s.runUntil(u)}
+          onSpeedChange={s.setSpeed}
+          onHelp={() => s.setHelpOpen(true)}
+        />
+        <Timeline
+          step={step}
+          known={known}
+          ended={ended}
+          time={frame?.time ?? 0}
+          marks={marks}
+          disabled={frame === null || fatal !== null}
+          onSeek={s.seek}
+          onSeekTime={s.seekTime}
+        />
+        {skipped !== null && playing && (
+          <p className="skipped-note">
+            {t('shell.skipped', { records: skipped.records, steps: skipped.toStep - skipped.fromStep })}
+          </p>
+        )}
+      </div>
+
+      {frame === null ? (
+        <p className="app-loading">{t('shell.loading')}</p>
+      ) : (
+        <div className="workspace-grid">
+          <section className="figure-pane" aria-label={t('shell.figure.label')}>
+            <Figure
+              frame={frame}
+              records={frame.records}
+              progress={progress}
+              selectedKey={selectedKey}
+              onSelectKey={onSelectKey}
+              reducedMotion={reducedMotion}
+              svgRef={svgRef}
+            />
+            <div className="figure-actions">
+              <button type="button" className="btn" onClick={exportFigureSvg}>
+                {t('shell.export.svg')}
+              </button>
+              <button type="button" className="btn" onClick={exportFigurePng}>
+                {t('shell.export.png')}
+              </button>
+            </div>
+          </section>
+          <aside className="side-pane">
+            <NarrationPanel records={frame.records} frame={frame} live={!playing || speed === 0.25 || speed === 0.5 || speed === 1} />
+            {history !== null && (
+              <KeyHistory keyName={history.key} records={history.records} onClose={() => s.select(null)} currentStep={step} />
+            )}
+            <details className="interventions-box">
+              <summary>{t('shell.tab.interventions')}</summary>
+              <InterventionsPanel frame={frame} onIntervene={(a) => void s.intervene(a)} disabled={playing || fatal !== null} />
+            </details>
+          </aside>
+          <div className="inspector-pane">
+            <InspectorTabs
+              frame={frame}
+              tab={tab}
+              onTab={setTab}
+              lane={lane}
+              onLane={setLane}
+              selectedKey={selectedKey}
+              onSelectKey={onSelectKey}
+              queueHistory={queueHistory}
+              logRecords={logRecords}
+              logFilter={logFilter}
+              onLogFilter={setLogFilter}
+              onExportLog={exportLog}
+            />
+          </div>
+        </div>
+      )}
+      <HelpDialog open={helpOpen} onClose={() => s.setHelpOpen(false)} />
+    </div>
+  );
+}
