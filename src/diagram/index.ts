@@ -1,0 +1,18 @@
+/**
+ * The animated client-go figure. Props-driven React SVG (no store, no worker): the app wires a frame,
+ * the step's records and the animation progress into <Figure>.
+ */
+export { exportPng, exportSvg } from './export';
+export { Figure, type FigureProps } from './Figure';
+export { fitWidthTransform, shortKey } from './format';
+export {
+  ARROWS,
+  arrowPath,
+  BOXES,
+  type FigureArrowId,
+  type LaneId,
+  VIEW_H,
+  VIEW_W,
+} from './layout';
+export { arrowForRecord, motionAt, planMotion, type TokenState } from './motion';
+export { type FigureZoom, useFigureZoom } from './use-figure-zoom';

@@ -1,0 +1,230 @@
+// The custom controller's half: Resource Event Handlers (pending notifications), the hatched
+// references, the Workqueue (queued keys, "+N", dirty/processing/waiting counts), Process Item,
+// Handle Object, the Clients of the write path and the worker chips (idle / busy with their key).
+import { memo, type ReactNode } from 'react';
+import type { Frame } from '../../engine/sim/frame';
+import { t } from '../../i18n';
+import { shortKey } from '../format';
+import { BOXES, type BoxId, CELLS, wrapLabel } from '../layout';
+import { hatchId } from './defs';
+import { Selectable } from './glyphs';
+import type { SelectProps } from './lane-boxes';
+
+function YellowBox(props: { id: BoxId; extra?: ReactNode; title?: string }): ReactNode {
+  const def = BOXES[props.id];
+  const b = def.rect;
+  const lines = wrapLabel(t(def.nameKey ?? ''), 10);
+  const lh = 16;
+  const y0 = b.y + b.h / 2 - ((lines.length - 1) * lh) / 2 + 5 - (props.extra === undefined ? 0 : 7);
+  return (
+    <g className="fig-box fig-yellow" data-box={props.id}>
+      <title>{props.title ?? t(def.nameKey ?? '')}</title>
+      <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={10} />
+      <text className="fig-box-name" x={b.x + b.w / 2} y={y0} textAnchor="middle">
+        {lines.map((ln, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: lines of one label.
+          <tspan key={i} x={b.x + b.w / 2} dy={i === 0 ? 0 : lh}>
+            {ln}
+          </tspan>
+        ))}
+      </text>
+      {props.extra}
+    </g>
+  );
+}
+
+function Hatched(props: { id: BoxId; prefix: string; title: string }): ReactNode {
+  const b = BOXES[props.id].rect;
+  return (
+    <g className="fig-box fig-ref" data-box={props.id}>
+      <title>{props.title}</title>
+      <rect x={b.x} y={b.y} width={b.w} height={b.h} fill={`url(#${hatchId(props.prefix)})`} />
+    </g>
+  );
+}
+
+function Workqueue(props: { wq: Frame['workqueue'] } & SelectProps): ReactNode {
+  const { wq } = props;
+  const b = BOXES.workqueue.rect;
+  const n = CELLS.workqueue;
+  const cw = b.w / n;
+  const overflow = wq.queue.length > n || wq.depth > n;
+  const shown = overflow ? n - 1 : n;
+  const cells: ReactNode[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = b.x + i * cw;
+    const cx = x + cw / 2;
+    if (overflow && i === n - 1) {
+      const more = wq.depth - shown;
+      cells.push(
+        <g key={i} className="fig-cell is-more">
+          <title>{t('diagram.workqueue.moreTitle', { count: more })}</title>
+          <rect className="fig-cell-bg" x={x} y={b.y} width={cw} height={b.h} />
+          <text x={cx} y={b.y + b.h / 2 + 4} textAnchor="middle">
+            {t('diagram.workqueue.more', { count: more })}
+          </text>
+        </g>,
+      );
+      continue;
+    }
+    const key = i < shown ? wq.queue[i] : undefined;
+    if (key === undefined) {
+      cells.push(<rect key={i} className="fig-cell-bg is-empty" x={x} y={b.y} width={cw} height={b.h} />);
+      continue;
+    }
+    cells.push(
+      <Selectable
+        key={i}
+        selectKey={key}
+        selectedKey={props.selectedKey}
+        onSelectKey={props.onSelectKey}
+        label={t('diagram.workqueue.cell', { key })}
+        className="fig-cell"
+      >
+        <rect className="fig-cell-bg" x={x} y={b.y} width={cw} height={b.h} />
+        <rect className="fig-keytag" x={x + 4} y={b.y + b.h / 2 - 9} width={cw - 8} height={18} rx={9} />
+        <text className="fig-cell-key" x={cx} y={b.y + b.h / 2 + 4} textAnchor="middle">
+          {shortKey(key, 8)}
+        </text>
+      </Selectable>,
+    );
+  }
+  return (
+    <g className="fig-box fig-workqueue" data-box="workqueue" data-testid="workqueue">
+      <title>
+        {t('diagram.workqueue.title', {
+          name: wq.name,
+          depth: wq.depth,
+          dirty: wq.dirty.length,
+          processing: wq.processing.length,
+          waiting: wq.waiting.length,
+        })}
+      </title>
+      <text className="fig-wq-stats" x={b.x} y={b.y - 8}>
+        {t('diagram.workqueue.stats', {
+          depth: wq.depth,
+          processing: wq.processing.length,
+          waiting: wq.waiting.length,
+        })}
+      </text>
+      {cells}
+    </g>
+  );
+}
+
+const MAX_CHIPS = 3;
+
+function Workers(props: { frame: Frame } & SelectProps): ReactNode {
+  const { frame } = props;
+  const b = BOXES.workers.rect;
+  const dirty = new Set(frame.workqueue.dirty);
+  if (!frame.controllerStarted) {
+    return (
+      <g className="fig-workers">
+        <text className="fig-worker-note" x={b.x} y={b.y + 14}>
+          {t('diagram.worker.notStarted')}
+        </text>
+      </g>
+    );
+  }
+  const shown = frame.workers.length > MAX_CHIPS ? MAX_CHIPS - 1 : MAX_CHIPS;
+  const chips = frame.workers.slice(0, shown).map((w, i) => {
+    const y = b.y + i * 24;
+    const busy = w.key !== null;
+    const last = w.lastResult;
+    const failed = last !== null && last.outcome !== 'success';
+    const outcome = last === null ? '' : last.code === null ? last.outcome : `${last.outcome} ${last.code}`;
+    const title =
+      busy && last !== null
+        ? t('diagram.worker.titleBusy', {
+            id: w.id,
+            phase: w.phase,
+            key: w.key,
+            stage: w.stage ?? '—',
+            outcome,
+            lastKey: last.key,
+          })
+        : busy
+          ? t('diagram.worker.titleBusyFresh', {
+              id: w.id,
+              phase: w.phase,
+              key: w.key,
+              stage: w.stage ?? '—',
+            })
+          : last !== null
+            ? t('diagram.worker.titleIdle', { id: w.id, outcome, lastKey: last.key })
+            : t('diagram.worker.titleIdleFresh', { id: w.id });
+    const requeues = busy && w.key !== null && dirty.has(w.key);
+    return (
+      <Selectable
+        key={w.id}
+        selectKey={w.key}
+        selectedKey={props.selectedKey}
+        onSelectKey={props.onSelectKey}
+        label={title}
+        className={`fig-worker ${busy ? 'is-busy' : 'is-idle'}${failed ? ' is-failed' : ''}`}
+      >
+        <rect x={b.x} y={y} width={b.w} height={20} rx={10} />
+        <circle className="fig-worker-dot" cx={b.x + 11} cy={y + 10} r={4} />
+        <text x={b.x + 22} y={y + 14}>
+          {busy
+            ? t('diagram.worker.busy', { id: w.id, key: shortKey(w.key ?? '', 18) })
+            : t('diagram.worker.idle', { id: w.id })}
+        </text>
+        {requeues ? (
+          <text className="fig-worker-dirty" x={b.x + b.w - 44} y={y + 14} textAnchor="end">
+            ↻
+          </text>
+        ) : null}
+        {failed && last !== null && last.code !== null ? (
+          <text className="fig-worker-err" x={b.x + b.w - 10} y={y + 14} textAnchor="end">
+            {`! ${last.code}`}
+          </text>
+        ) : null}
+      </Selectable>
+    );
+  });
+  const hidden = frame.workers.length - shown;
+  return (
+    <g className="fig-workers" data-testid="workers">
+      {chips}
+      {hidden > 0 ? (
+        <text className="fig-worker-note" x={b.x + 10} y={b.y + shown * 24 + 14}>
+          {t('diagram.worker.more', { count: hidden })}
+        </text>
+      ) : null}
+    </g>
+  );
+}
+
+export const ControllerBoxes = memo(function ControllerBoxes(
+  props: { frame: Frame; prefix: string } & SelectProps,
+): ReactNode {
+  const { frame, prefix } = props;
+  const foo = frame.lanes.Foo.listeners.reduce((s, l) => s + l.pendingCount, 0);
+  const dep = frame.lanes.Deployment.listeners.reduce((s, l) => s + l.pendingCount, 0);
+  const hb = BOXES.handlers.rect;
+  return (
+    <g className="fig-controller">
+      <Hatched id="handlersRef-Foo" prefix={prefix} title={t('diagram.box.handlersRef')} />
+      <Hatched id="handlersRef-Deployment" prefix={prefix} title={t('diagram.box.handlersRef')} />
+      <Hatched id="informerRef" prefix={prefix} title={t('diagram.box.informerRef')} />
+      <Hatched id="indexerRef-Foo" prefix={prefix} title={t('diagram.box.indexerRef')} />
+      <Hatched id="indexerRef-Deployment" prefix={prefix} title={t('diagram.box.indexerRefDeployment')} />
+      <YellowBox
+        id="handlers"
+        title={t('diagram.handlers.title', { foo, deployment: dep })}
+        extra={
+          <text className="fig-box-sub" x={hb.x + hb.w / 2} y={hb.y + hb.h - 10} textAnchor="middle">
+            {t('diagram.handlers.pending', { count: foo + dep })}
+          </text>
+        }
+      />
+      <Workqueue wq={frame.workqueue} selectedKey={props.selectedKey} onSelectKey={props.onSelectKey} />
+      <YellowBox id="processItem" />
+      <YellowBox id="handleObject" />
+      <YellowBox id="clients" />
+      <Workers frame={frame} selectedKey={props.selectedKey} onSelectKey={props.onSelectKey} />
+    </g>
+  );
+});

@@ -1,0 +1,51 @@
+// What does not change with the simulation: the background, the dotted divider, the server-side
+// corner, the captions, the fidelity badge and the dotted reference lines.
+import { memo, type ReactNode } from 'react';
+import { t } from '../../i18n';
+import {
+  BADGE_AT,
+  CAPTIONS,
+  DIVIDER_Y,
+  REF_LINKS,
+  SERVER_CORNER,
+  VIEW_H,
+  VIEW_W,
+  wrapLabel,
+} from '../layout';
+import { MultilineText } from './text';
+
+function pts(points: readonly { x: number; y: number }[]): string {
+  return points.map((q) => `${q.x},${q.y}`).join(' ');
+}
+
+export const StaticLayer = memo(function StaticLayer(): ReactNode {
+  const badge = t('diagram.badge');
+  const badgeW = Math.round(badge.length * 6.2 + 16);
+  return (
+    <g className="fig-static">
+      <rect className="fig-bg" x={0} y={0} width={VIEW_W} height={VIEW_H} />
+      <line className="fig-divider" x1={0} y1={DIVIDER_Y} x2={VIEW_W} y2={DIVIDER_Y} />
+      <polyline className="fig-corner" points={pts(SERVER_CORNER)} />
+      {REF_LINKS.map((l) => (
+        <polyline key={`${l.from}-${l.to}`} className="fig-ref-link" points={pts(l.points)} />
+      ))}
+      {CAPTIONS.map((cap) => (
+        <MultilineText
+          key={cap.key}
+          className={`fig-caption fig-caption-${cap.cls}`}
+          x={cap.x}
+          y={cap.y}
+          anchor={cap.anchor}
+          lines={wrapLabel(t(cap.key), cap.wrap)}
+          lineHeight={cap.cls === 'region' ? 26 : 16}
+        />
+      ))}
+      <g className="fig-badge" data-testid="figure-badge">
+        <rect x={BADGE_AT.x} y={BADGE_AT.y} width={badgeW} height={20} rx={10} />
+        <text x={BADGE_AT.x + badgeW / 2} y={BADGE_AT.y + 14} textAnchor="middle">
+          {badge}
+        </text>
+      </g>
+    </g>
+  );
+});

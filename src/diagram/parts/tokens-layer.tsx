@@ -1,0 +1,110 @@
+// Tokens travelling the arrows for the current step: Foo = square, Deployment = triangle, a key = a
+// small rounded tag with the key's name, tombstones dashed with "†", errors red with "!" and the code.
+// Positions come from motion.ts; this only draws them.
+import type { ReactNode } from 'react';
+import { t } from '../../i18n';
+import { shortKey } from '../format';
+import { findArrow } from '../layout';
+import type { TokenState } from '../motion';
+import { arrowTitle } from './arrows-layer';
+import { ObjectGlyph, Selectable } from './glyphs';
+import type { SelectProps } from './lane-boxes';
+
+export function tokenLabel(tk: TokenState): string {
+  const arrow = arrowTitle(findArrow(tk.arrow, tk.lane));
+  if (tk.error)
+    return tk.code === null
+      ? t('diagram.token.errorNoCode', { arrow })
+      : t('diagram.token.error', { code: tk.code, arrow });
+  if (tk.tombstone)
+    return t('diagram.token.tombstone', { kind: tk.kind ?? tk.lane, key: tk.key ?? '—', arrow });
+  if (tk.shape === 'square' || tk.shape === 'triangle')
+    return t('diagram.token.object', { kind: tk.kind ?? tk.lane, key: tk.key ?? '—', arrow });
+  if (tk.shape === 'key') return t('diagram.token.key', { key: tk.key ?? '—', arrow });
+  return t('diagram.token.signal', { arrow });
+}
+
+function TokenBody(props: { tk: TokenState }): ReactNode {
+  const { tk } = props;
+  const cls = `${tk.error ? ' is-error' : ''}${tk.tombstone ? ' is-tombstone' : ''}`;
+  let body: ReactNode;
+  if (tk.shape === 'square' || tk.shape === 'triangle') {
+    body = (
+      <ObjectGlyph
+        kind={tk.shape === 'square' ? 'Foo' : 'Deployment'}
+        x={0}
+        y={0}
+        size={14}
+        tombstone={tk.tombstone}
+        error={tk.error}
+      />
+    );
+  } else if (tk.shape === 'key') {
+    const text = shortKey(tk.key ?? '', 10);
+    const w = Math.max(24, text.length * 6.4 + 12);
+    body = (
+      <>
+        <rect className={`fig-token-tag${cls}`} x={-w / 2} y={-8} width={w} height={16} rx={8} />
+        <text className="fig-token-text" y={4} textAnchor="middle">
+          {text}
+        </text>
+      </>
+    );
+  } else {
+    body = <circle className={`fig-token-signal${cls}`} r={6} />;
+  }
+  const right = tk.shape === 'key' ? Math.max(24, shortKey(tk.key ?? '', 10).length * 6.4 + 12) / 2 + 3 : 10;
+  return (
+    <>
+      <circle className="fig-token-halo" r={tk.shape === 'key' ? 0 : 12} />
+      {body}
+      {tk.tombstone ? (
+        <text className="fig-token-mark" x={right} y={-4}>
+          †
+        </text>
+      ) : null}
+      {tk.error ? (
+        <g className="fig-token-error" transform={`translate(${right},${tk.tombstone ? 6 : 0})`}>
+          <rect
+            className="fig-token-error-bg"
+            x={0}
+            y={-8}
+            width={tk.code === null ? 16 : 38}
+            height={16}
+            rx={8}
+          />
+          <text x={tk.code === null ? 8 : 19} y={4} textAnchor="middle">
+            {tk.code === null ? '!' : `!${tk.code}`}
+          </text>
+        </g>
+      ) : null}
+    </>
+  );
+}
+
+export function TokensLayer(props: { tokens: readonly TokenState[] } & SelectProps): ReactNode {
+  return (
+    <g className="fig-tokens" data-testid="figure-tokens">
+      {props.tokens.map((tk) =>
+        tk.visible ? (
+          <g
+            key={tk.recordIndex}
+            className={`fig-token is-${tk.phase}`}
+            transform={`translate(${tk.x.toFixed(1)},${tk.y.toFixed(1)})`}
+            data-arrow={tk.arrowKey}
+          >
+            <Selectable
+              selectKey={tk.key}
+              selectedKey={props.selectedKey}
+              onSelectKey={props.onSelectKey}
+              label={tokenLabel(tk)}
+              focusable={false}
+            >
+              <TokenBody tk={tk} />
+            </Selectable>
+          </g>
+        ) : null,
+      )}
+    </g>
+  );
+}
