@@ -9,9 +9,6 @@ import { Workspace } from './shell/workspace';
 import './theme.css';
 import './shell/shell.css';
 
-/** The client-go behaviour the simulator models by default (spec "Era A"). */
-export const FIDELITY_BADGE = 'classic DeltaFIFO, client-go 1.26–1.32';
-
 /** One engine (in a Web Worker) and one store for the page. */
 export function App(): ReactNode {
   const [store] = useState(() => createSimStore(createWorkerClient()));
@@ -21,7 +18,7 @@ export function App(): ReactNode {
   }, [store]);
   return (
     <SimStoreProvider store={store}>
-      <Workspace badge={FIDELITY_BADGE} />
+      <Workspace />
     </SimStoreProvider>
   );
 }

@@ -12,7 +12,8 @@ export const shell: Readonly<Record<string, string>> = {
   'shell.error.more': '…and {n} more',
   'shell.title': 'Informer Lab',
   'shell.badge': 'classic DeltaFIFO, client-go 1.26–1.32',
-  'shell.badge.title': 'The run models the classic pipeline of the figure: DeltaFIFO with the indexer as known objects, client-go 1.26–1.32',
+  'shell.badge.title':
+    'The run models the classic pipeline of the figure: DeltaFIFO with the indexer as known objects, client-go 1.26–1.32',
   'shell.loading': 'Loading the simulation…',
   'shell.scenario': 'Scenario: {title}',
   'shell.seed': 'seed {seed}',

@@ -18,7 +18,16 @@ import {
   WorkqueueInspector,
 } from '../inspectors';
 
-export const TABS = ['apiserver', 'reflector', 'fifo', 'indexer', 'handlers', 'workqueue', 'workers', 'log'] as const;
+export const TABS = [
+  'apiserver',
+  'reflector',
+  'fifo',
+  'indexer',
+  'handlers',
+  'workqueue',
+  'workers',
+  'log',
+] as const;
 export type TabId = (typeof TABS)[number];
 const LANE_TABS: ReadonlySet<TabId> = new Set(['reflector', 'fifo', 'indexer', 'handlers']);
 
@@ -100,13 +109,26 @@ function TabBody(p: InspectorTabsProps): ReactNode {
     case 'reflector':
       return <ReflectorInspector lane={lane} frame={frame} />;
     case 'fifo':
-      return <DeltaFifoInspector lane={lane} frame={frame} selectedKey={selectedKey} onSelectKey={onSelectKey} />;
+      return (
+        <DeltaFifoInspector lane={lane} frame={frame} selectedKey={selectedKey} onSelectKey={onSelectKey} />
+      );
     case 'indexer':
-      return <IndexerInspector lane={lane} frame={frame} selectedKey={selectedKey} onSelectKey={onSelectKey} />;
+      return (
+        <IndexerInspector lane={lane} frame={frame} selectedKey={selectedKey} onSelectKey={onSelectKey} />
+      );
     case 'handlers':
-      return <HandlersInspector lane={lane} frame={frame} selectedKey={selectedKey} onSelectKey={onSelectKey} />;
+      return (
+        <HandlersInspector lane={lane} frame={frame} selectedKey={selectedKey} onSelectKey={onSelectKey} />
+      );
     case 'workqueue':
-      return <WorkqueueInspector frame={frame} history={p.queueHistory} selectedKey={selectedKey} onSelectKey={onSelectKey} />;
+      return (
+        <WorkqueueInspector
+          frame={frame}
+          history={p.queueHistory}
+          selectedKey={selectedKey}
+          onSelectKey={onSelectKey}
+        />
+      );
     case 'workers':
       return <WorkersInspector frame={frame} selectedKey={selectedKey} onSelectKey={onSelectKey} />;
     case 'log':

@@ -44,7 +44,7 @@ import { stepDurationMs, useReducedMotion, useStepProgress } from './use-step-pr
 
 const LOG_WINDOW = 400;
 
-export function Workspace({ badge }: { badge: string }): ReactNode {
+export function Workspace(): ReactNode {
   const store = useSimStoreApi();
   const frame = useSimStore(selectFrame);
   const known = useSimStore(selectKnown);
@@ -69,7 +69,14 @@ export function Workspace({ badge }: { badge: string }): ReactNode {
   const [queueHistory, setQueueHistory] = useState<readonly HistoryPoint[]>([]);
 
   useDocumentTheme(theme);
-  const handlers = useMemo(() => createShortcutHandlers(() => store.getState(), () => store.getState().select(null)), [store]);
+  const handlers = useMemo(
+    () =>
+      createShortcutHandlers(
+        () => store.getState(),
+        () => store.getState().select(null),
+      ),
+    [store],
+  );
   useShortcuts(handlers);
 
   const step = frame?.step ?? 0;
@@ -137,7 +144,7 @@ export function Workspace({ badge }: { badge: string }): ReactNode {
       <header className="app-header">
         <h1 className="app-title">{t('shell.title')}</h1>
         <span className="app-badge" data-testid="fidelity-badge" title={t('shell.badge.title')}>
-          {badge}
+          {t('shell.badge')}
         </span>
         {scenario !== null && (
           <span className="app-scenario">
@@ -212,13 +219,26 @@ export function Workspace({ badge }: { badge: string }): ReactNode {
             </div>
           </section>
           <aside className="side-pane">
-            <NarrationPanel records={frame.records} frame={frame} live={!playing || speed === 0.25 || speed === 0.5 || speed === 1} />
+            <NarrationPanel
+              records={frame.records}
+              frame={frame}
+              live={!playing || speed === 0.25 || speed === 0.5 || speed === 1}
+            />
             {history !== null && (
-              <KeyHistory keyName={history.key} records={history.records} onClose={() => s.select(null)} currentStep={step} />
+              <KeyHistory
+                keyName={history.key}
+                records={history.records}
+                onClose={() => s.select(null)}
+                currentStep={step}
+              />
             )}
             <details className="interventions-box">
               <summary>{t('shell.tab.interventions')}</summary>
-              <InterventionsPanel frame={frame} onIntervene={(a) => void s.intervene(a)} disabled={playing || fatal !== null} />
+              <InterventionsPanel
+                frame={frame}
+                onIntervene={(a) => void s.intervene(a)}
+                disabled={playing || fatal !== null}
+              />
             </details>
           </aside>
           <div className="inspector-pane">
