@@ -140,7 +140,7 @@ export function Workspace(): ReactNode {
 
   const s = store.getState();
   return (
-    <div className="workspace">
+    <div className="workspace" data-step={frame?.step ?? ''} data-digest={frame?.digest ?? ''}>
       <header className="app-header">
         <h1 className="app-title">{t('shell.title')}</h1>
         <span className="app-badge" data-testid="fidelity-badge" title={t('shell.badge.title')}>
