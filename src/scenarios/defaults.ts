@@ -22,6 +22,13 @@ export const DEFAULT_SETTINGS: Settings = {
   reconcile: { duration: { min: 5, max: 30 }, failureRate: 0 },
   deploymentRollout: { min: 20, max: 150 }, // per replica that becomes ready (compressed time)
   gcDelay: { min: 100, max: 500 },
+  mistakes: {
+    noDeepCopy: false,
+    noTombstoneUnwrap: false,
+    noForget: false,
+    noDone: false,
+    filterAllResyncs: false,
+  },
 };
 
 /** Defaults for omitted fields of an `exponential` / `bucket` rate limiter (W14's components). */

@@ -30,6 +30,8 @@ import {
 } from './defaults';
 import { describeValue, formatDuration, parseDuration, quote } from './duration';
 import {
+  type ControllerMistakes,
+  MISTAKE_NAMES,
   type ObjectManifest,
   type ObjectRef,
   type Range,
@@ -639,7 +641,24 @@ const SETTINGS_KEYS = [
   'reconcile',
   'deploymentRollout',
   'gcDelay',
+  'mistakes',
 ];
+
+function readMistakes(ctx: Ctx, v: unknown, path: Path): ControllerMistakes {
+  const d = DEFAULT_SETTINGS.mistakes;
+  if (v === undefined) return d;
+  const m = readMap(ctx, v, path, MISTAKE_NAMES, 'a map of switches (true or false)');
+  if (m === undefined) return d;
+  const out: Record<string, boolean> = { ...d };
+  for (const name of MISTAKE_NAMES) {
+    const x = own(m, name);
+    if (x === undefined) continue;
+    if (typeof x !== 'boolean')
+      report(ctx, [...path, name], `must be true or false, got ${describeValue(x)}`);
+    else out[name] = x;
+  }
+  return out as unknown as ControllerMistakes;
+}
 
 function readSettings(ctx: Ctx, v: unknown, path: Path): Settings {
   const d = DEFAULT_SETTINGS;
@@ -715,6 +734,7 @@ function readSettings(ctx: Ctx, v: unknown, path: Path): Settings {
       d.deploymentRollout,
     ),
     gcDelay: readRange(ctx, own(s, 'gcDelay'), at('gcDelay'), d.gcDelay),
+    mistakes: readMistakes(ctx, own(s, 'mistakes'), at('mistakes')),
   };
 }
 
@@ -1270,6 +1290,7 @@ function settingsDoc(s: Settings): Record<string, unknown> {
     reconcile: { duration: rangeDoc(s.reconcile.duration), failureRate: s.reconcile.failureRate },
     deploymentRollout: rangeDoc(s.deploymentRollout),
     gcDelay: rangeDoc(s.gcDelay),
+    ...(MISTAKE_NAMES.some((n) => s.mistakes[n]) ? { mistakes: { ...s.mistakes } } : {}),
   };
 }
 

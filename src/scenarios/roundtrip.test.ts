@@ -98,6 +98,13 @@ const settings: fc.Arbitrary<Settings> = fc.record({
   }),
   deploymentRollout: range(),
   gcDelay: range(),
+  mistakes: fc.record({
+    noDeepCopy: fc.boolean(),
+    noTombstoneUnwrap: fc.boolean(),
+    noForget: fc.boolean(),
+    noDone: fc.boolean(),
+    filterAllResyncs: fc.boolean(),
+  }),
 });
 
 const namespace = fc.constantFrom('default', 'kube-system', 'team-a', '1');

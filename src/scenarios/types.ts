@@ -22,6 +22,28 @@ export type RateLimiterSetting =
   | { readonly type: 'bucket'; readonly qps: number; readonly burst: number }
   | { readonly type: 'maxOf'; readonly limiters: readonly RateLimiterSetting[] };
 
+/**
+ * Switches that make the sample controller behave like common buggy controllers (issue 4), all off by
+ * default: mutate the cached Foo instead of a DeepCopy (C7), skip unwrapping DeletedFinalStateUnknown
+ * tombstones (SI12), never call Forget (backoff keeps growing, W10), never call Done (the key is stuck in
+ * processing, W3), and drop every same-resourceVersion (resync) update of the Foo handler as well (SI3).
+ */
+export interface ControllerMistakes {
+  readonly noDeepCopy: boolean;
+  readonly noTombstoneUnwrap: boolean;
+  readonly noForget: boolean;
+  readonly noDone: boolean;
+  readonly filterAllResyncs: boolean;
+}
+
+export const MISTAKE_NAMES = [
+  'noDeepCopy',
+  'noTombstoneUnwrap',
+  'noForget',
+  'noDone',
+  'filterAllResyncs',
+] as const;
+
 export interface Settings {
   /** Informer default resync (C1: 30 s); 0 = never. */
   readonly resyncPeriodMs: number;
@@ -55,6 +77,8 @@ export interface Settings {
   readonly deploymentRollout: Range;
   /** Server-side: delay of the garbage collector's sweep after an owner disappears. */
   readonly gcDelay: Range;
+  /** Common controller bugs to switch on (all off by default). */
+  readonly mistakes: ControllerMistakes;
 }
 
 export interface ObjectManifest {
