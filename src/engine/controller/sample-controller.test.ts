@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type IndexerState, indexerAdd, newIndexer } from '../client-go/indexer';
+import { DEFAULT_SETTINGS } from '../../scenarios/defaults';
+import type { ControllerMistakes } from '../../scenarios/types';
+import { type IndexerState, indexerAdd, indexerGetByKey, newIndexer } from '../client-go/indexer';
 import type { Notification } from '../client-go/process-deltas';
 import type { DeletedFinalStateUnknown, Deployment, Foo, KObject, OwnerReference } from '../objects';
 import {
@@ -66,7 +68,11 @@ interface Harness {
   messages: string[];
 }
 
-function harness(foos: KObject[] = [], deployments: KObject[] = []): Harness {
+function harness(
+  foos: KObject[] = [],
+  deployments: KObject[] = [],
+  mistakes: Partial<ControllerMistakes> = {},
+): Harness {
   const h: Harness = {
     foos: newIndexer<KObject>(['namespace']),
     deployments: newIndexer<KObject>(['namespace']),
@@ -79,6 +85,7 @@ function harness(foos: KObject[] = [], deployments: KObject[] = []): Harness {
   for (const d of deployments) indexerAdd(h.deployments, d);
   h.env = {
     now: 1234,
+    mistakes: { ...DEFAULT_SETTINGS.mistakes, ...mistakes },
     foos: h.foos,
     deployments: h.deployments,
     emit: (_c, _a, message) => {
@@ -355,5 +362,91 @@ describe('C4: syncHandler', () => {
     });
     expect(r.done && r.error?.code).toBe(null);
     expect(h.writes.length).toBe(1);
+  });
+});
+
+describe('settings.mistakes: the buggy controllers', () => {
+  it('filterAllResyncs (SI3): the Foo UpdateFunc drops same-RV updates too; real updates still enqueue', () => {
+    const ok = harness();
+    fooHandler(ok.env, updN(foo('a', '1'), foo('a', '1')));
+    expect(ok.enqueued).toEqual(['default/a']);
+    const h = harness([], [], { filterAllResyncs: true });
+    fooHandler(h.env, updN(foo('a', '1'), foo('a', '1')));
+    expect(h.enqueued).toEqual([]);
+    expect(h.messages).toEqual(['handler.foo-resync-dropped']);
+    fooHandler(h.env, updN(foo('a', '1'), foo('a', '2')));
+    fooHandler(h.env, addN(foo('b', '3')));
+    expect(h.enqueued).toEqual(['default/a', 'default/b']);
+  });
+
+  it('noTombstoneUnwrap (SI12): a tombstone is "an invalid type": ignored, even when its object has an owner', () => {
+    const h = harness([foo('f', '1')], [], { noTombstoneUnwrap: true });
+    deploymentHandler(h.env, delN(tomb('default/f-dep', dep('f-dep', '5', [ownerFoo('f')]))));
+    deploymentHandler(h.env, delN(tomb('default/f-dep', null)));
+    expect(h.enqueued).toEqual([]);
+    expect(h.messages).toEqual(['handler.tombstone-not-unwrapped', 'handler.tombstone-not-unwrapped']);
+    // A DELETED event's final object is still handled (only the tombstone type is unknown).
+    deploymentHandler(h.env, delN(dep('f-dep', '6', [ownerFoo('f')])));
+    expect(h.enqueued).toEqual(['default/f']);
+  });
+
+  it('noDeepCopy (C7): UpdateStatus sends the cached Foo itself, which now holds the status at the same RV', () => {
+    const f = foo('f', '3', { replicas: 2 });
+    const frozen = structuredClone(f);
+    const h = harness([f], [dep('f-dep', '4', [ownerFoo('f')], { replicas: 2, available: 2 })], {
+      noDeepCopy: true,
+    });
+    const w = worker('default/f');
+    expect(syncStart(h.env, w, false, 0)).toEqual({ done: false });
+    const cached = indexerGetByKey(h.foos, 'default/f') as Foo;
+    expect(cached).not.toBe(f);
+    expect(cached.metadata.resourceVersion).toBe('3');
+    expect(cached.status.availableReplicas).toBe(2);
+    expect(h.writes[0]!.req.object).toBe(cached);
+    expect(w.sync!.foo).toBe(cached);
+    expect(h.messages).toContain('worker.cache-mutated');
+    // The original value is untouched (objects are immutable values; the "mutation" is the replacement).
+    expect(f).toEqual(frozen);
+    // A second pass finds the status already set: assigning the same value changes nothing.
+    const w2 = worker('default/f');
+    const before = h.messages.length;
+    syncStart(h.env, w2, false, 0);
+    expect(indexerGetByKey(h.foos, 'default/f')).toBe(cached);
+    expect(h.writes[1]!.req.object).toBe(cached);
+    expect(h.messages.slice(before)).not.toContain('worker.cache-mutated');
+  });
+
+  it('noDeepCopy (C7): if the informer replaced the object meanwhile, the mutation misses the cache', () => {
+    const f = foo('f', '3', { replicas: 2 });
+    const h = harness([f], [], { noDeepCopy: true });
+    const w = worker('default/f');
+    syncStart(h.env, w, false, 0); // create the Deployment; the response comes later
+    const newer = foo('f', '9', { replicas: 2 });
+    indexerAdd(h.foos, newer); // the informer moved on while the create was in flight
+    syncOnResponse(h.env, w, {
+      code: 201,
+      object: dep('f-dep', '8', [ownerFoo('f')], { replicas: 2, available: 1 }),
+    });
+    expect(h.messages).toContain('worker.mutated-stale-object');
+    expect(h.messages).not.toContain('worker.cache-mutated');
+    expect(indexerGetByKey(h.foos, 'default/f')).toBe(newer);
+    const sent = h.writes[1]!.req.object as Foo;
+    expect([sent.metadata.resourceVersion, sent.status.availableReplicas]).toEqual(['3', 1]);
+  });
+
+  it('noDeepCopy: an update that differs only in resourceVersion is narrated (the old object was mutated)', () => {
+    const h = harness([], [], { noDeepCopy: true });
+    const mutated = { ...foo('a', '1'), status: { availableReplicas: 2 } };
+    const fromServer = { ...foo('a', '7'), status: { availableReplicas: 2 } };
+    fooHandler(h.env, updN(mutated, fromServer));
+    expect(h.messages).toEqual(['handler.no-change-seen']);
+    expect(h.enqueued).toEqual(['default/a']);
+    // A real change, or a resync, is not narrated; nor is anything with the switch off.
+    fooHandler(h.env, updN(foo('a', '1'), fromServer));
+    fooHandler(h.env, updN(fromServer, fromServer));
+    const ok = harness();
+    fooHandler(ok.env, updN(mutated, fromServer));
+    expect(h.messages).toEqual(['handler.no-change-seen']);
+    expect(ok.messages).toEqual([]);
   });
 });

@@ -10,10 +10,25 @@
  *   API server, during which the worker is blocked (its goroutine waits on the HTTP response).
  *
  * This module is pure: it reads listers and the workqueue and asks its environment to send writes.
+ *
+ * Mistakes (`settings.mistakes`, all off by default; each one narrated with a message naming it):
+ * - noDeepCopy (C7, SI10): updateFooStatus assigns the status to the lister's own Foo instead of a
+ *   DeepCopy. Objects are immutable values here, so the mutation is modelled explicitly: the worker's Foo
+ *   is replaced by the mutated one, and if the Foo indexer still holds that very object (same reference,
+ *   i.e. the same Go pointer) the indexer entry is replaced too — same resourceVersion, changed status, a
+ *   state the server never had. Simplification: notifications already buffered in a listener keep the
+ *   unmutated object (in Go they would share the pointer).
+ * - noTombstoneUnwrap (SI12): handleObject does not know DeletedFinalStateUnknown ("error decoding
+ *   object, invalid type") and ignores it, so deletions learnt from a relist never enqueue the owner.
+ * - filterAllResyncs (SI3): the Foo UpdateFunc drops same-resourceVersion updates like the Deployment one,
+ *   so the periodic resync no longer re-enqueues Foos.
+ * - noForget / noDone (W9, W3) live in the worker loop (sim/controller-actors.ts, finishItem).
  */
 
+import type { ControllerMistakes } from '../../scenarios/types';
+import { sameObject } from '../apiserver/object-equality';
 import type { IndexerState } from '../client-go/indexer';
-import { indexerGetByKey } from '../client-go/indexer';
+import { indexerGetByKey, indexerUpdate } from '../client-go/indexer';
 import type { Notification } from '../client-go/process-deltas';
 import type { DeletedFinalStateUnknown, Deployment, Foo, KObject } from '../objects';
 import { isTombstone, metaNamespaceKey, splitMetaNamespaceKey } from '../objects';
@@ -36,7 +51,8 @@ export interface WriteResponse {
 export type SyncStage = 'create-deployment' | 'update-deployment' | 'update-status';
 
 export interface SyncState {
-  readonly foo: Foo;
+  /** The Foo from the lister (with noDeepCopy: the same object, mutated in place once its status is set). */
+  foo: Foo;
   deployment: Deployment | null;
   stage: SyncStage | null;
 }
@@ -58,6 +74,8 @@ export interface WorkerState {
 
 export interface ControllerEnv {
   readonly now: number;
+  /** The controller bugs switched on by the scenario (all false = the correct sample-controller). */
+  readonly mistakes: ControllerMistakes;
   readonly foos: IndexerState<KObject>;
   readonly deployments: IndexerState<KObject>;
   emit(
@@ -81,19 +99,48 @@ export function newWorker(id: number): WorkerState {
 // ---------------------------------------------------------------------------------------------------
 // Handlers (C2)
 
-/** The Foo informer's ResourceEventHandlerFuncs: AddFunc and UpdateFunc enqueue; no DeleteFunc. */
+/**
+ * The Foo informer's ResourceEventHandlerFuncs: AddFunc and UpdateFunc enqueue; no DeleteFunc. The correct
+ * UpdateFunc does not filter resyncs (C2); with filterAllResyncs it drops same-RV updates (SI3).
+ */
 export function fooHandler(env: ControllerEnv, n: Notification<KObject>): void {
   switch (n.kind) {
     case 'add':
       env.enqueue(metaNamespaceKey(n.obj));
       return;
-    case 'update':
-      env.enqueue(metaNamespaceKey(n.new));
+    case 'update': {
+      const key = metaNamespaceKey(n.new);
+      const oldRv = n.old.metadata.resourceVersion;
+      const rv = n.new.metadata.resourceVersion;
+      if (env.mistakes.filterAllResyncs && oldRv === rv) {
+        env.emit('handler', 'internal', 'handler.foo-resync-dropped', { rv }, key, n.new, 'Foo');
+        return;
+      }
+      if (env.mistakes.noDeepCopy && oldRv !== rv && sameContent(n.old, n.new)) {
+        // S4: the server never bumps the RV for a byte-identical write, so old and new can only be equal
+        // here because the cached old object was mutated to the new state before the event arrived.
+        env.emit(
+          'handler',
+          'internal',
+          'handler.no-change-seen',
+          { oldRv, rv, availableReplicas: n.new.status.availableReplicas },
+          key,
+          n.new,
+          'Foo',
+        );
+      }
+      env.enqueue(key);
       return;
+    }
     case 'delete':
       env.emit('handler', 'internal', 'handler.foo-delete-ignored', {}, deletionKey(n.obj), n.obj, 'Foo');
       return;
   }
+}
+
+/** Old and new are the same object apart from its resourceVersion (uid included: SI13's re-create). */
+function sameContent(a: KObject, b: KObject): boolean {
+  return a.metadata.uid === b.metadata.uid && sameObject(a, b);
 }
 
 function deletionKey(o: KObject | DeletedFinalStateUnknown<KObject>): string {
@@ -130,6 +177,11 @@ export function deploymentHandler(env: ControllerEnv, n: Notification<KObject>):
 function handleObject(env: ControllerEnv, raw: KObject | DeletedFinalStateUnknown<KObject>): void {
   let obj: KObject;
   if (isTombstone(raw)) {
+    if (env.mistakes.noTombstoneUnwrap) {
+      // The buggy handleObject only accepts metav1.Object: "error decoding object, invalid type" (SI12).
+      env.emit('handler', 'internal', 'handler.tombstone-not-unwrapped', {}, raw.key, raw, 'Deployment');
+      return;
+    }
     if (raw.obj === null) {
       env.emit('handler', 'internal', 'handler.tombstone-invalid', {}, raw.key, raw, 'Deployment');
       return;
@@ -328,7 +380,8 @@ function afterDeployment(env: ControllerEnv, w: WorkerState, thinkMs: number): S
   }
   // updateFooStatus: UpdateStatus on a deep copy of the cached Foo (its resourceVersion may be stale → 409).
   s.stage = 'update-status';
-  const copy: Foo = { ...foo, status: { availableReplicas: dep.status.availableReplicas } };
+  const status = { availableReplicas: dep.status.availableReplicas };
+  const copy: Foo = env.mistakes.noDeepCopy ? mutateListerFoo(env, w, status) : { ...foo, status };
   env.emit(
     'client',
     'write',
@@ -346,6 +399,39 @@ function afterDeployment(env: ControllerEnv, w: WorkerState, thinkMs: number): S
   );
   env.sendWrite(w, { verb: 'updateStatus', object: copy }, thinkMs);
   return { done: false };
+}
+
+/**
+ * noDeepCopy (C7): `foo.Status.AvailableReplicas = ...` on the lister's object. Assigning the value it
+ * already has changes nothing. Otherwise the worker's Foo becomes the mutated one, and when the indexer
+ * still holds that very object (the same pointer), the cache now holds it too: same resourceVersion, a
+ * status the server never had. If the informer has replaced the object meanwhile, the mutation hits an
+ * object the cache no longer holds.
+ */
+function mutateListerFoo(env: ControllerEnv, w: WorkerState, status: Foo['status']): Foo {
+  const s = w.sync!;
+  const foo = s.foo;
+  if (foo.status.availableReplicas === status.availableReplicas) return foo;
+  const mutated: Foo = { ...foo, status };
+  s.foo = mutated;
+  const key = w.key!;
+  const inCache = indexerGetByKey(env.foos, key) === foo;
+  if (inCache) indexerUpdate<KObject>(env.foos, mutated);
+  env.emit(
+    'worker',
+    'internal',
+    inCache ? 'worker.cache-mutated' : 'worker.mutated-stale-object',
+    {
+      worker: w.id,
+      was: foo.status.availableReplicas,
+      availableReplicas: status.availableReplicas,
+      rv: foo.metadata.resourceVersion,
+    },
+    key,
+    mutated,
+    'Foo',
+  );
+  return mutated;
 }
 
 /** newDeployment(foo): the Deployment the Foo wants, owned by it, without a resourceVersion. */

@@ -2,8 +2,13 @@
  * The controller's actors (C1, C3): WaitForCacheSync (polls every 100 ms, SI9.3), the workers
  * (processNextWorkItem), and the delaying queue's waiting loop (W7). A worker blocked in Get is parked in
  * `waitingWorkers`; an Add that queues an item wakes one (W1/W2), Done's re-queue wakes one (W3).
+ *
+ * Mistakes of the worker loop (`settings.mistakes`): noForget skips Forget after a success, so the item's
+ * NumRequeues keeps growing and its next failure backs off from there (W9, W10); noDone skips Done, so the
+ * key stays in `processing` forever: later Adds only mark it dirty and it is never queued again (W1, W3).
  */
 
+import type { ControllerMistakes } from '../../scenarios/types';
 import { fifoHasSynced } from '../client-go/delta-fifo';
 import type { Notification } from '../client-go/process-deltas';
 import {
@@ -52,8 +57,10 @@ function loggingHandler(): void {}
 
 export function controllerEnv(w: World, ctx: SimContext, out: StepOut): ControllerEnv {
   const q = w.controller.queue;
+  const mistakes = ctx.scenario.settings.mistakes;
   return {
     now: w.now,
+    mistakes,
     foos: w.lanes.Foo.indexer,
     deployments: w.lanes.Deployment.indexer,
     emit(component, arrow, message, params, key = null, object = null, lane = null) {
@@ -63,6 +70,7 @@ export function controllerEnv(w: World, ctx: SimContext, out: StepOut): Controll
       const res = wqAdd(q, key, w.now);
       if (res === 'dirty-while-processing') w.stats.addedWhileProcessing++;
       emitRecord(w, out, 'Foo', 'handler', 7, 'workqueue.add', { result: res, depth: wqLen(q) }, key, null);
+      if (mistakes.noDone) emitIfStuck(w, out, key);
       if (res === 'queued') wakeWorker(w);
     },
     sendWrite(worker, req, thinkMs) {
@@ -75,6 +83,16 @@ export function controllerEnv(w: World, ctx: SimContext, out: StepOut): Controll
       });
     },
   };
+}
+
+/**
+ * noDone: an Add of a key that is still in `processing` although no worker holds it only marks it dirty;
+ * only Done would queue it again, and Done is never called (W1, W3).
+ */
+function emitIfStuck(w: World, out: StepOut, key: string): void {
+  const c = w.controller;
+  if (!c.queue.processing.has(key) || c.workers.some((wk) => wk.key === key)) return;
+  emitRecord(w, out, 'Foo', 'workqueue', 'internal', 'workqueue.add-stuck', {}, key, null);
 }
 
 /** W2: an item was queued: wake one worker blocked in Get. */
@@ -129,7 +147,7 @@ export function workerSync(w: World, ctx: SimContext, out: StepOut, id: number, 
   const thinkMs = drawLatency(w, ctx.scenario.settings.reconcile.duration, false);
   const r = syncStart(env, wk, injected, thinkMs);
   if (!r.done) wk.phase = 'awaiting-response';
-  else finishItem(w, out, wk, r);
+  else finishItem(w, out, wk, r, env.mistakes);
 }
 
 export function workerWriteResponse(
@@ -143,20 +161,44 @@ export function workerWriteResponse(
   const wk = w.controller.workers[id]!;
   if (wk.token !== token || wk.phase !== 'awaiting-response') return;
   wk.phase = 'reconciling';
-  const r = syncOnResponse(controllerEnv(w, ctx, out), wk, resp);
+  const env = controllerEnv(w, ctx, out);
+  const r = syncOnResponse(env, wk, resp);
   if (!r.done) wk.phase = 'awaiting-response';
-  else finishItem(w, out, wk, r);
+  else finishItem(w, out, wk, r, env.mistakes);
 }
 
-/** C3: Forget on success, AddRateLimited on error, then Done; the worker loops back to Get. */
-function finishItem(w: World, out: StepOut, wk: WorkerState, r: SyncStepResult & { done: true }): void {
+/**
+ * C3: Forget on success, AddRateLimited on error, then Done; the worker loops back to Get. With noForget
+ * the Forget is skipped, with noDone the Done (see the header).
+ */
+function finishItem(
+  w: World,
+  out: StepOut,
+  wk: WorkerState,
+  r: SyncStepResult & { done: true },
+  mistakes: ControllerMistakes,
+): void {
   const c = w.controller;
   const key = wk.key!;
   w.stats.reconciles++;
   if (r.error === null) {
-    wqForget(c.queue, key);
     wk.lastResult = { key, outcome: 'success', code: null, message: '' };
-    emitRecord(w, out, 'Foo', 'worker', 'requeue', 'worker.forget', { worker: wk.id }, key, null);
+    if (mistakes.noForget) {
+      emitRecord(
+        w,
+        out,
+        'Foo',
+        'worker',
+        'requeue',
+        'worker.forget-skipped',
+        { worker: wk.id, requeues: wqNumRequeues(c.queue, key) },
+        key,
+        null,
+      );
+    } else {
+      wqForget(c.queue, key);
+      emitRecord(w, out, 'Foo', 'worker', 'requeue', 'worker.forget', { worker: wk.id }, key, null);
+    }
   } else {
     w.stats.failedReconciles++;
     const { delayMs } = wqAddRateLimited(c.queue, key, w.now);
@@ -180,19 +222,23 @@ function finishItem(w: World, out: StepOut, wk: WorkerState, r: SyncStepResult &
     );
     ensureWaitingLoop(w);
   }
-  const done = wqDone(c.queue, key, w.now);
-  emitRecord(
-    w,
-    out,
-    'Foo',
-    'worker',
-    'requeue',
-    'worker.done',
-    { worker: wk.id, requeued: done === 'requeued' },
-    key,
-    null,
-  );
-  if (done === 'requeued') wakeWorker(w);
+  if (mistakes.noDone) {
+    emitRecord(w, out, 'Foo', 'worker', 'requeue', 'worker.done-skipped', { worker: wk.id }, key, null);
+  } else {
+    const done = wqDone(c.queue, key, w.now);
+    emitRecord(
+      w,
+      out,
+      'Foo',
+      'worker',
+      'requeue',
+      'worker.done',
+      { worker: wk.id, requeued: done === 'requeued' },
+      key,
+      null,
+    );
+    if (done === 'requeued') wakeWorker(w);
+  }
   wk.phase = 'idle';
   wk.key = null;
   wk.sync = null;
@@ -227,6 +273,8 @@ export function waitingLoop(w: World, out: StepOut): void {
       item,
       null,
     );
+    // Only a skipped Done (noDone) leaves a key in processing with no worker holding it.
+    emitIfStuck(w, out, item);
     wakeWorker(w);
   }
   ensureWaitingLoop(w);

@@ -103,11 +103,16 @@ export interface LaneView {
       readonly name: string;
       readonly buckets: readonly { readonly value: string; readonly keys: readonly string[] }[];
     }[];
-    /** Keys whose cached resourceVersion differs from the server's ("cache vs server"). */
+    /**
+     * Keys whose cached resourceVersion differs from the server's ("cache vs server"); `mutated` (present
+     * only when true) marks a cached object at the server's resourceVersion with other contents, i.e.
+     * mutated in place by the noDeepCopy mistake (C7).
+     */
     readonly diff: readonly {
       readonly key: string;
       readonly cached: string | null;
       readonly server: string | null;
+      readonly mutated?: true;
     }[];
   };
   readonly listeners: readonly {
@@ -312,7 +317,11 @@ function laneView(w: World, kind: Kind, limit: number, diff: ReturnType<typeof c
       diff: diff
         .filter((d) => d.kind === kind)
         .slice(0, limit)
-        .map((d) => ({ key: d.key, cached: d.cached, server: d.server })),
+        .map((d) =>
+          d.mutated === true
+            ? { key: d.key, cached: d.cached, server: d.server, mutated: true as const }
+            : { key: d.key, cached: d.cached, server: d.server },
+        ),
     },
     listeners: L.processor.listeners.map((l) => {
       const buf = listenerBuffer(l);

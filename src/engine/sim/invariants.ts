@@ -3,6 +3,7 @@
  */
 
 import { KINDS, serverObjects } from '../apiserver';
+import { sameObject } from '../apiserver/object-equality';
 import { fifoLen } from '../client-go/delta-fifo';
 import { indexerList } from '../client-go/indexer';
 import { listenerPending } from '../client-go/shared-informer';
@@ -32,21 +33,38 @@ export function isQuiet(w: World): boolean {
   return true;
 }
 
-/** Keys whose cached resourceVersion differs from the server's, per kind (missing on either side included). */
-export function cacheDiff(
-  w: World,
-): { kind: string; key: string; cached: string | null; server: string | null }[] {
-  const out: { kind: string; key: string; cached: string | null; server: string | null }[] = [];
+export interface CacheDiffEntry {
+  kind: string;
+  key: string;
+  cached: string | null;
+  server: string | null;
+  /**
+   * Present (true) only when both sides have the same resourceVersion but different contents: the cached
+   * object was mutated in place (the noDeepCopy mistake, C7); the correct controller never produces it.
+   */
+  mutated?: true;
+}
+
+/**
+ * Keys whose cached resourceVersion differs from the server's, per kind (missing on either side included),
+ * and keys whose cached object at the server's resourceVersion holds other contents (`mutated`). A world
+ * with the noDeepCopy mistake may therefore never converge to an empty diff.
+ */
+export function cacheDiff(w: World): CacheDiffEntry[] {
+  const out: CacheDiffEntry[] = [];
   for (const kind of KINDS) {
-    const cached = new Map(
-      indexerList(w.lanes[kind].indexer).map((o) => [metaNamespaceKey(o), o.metadata.resourceVersion]),
-    );
-    const server = new Map(
-      serverObjects(w.server, kind).map((o) => [metaNamespaceKey(o), o.metadata.resourceVersion]),
-    );
-    for (const [k, rv] of server)
-      if (cached.get(k) !== rv) out.push({ kind, key: k, cached: cached.get(k) ?? null, server: rv });
-    for (const [k, rv] of cached) if (!server.has(k)) out.push({ kind, key: k, cached: rv, server: null });
+    const cached = new Map(indexerList(w.lanes[kind].indexer).map((o) => [metaNamespaceKey(o), o]));
+    const server = new Map(serverObjects(w.server, kind).map((o) => [metaNamespaceKey(o), o]));
+    for (const [k, so] of server) {
+      const co = cached.get(k);
+      const rv = so.metadata.resourceVersion;
+      const crv = co?.metadata.resourceVersion ?? null;
+      if (crv !== rv) out.push({ kind, key: k, cached: crv, server: rv });
+      else if (co !== undefined && !sameObject(co, so))
+        out.push({ kind, key: k, cached: crv, server: rv, mutated: true });
+    }
+    for (const [k, co] of cached)
+      if (!server.has(k)) out.push({ kind, key: k, cached: co.metadata.resourceVersion, server: null });
   }
   return out;
 }

@@ -111,6 +111,19 @@ export const MESSAGES: Readonly<Record<string, MessageSpec>> = {
     en: 'unwrapped DeletedFinalStateUnknown {key} (rv {rv})',
   },
   'handler.not-owned': { fn: 'Controller.handleObject', en: '{key} has no Foo controller: ignored' },
+  // Controller mistakes (settings.mistakes): each message names the mistake at work.
+  'handler.foo-resync-dropped': {
+    fn: 'sample-controller UpdateFunc',
+    en: 'filterAllResyncs: Foo {key} at the same resourceVersion {rv} dropped: the periodic resync no longer re-enqueues Foos',
+  },
+  'handler.no-change-seen': {
+    fn: 'sample-controller UpdateFunc',
+    en: 'noDeepCopy: OnUpdate {key} {oldRv} → {rv} differs only in resourceVersion: the cached old object was already mutated (availableReplicas {availableReplicas}), so comparing old and new shows no change',
+  },
+  'handler.tombstone-not-unwrapped': {
+    fn: 'Controller.handleObject',
+    en: 'noTombstoneUnwrap: "error decoding object, invalid type": DeletedFinalStateUnknown {key} ignored, its owner Foo is not enqueued',
+  },
   'handler.owner-lookup': { fn: 'fooLister.Get', en: 'owner {owner} in the Foo lister: {found}' },
   'handler.orphan-ignored': {
     fn: 'Controller.handleObject',
@@ -152,6 +165,26 @@ export const MESSAGES: Readonly<Record<string, MessageSpec>> = {
   'client.request': { fn: 'clientset', en: 'worker {worker}: {verb} {kind} {key}' },
   'client.response-ok': { fn: 'clientset', en: 'worker {worker}: {stage} → {code} (rv {rv})' },
   'client.response-error': { fn: 'clientset', en: 'worker {worker}: {stage} → {code} {reason}' },
+  'worker.cache-mutated': {
+    fn: 'Controller.updateFooStatus',
+    en: "worker {worker}: noDeepCopy: status.availableReplicas {was} → {availableReplicas} set on the lister's own Foo {key}: the cache now holds rv {rv} with a status the server never had",
+  },
+  'worker.mutated-stale-object': {
+    fn: 'Controller.updateFooStatus',
+    en: 'worker {worker}: noDeepCopy: status.availableReplicas {was} → {availableReplicas} set on its Foo {key} (rv {rv}), an object the cache has already replaced',
+  },
+  'worker.forget-skipped': {
+    fn: 'processNextWorkItem',
+    en: 'worker {worker}: success, but noForget: Forget {key} is not called, NumRequeues stays {requeues} and the next failure backs off from there',
+  },
+  'worker.done-skipped': {
+    fn: 'processNextWorkItem',
+    en: 'worker {worker}: noDone: Done {key} is not called, so {key} stays in processing forever',
+  },
+  'workqueue.add-stuck': {
+    fn: 'workqueue.Add',
+    en: 'noDone: {key} is marked dirty but is still in processing with no worker holding it: it is never queued again',
+  },
   'worker.forget': { fn: 'workqueue.Forget', en: 'worker {worker}: success, Forget {key}' },
   'worker.add-rate-limited': {
     fn: 'workqueue.AddRateLimited',
