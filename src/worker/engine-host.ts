@@ -387,7 +387,9 @@ function untilTest(u: RunUntil): StepTest {
       return (recs) =>
         recs.some(
           (x) =>
-            (x.message === 'worker.forget' || x.message === 'worker.add-rate-limited') &&
+            (x.message === 'worker.forget' ||
+              x.message === 'worker.forget-skipped' ||
+              x.message === 'worker.add-rate-limited') &&
             (key === null || x.key === key),
         );
     }

@@ -177,6 +177,9 @@ export const inspectors: Readonly<Record<string, string>> = {
   'inspectors.indexer.bucketKeysOf': 'Keys of “{value}” in index “{name}”',
   'inspectors.diff.same': 'same',
   'inspectors.diff.differs': 'cached {cached} · server {server}',
+  'inspectors.diff.mutated':
+    'cached object changed in place at rv {cached} (no DeepCopy): the cache holds state the server never had',
+  'inspectors.diff.mutatedShort': 'mutated',
   'inspectors.diff.missing': 'missing · server {server}',
   'inspectors.diff.gone': 'cached {cached} · gone from server',
   'inspectors.diff.serverShort': 'server {server}',

@@ -13,10 +13,13 @@ export interface CacheDiffEntry {
   readonly key: string;
   readonly cached: string | null;
   readonly server: string | null;
+  /** Same resourceVersion, different content: the cached object was changed in place (no DeepCopy, C7). */
+  readonly mutated?: true;
 }
 
 /** "cached 12 · server 15", "missing from cache · server 15", "cached 12 · gone from server". */
-export function cacheDiffText(d: { readonly cached: string | null; readonly server: string | null }): string {
+export function cacheDiffText(d: Omit<CacheDiffEntry, 'key'>): string {
+  if (d.mutated === true) return t('inspectors.diff.mutated', { cached: d.cached ?? '—' });
   if (d.cached === null) return t('inspectors.diff.missing', { server: d.server ?? '—' });
   if (d.server === null) return t('inspectors.diff.gone', { cached: d.cached });
   return t('inspectors.diff.differs', { cached: d.cached, server: d.server });
@@ -100,9 +103,11 @@ export function ObjectTable(props: ObjectTableProps): ReactNode {
           </span>
         ) : (
           <Chip tone="warn" icon="≠" title={cacheDiffText(d)}>
-            {d.server === null
-              ? t('inspectors.diff.goneShort')
-              : t('inspectors.diff.serverShort', { server: d.server })}
+            {d.mutated === true
+              ? t('inspectors.diff.mutatedShort')
+              : d.server === null
+                ? t('inspectors.diff.goneShort')
+                : t('inspectors.diff.serverShort', { server: d.server })}
           </Chip>
         );
       },
