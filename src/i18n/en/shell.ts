@@ -5,6 +5,8 @@ export const shell: Readonly<Record<string, string>> = {
   'shell.theme.light': 'Light',
   'shell.theme.dark': 'Dark',
   'shell.theme.system': 'System',
+  'shell.language': 'Language',
+  'shell.language.hint': 'Language of the page and the narration',
   'shell.fatal.title': 'The simulation stopped:',
   'shell.fatal.restart': 'Restart',
   'shell.error.title': 'Something went wrong:',

@@ -175,7 +175,8 @@ export const inspectors: Readonly<Record<string, string>> = {
   'inspectors.indexer.bucketKeysOf': '索引“{name}”中“{value}”的键',
   'inspectors.diff.same': '一致',
   'inspectors.diff.differs': '缓存 {cached} · 服务器 {server}',
-  'inspectors.diff.mutated': '缓存中的对象在 rv {cached} 被原地修改（未 DeepCopy）：本地缓存持有服务器从未有过的状态',
+  'inspectors.diff.mutated':
+    '缓存中的对象在 rv {cached} 被原地修改（未 DeepCopy）：本地缓存持有服务器从未有过的状态',
   'inspectors.diff.mutatedShort': '已被修改',
   'inspectors.diff.missing': '缺失 · 服务器 {server}',
   'inspectors.diff.gone': '缓存 {cached} · 服务器上已删除',

@@ -1,11 +1,13 @@
 /**
- * What the narration panel says about a step, as data: per record, the English sentence of the engine's
- * catalog (`renderMessage`), the client-go function at work (`MESSAGES[id].fn`), the arrow travelled and
- * where it happened. Long steps (a Replace of thousands of items) are cut to `max` lines.
+ * What the narration panel says about a step, as data: per record, the sentence of the engine's catalog
+ * in the active language (`renderNarration`: English or 简体中文), the client-go function at work
+ * (`MESSAGES[id].fn`), the arrow travelled and where it happened. Long steps (a Replace of thousands of
+ * items) are cut to `max` lines.
  */
 import type { RecordView } from '../../engine/sim/frame';
-import { MESSAGES, renderMessage } from '../../engine/sim/messages';
+import { MESSAGES } from '../../engine/sim/messages';
 import type { Arrow, Component } from '../../engine/sim/trace';
+import { renderNarration } from '../../i18n/narration';
 
 export interface NarrationLine {
   /** Stable within a step: the record's position. */
@@ -44,7 +46,7 @@ export function narrate(records: readonly RecordView[], max = 40): Narration {
       component: r.component,
       lane: r.lane,
       arrow: r.arrow,
-      text: renderMessage(r),
+      text: renderNarration(r),
       fn: MESSAGES[r.message]?.fn ?? null,
       key: r.key,
       tombstone: r.tombstone,

@@ -2,11 +2,13 @@
  * The page once a scenario is loaded: header, transport + timeline, the figure with the narration beside
  * it, and the inspectors. Everything reads the store through narrow selectors; nothing here simulates.
  */
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { exportPng, exportSvg, Figure } from '../../diagram';
 import type { Kind } from '../../engine/objects';
 import type { RecordView } from '../../engine/sim/frame';
 import { t } from '../../i18n';
+import { initLanguage } from '../../i18n/browser';
+import { useLang } from '../../i18n/react';
 import {
   selectEnded,
   selectError,
@@ -40,11 +42,14 @@ import { appendHistory, type HistoryPoint } from '../inspectors';
 import { NarrationPanel } from '../narration';
 import { download } from './download';
 import { InspectorTabs, type TabId } from './inspector-tabs';
+import { LanguageSwitch } from './language-switch';
 import { stepDurationMs, useReducedMotion, useStepProgress } from './use-step-progress';
 
 const LOG_WINDOW = 400;
 
 export function Workspace(): ReactNode {
+  useState(initLanguage); // the URL's lang, else the browser's, before the first paint
+  const lang = useLang();
   const store = useSimStoreApi();
   const frame = useSimStore(selectFrame);
   const known = useSimStore(selectKnown);
@@ -155,111 +160,115 @@ export function Workspace(): ReactNode {
         <button type="button" className="btn" onClick={exportYaml} disabled={frame === null}>
           {t('shell.export.yaml')}
         </button>
+        <LanguageSwitch />
         <ThemeSwitch theme={theme} onChange={s.setTheme} />
       </header>
 
-      {fatal !== null && <FatalBanner message={fatal} onRestart={() => void s.restart()} />}
-      {error !== null && <ErrorBanner error={error} onDismiss={s.dismissError} />}
+      {/* A language change remounts what is below the header, memoised figure layers included. */}
+      <Fragment key={lang}>
+        {fatal !== null && <FatalBanner message={fatal} onRestart={() => void s.restart()} />}
+        {error !== null && <ErrorBanner error={error} onDismiss={s.dismissError} />}
 
-      <div className="controls-bar">
-        <Transport
-          step={step}
-          known={known}
-          ended={ended}
-          playing={playing}
-          speed={speed}
-          time={frame?.time ?? 0}
-          selectedKey={selectedKey}
-          disabled={frame === null || fatal !== null}
-          onTogglePlay={s.togglePlay}
-          onStepBack={s.stepBack}
-          onStepForward={s.stepForward}
-          onRunUntil={(u) => void s.runUntil(u)}
-          onSpeedChange={s.setSpeed}
-          onHelp={() => s.setHelpOpen(true)}
-        />
-        <Timeline
-          step={step}
-          known={known}
-          ended={ended}
-          time={frame?.time ?? 0}
-          marks={marks}
-          disabled={frame === null || fatal !== null}
-          onSeek={s.seek}
-          onSeekTime={s.seekTime}
-        />
-        {skipped !== null && playing && (
-          <p className="skipped-note">
-            {t('shell.skipped', { records: skipped.records, steps: skipped.toStep - skipped.fromStep })}
-          </p>
-        )}
-      </div>
-
-      {frame === null ? (
-        <p className="app-loading">{t('shell.loading')}</p>
-      ) : (
-        <div className="workspace-grid">
-          <section className="figure-pane" aria-label={t('shell.figure.label')}>
-            <Figure
-              frame={frame}
-              records={frame.records}
-              progress={progress}
-              selectedKey={selectedKey}
-              onSelectKey={onSelectKey}
-              reducedMotion={reducedMotion}
-              svgRef={svgRef}
-            />
-            <div className="figure-actions">
-              <button type="button" className="btn" onClick={exportFigureSvg}>
-                {t('shell.export.svg')}
-              </button>
-              <button type="button" className="btn" onClick={exportFigurePng}>
-                {t('shell.export.png')}
-              </button>
-            </div>
-          </section>
-          <aside className="side-pane">
-            <NarrationPanel
-              records={frame.records}
-              frame={frame}
-              live={!playing || speed === 0.25 || speed === 0.5 || speed === 1}
-            />
-            {history !== null && (
-              <KeyHistory
-                keyName={history.key}
-                records={history.records}
-                onClose={() => s.select(null)}
-                currentStep={step}
-              />
-            )}
-            <details className="interventions-box">
-              <summary>{t('shell.tab.interventions')}</summary>
-              <InterventionsPanel
-                frame={frame}
-                onIntervene={(a) => void s.intervene(a)}
-                disabled={playing || fatal !== null}
-              />
-            </details>
-          </aside>
-          <div className="inspector-pane">
-            <InspectorTabs
-              frame={frame}
-              tab={tab}
-              onTab={setTab}
-              lane={lane}
-              onLane={setLane}
-              selectedKey={selectedKey}
-              onSelectKey={onSelectKey}
-              queueHistory={queueHistory}
-              logRecords={logRecords}
-              logFilter={logFilter}
-              onLogFilter={setLogFilter}
-              onExportLog={exportLog}
-            />
-          </div>
+        <div className="controls-bar">
+          <Transport
+            step={step}
+            known={known}
+            ended={ended}
+            playing={playing}
+            speed={speed}
+            time={frame?.time ?? 0}
+            selectedKey={selectedKey}
+            disabled={frame === null || fatal !== null}
+            onTogglePlay={s.togglePlay}
+            onStepBack={s.stepBack}
+            onStepForward={s.stepForward}
+            onRunUntil={(u) => void s.runUntil(u)}
+            onSpeedChange={s.setSpeed}
+            onHelp={() => s.setHelpOpen(true)}
+          />
+          <Timeline
+            step={step}
+            known={known}
+            ended={ended}
+            time={frame?.time ?? 0}
+            marks={marks}
+            disabled={frame === null || fatal !== null}
+            onSeek={s.seek}
+            onSeekTime={s.seekTime}
+          />
+          {skipped !== null && playing && (
+            <p className="skipped-note">
+              {t('shell.skipped', { records: skipped.records, steps: skipped.toStep - skipped.fromStep })}
+            </p>
+          )}
         </div>
-      )}
-      <HelpDialog open={helpOpen} onClose={() => s.setHelpOpen(false)} />
+
+        {frame === null ? (
+          <p className="app-loading">{t('shell.loading')}</p>
+        ) : (
+          <div className="workspace-grid">
+            <section className="figure-pane" aria-label={t('shell.figure.label')}>
+              <Figure
+                frame={frame}
+                records={frame.records}
+                progress={progress}
+                selectedKey={selectedKey}
+                onSelectKey={onSelectKey}
+                reducedMotion={reducedMotion}
+                svgRef={svgRef}
+              />
+              <div className="figure-actions">
+                <button type="button" className="btn" onClick={exportFigureSvg}>
+                  {t('shell.export.svg')}
+                </button>
+                <button type="button" className="btn" onClick={exportFigurePng}>
+                  {t('shell.export.png')}
+                </button>
+              </div>
+            </section>
+            <aside className="side-pane">
+              <NarrationPanel
+                records={frame.records}
+                frame={frame}
+                live={!playing || speed === 0.25 || speed === 0.5 || speed === 1}
+              />
+              {history !== null && (
+                <KeyHistory
+                  keyName={history.key}
+                  records={history.records}
+                  onClose={() => s.select(null)}
+                  currentStep={step}
+                />
+              )}
+              <details className="interventions-box">
+                <summary>{t('shell.tab.interventions')}</summary>
+                <InterventionsPanel
+                  frame={frame}
+                  onIntervene={(a) => void s.intervene(a)}
+                  disabled={playing || fatal !== null}
+                />
+              </details>
+            </aside>
+            <div className="inspector-pane">
+              <InspectorTabs
+                frame={frame}
+                tab={tab}
+                onTab={setTab}
+                lane={lane}
+                onLane={setLane}
+                selectedKey={selectedKey}
+                onSelectKey={onSelectKey}
+                queueHistory={queueHistory}
+                logRecords={logRecords}
+                logFilter={logFilter}
+                onLogFilter={setLogFilter}
+                onExportLog={exportLog}
+              />
+            </div>
+          </div>
+        )}
+        <HelpDialog open={helpOpen} onClose={() => s.setHelpOpen(false)} />
+      </Fragment>
     </div>
   );
 }
