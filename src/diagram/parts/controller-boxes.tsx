@@ -133,23 +133,26 @@ function Workers(props: { frame: Frame } & SelectProps): ReactNode {
     const busy = w.key !== null;
     const last = w.lastResult;
     const failed = last !== null && last.outcome !== 'success';
-    const outcome = last === null ? '' : last.code === null ? last.outcome : `${last.outcome} ${last.code}`;
+    const outcomeWord = last === null ? '' : t(`inspectors.workers.result.${last.outcome}`);
+    const outcome = last === null ? '' : last.code === null ? outcomeWord : `${outcomeWord} ${last.code}`;
+    const phase = t(`inspectors.workers.phase.${w.phase}`);
+    const stage = w.stage === null ? '—' : t(`inspectors.workers.stage.${w.stage}`);
     const title =
       busy && last !== null
         ? t('diagram.worker.titleBusy', {
             id: w.id,
-            phase: w.phase,
+            phase,
             key: w.key,
-            stage: w.stage ?? '—',
+            stage,
             outcome,
             lastKey: last.key,
           })
         : busy
           ? t('diagram.worker.titleBusyFresh', {
               id: w.id,
-              phase: w.phase,
+              phase,
               key: w.key,
-              stage: w.stage ?? '—',
+              stage,
             })
           : last !== null
             ? t('diagram.worker.titleIdle', { id: w.id, outcome, lastKey: last.key })

@@ -4,8 +4,8 @@
  */
 import { type ReactNode, useId, useMemo } from 'react';
 import type { RecordView } from '../../engine/sim/frame';
-import { renderMessage } from '../../engine/sim/messages';
 import { t } from '../../i18n';
+import { renderNarration } from '../../i18n/narration';
 import { formatClock, formatCount } from '../inspectors/format';
 import { KindLabel } from '../inspectors/parts';
 import { WindowedTable } from '../inspectors/windowed-table';
@@ -162,7 +162,7 @@ export function KeyHistory({ keyName, records, onClose, currentStep }: KeyHistor
             id: 'msg',
             header: t('inspectors.col.message'),
             render: (r) => {
-              const text = renderMessage(r);
+              const text = renderNarration(r);
               return (
                 <span className="elog-msg" title={text}>
                   {text}
