@@ -46,7 +46,10 @@ import {
 export { DEFAULT_SETTINGS } from './defaults';
 export { parseDuration } from './duration';
 
-export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
+export type ParseResult = { ok: true; scenario: Scenario } | ParseFailure;
+
+/** The failure half of a parse result (scenarios and lessons share it). */
+export type ParseFailure = { ok: false; errors: ScenarioError[] };
 
 export interface ScenarioError {
   /** Field path like `script[3].at` or `objects[1].metadata.labels["app.kubernetes.io/name"]`; "" = the whole text. */
@@ -63,24 +66,24 @@ export function formatScenarioError(e: ScenarioError): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Problems and paths
+// Problems and paths (exported for the lesson validator, src/scenarios/lessons/parse.ts)
 
 type Seg = string | number;
-type Path = readonly Seg[];
+export type Path = readonly Seg[];
 
-interface Ctx {
+export interface Ctx {
   readonly problems: { path: Path; message: string }[];
   dropped: number;
 }
 
-function report(ctx: Ctx, path: Path, message: string): void {
+export function report(ctx: Ctx, path: Path, message: string): void {
   if (ctx.problems.length < LIMITS.errors) ctx.problems.push({ path, message });
   else ctx.dropped++;
 }
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 
-function formatPath(path: Path): string {
+export function formatPath(path: Path): string {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
@@ -93,20 +96,20 @@ function formatPath(path: Path): string {
 // ---------------------------------------------------------------------------------------------
 // Reading plain values
 
-type Rec = Readonly<Record<string, unknown>>;
+export type Rec = Readonly<Record<string, unknown>>;
 
-function isRecord(v: unknown): v is Rec {
+export function isRecord(v: unknown): v is Rec {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** An own property; null counts as absent (as in Kubernetes manifests). */
-function own(obj: Rec, key: string): unknown {
+export function own(obj: Rec, key: string): unknown {
   if (!Object.hasOwn(obj, key)) return undefined;
   const v = obj[key];
   return v === null ? undefined : v;
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const SERVER_SET = new Set([
   'uid',
@@ -135,7 +138,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** Report every own key of `obj` that is not in `allowed`, with a hint where one helps. */
-function checkKeys(
+export function checkKeys(
   ctx: Ctx,
   obj: Rec,
   path: Path,
@@ -156,7 +159,7 @@ function checkKeys(
 }
 
 /** A map with only `allowed` keys, or undefined (reported) if `v` is not a map. */
-function readMap(
+export function readMap(
   ctx: Ctx,
   v: unknown,
   path: Path,
@@ -173,7 +176,7 @@ function readMap(
 }
 
 /** An integer in [min, max]; `def` when absent; on error reports and returns `def`. */
-function readInt(
+export function readInt(
   ctx: Ctx,
   v: unknown,
   path: Path,
@@ -247,7 +250,13 @@ function readRange(ctx: Ctx, v: unknown, path: Path, def: Range, minMs = 0): Ran
   return { min, max };
 }
 
-function readString(ctx: Ctx, v: unknown, path: Path, def: string | undefined, maxChars: number): string {
+export function readString(
+  ctx: Ctx,
+  v: unknown,
+  path: Path,
+  def: string | undefined,
+  maxChars: number,
+): string {
   if (v === undefined) {
     if (def === undefined) report(ctx, path, 'is required (a string)');
     return def ?? '';
@@ -285,7 +294,7 @@ function isLabelValue(s: string): boolean {
 }
 
 /** A kind of name: its test, the rule in words for the message, and an example for "is required". */
-interface NameRule {
+export interface NameRule {
   readonly valid: (s: string) => boolean;
   readonly rule: string;
   readonly example: string;
@@ -296,7 +305,7 @@ const OBJECT_NAME: NameRule = {
   rule: "is not a valid Kubernetes name (lowercase RFC 1123: a-z, 0-9, '-' and '.', starting and ending with a letter or digit, at most 253 characters)",
   example: 'a lowercase name like example-foo',
 };
-const LABEL_NAME: NameRule = {
+export const LABEL_NAME: NameRule = {
   valid: isLabel,
   rule: "is not a valid name (lowercase RFC 1123 label: a-z, 0-9 and '-', starting and ending with a letter or digit, at most 63 characters)",
   example: 'a lowercase name like my-scenario',
@@ -308,7 +317,7 @@ const QUALIFIED_NAME: NameRule = {
 };
 
 /** A name following `r`; `def` when absent (undefined = required). */
-function readName(ctx: Ctx, v: unknown, path: Path, r: NameRule, def?: string): string {
+export function readName(ctx: Ctx, v: unknown, path: Path, r: NameRule, def?: string): string {
   if (v === undefined) {
     if (def === undefined) report(ctx, path, `is required (${r.example})`);
     return def ?? '';
@@ -1097,12 +1106,14 @@ export function validateScenario(doc: unknown): ParseResult {
   return validateWithLines(doc, undefined);
 }
 
-interface LineMap {
+/** The parsed YAML node tree of a text, to find the line of a field path (lineOf). */
+export interface LineMap {
   readonly doc: Document;
   readonly lines: LineCounter;
 }
 
-function validateWithLines(value: unknown, lineMap: LineMap | undefined): ParseResult {
+/** validateScenario with line numbers from `lineMap` (the lesson validator reuses it for its scenario part). */
+export function validateWithLines(value: unknown, lineMap: LineMap | undefined): ParseResult {
   const ctx: Ctx = { problems: [], dropped: 0 };
   let scenario: Scenario | undefined;
   try {
@@ -1123,18 +1134,18 @@ function validateWithLines(value: unknown, lineMap: LineMap | undefined): ParseR
   return { ok: false, errors };
 }
 
-function failure(message: string, line?: number): ParseResult {
+function failure(message: string, line?: number): ParseFailure {
   return { ok: false, errors: [line === undefined ? { path: '', message } : { path: '', line, message }] };
 }
 
-function errorText(e: unknown): string {
+export function errorText(e: unknown): string {
   const s = e instanceof Error ? e.message : String(e);
   const first = s.split('\n', 1)[0] ?? '';
   return first.length > 300 ? `${first.slice(0, 297)}...` : first;
 }
 
 /** The 1-based line of the deepest node on `path` (the key, for a map entry). */
-function lineOf({ doc, lines }: LineMap, path: Path): number | undefined {
+export function lineOf({ doc, lines }: LineMap, path: Path): number | undefined {
   let node: unknown = doc.contents;
   let offset: number | undefined = (node as Node | null)?.range?.[0];
   for (const seg of path) {
@@ -1176,18 +1187,30 @@ function utf8Length(text: string): number {
 
 /** Parse YAML or JSON scenario text, validate it and fill defaults. Never throws. */
 export function parseScenario(text: string): ParseResult {
+  return parseDocumentText(text, 'scenario', validateWithLines);
+}
+
+/**
+ * The text front-end of scenario and lesson files: size cap, JSON fast path, YAML syntax errors with
+ * lines, then `validate(value, lineMap)`. `what` names the document in messages. Never throws.
+ */
+export function parseDocumentText<T extends { ok: true }>(
+  text: string,
+  what: string,
+  validate: (value: unknown, lineMap: LineMap | undefined) => T | ParseFailure,
+): T | ParseFailure {
   try {
-    if (typeof text !== 'string') return failure(`expected scenario text, got ${describeValue(text)}`);
+    if (typeof text !== 'string') return failure(`expected ${what} text, got ${describeValue(text)}`);
     const max = LIMITS.textBytes;
     if (text.length > max || (text.length * 3 > max && utf8Length(text) > max)) {
-      return failure(`the scenario text is too large (more than ${max / (1024 * 1024)} MB)`);
+      return failure(`the ${what} text is too large (more than ${max / (1024 * 1024)} MB)`);
     }
     const json = /^\uFEFF?\s*\{/.test(text) ? parseJson(text.replace(/^\uFEFF/, '')) : undefined;
     if (json !== undefined) {
-      const r = validateWithLines(json.value, undefined);
+      const r = validate(json.value, undefined);
       if (r.ok) return r;
       // Same problems, now with lines from the YAML node tree (JSON is YAML).
-      return validateWithLines(json.value, tryParseYaml(text)?.lineMap);
+      return validate(json.value, tryParseYaml(text)?.lineMap);
     }
     const parsed = tryParseYaml(text);
     if (parsed === undefined) return failure('YAML: the document could not be parsed');
@@ -1214,9 +1237,9 @@ export function parseScenario(text: string): ParseResult {
     } catch (e) {
       return failure(`YAML: ${errorText(e)}`);
     }
-    return validateWithLines(value, parsed.lineMap);
+    return validate(value, parsed.lineMap);
   } catch (e) {
-    return failure(`could not read the scenario: ${errorText(e)}`);
+    return failure(`could not read the ${what}: ${errorText(e)}`);
   }
 }
 

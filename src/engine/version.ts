@@ -1,0 +1,8 @@
+/**
+ * The engine's behaviour version: bump it whenever a change to the engine (src/engine/**) or to how a
+ * scenario is read (src/scenarios/**) can make the same scenario, seed and interventions replay to a
+ * different frame. Shareable links carry it (src/scenarios/url-codec.ts) so a page opened by a link
+ * made with another version can say that the replay may differ, instead of silently showing something
+ * else; the frame digest in the link then tells whether it actually does.
+ */
+export const ENGINE_BEHAVIOUR_VERSION = '1';
