@@ -20,8 +20,11 @@
  * repeat the pre-deadline bookmark a second later; here each is sent once, exactly on time. A watch from
  * a future RV with sendInitialEvents answers 504 at once (the real cache waits up to 3 s first).
  * Selectors (S21) and slow-watcher eviction are not modelled.
+ *
+ * Test-only rule switches (src/engine/rules.ts, all on outside tests): S18_TOO_OLD_WATCH, S23_BOOKMARKS.
  */
 import type { Kind } from '../objects';
+import { RULES } from '../rules';
 import {
   type ApiError,
   badRequest,
@@ -107,8 +110,8 @@ function openWatch(s: ApiServerState, kind: Kind, opts: WatchOptions, now: numbe
     // sendInitialEvents=false with RV ""/"0": "start at most recent" / "any", no initial events.
     startRv = s.revision;
     objectEvents = [];
-  } else if (n < s.compactedRv) {
-    // S18
+  } else if (n < s.compactedRv && RULES.S18_TOO_OLD_WATCH) {
+    // S18 (RULES.S18_TOO_OLD_WATCH off, tests only: fall through and replay what is left)
     const ev: ErrorEvent = { type: 'ERROR', status: tooOldWatch(n, s.compactedRv) };
     return { code: 200, watchId: null, initialEvents: [ev], closed: true };
   } else {
@@ -184,7 +187,7 @@ export function nextBookmarkTime(
   frequencyMs: number,
   rearm: boolean,
 ): number | null {
-  if (!w.allowBookmarks) return null;
+  if (!w.allowBookmarks || !RULES.S23_BOOKMARKS) return null; // the switch: tests only (../rules.ts)
   let t = now + frequencyMs;
   const preTimeout = w.deadline - 2000;
   if (preTimeout < t) t = preTimeout;

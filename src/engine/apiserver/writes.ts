@@ -29,6 +29,9 @@
  * Simplifications: no admission, no defaulting or validation beyond the rules above, no generateName,
  * no DeleteOptions (preconditions, grace periods, propagation policies other than Background), no
  * managedFields.
+ *
+ * Test-only rule switches (src/engine/rules.ts, all on outside tests): S25_ALREADY_EXISTS,
+ * S26_OPTIMISTIC_CONCURRENCY, S28_FINALIZERS.
  */
 import type {
   DeploymentSpec,
@@ -39,6 +42,7 @@ import type {
   KObject,
   OwnerReference,
 } from '../objects';
+import { RULES } from '../rules';
 import { commitEvent, nextRevision } from './commit';
 import {
   type ApiError,
@@ -136,7 +140,11 @@ function create(s: ApiServerState, obj: KObject, now: number, key: string): Writ
   const m = obj.metadata;
   if (m.resourceVersion !== '') return fail(unknownServerError(RV_SET_ON_CREATE_MSG));
   const existing = s.stores[kind].objects.get(key);
-  if (existing) return fail(alreadyExists(kind, m.name, existing.metadata.deletionTimestamp !== null));
+  if (existing) {
+    // RULES.S25_ALREADY_EXISTS off (tests only, ../rules.ts): "created", the stored object unchanged.
+    if (!RULES.S25_ALREADY_EXISTS) return { code: 201, object: existing, event: null, fanout: NO_FANOUT };
+    return fail(alreadyExists(kind, m.name, existing.metadata.deletionTimestamp !== null));
+  }
   s.uidCounter++;
   const created = {
     ...obj,
@@ -189,7 +197,8 @@ function update(
   }
   if (m.resourceVersion === '') {
     if (!KIND_INFO[kind].allowUnconditionalUpdate) return fail(resourceVersionRequired(kind, m.name));
-  } else if (m.resourceVersion !== existing.metadata.resourceVersion) {
+  } else if (m.resourceVersion !== existing.metadata.resourceVersion && RULES.S26_OPTIMISTIC_CONCURRENCY) {
+    // (the switch is for tests only, ../rules.ts: off = last writer wins)
     return fail(conflict(kind, m.name));
   }
   if (subresource === 'status') return applyUpdate(s, existing, withStatus(existing, obj.status), now);
@@ -270,8 +279,8 @@ function deleteObject(s: ApiServerState, kind: Kind, key: string, name: string, 
     return { code: 200, object: existing, event: null, fanout: NO_FANOUT };
   }
   const rv = nextRevision(s);
-  if (em.finalizers.length > 0) {
-    // S28: markAsDeleting (generation + 1 if > 0, deletionTimestamp = now) → MODIFIED.
+  if (em.finalizers.length > 0 && RULES.S28_FINALIZERS) {
+    // S28 (RULES.S28_FINALIZERS off, tests only: deleted at once): markAsDeleting (generation + 1 if > 0, deletionTimestamp = now) → MODIFIED.
     const marked = withMeta(existing, {
       deletionTimestamp: now,
       generation: em.generation > 0 ? em.generation + 1 : em.generation,

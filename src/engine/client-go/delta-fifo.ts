@@ -23,9 +23,13 @@
  *   (D7 step 2) walks the queued keys in queue order, and the known objects' keys are asked for in sorted
  *   order (D7 step 3, D8), as conformance/README.md assumes.
  * - No transformer (no scenario installs one), no key-function errors (every object has a key).
+ *
+ * Test-only rule switches (src/engine/rules.ts, all on outside tests): D7_REPLACE_TOMBSTONES,
+ * D11_SYNCED_AFTER_INITIAL_POPS, D13_KEEP_POSITION.
  */
 import type { DeletedFinalStateUnknown, MetaObject } from '../objects';
 import { deletionHandlingKey, isTombstone } from '../objects';
+import { RULES } from '../rules';
 import type { IndexerState } from './indexer';
 import { indexerGetByKey, indexerListKeys } from './indexer';
 
@@ -126,7 +130,16 @@ function queueAction<T extends MetaObject>(
   }
   // D3: an already queued key keeps its original position in the queue.
   list.push(delta);
+  if (!RULES.D13_KEEP_POSITION) moveToTail(f, key); // test-only switch (src/engine/rules.ts)
   return 'appended';
+}
+
+/** Test-only (RULES.D13_KEEP_POSITION off): the key leaves its place and goes to the tail. O(n). */
+function moveToTail<T>(f: DeltaFifoState<T>, key: string): void {
+  const i = f.queue.indexOf(key, f.head);
+  if (i < 0) return;
+  f.queue.splice(i, 1);
+  f.queue.push(key);
 }
 
 /** Add (D5). */
@@ -198,7 +211,7 @@ export function fifoReplace<T extends MetaObject>(
   }
 
   // Step 3: keys the informer has cached but the list no longer has, unless deltas are queued for them.
-  if (known !== null) {
+  if (known !== null && RULES.D7_REPLACE_TOMBSTONES) {
     for (const key of indexerListKeys(known)) {
       if (listedKeys.has(key) || f.items.has(key)) continue;
       const obj = indexerGetByKey(known, key) ?? null;
@@ -238,7 +251,8 @@ export function fifoResync<T extends MetaObject>(
 
 /** HasSynced (D11): populated, and every item of the first Replace (tombstones included) popped. */
 export function fifoHasSynced<T>(f: DeltaFifoState<T>): boolean {
-  return f.populated && f.initialPopulationCount === 0;
+  // RULES.D11_SYNCED_AFTER_INITIAL_POPS off (tests only): synced as soon as populated.
+  return f.populated && (f.initialPopulationCount === 0 || !RULES.D11_SYNCED_AFTER_INITIAL_POPS);
 }
 
 /**

@@ -11,9 +11,12 @@
  *
  * Simplifications: the notifications are returned as data rather than called, so the caller
  * (the informer's processor) distributes them to listeners (SI3, SI5); no transformer.
+ *
+ * Test-only rule switches (src/engine/rules.ts, all on outside tests): SI2_CALLBACK_BY_CACHE.
  */
 import type { DeletedFinalStateUnknown, MetaObject } from '../objects';
 import { deletionHandlingKey, isTombstone } from '../objects';
+import { RULES } from '../rules';
 import type { Delta } from './delta-fifo';
 import type { IndexerState } from './indexer';
 import { indexerDeleteKeyed, indexerGetByKey, indexerPutKeyed } from './indexer';
@@ -36,6 +39,24 @@ export interface ProcessedDelta<T> {
 /** SI3: a "sync" update (same resourceVersion), filtered per listener by the resync flags. */
 export function isSyncUpdate<T extends MetaObject>(n: Notification<T>): boolean {
   return n.kind === 'update' && n.old.metadata.resourceVersion === n.new.metadata.resourceVersion;
+}
+
+/**
+ * Test-only (RULES.SI2_CALLBACK_BY_CACHE off, src/engine/rules.ts): the callback follows the delta type,
+ * Added/Replaced → OnAdd and Updated/Sync → OnUpdate (old = the cached object, or the object itself).
+ */
+function byDeltaType<T extends MetaObject>(
+  delta: Delta<T>,
+  key: string,
+  obj: T,
+  old: T | undefined,
+  isInInitialList: boolean,
+): ProcessedDelta<T> {
+  const storeOp = old === undefined ? 'add' : 'update';
+  if (delta.type === 'Added' || delta.type === 'Replaced') {
+    return { delta, key, storeOp, notification: { kind: 'add', obj, isInInitialList } };
+  }
+  return { delta, key, storeOp, notification: { kind: 'update', old: old ?? obj, new: obj } };
 }
 
 /**
@@ -64,7 +85,9 @@ export function processDeltas<T extends MetaObject>(
         // the same upsert, I2).
         const old = indexerGetByKey(ix, key);
         indexerPutKeyed(ix, key, obj, old);
-        if (old !== undefined) {
+        if (!RULES.SI2_CALLBACK_BY_CACHE) {
+          out.push(byDeltaType(delta, key, obj, old, isInInitialList));
+        } else if (old !== undefined) {
           out.push({ delta, key, storeOp: 'update', notification: { kind: 'update', old, new: obj } });
         } else {
           out.push({ delta, key, storeOp: 'add', notification: { kind: 'add', obj, isInInitialList } });

@@ -18,9 +18,13 @@
  * The reflector never talks to a server directly: it asks its environment to send requests and set timers
  * and is called back with responses, watch events and timer firings. Each request or timer carries the
  * reflector's epoch; answers from an earlier epoch are stale and ignored (a cancelled goroutine's result).
+ *
+ * Test-only rule switches (src/engine/rules.ts, all on outside tests): R11_REWATCH_WITHOUT_RELIST,
+ * R13_RELIST_AFTER_WATCH_ERROR, R16_RESYNC_FROM_CACHE.
  */
 import { nextInt, type RngState } from '../kernel/prng';
 import { type Kind, type KObject, metaNamespaceKey } from '../objects';
+import { RULES } from '../rules';
 import type { Arrow, Component, ParamValue } from '../sim/trace';
 import { type BackoffState, newBackoff, nextBackoffDelay } from './backoff';
 import { type DeltaFifoState, fifoAdd, fifoDelete, fifoReplace, fifoResync, fifoUpdate } from './delta-fifo';
@@ -399,6 +403,11 @@ export function reflectorOnWatchEvent(
         env.setTimer(delay, 'rewatch', r.epoch);
         return true;
       }
+      if (!RULES.R13_RELIST_AFTER_WATCH_ERROR) {
+        // Test-only switch (src/engine/rules.ts): re-watch at once from the same RV, as the book describes.
+        startWatch(r, env);
+        return true;
+      }
       // R13: any other error (410 Expired included) → watch returns nil → ListAndWatch returns → backoff → relist.
       listAndWatchReturned(r, env);
       return true;
@@ -453,6 +462,11 @@ export function reflectorOnWatchClosed(r: ReflectorState, env: ReflectorEnv, str
     listAndWatchReturned(r, env);
     return true;
   }
+  if (!RULES.R11_REWATCH_WITHOUT_RELIST) {
+    // Test-only switch (src/engine/rules.ts): a clean close handled like an error (backoff, relist).
+    listAndWatchReturned(r, env);
+    return true;
+  }
   // R11: clean close → re-watch at once from lastSyncResourceVersion, no relist, no backoff.
   env.emit('reflector', 'watch-event', 'reflector.watch-closed', {
     events: w.eventCount,
@@ -481,6 +495,11 @@ export function reflectorOnTimer(
       return true;
     case 'resync': {
       if (epoch !== r.resyncEpoch) return false;
+      if (!RULES.R16_RESYNC_FROM_CACHE) {
+        // Test-only switch (src/engine/rules.ts): "resync" as a relist from the server.
+        listAndWatch(r, env);
+        return true;
+      }
       // R16/R17: Resync only if some listener is due (SI4), then re-arm.
       if (env.shouldResync()) {
         const keys = fifoResync(env.fifo, env.indexer);

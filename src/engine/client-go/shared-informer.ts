@@ -11,8 +11,11 @@
  * A listener's pop/run goroutine pair is one actor in the simulation; this module holds its data and the
  * pure operations on it. The buffer is a plain array with a head index (O(1) pop, compacted when half
  * consumed) so that the world stays structured-clone friendly.
+ *
+ * Test-only rule switches (src/engine/rules.ts, all on outside tests): SI3_SYNC_FILTER.
  */
 import type { KObject } from '../objects';
+import { RULES } from '../rules';
 import type { Notification } from './process-deltas';
 
 export const MINIMUM_RESYNC_PERIOD_MS = 1000;
@@ -94,7 +97,8 @@ export function processorDistribute(p: ProcessorState, n: Notification<KObject>)
   const sync = n.kind === 'update' && n.old.metadata.resourceVersion === n.new.metadata.resourceVersion;
   const got: ListenerState[] = [];
   for (const l of p.listeners) {
-    if (sync && !l.isResyncing) continue;
+    // RULES.SI3_SYNC_FILTER is a test-only switch (src/engine/rules.ts).
+    if (sync && !l.isResyncing && RULES.SI3_SYNC_FILTER) continue;
     l.buffer.push(n);
     if (n.kind === 'add' && n.isInInitialList) l.initialPending++;
     got.push(l);

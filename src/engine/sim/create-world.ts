@@ -95,7 +95,8 @@ export function createWorld(scenario: Scenario): World {
     ...scenario.objects.filter((o) => o.kind === 'Deployment'),
   ];
   for (const m of ordered) serverCreate(w.server, objectFromManifest(w, m), 0);
-  // Initial Deployments are rolled out already.
+  // Like any create, an initial Deployment starts with status.availableReplicas 0; the simulated
+  // deployment controller only rolls it out after its next write (a documented simplification).
   schedule(w.agenda, 0, { a: 'reflector.run', lane: 'Foo' });
   schedule(w.agenda, 0, { a: 'reflector.run', lane: 'Deployment' });
   schedule(w.agenda, 0, { a: 'controller.wait-for-cache-sync' });

@@ -78,18 +78,20 @@ export function describeMatcher(m: RecordMatcher): string {
 }
 
 /**
- * Fills `{key}`, `{rv}`, `{step}`, `{time}` (ms) and `{<param>}` placeholders of a lesson text from a
- * record; unknown placeholders (or no record) render as "—". The result is plain text, never HTML.
+ * Fills `{<param>}`, `{key}`, `{rv}`, `{step}` and `{time}` (ms) placeholders of a lesson text from a
+ * record (a parameter of that name wins, as in the engine's renderMessage); unknown placeholders (or no
+ * record) render as "—". The result is plain text, never HTML.
  */
 export function renderLessonText(text: string, record: TraceRecord | null): string {
   return text.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (record === null) return '—';
+    // A parameter wins over the record's own fields, as in the engine's renderMessage.
     let v: unknown;
-    if (name === 'key') v = record.key;
+    if (Object.hasOwn(record.params, name)) v = record.params[name];
+    else if (name === 'key') v = record.key;
     else if (name === 'rv') v = record.resourceVersion;
     else if (name === 'step') v = record.step;
     else if (name === 'time') v = record.time;
-    else v = Object.hasOwn(record.params, name) ? record.params[name] : undefined;
     return v === null || v === undefined ? '—' : String(v);
   });
 }

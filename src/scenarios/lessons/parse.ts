@@ -267,14 +267,16 @@ function readLesson(ctx: Ctx, doc: unknown): ReadLesson | undefined {
   if (goalV === undefined) report(ctx, ['goal'], 'is required (description and check)');
   const g =
     goalV === undefined ? undefined : readMap(ctx, goalV, ['goal'], ['description', 'check'], 'a map');
-  const gm = g ?? {};
-  if (g !== undefined && own(gm, 'check') === undefined) report(ctx, ['goal', 'check'], 'is required');
+  if (g !== undefined && own(g, 'check') === undefined) report(ctx, ['goal', 'check'], 'is required');
   const goal = {
-    description: readText(ctx, own(gm, 'description'), ['goal', 'description'], LESSON_LIMITS.textChars),
+    description:
+      g === undefined
+        ? { en: '', zh: '' }
+        : readText(ctx, own(g, 'description'), ['goal', 'description'], LESSON_LIMITS.textChars),
     check:
-      own(gm, 'check') === undefined
+      g === undefined || own(g, 'check') === undefined
         ? ({ type: 'any', checks: [] } as const)
-        : readCheck(ctx, own(gm, 'check'), ['goal', 'check']),
+        : readCheck(ctx, own(g, 'check'), ['goal', 'check']),
   };
   const scenarioDoc: Record<string, unknown> = {
     apiVersion: SCENARIO_API_VERSION,

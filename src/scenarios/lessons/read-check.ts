@@ -58,6 +58,10 @@ const KINDS: readonly Kind[] = ['Foo', 'Deployment'];
 
 /** A `{ en, zh }` map of two non-empty strings. */
 export function readText(ctx: Ctx, v: unknown, path: Path, maxChars: number): LocalizedText {
+  if (v === undefined) {
+    report(ctx, path, 'is required (a map with the en and zh texts)');
+    return { en: '', zh: '' };
+  }
   const m = readMap(ctx, v, path, ['en', 'zh'], 'a map with en and zh texts');
   if (m === undefined) return { en: '', zh: '' };
   const one = (lang: 'en' | 'zh'): string => {

@@ -12,7 +12,11 @@
  * - ShutDownWithDrain cannot block either: `wqShutDownWithDrain` sets the flags and `wqIsDraining` tells
  *   the caller whether the real call would still be waiting for Done calls.
  * - The queue slice is an array with a head index (O(1) pop), compacted when the consumed prefix is large.
+ *
+ * Test-only rule switches (src/engine/rules.ts, all on outside tests): W1_DEDUP.
  */
+
+import { RULES } from '../../rules';
 import {
   metricsAdd,
   metricsDone,
@@ -88,7 +92,8 @@ export type AddResult = 'queued' | 'dirty-while-processing' | 'already-dirty' | 
  */
 export function wqAdd(q: WorkqueueState, item: string, now: number): AddResult {
   if (q.shuttingDown) return 'shutting-down';
-  if (q.dirty.has(item)) return 'already-dirty';
+  // RULES.W1_DEDUP off (tests only, src/engine/rules.ts): a dirty item that is not processing is queued again.
+  if (q.dirty.has(item) && (RULES.W1_DEDUP || q.processing.has(item))) return 'already-dirty';
   metricsAdd(q.metrics, item, now);
   q.dirty.add(item);
   if (q.processing.has(item)) return 'dirty-while-processing';

@@ -11,7 +11,10 @@
  * Simplifications: the limiter's clock is the `now` passed in. `wqAddRateLimited` accepts a separate
  * `limiterNow` for the conformance harness, which must hold the token bucket at the script's start while
  * the queue's fake clock moves (conformance/README.md); the simulation passes nothing and both are `now`.
+ *
+ * Test-only rule switches (src/engine/rules.ts, all on outside tests): W9_FORGET.
  */
+import { RULES } from '../../rules';
 import { type AddAfterResult, wqAddAfter } from './delaying';
 import type { WorkqueueState } from './queue';
 import {
@@ -43,7 +46,8 @@ export function wqAddRateLimited(
 
 /** W9 `Forget(item)`: the limiter stops tracking the item; the queue is untouched. */
 export function wqForget(q: WorkqueueState, item: string): void {
-  limiterStateForget(limiterOf(q), item);
+  const l = limiterOf(q);
+  if (RULES.W9_FORGET) limiterStateForget(l, item); // the switch: tests only (src/engine/rules.ts)
 }
 
 /** W9 `NumRequeues(item)`: the failures the limiter has recorded for the item. */
