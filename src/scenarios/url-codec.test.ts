@@ -307,13 +307,11 @@ describe('broken links fail with a reason and a message', () => {
     expect(failure(r)).toBe('too-large');
   });
 
-  it('an inflate bomb is refused at the cap, quickly', () => {
+  it('an inflate bomb is refused at the cap (inflating stops there)', () => {
     const bomb = `v1.${base64urlEncode(deflateSync(new Uint8Array(5_000_000), { level: 9 }))}`;
     expect(bomb.length).toBeLessThan(MAX_LINK_CHARS);
-    const t0 = performance.now();
     const r = decodeLink(bomb, OPTS);
     expect(failure(r)).toBe('too-large');
-    expect(performance.now() - t0).toBeLessThan(500);
     // Just under the cap it is the checksum that fails.
     const under = `v1.${base64urlEncode(deflateSync(new Uint8Array(MAX_INFLATED_BYTES - 10)))}`;
     expect(failure(decodeLink(under, OPTS))).toBe('tampered');
