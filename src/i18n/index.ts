@@ -8,10 +8,12 @@
 import { controls } from './en/controls';
 import { diagram } from './en/diagram';
 import { inspectors } from './en/inspectors';
+import { links } from './en/links';
 import { shell } from './en/shell';
 import { controls as zhControls } from './zh-CN/controls';
 import { diagram as zhDiagram } from './zh-CN/diagram';
 import { inspectors as zhInspectors } from './zh-CN/inspectors';
+import { links as zhLinks } from './zh-CN/links';
 import { shell as zhShell } from './zh-CN/shell';
 
 export type Lang = 'en' | 'zh-CN';
@@ -22,18 +24,31 @@ export const LANGS: readonly Lang[] = ['en', 'zh-CN'];
 /** Each language's name in itself (the switch shows these, untranslated). */
 export const LANG_NAMES: Readonly<Record<Lang, string>> = { en: 'English', 'zh-CN': '简体中文' };
 
-export const EN: Readonly<Record<string, string>> = { ...shell, ...controls, ...diagram, ...inspectors };
+export const EN: Readonly<Record<string, string>> = {
+  ...shell,
+  ...controls,
+  ...diagram,
+  ...inspectors,
+  ...links,
+};
 export const ZH_CN: Readonly<Record<string, string>> = {
   ...zhShell,
   ...zhControls,
   ...zhDiagram,
   ...zhInspectors,
+  ...zhLinks,
 };
 
 /** Every UI table per language, by area (the missing-translation test walks these). */
 export const TABLES: Readonly<Record<Lang, Readonly<Record<string, Readonly<Record<string, string>>>>>> = {
-  en: { shell, controls, diagram, inspectors },
-  'zh-CN': { shell: zhShell, controls: zhControls, diagram: zhDiagram, inspectors: zhInspectors },
+  en: { shell, controls, diagram, inspectors, links },
+  'zh-CN': {
+    shell: zhShell,
+    controls: zhControls,
+    diagram: zhDiagram,
+    inspectors: zhInspectors,
+    links: zhLinks,
+  },
 };
 
 const MERGED: Readonly<Record<Lang, Readonly<Record<string, string>>>> = { en: EN, 'zh-CN': ZH_CN };

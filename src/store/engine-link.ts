@@ -7,7 +7,6 @@ import type { EngineClient } from '../bridge/client';
 import type {
   AnswerTo,
   ErrorResponse,
-  Intervention,
   Mark,
   RequestBody,
   Response,
@@ -15,7 +14,7 @@ import type {
 } from '../worker/protocol';
 import type { Clock } from './clock';
 import { createPlayer, type Player } from './player';
-import type { SimState, SimStore } from './types';
+import type { LoggedIntervention, SimState, SimStore } from './types';
 
 export interface LinkOptions {
   readonly clock: Clock;
@@ -33,9 +32,16 @@ export interface EngineLink {
   readonly options: LinkOptions;
   /** The step the pending seeks aim at (so repeated steps add up before their answers arrive). */
   target: number | null;
-  /** Interventions in force, oldest first (a fork drops those made at later steps). */
-  interventions: { readonly step: number; readonly action: Intervention }[];
+  /** Interventions in force, oldest first (a fork drops those made at later steps); mirrored in state. */
+  interventions: readonly LoggedIntervention[];
+  /** Replaces the interventions in force (here and in the store's state). */
+  setInterventions(list: readonly LoggedIntervention[]): void;
   lastLoad: { readonly source: ScenarioSource; readonly seed: number | undefined } | null;
+  /**
+   * Steps that playing does not enter (ascending): it stops with the step before on screen (a lesson's
+   * pause points). Stepping and seeking are not affected.
+   */
+  stopPoints: readonly number[];
   /** A pending load: other cursor requests wait for it, so its answer is not superseded. */
   loading: Promise<unknown> | null;
   /** Sends a cursor request and applies its answer; resolves to the answer (null: superseded). */
@@ -70,15 +76,25 @@ export function createEngineLink(
     options,
     target: null,
     interventions: [],
+    setInterventions(list) {
+      link.interventions = list;
+      set({ interventions: list });
+    },
     lastLoad: null,
     loading: null,
+    stopPoints: [],
     player: createPlayer({
       clock: options.clock,
       speed: () => get().speed,
       advance: async (steps, summary) => {
-        const res = await link.send({ type: 'advance', steps, summary });
+        const cur = get().cursor;
+        const stop = link.stopPoints.find((x) => x > cur);
+        const room = stop === undefined ? steps : Math.min(steps, stop - 1 - cur);
+        if (room <= 0) return false;
+        const res = await link.send({ type: 'advance', steps: room, summary });
         if (res === null) return get().playing;
-        return res.type === 'frame' && !res.ended;
+        if (res.type !== 'frame' || res.ended) return false;
+        return stop === undefined || res.frame.step < stop - 1;
       },
       onStop: () => set({ playing: false }),
     }),

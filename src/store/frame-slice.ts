@@ -28,6 +28,11 @@ export function createFrameSlice(
       return res?.type === 'records' ? res : null;
     },
 
+    async fetchTrace(from, to) {
+      const res = await link.client.request({ type: 'trace', from, to });
+      return res?.type === 'trace' ? res : null;
+    },
+
     async fetchHistory(key, upTo) {
       const res = await link.client.request({ type: 'history', key, upTo });
       return res?.type === 'history' ? res : null;

@@ -2,6 +2,7 @@
  * Playback: the cursor and the controls that move it. Every move is a request through the engine link;
  * the numbers (cursor, known, ended) come back with the answer.
  */
+import type { Response } from '../worker/protocol';
 import type { EngineLink } from './engine-link';
 import { DEFAULT_SPEED, type PlaybackSlice, type SimState, type SimStore, SPEEDS } from './types';
 
@@ -32,6 +33,9 @@ export function createPlaybackSlice(
     ended: false,
     playing: false,
     speed: DEFAULT_SPEED,
+    source: null,
+    seedOverride: undefined,
+    interventions: [],
 
     async load(source, seed) {
       pause();
@@ -51,7 +55,8 @@ export function createPlaybackSlice(
         return false;
       }
       link.lastLoad = { source, seed };
-      link.interventions = [];
+      link.setInterventions([]);
+      set({ source, seedOverride: seed });
       link.applyFrame(res);
       return true;
     },
@@ -118,8 +123,75 @@ export function createPlaybackSlice(
       const res = await link.send({ type: 'intervene', step, action });
       if (res === null || res.type !== 'frame') return false;
       const at = res.frame.step;
-      link.interventions = [...link.interventions.filter((i) => i.step <= at), { step: at, action }];
+      link.setInterventions([...link.interventions.filter((i) => i.step <= at), { step: at, action }]);
       return true;
+    },
+
+    setStopPoints(steps) {
+      link.stopPoints = [...new Set(steps.filter((x) => Number.isInteger(x) && x > 0))].sort((a, b) => a - b);
+    },
+
+    async interveneNow(action) {
+      pause();
+      return get().intervene(action);
+    },
+
+    async applyInterventions(list, step) {
+      pause();
+      if (!(await ready())) return false;
+      link.target = null;
+      const { client } = link;
+      let known = get().known;
+      type Frame = Extract<Response, { type: 'frame' }>;
+      /**
+       * Seeks quietly towards `target`; one request computes a bounded number of new steps, so it asks
+       * again while that makes progress. null: superseded or refused (the error is shown).
+       */
+      const reach = async (target: number): Promise<Frame | null> => {
+        let last = -1;
+        for (;;) {
+          const res = await client.request({ type: 'seek', step: target });
+          if (res === null) return null;
+          if (res.type === 'error') {
+            link.applyError(res);
+            return null;
+          }
+          known = res.known;
+          const at = res.frame.step;
+          if (at >= target || res.ended || at <= last) return res;
+          last = at;
+        }
+      };
+      // Quietly: only the final answer is shown (a null answer means the user moved on).
+      let log = link.interventions;
+      for (const iv of list) {
+        if (iv.step > known) {
+          const r = await reach(iv.step);
+          if (r === null) return false;
+          if (r.frame.step !== iv.step) {
+            link.applyFrame(r);
+            return false;
+          }
+        }
+        const res = await client.request({ type: 'intervene', step: iv.step, action: iv.action });
+        if (res === null) return false;
+        if (res.type === 'error') {
+          link.applyError(res);
+          return false;
+        }
+        known = res.known;
+        const at = res.frame.step;
+        log = [...log.filter((i) => i.step <= at), { step: at, action: iv.action }];
+        link.setInterventions(log);
+        if (at !== iv.step) {
+          link.applyFrame(res);
+          return false;
+        }
+      }
+      const res = await reach(step);
+      if (res === null) return false;
+      link.applyFrame(res);
+      return res.frame.step === step;
     },
   };
 }

@@ -29,6 +29,11 @@ export const selectSelectedKey: Sel<SimState['selectedKey']> = (s) => s.selected
 export const selectOpenPanels: Sel<SimState['openPanels']> = (s) => s.openPanels;
 export const selectTheme: Sel<SimState['theme']> = (s) => s.theme;
 export const selectHelpOpen: Sel<SimState['helpOpen']> = (s) => s.helpOpen;
+export const selectSource: Sel<SimState['source']> = (s) => s.source;
+export const selectSeedOverride: Sel<SimState['seedOverride']> = (s) => s.seedOverride;
+export const selectInterventions: Sel<SimState['interventions']> = (s) => s.interventions;
+export const selectMode: Sel<SimState['mode']> = (s) => s.mode;
+export const selectNotices: Sel<SimState['notices']> = (s) => s.notices;
 export const selectLogFilter: Sel<SimState['logFilter']> = (s) => s.logFilter;
 
 /** A selector for one panel's open flag (a boolean: safe to create per component). */

@@ -204,6 +204,114 @@ describe('sim store', () => {
     expect(s().marks.some((m) => m.kind === 'intervention' && m.step === 100)).toBe(true);
   });
 
+  it('applies a list of interventions at their steps and lands on the step, like doing them by hand', async () => {
+    const byHand = setup();
+    await byHand.s().load(DEFAULT, 3);
+    await byHand.s().seek(80);
+    await byHand.s().intervene({ action: 'compact' });
+    await byHand.s().seek(150);
+    await byHand.s().intervene({ action: 'failReconciles', count: 2 });
+    await byHand.s().seek(260);
+    const want = byHand.s().frame!.digest;
+    expect(byHand.s().interventions.map((i) => i.step)).toEqual([80, 150]);
+    expect([byHand.s().source, byHand.s().seedOverride]).toEqual([DEFAULT, 3]);
+
+    const linked = setup();
+    await linked.s().load(DEFAULT, 3);
+    linked.seen.length = 0;
+    expect(await linked.s().applyInterventions(byHand.s().interventions, 260)).toBe(true);
+    expect(linked.seen).toEqual([260]);
+    expect(linked.s().cursor).toBe(260);
+    expect(linked.s().frame!.digest).toBe(want);
+    expect(linked.s().interventions).toEqual(byHand.s().interventions);
+    expect(
+      linked
+        .s()
+        .marks.filter((m) => m.kind === 'intervention')
+        .map((m) => m.step),
+    ).toEqual([80, 150]);
+
+    // A load forgets them; a refused intervention stops the replay and says why.
+    await linked.s().load(DEFAULT);
+    expect(linked.s().interventions).toEqual([]);
+    const bad = { action: 'delete', target: { kind: 'Foo', namespace: 'x', name: 'B@d' } } as const;
+    expect(await linked.s().applyInterventions([{ step: 10, action: bad }], 40)).toBe(false);
+    expect(linked.s().error).not.toBeNull();
+    expect(linked.s().interventions).toEqual([]);
+  });
+
+  it("a step beyond one request's compute budget is reached by asking again", async () => {
+    const { s } = setup(() => createEngineHost({ computePerRequest: 50 }));
+    await s().load(DEFAULT);
+    expect(await s().applyInterventions([{ step: 120, action: { action: 'compact' } }], 230)).toBe(true);
+    expect([s().cursor, s().interventions[0]?.step]).toEqual([230, 120]);
+  });
+
+  it('fault buttons pause first, then intervene at the step on screen', async () => {
+    const { s, clock } = setup();
+    await s().load(DEFAULT);
+    s().setSpeed(10);
+    s().play();
+    for (let i = 0; i < 5; i++) {
+      clock.tick(100);
+      await flush();
+    }
+    expect(s().playing).toBe(true);
+    expect(await s().interveneNow({ action: 'closeWatch' })).toBe(true);
+    const at = s().cursor;
+    expect(s().playing).toBe(false);
+    expect(s().interventions).toEqual([{ step: at, action: { action: 'closeWatch' } }]);
+    clock.tick(1000);
+    await flush();
+    expect(s().cursor).toBe(at);
+  });
+
+  it('playing stops before a stop point, at every speed; stepping goes on past it', async () => {
+    const { s, clock, seen } = setup();
+    await s().load(DEFAULT);
+    s().setStopPoints([12, 5, 0, 5]);
+    s().setSpeed(10);
+    s().play();
+    for (let i = 0; i < 20; i++) {
+      clock.tick(100);
+      await flush();
+    }
+    expect([s().cursor, s().playing]).toEqual([4, false]);
+    s().play(); // still in front of it
+    await flush();
+    expect([s().cursor, s().playing]).toEqual([4, false]);
+    await s().stepForward();
+    await s().stepForward();
+    expect(s().cursor).toBe(6);
+    seen.length = 0;
+    s().setSpeed('max');
+    s().play();
+    for (let i = 0; i < 5; i++) {
+      clock.animationFrame(16);
+      await flush();
+    }
+    expect([s().cursor, s().playing, Math.max(...seen)]).toEqual([11, false, 11]);
+    s().setStopPoints([]);
+    s().play();
+    clock.animationFrame(16);
+    await flush();
+    expect(s().cursor).toBeGreaterThan(11);
+    s().pause();
+  });
+
+  it('keeps the panel mode and notices (one per id)', () => {
+    const { s } = setup();
+    expect(s().mode).toBe('lesson');
+    s().setMode('sandbox');
+    s().pushNotice({ id: 'a', tone: 'error', key: 'k1' });
+    s().pushNotice({ id: 'b', tone: 'info', key: 'k2' });
+    s().pushNotice({ id: 'a', tone: 'warning', key: 'k3' });
+    expect(s().notices.map((n) => `${n.id}:${n.key}`)).toEqual(['b:k2', 'a:k3']);
+    s().dismissNotice('b');
+    s().dismissNotice('zzz');
+    expect([s().mode, s().notices.map((n) => n.id)]).toEqual(['sandbox', ['a']]);
+  });
+
   it('holds UI state and notifies selector subscribers', async () => {
     const { s, store } = setup();
     const cursors: number[] = [];

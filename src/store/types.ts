@@ -17,6 +17,7 @@ import type {
 
 export type RecordsAnswer = Extract<Response, { type: 'records' }>;
 export type HistoryAnswer = Extract<Response, { type: 'history' }>;
+export type TraceAnswer = Extract<Response, { type: 'trace' }>;
 
 /** Playback speeds in steps per second; 'max' = as fast as the engine goes. */
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 10, 30, 100, 'max'] as const;
@@ -36,6 +37,12 @@ export interface LogFilter {
   readonly kind: string | null;
 }
 
+/** An intervention in force and the step it was made at (the step on screen then). */
+export interface LoggedIntervention {
+  readonly step: number;
+  readonly action: Intervention;
+}
+
 export interface PlaybackSlice {
   /** The step on screen (the current frame's step); 0 before anything is loaded. */
   readonly cursor: number;
@@ -45,6 +52,11 @@ export interface PlaybackSlice {
   readonly ended: boolean;
   readonly playing: boolean;
   readonly speed: Speed;
+  /** What is loaded (null before the first load): the source and the seed that overrides its own. */
+  readonly source: ScenarioSource | null;
+  readonly seedOverride: number | undefined;
+  /** The interventions in force, oldest first (an intervention drops those made at later steps). */
+  readonly interventions: readonly LoggedIntervention[];
   /** Loads a scenario; resolves true when it loaded (false: an error is in `error`, nothing changed). */
   load(source: ScenarioSource, seed?: number): Promise<boolean>;
   play(): void;
@@ -65,6 +77,20 @@ export interface PlaybackSlice {
    * the engine refuses the action: then `error` says why).
    */
   intervene(action: Intervention): Promise<boolean>;
+  /**
+   * Steps that playing stops before (a lesson's pause points): playing never shows them, it stops with
+   * the step before on screen. Stepping and seeking still go anywhere.
+   */
+  setStopPoints(steps: readonly number[]): void;
+  /** Pauses if playing, then intervenes at the step on screen (the fault buttons). */
+  interveneNow(action: Intervention): Promise<boolean>;
+  /**
+   * Replays interventions in order (each at its step: the timeline forks there), then shows `step`
+   * (a shared link). Only the final frame is shown. Resolves true when every intervention was accepted
+   * and the cursor reached `step` (false: superseded, refused — `error` says why — or the run ended
+   * earlier).
+   */
+  applyInterventions(list: readonly LoggedIntervention[], step: number): Promise<boolean>;
 }
 
 export interface FrameSlice {
@@ -84,6 +110,8 @@ export interface FrameSlice {
   dismissError(): void;
   /** Trace records of steps [from, to] for the event log (see the protocol's caps); null on failure. */
   fetchRecords(from: number, to: number): Promise<RecordsAnswer | null>;
+  /** Raw trace records of steps [from, to], looking ahead of the cursor if needed; null on failure. */
+  fetchTrace(from: number, to: number): Promise<TraceAnswer | null>;
   /** Every record that touched `key` up to step `upTo` (newest kept when capped); null on failure. */
   fetchHistory(key: string, upTo: number): Promise<HistoryAnswer | null>;
   /** The scenario with the interventions made so far, as YAML; null on failure. */
@@ -94,7 +122,30 @@ export interface FrameSlice {
   dispose(): void;
 }
 
+/** The side panel's mode: the lesson player or the sandbox (settings, YAML, faults). */
+export type PanelMode = 'lesson' | 'sandbox';
+
+/**
+ * A notice above the workspace (a link that could not be opened, a replay that differs). Data only:
+ * `key` is an i18n key with `params`; `detail` is plain text shown as text (it may quote a link);
+ * `offer` names a button the notice shows.
+ */
+export interface AppNotice {
+  readonly id: string;
+  readonly tone: 'error' | 'warning' | 'info';
+  readonly key: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+  readonly detail?: string;
+  readonly offer?: 'default-lesson' | 'default-scenario';
+}
+
 export interface UiSlice {
+  readonly mode: PanelMode;
+  setMode(mode: PanelMode): void;
+  /** Notices on screen, oldest first; one per id (pushing an id again replaces it). */
+  readonly notices: readonly AppNotice[];
+  pushNotice(notice: AppNotice): void;
+  dismissNotice(id: string): void;
   readonly selectedKey: string | null;
   select(key: string | null): void;
   readonly openPanels: Readonly<Record<string, boolean>>;

@@ -1,9 +1,10 @@
-/** UI state: selection, open panels, theme, the help dialog and the event log's filter. */
-import type { SimState, SimStore, Theme, UiSlice } from './types';
+/** UI state: the panel mode, notices, selection, open panels, theme, the help dialog and the event log's filter. */
+import type { PanelMode, SimState, SimStore, Theme, UiSlice } from './types';
 
 export interface UiDefaults {
   readonly openPanels?: Readonly<Record<string, boolean>>;
   readonly theme?: Theme;
+  readonly mode?: PanelMode;
 }
 
 export function createUiSlice(
@@ -12,6 +13,18 @@ export function createUiSlice(
   defaults: UiDefaults = {},
 ): UiSlice {
   return {
+    mode: defaults.mode ?? 'lesson',
+    setMode(mode) {
+      if (get().mode !== mode) set({ mode });
+    },
+    notices: [],
+    pushNotice(notice) {
+      set({ notices: [...get().notices.filter((n) => n.id !== notice.id), notice] });
+    },
+    dismissNotice(id) {
+      const notices = get().notices;
+      if (notices.some((n) => n.id === id)) set({ notices: notices.filter((n) => n.id !== id) });
+    },
     selectedKey: null,
     select(key) {
       if (get().selectedKey !== key) set({ selectedKey: key });

@@ -1,26 +1,42 @@
 // The app: the engine runs in a Web Worker behind the bridge; the zustand store holds the view; the
 // workspace draws the figure, the controls and the inspectors. A top-level error boundary turns a render
 // error into a message instead of a blank page.
-import { Component, type ErrorInfo, type ReactNode, useEffect, useState } from 'react';
+import { Component, type ErrorInfo, type ReactNode, useEffect, useRef, useState } from 'react';
 import { createWorkerClient } from '../bridge';
 import { createSimStore } from '../store';
 import { SimStoreProvider } from '../store/react';
+import { DEFAULT_LESSON_ID } from './lessons/catalog';
+import { runBoot } from './links/boot';
+import type { BootPlan } from './links/link-state';
+import { FALLBACK_SOURCE, planFromUrl, preparePageBoot } from './links/page-boot';
+import { EmbedWorkspace } from './shell/embed-workspace';
 import { Workspace } from './shell/workspace';
 import './theme.css';
 import './shell/shell.css';
 
-/** One engine (in a Web Worker) and one store for the page. */
+/**
+ * One engine (in a Web Worker) and one store for the page. The URL decides what opens first (a shared
+ * link, a lesson, a library scenario, embed mode: links/page-boot.ts), read before the first paint.
+ */
 export function App(): ReactNode {
+  const [plan, setPlan] = useState(() => preparePageBoot().plan);
   const [store] = useState(() => createSimStore(createWorkerClient()));
+  const booted = useRef<BootPlan | null>(null);
   useEffect(() => {
-    // The store lives as long as the page (React StrictMode may run this twice: the second load wins).
-    void store.getState().load({ kind: 'library', name: 'default' });
-  }, [store]);
-  return (
-    <SimStoreProvider store={store}>
-      <Workspace />
-    </SimStoreProvider>
-  );
+    // The store lives as long as the page; React StrictMode runs effects twice, each plan runs once.
+    if (booted.current === plan) return;
+    booted.current = plan;
+    void runBoot(store, plan, FALLBACK_SOURCE, DEFAULT_LESSON_ID);
+  }, [store, plan]);
+  useEffect(() => {
+    // A link pasted into the address bar of this page changes only the fragment: open it too.
+    const onHash = (): void => {
+      if (window.location.hash.length > 1) setPlan(planFromUrl());
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return <SimStoreProvider store={store}>{plan.embed ? <EmbedWorkspace /> : <Workspace />}</SimStoreProvider>;
 }
 
 interface ErrorBoundaryProps {

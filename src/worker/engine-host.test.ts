@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RecordView } from '../engine/sim/frame';
+import { type RecordView, recordView } from '../engine/sim/frame';
 import { isQuiet } from '../engine/sim/invariants';
 import { createTimeline, seek } from '../engine/timeline/timeline';
 import { libraryScenario } from '../scenarios/library';
@@ -105,6 +105,63 @@ describe('EngineHost', () => {
       false,
     );
     expectError(createEngineHost().handle({ id: 1, type: 'seek', step: 3 }), false);
+  });
+
+  it('loads a lesson by id, with changes applied and validated like a file', () => {
+    const base = defaultScenario();
+    const lessons = (id: string) => (id === 'demo' ? { ...base, name: 'demo' } : undefined);
+    const host = createEngineHost({ lessons });
+    const ask = (source: unknown, id = 1) =>
+      host.handle({ id, type: 'load', source } as Parameters<EngineHost['handle']>[0]);
+    const plain = ask({ kind: 'lesson', id: 'demo' });
+    expect(plain.type === 'loaded' && plain.scenario.name).toBe('demo');
+    const changed = ask({ kind: 'lesson', id: 'demo', changes: { workers: 1, resyncPeriodMs: 0 } }, 2);
+    if (changed.type !== 'loaded') throw new Error(changed.type);
+    expect(changed.frame.workers.length).toBe(1);
+    const y = host.handle({ id: 3, type: 'export-scenario' });
+    if (y.type !== 'scenario-yaml') throw new Error(y.type);
+    const back = parseScenario(y.yaml);
+    expect(back.ok && [back.scenario.settings.workers, back.scenario.settings.resyncPeriodMs]).toEqual([
+      1, 0,
+    ]);
+    // An unknown lesson, an unknown setting and a value the format refuses are errors; nothing changes.
+    expectError(ask({ kind: 'lesson', id: 'nope' }, 4), false);
+    expect(
+      expectError(ask({ kind: 'lesson', id: 'demo', changes: { bogus: 1 } }, 5), false).details[0],
+    ).toMatch(/bogus/);
+    expect(
+      expectError(ask({ kind: 'lesson', id: 'demo', changes: { workers: 99 } }, 6), false).details.join(' '),
+    ).toMatch(/workers/);
+    expectError(ask({ kind: 'lesson', id: 'demo', changes: [1] }, 7), false);
+    expectError(
+      createEngineHost().handle({ id: 8, type: 'load', source: { kind: 'lesson', id: 'demo' } }),
+      false,
+    );
+    const still = host.handle({ id: 9, type: 'seek', step: 0 });
+    expect(still.type === 'frame' && still.frame.workers.length).toBe(1);
+  });
+
+  it('trace answers raw records, looking ahead of the cursor without moving it', () => {
+    const d = driver({ keyframeInterval: 50 });
+    d.load();
+    d.seek(40);
+    const ahead = d.ask({ type: 'trace', from: 1, to: 300 });
+    if (ahead.type !== 'trace') throw new Error(ahead.type);
+    expect([ahead.from, ahead.to, ahead.truncated]).toEqual([1, 300, false]);
+    const still = d.seek(40);
+    expect([still.frame.step, still.known]).toEqual([40, 40]);
+    d.seek(300);
+    const views = d.records(1, 300).records;
+    expect(ahead.records.map(recordView)).toEqual(views);
+    // A window in the middle, and the compute budget.
+    const mid = d.ask({ type: 'trace', from: 120, to: 130 });
+    if (mid.type !== 'trace') throw new Error(mid.type);
+    expect(mid.records.map(recordView)).toEqual(views.filter((v) => v.step >= 120 && v.step <= 130));
+    const small = createEngineHost({ computePerRequest: 25 });
+    small.handle({ id: 1, type: 'load', source: { kind: 'library', name: 'default' } });
+    const capped = small.handle({ id: 2, type: 'trace', from: 1, to: 100 });
+    if (capped.type !== 'trace') throw new Error(capped.type);
+    expect([capped.to, capped.truncated]).toEqual([25, true]);
   });
 
   it('a bad scenario text is an error with the validator lines and leaves the previous timeline intact', () => {

@@ -25,9 +25,10 @@ import { stepWorld } from '../engine/sim/step';
 import type { TraceRecord } from '../engine/sim/trace';
 import type { World } from '../engine/sim/world';
 import { createTimeline, fork, seek, type Timeline } from '../engine/timeline/timeline';
+import { DEFAULT_SETTINGS } from '../scenarios/defaults';
 import { libraryScenario, SCENARIO_LIBRARY } from '../scenarios/library';
 import { formatScenarioError, parseScenario, scenarioToYaml } from '../scenarios/parse';
-import type { ObjectManifest, Scenario, ScriptAction } from '../scenarios/types';
+import type { ObjectManifest, Scenario, ScriptAction, Settings } from '../scenarios/types';
 import type {
   Intervention,
   Mark,
@@ -42,6 +43,8 @@ import type {
 export const HOST_LIMITS = {
   /** Records per `records` answer. */
   records: 5_000,
+  /** Records per `trace` answer. */
+  traceRecords: 20_000,
   /** Records per `history` answer (the newest are kept). */
   historyRecords: 2_000,
   /** Keyframe intervals (with records of the key) a `history` request replays, newest first. */
@@ -59,6 +62,11 @@ export interface EngineHostOptions {
   readonly keyframeInterval?: number;
   /** Overrides HOST_LIMITS.computePerRequest (tests). */
   readonly computePerRequest?: number;
+  /**
+   * The scenario of a lesson by id, for `load` with `{kind: 'lesson'}` (the Worker passes the built-in
+   * lessons of src/scenarios/lessons; without it, lessons are refused as unknown).
+   */
+  readonly lessons?: (id: string) => Scenario | undefined;
 }
 
 export interface EngineHost {
@@ -87,6 +95,8 @@ interface Run {
   readonly keyIntervals: Map<string, number[]>;
 }
 
+type LessonSource = Extract<ScenarioSource, { kind: 'lesson' }>;
+
 /** A request the host cannot serve: answered as a non-fatal error. */
 class BadRequest extends Error {
   constructor(
@@ -106,7 +116,7 @@ export function createEngineHost(opts: EngineHostOptions = {}): EngineHost {
 
   function serve(req: Request): Response {
     if (req.type === 'load') {
-      const next = load(req.source, req.seed, req.frameLimit, interval);
+      const next = load(req.source, req.seed, req.frameLimit, interval, opts.lessons);
       run = next;
       broken = null;
       return {
@@ -152,6 +162,12 @@ export function createEngineHost(opts: EngineHostOptions = {}): EngineHost {
         return frameAnswer(req.id, r, null);
       case 'records':
         return { id: req.id, type: 'records', ...recordsWindow(r, int(req.from, 'from'), int(req.to, 'to')) };
+      case 'trace':
+        return {
+          id: req.id,
+          type: 'trace',
+          ...traceWindow(r, int(req.from, 'from'), int(req.to, 'to'), compute),
+        };
       case 'history': {
         if (typeof req.key !== 'string') throw new BadRequest('history: key must be a string');
         return { id: req.id, type: 'history', key: req.key, ...history(r, req.key, int(req.upTo, 'upTo')) };
@@ -203,8 +219,7 @@ function int(v: unknown, name: string): number {
 // ---------------------------------------------------------------------------------------------
 // Load
 
-function scenarioText(source: ScenarioSource): string {
-  if (typeof source !== 'object' || source === null) throw new BadRequest('load: missing source');
+function scenarioText(source: Exclude<ScenarioSource, { kind: 'lesson' }>): string {
   if (source.kind === 'library') {
     const lib = libraryScenario(source.name);
     if (lib === undefined)
@@ -214,7 +229,40 @@ function scenarioText(source: ScenarioSource): string {
     return lib.yaml;
   }
   if (source.kind === 'text' && typeof source.text === 'string') return source.text;
-  throw new BadRequest('load: source must be {kind: "library", name} or {kind: "text", text}');
+  throw new BadRequest(
+    'load: source must be {kind: "library", name}, {kind: "text", text} or {kind: "lesson", id}',
+  );
+}
+
+/** The settings keys a lesson's `changes` may replace. */
+const SETTINGS_KEYS: ReadonlySet<string> = new Set(Object.keys(DEFAULT_SETTINGS));
+
+/**
+ * A lesson's scenario with `changes` applied (each key replaces that setting whole). The result goes
+ * through the file validator, so a change the format would refuse is refused here too.
+ */
+function lessonScenario(
+  source: Extract<ScenarioSource, { kind: 'lesson' }>,
+  lessons: EngineHostOptions['lessons'],
+): Scenario {
+  const base = typeof source.id === 'string' ? lessons?.(source.id) : undefined;
+  if (base === undefined) throw new BadRequest(`No lesson named ${JSON.stringify(source.id)}.`);
+  const changes: unknown = source.changes;
+  if (changes === undefined) return base;
+  if (typeof changes !== 'object' || changes === null || Array.isArray(changes))
+    throw new BadRequest('load: lesson changes must be a map of settings');
+  const unknown = Object.keys(changes).filter((k) => !SETTINGS_KEYS.has(k));
+  if (unknown.length > 0)
+    throw new BadRequest('The lesson changes are not valid.', [
+      `unknown settings: ${unknown.map((k) => JSON.stringify(k)).join(', ')}`,
+    ]);
+  let text: string;
+  try {
+    text = scenarioToYaml({ ...base, settings: { ...base.settings, ...(changes as Partial<Settings>) } });
+  } catch (e) {
+    throw new BadRequest('The lesson changes are not valid.', [e instanceof Error ? e.message : String(e)]);
+  }
+  return parseOrThrow(text);
 }
 
 function parseOrThrow(text: string): Scenario {
@@ -233,15 +281,17 @@ function load(
   seed: number | undefined,
   frameLimit: number | undefined,
   keyframeInterval: number | undefined,
+  lessons: EngineHostOptions['lessons'],
 ): Run {
   // Everything that can be refused is checked before anything changes.
-  const text = scenarioText(source);
+  if (typeof source !== 'object' || source === null) throw new BadRequest('load: missing source');
+  const text = source.kind === 'lesson' ? null : scenarioText(source);
   if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff))
     throw new BadRequest('seed must be an integer from 0 to 4294967295');
   const limit = frameLimit === undefined ? 200 : int(frameLimit, 'frameLimit');
   if (limit < 1 || limit > HOST_LIMITS.frameLimit)
     throw new BadRequest(`frameLimit must be from 1 to ${HOST_LIMITS.frameLimit}`);
-  const parsed = parseOrThrow(text);
+  const parsed = text === null ? lessonScenario(source as LessonSource, lessons) : parseOrThrow(text);
   const scenario = seed === undefined ? parsed : { ...parsed, seed };
   const tl = createTimeline(scenario, keyframeInterval === undefined ? {} : { keyframeInterval });
   return {
@@ -600,6 +650,41 @@ function recordsWindow(
     return true;
   });
   return { from, to: last, records: out, truncated };
+}
+
+/**
+ * Raw records of steps [from, to]; steps beyond the computed range are computed on the private world
+ * (at most `budget` of them), so a lesson can look ahead without moving the cursor.
+ */
+function traceWindow(
+  r: Run,
+  fromReq: number,
+  toReq: number,
+  budget: number,
+): { from: number; to: number; records: TraceRecord[]; truncated: boolean } {
+  const from = Math.max(1, fromReq);
+  let to = Math.min(toReq, r.known + budget);
+  if (r.tl.end !== null) to = Math.min(to, r.tl.end);
+  const out: TraceRecord[] = [];
+  if (from > to) return { from, to: Math.max(to, from - 1), records: out, truncated: false };
+  const w = scratchAt(r, Math.min(from - 1, r.known));
+  let last = w.step;
+  let truncated = toReq > to && (r.tl.end === null || to < r.tl.end);
+  replay(r, w, to, (recs) => {
+    const s = recs[0]!.step;
+    if (s < from) {
+      last = s;
+      return true;
+    }
+    if (out.length + recs.length > HOST_LIMITS.traceRecords && out.length > 0) {
+      truncated = true;
+      return false;
+    }
+    for (const x of recs) out.push(x);
+    last = s;
+    return true;
+  });
+  return { from, to: Math.max(last, from - 1), records: out, truncated };
 }
 
 function touches(rec: TraceRecord, key: string): boolean {

@@ -7,6 +7,7 @@
  * error is posted instead so the page can offer a restart.
  */
 import { createEngineHost } from './engine-host';
+import { lessonScenario } from './lessons';
 import type { Request, Response } from './protocol';
 
 interface WorkerScope {
@@ -15,7 +16,7 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
-const host = createEngineHost();
+const host = createEngineHost({ lessons: lessonScenario });
 
 scope.onmessage = (e) => {
   try {

@@ -4,12 +4,18 @@
  * The bridge keeps "newest request wins": an answer to a superseded request is dropped.
  */
 import type { Frame, RecordView } from '../engine/sim/frame';
-import type { ScriptAction } from '../scenarios/types';
+import type { TraceRecord } from '../engine/sim/trace';
+import type { ScriptAction, Settings } from '../scenarios/types';
 
-/** Where a scenario comes from. Text is YAML or JSON (validated in the worker). */
+/**
+ * Where a scenario comes from. Text is YAML or JSON (validated in the worker). A lesson is named by its
+ * id (src/scenarios/lessons); `changes` replace whole settings of the lesson's scenario (each key
+ * present replaces that setting; the result is validated like a file).
+ */
 export type ScenarioSource =
   | { readonly kind: 'library'; readonly name: string }
-  | { readonly kind: 'text'; readonly text: string };
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'lesson'; readonly id: string; readonly changes?: Partial<Settings> };
 
 /** An intervention: a script action without its time (the worker stamps the step's virtual time). */
 export type Intervention = ScriptAction extends infer A
@@ -74,6 +80,12 @@ export type Request =
   /** Trace records of steps [from, to] (inclusive, clamped to the computed range), for the event log. */
   | { readonly id: number; readonly type: 'records'; readonly from: number; readonly to: number }
   /**
+   * Raw trace records of steps [from, to] (inclusive), for a lesson's goal and pause points. Unlike
+   * `records`, `to` may lie beyond the computed range: the steps ahead are computed on a private world
+   * (the cursor, `known` and the marks do not change), at most HOST_LIMITS.computePerRequest of them.
+   */
+  | { readonly id: number; readonly type: 'trace'; readonly from: number; readonly to: number }
+  /**
    * Every record that touched `key` (as the record's key or the key of the object it carries, Foo and
    * Deployment alike) in steps [1, upTo]; the newest are kept when the caps apply.
    */
@@ -117,6 +129,16 @@ export type Response =
     }
   | {
       readonly id: number;
+      readonly type: 'trace';
+      /** The steps actually covered (`to` is lower than asked when capped or when the run ended). */
+      readonly from: number;
+      readonly to: number;
+      readonly records: readonly TraceRecord[];
+      /** A cap cut the window short (ask again from `to + 1`). */
+      readonly truncated: boolean;
+    }
+  | {
+      readonly id: number;
       readonly type: 'history';
       readonly key: string;
       /** Records of steps [fromStep, upTo] (upTo clamped to the computed range), oldest first. */
@@ -152,6 +174,7 @@ export interface ResponseTypeOf {
   'run-until': 'frame';
   intervene: 'frame';
   records: 'records';
+  trace: 'trace';
   history: 'history';
   'export-scenario': 'scenario-yaml';
 }

@@ -17,6 +17,7 @@ import {
   selectHelpOpen,
   selectKnown,
   selectMarks,
+  selectMode,
   selectPlaying,
   selectScenario,
   selectSelectedKey,
@@ -39,7 +40,14 @@ import {
 } from '../controls';
 import { EMPTY_FILTER, type EventLogFilter, KeyHistory, recordsToJsonl } from '../event-log';
 import { appendHistory, type HistoryPoint } from '../inspectors';
+import { LessonPanel, useScenarioTitle } from '../lessons/lesson-panel';
+import { CopyLinkButton } from '../links/copy-link';
+import { Notices } from '../links/notices';
+import { clearPageUrl, offerSource } from '../links/page-boot';
 import { NarrationPanel } from '../narration';
+import { FaultBar } from '../sandbox/fault-bar';
+import { ModeSwitch } from '../sandbox/mode-switch';
+import { SandboxPanel } from '../sandbox/sandbox-panel';
 import { download } from './download';
 import { InspectorTabs, type TabId } from './inspector-tabs';
 import { LanguageSwitch } from './language-switch';
@@ -64,6 +72,8 @@ export function Workspace(): ReactNode {
   const error = useSimStore(selectError);
   const fatal = useSimStore(selectFatal);
   const skipped = useSimStore(selectSkipped);
+  const mode = useSimStore(selectMode);
+  const scenarioTitle = useScenarioTitle(scenario?.title ?? '');
   const reducedMotion = useReducedMotion();
   const svgRef = useRef<SVGSVGElement | null>(null);
   const [tab, setTab] = useState<TabId>('apiserver');
@@ -152,11 +162,16 @@ export function Workspace(): ReactNode {
           {t('shell.badge')}
         </span>
         {scenario !== null && (
-          <span className="app-scenario">
-            {t('shell.scenario', { title: scenario.title })} · {t('shell.seed', { seed: scenario.seed })}
+          <span
+            className="app-scenario"
+            title={`${t('shell.scenario', { title: scenarioTitle })} · ${t('shell.seed', { seed: scenario.seed })}`}
+          >
+            {t('shell.scenario', { title: scenarioTitle })} · {t('shell.seed', { seed: scenario.seed })}
           </span>
         )}
+        <ModeSwitch />
         <span className="app-header-spacer" />
+        <CopyLinkButton disabled={frame === null} />
         <button type="button" className="btn" onClick={exportYaml} disabled={frame === null}>
           {t('shell.export.yaml')}
         </button>
@@ -166,6 +181,12 @@ export function Workspace(): ReactNode {
 
       {/* A language change remounts what is below the header, memoised figure layers included. */}
       <Fragment key={lang}>
+        <Notices
+          onOffer={(offer) => {
+            clearPageUrl();
+            void s.load(offerSource(offer));
+          }}
+        />
         {fatal !== null && <FatalBanner message={fatal} onRestart={() => void s.restart()} />}
         {error !== null && <ErrorBanner error={error} onDismiss={s.dismissError} />}
 
@@ -227,6 +248,7 @@ export function Workspace(): ReactNode {
               </div>
             </section>
             <aside className="side-pane">
+              {mode === 'sandbox' ? <FaultBar disabled={fatal !== null} /> : <LessonPanel />}
               <NarrationPanel
                 records={frame.records}
                 frame={frame}
@@ -249,6 +271,11 @@ export function Workspace(): ReactNode {
                 />
               </details>
             </aside>
+            {mode === 'sandbox' && (
+              <div className="sandbox-pane">
+                <SandboxPanel />
+              </div>
+            )}
             <div className="inspector-pane">
               <InspectorTabs
                 frame={frame}

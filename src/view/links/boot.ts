@@ -1,0 +1,107 @@
+/**
+ * Opening the page: what its URL asks for (link-state.ts `planBoot`) is loaded and replayed through the
+ * store, and what went wrong becomes a notice (data: an i18n key, params and plain-text detail).
+ * `failureNotice` and `verdictNotice` are pure (tested in Node); `runBoot` drives the store.
+ */
+import { ENGINE_BEHAVIOUR_VERSION } from '../../engine/version';
+import type { AppNotice, SimStore } from '../../store/types';
+import { lessonStore } from '../lessons/lesson-store';
+import type { BootFailure, BootPlan, ReplayVerdict } from './link-state';
+import { replayVerdict } from './link-state';
+
+/** Notice ids (one of each at a time). */
+export const NOTICE = { link: 'link', warning: 'link-warning', replay: 'link-replay' } as const;
+
+/** What the page offers instead of a link it cannot open. */
+export function offerFor(defaultLessonId: string | null): AppNotice['offer'] {
+  return defaultLessonId === null ? 'default-scenario' : 'default-lesson';
+}
+
+export function failureNotice(f: BootFailure, defaultLessonId: string | null): AppNotice {
+  const offer = offerFor(defaultLessonId);
+  switch (f.kind) {
+    case 'link':
+      // The codec's message names the problem (a field, a character); for a cut-off or changed link
+      // it says no more than the notice itself.
+      return {
+        id: NOTICE.link,
+        tone: 'error',
+        key: `links.failure.${f.reason}`,
+        ...(f.reason === 'truncated' || f.reason === 'tampered' ? {} : { detail: f.message }),
+        offer,
+      };
+    case 'unknown-lesson':
+      return { id: NOTICE.link, tone: 'error', key: 'links.failure.noLesson', params: { id: f.id }, offer };
+    case 'unknown-scenario':
+      return {
+        id: NOTICE.link,
+        tone: 'error',
+        key: 'links.failure.noScenario',
+        params: { name: f.name },
+        offer,
+      };
+    case 'bad-flag':
+      return {
+        id: NOTICE.link,
+        tone: 'warning',
+        key: 'links.failure.badFlag',
+        params: { flag: f.flag, value: f.value },
+      };
+  }
+}
+
+export function verdictNotice(verdict: ReplayVerdict, expected: BootPlan['expect']): AppNotice | null {
+  if (verdict === 'other-engine' && expected !== null) {
+    return {
+      id: NOTICE.replay,
+      tone: 'warning',
+      key: 'links.replay.otherEngine',
+      params: { theirs: expected.engine, ours: ENGINE_BEHAVIOUR_VERSION },
+    };
+  }
+  if (verdict === 'differs') return { id: NOTICE.replay, tone: 'warning', key: 'links.replay.differs' };
+  return null;
+}
+
+/**
+ * Loads and replays a plan. When the source cannot be loaded, the fallback is loaded instead (the
+ * store's error banner says why). Resolves when the page shows what it will show.
+ */
+export async function runBoot(
+  store: SimStore,
+  plan: BootPlan,
+  fallback: BootPlan['source'],
+  defaultLessonId: string | null,
+): Promise<void> {
+  const s = () => store.getState();
+  for (const id of Object.values(NOTICE)) s().dismissNotice(id);
+  if (plan.failure !== null) s().pushNotice(failureNotice(plan.failure, defaultLessonId));
+  if (plan.warnings.length > 0) {
+    s().pushNotice({
+      id: NOTICE.warning,
+      tone: 'info',
+      key: 'links.notice.warnings',
+      detail: plan.warnings.join(' '),
+    });
+  }
+  // The file lesson stands for exactly this load (the lesson player compares sources by identity).
+  if (plan.fileLesson !== null)
+    lessonStore.setState({ fileLesson: { ...plan.fileLesson, source: plan.source } });
+  const loaded = await s().load(plan.source, plan.seed);
+  if (!loaded) {
+    if (plan.source !== fallback) await s().load(fallback);
+    return;
+  }
+  if (plan.interventions.length > 0 || plan.step > 0) {
+    await s().applyInterventions(plan.interventions, plan.step);
+  }
+  const frame = s().frame;
+  const verdict = replayVerdict(
+    plan.expect,
+    frame === null ? null : { step: frame.step, digest: frame.digest },
+    plan.step,
+  );
+  const notice = verdictNotice(verdict, plan.expect);
+  if (notice !== null) s().pushNotice(notice);
+  if (plan.startStep !== null && plan.startStep !== plan.step) await s().seek(plan.startStep);
+}

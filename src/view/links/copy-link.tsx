@@ -1,0 +1,240 @@
+/**
+ * "Copy link" (header): encodes what is on screen into a `#v1.…` URL and copies it. The panel that
+ * opens always shows the link in a read-only field (selected, for a manual copy when the clipboard is
+ * refused) and offers the iframe snippet for a course page (embed mode, starting at this step or at the
+ * beginning). Escape or a click outside closes it; focus returns to the button.
+ */
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { getLanguage, t } from '../../i18n';
+import { MAX_LINK_CHARS } from '../../scenarios/url-codec';
+import { useSimStoreApi } from '../../store/react';
+import type { SimState } from '../../store/types';
+import { lessonStore } from '../lessons/lesson-store';
+import { embedSnippet, type ShareInputs, share, shareUrl } from './link-state';
+import './links.css';
+
+type Copied = 'idle' | 'copied' | 'manual';
+
+/** What is on screen, from the store (null before a scenario is loaded). */
+export function shareInputsOf(s: SimState): ShareInputs | null {
+  if (s.source === null || s.frame === null) return null;
+  const file = lessonStore.getState().fileLesson;
+  return {
+    ...(file !== null && file.source === s.source ? { lessonText: file.text } : {}),
+    source: s.source,
+    seedOverride: s.seedOverride,
+    step: s.frame.step,
+    lang: getLanguage(),
+    interventions: s.interventions,
+    digest: s.frame.digest,
+  };
+}
+
+/** Writes text to the clipboard; false when the browser refuses (no permission, insecure page). */
+export async function writeClipboard(text: string): Promise<boolean> {
+  try {
+    if (typeof navigator === 'undefined' || navigator.clipboard === undefined) return false;
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface Made {
+  readonly url: string;
+  readonly chars: number;
+  readonly embedUrl: string;
+  readonly embedFromStart: string | null;
+}
+
+function make(s: SimState): Made | { readonly error: string; readonly tooLarge: boolean } {
+  const inputs = shareInputsOf(s);
+  if (inputs === null) return { error: t('links.share.notReady'), tooLarge: false };
+  const r = share(inputs);
+  if (!r.ok) {
+    return r.code === 'too-large'
+      ? { error: t('links.share.tooLarge', { max: MAX_LINK_CHARS }), tooLarge: true }
+      : { error: t('links.share.invalid', { reason: r.message }), tooLarge: false };
+  }
+  const href = window.location.href;
+  const embed = share({ ...inputs, embed: {} });
+  const fromStart = inputs.step === 0 ? null : share({ ...inputs, embed: { startStep: 0 } });
+  return {
+    url: shareUrl(href, r.payload),
+    chars: r.payload.length,
+    embedUrl: embed.ok ? shareUrl(href, embed.payload) : shareUrl(href, r.payload),
+    embedFromStart: fromStart?.ok === true ? shareUrl(href, fromStart.payload) : null,
+  };
+}
+
+export function CopyLinkButton({ disabled }: { readonly disabled?: boolean }): ReactNode {
+  const store = useSimStoreApi();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [made, setMade] = useState<ReturnType<typeof make> | null>(null);
+  const [copied, setCopied] = useState<Copied>('idle');
+  const [embedCopied, setEmbedCopied] = useState<Copied>('idle');
+  const [fromStart, setFromStart] = useState(false);
+  /** The panel opens towards the side with room (it is 32rem wide, at most the viewport). */
+  const [alignLeft, setAlignLeft] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement | null>(null);
+  const panelRef = useRef<HTMLElement | null>(null);
+  const fieldRef = useRef<HTMLInputElement | null>(null);
+  const snippetRef = useRef<HTMLTextAreaElement | null>(null);
+
+  const close = useCallback((refocus: boolean) => {
+    setOpen(false);
+    if (refocus) buttonRef.current?.focus();
+  }, []);
+
+  const onCopy = async (): Promise<void> => {
+    const m = make(store.getState());
+    setMade(m);
+    const r = buttonRef.current?.getBoundingClientRect();
+    setAlignLeft(r !== undefined && r.right < Math.min(512, window.innerWidth - 32));
+    setOpen(true);
+    setEmbedCopied('idle');
+    if ('error' in m) {
+      setCopied('idle');
+      return;
+    }
+    setCopied((await writeClipboard(m.url)) ? 'copied' : 'manual');
+  };
+
+  // The link field is selected whenever it appears (the manual fallback).
+  useEffect(() => {
+    if (!open) return;
+    const f = fieldRef.current;
+    if (f !== null) {
+      f.focus();
+      f.select();
+    } else panelRef.current?.focus();
+  }, [open]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent): void => {
+      const target = e.target as Node | null;
+      if (panelRef.current?.contains(target) || buttonRef.current?.contains(target)) return;
+      close(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [open, close]);
+
+  const snippet =
+    made !== null && !('error' in made)
+      ? embedSnippet(fromStart && made.embedFromStart !== null ? made.embedFromStart : made.embedUrl)
+      : '';
+
+  const copySnippet = async (): Promise<void> => {
+    const ok = await writeClipboard(snippet);
+    setEmbedCopied(ok ? 'copied' : 'manual');
+    if (!ok) snippetRef.current?.select();
+  };
+
+  return (
+    <span className="lnk-share">
+      <button
+        ref={buttonRef}
+        type="button"
+        className="btn lnk-share-button"
+        aria-expanded={open}
+        aria-controls={open ? `${id}-panel` : undefined}
+        disabled={disabled}
+        title={t('links.share.hint')}
+        onClick={() => void onCopy()}
+      >
+        {t('links.share.copy')}
+      </button>
+      {open && made !== null && (
+        <section
+          ref={panelRef}
+          id={`${id}-panel`}
+          className={`lnk-panel${alignLeft ? ' is-left' : ''}`}
+          aria-label={t('links.share.panel')}
+          tabIndex={-1}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              close(true);
+            }
+          }}
+        >
+          {'error' in made ? (
+            <p className="lnk-status is-error" role="alert">
+              {made.error}
+            </p>
+          ) : (
+            <>
+              <p className="lnk-status" role="status" data-testid="copy-link-status">
+                {copied === 'copied'
+                  ? t('links.share.copied')
+                  : copied === 'manual'
+                    ? t('links.share.manual')
+                    : ''}
+              </p>
+              <label className="lnk-label" htmlFor={`${id}-url`}>
+                {t('links.share.field')}
+              </label>
+              <input
+                ref={fieldRef}
+                id={`${id}-url`}
+                className="lnk-field"
+                type="text"
+                readOnly
+                value={made.url}
+                onFocus={(e) => e.currentTarget.select()}
+                data-testid="share-url"
+              />
+              <p className="lnk-meta">{t('links.share.size', { chars: made.chars })}</p>
+              <div className="lnk-embed">
+                <label className="lnk-label" htmlFor={`${id}-embed`}>
+                  {t('links.share.embed')}
+                </label>
+                {made.embedFromStart !== null && (
+                  <label className="lnk-check">
+                    <input
+                      type="checkbox"
+                      checked={fromStart}
+                      onChange={(e) => setFromStart(e.currentTarget.checked)}
+                    />
+                    {t('links.share.embedFromStart')}
+                  </label>
+                )}
+                <textarea
+                  ref={snippetRef}
+                  id={`${id}-embed`}
+                  className="lnk-snippet"
+                  readOnly
+                  rows={3}
+                  value={snippet}
+                  onFocus={(e) => e.currentTarget.select()}
+                  data-testid="embed-snippet"
+                />
+                <div className="lnk-row">
+                  <button type="button" className="btn" onClick={() => void copySnippet()}>
+                    {t('links.share.copyEmbed')}
+                  </button>
+                  <span className="lnk-status" role="status">
+                    {embedCopied === 'copied'
+                      ? t('links.share.embedCopied')
+                      : embedCopied === 'manual'
+                        ? t('links.share.manual')
+                        : ''}
+                  </span>
+                </div>
+              </div>
+            </>
+          )}
+          <div className="lnk-row lnk-row-end">
+            <button type="button" className="btn" onClick={() => close(true)}>
+              {t('links.share.close')}
+            </button>
+          </div>
+        </section>
+      )}
+    </span>
+  );
+}

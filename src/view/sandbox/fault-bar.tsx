@@ -1,0 +1,171 @@
+/**
+ * Fault buttons, usable at any time: each pauses the player if it is playing, then intervenes at the
+ * step on screen (store `interveneNow`). The numbers next to a button (seconds, milliseconds, a count)
+ * are its parameters; the status line says what was done (a polite live region).
+ */
+import { type ReactNode, useId, useState } from 'react';
+import { t } from '../../i18n';
+import { useSimStoreApi } from '../../store/react';
+import type { Intervention } from '../../worker/protocol';
+import { describeIntervention } from '../controls';
+
+export interface FaultBarProps {
+  readonly disabled: boolean;
+}
+
+function clampInt(text: string, min: number, max: number, fallback: number): number {
+  const n = Number.parseInt(text, 10);
+  return Number.isFinite(n) ? Math.max(min, Math.min(max, n)) : fallback;
+}
+
+export function FaultBar({ disabled }: FaultBarProps): ReactNode {
+  const store = useSimStoreApi();
+  const id = useId();
+  const [seconds, setSeconds] = useState('3');
+  const [code, setCode] = useState<'500' | '429'>('500');
+  const [extra, setExtra] = useState('200');
+  const [count, setCount] = useState('3');
+  const [status, setStatus] = useState('');
+
+  const fire = async (action: Intervention): Promise<void> => {
+    const ok = await store.getState().interveneNow(action);
+    setStatus(
+      ok
+        ? t('links.sb.fault.done', { what: describeIntervention(action), step: store.getState().cursor })
+        : t('links.sb.fault.failed'),
+    );
+  };
+  const durationMs = (): number => clampInt(seconds, 1, 3600, 3) * 1000;
+
+  return (
+    <section className="sb-faults" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="sb-title">
+        {t('links.sb.faults')}
+      </h3>
+      <p className="sb-note">{t('links.sb.faults.hint')}</p>
+      <div className="sb-fault-row">
+        <button
+          type="button"
+          className="btn"
+          disabled={disabled}
+          onClick={() => void fire({ action: 'closeWatch' })}
+        >
+          {t('links.sb.fault.closeWatch')}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={disabled}
+          onClick={() => void fire({ action: 'watchError', code: 410 })}
+        >
+          {t('links.sb.fault.gone')}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={disabled}
+          onClick={() => void fire({ action: 'compact' })}
+        >
+          {t('links.sb.fault.compact')}
+        </button>
+      </div>
+      <div className="sb-fault-row">
+        <label className="sb-inline" htmlFor={`${id}-seconds`}>
+          {t('links.sb.fault.seconds')}
+        </label>
+        <input
+          id={`${id}-seconds`}
+          className="ctl-input sb-num"
+          type="number"
+          min={1}
+          max={3600}
+          value={seconds}
+          onChange={(e) => setSeconds(e.currentTarget.value)}
+        />
+        <label className="sb-inline" htmlFor={`${id}-code`}>
+          {t('links.sb.fault.code')}
+        </label>
+        <select
+          id={`${id}-code`}
+          className="ctl-select"
+          value={code}
+          onChange={(e) => setCode(e.currentTarget.value === '429' ? '429' : '500')}
+        >
+          <option value="500">500</option>
+          <option value="429">429</option>
+        </select>
+        <button
+          type="button"
+          className="btn"
+          disabled={disabled}
+          onClick={() =>
+            void fire({ action: 'apiErrors', code: code === '429' ? 429 : 500, durationMs: durationMs() })
+          }
+        >
+          {t('links.sb.fault.apiErrors')}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={disabled}
+          onClick={() => void fire({ action: 'refuseConnections', durationMs: durationMs() })}
+        >
+          {t('links.sb.fault.refuse')}
+        </button>
+      </div>
+      <div className="sb-fault-row">
+        <label className="sb-inline" htmlFor={`${id}-extra`}>
+          {t('links.sb.fault.extraMs')}
+        </label>
+        <input
+          id={`${id}-extra`}
+          className="ctl-input sb-num"
+          type="number"
+          min={1}
+          max={600000}
+          value={extra}
+          onChange={(e) => setExtra(e.currentTarget.value)}
+        />
+        <button
+          type="button"
+          className="btn"
+          disabled={disabled}
+          onClick={() =>
+            void fire({
+              action: 'addLatency',
+              extraMs: clampInt(extra, 1, 600_000, 200),
+              durationMs: durationMs(),
+            })
+          }
+        >
+          {t('links.sb.fault.latency')}
+        </button>
+      </div>
+      <div className="sb-fault-row">
+        <label className="sb-inline" htmlFor={`${id}-count`}>
+          {t('links.sb.fault.count')}
+        </label>
+        <input
+          id={`${id}-count`}
+          className="ctl-input sb-num"
+          type="number"
+          min={1}
+          max={100000}
+          value={count}
+          onChange={(e) => setCount(e.currentTarget.value)}
+        />
+        <button
+          type="button"
+          className="btn"
+          disabled={disabled}
+          onClick={() => void fire({ action: 'failReconciles', count: clampInt(count, 1, 100_000, 3) })}
+        >
+          {t('links.sb.fault.failReconciles')}
+        </button>
+      </div>
+      <p className="sb-status" role="status">
+        {status}
+      </p>
+    </section>
+  );
+}

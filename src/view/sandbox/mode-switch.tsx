@@ -1,0 +1,32 @@
+/** The header's "Lesson / Sandbox" switch: a labelled radio group styled as a segmented control. */
+import { type ReactNode, useId } from 'react';
+import { t } from '../../i18n';
+import { selectMode } from '../../store';
+import { useSimStore, useSimStoreApi } from '../../store/react';
+import type { PanelMode } from '../../store/types';
+import '../controls/controls.css';
+
+const MODES: readonly PanelMode[] = ['lesson', 'sandbox'];
+
+export function ModeSwitch(): ReactNode {
+  const name = useId();
+  const mode = useSimStore(selectMode);
+  const store = useSimStoreApi();
+  return (
+    <fieldset className="ctl-segmented sb-mode" data-testid="mode-switch">
+      <legend className="ctl-sr-only">{t('links.mode')}</legend>
+      {MODES.map((m) => (
+        <label key={m} className="ctl-segment" title={t(`links.mode.${m}.hint`)}>
+          <input
+            type="radio"
+            name={name}
+            value={m}
+            checked={mode === m}
+            onChange={() => store.getState().setMode(m)}
+          />
+          <span>{t(`links.mode.${m}`)}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}

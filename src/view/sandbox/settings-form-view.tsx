@@ -1,0 +1,101 @@
+/**
+ * The sandbox's settings form: groups of labelled inputs (durations take "2s", "250ms" or a number of
+ * ms), the rate limiter's type with its own fields, and the controller-mistake switches. Messages come
+ * from the scenario validator and sit under their field (aria-invalid + aria-describedby).
+ */
+import type { ReactNode } from 'react';
+import { t } from '../../i18n';
+import { MISTAKE_NAMES } from '../../scenarios/types';
+import { Field } from '../controls/field';
+import {
+  FIELD_GROUPS,
+  type FieldSpec,
+  LIMITER_FIELDS,
+  LIMITER_TYPES,
+  type LimiterType,
+  type SettingsDraft,
+} from './settings-form';
+
+export interface SettingsFormViewProps {
+  readonly draft: SettingsDraft;
+  readonly errors: Readonly<Record<string, string>>;
+  readonly onChange: (draft: SettingsDraft) => void;
+}
+
+export function SettingsFormView({ draft, errors, onChange }: SettingsFormViewProps): ReactNode {
+  const input = (f: FieldSpec): ReactNode => (
+    <Field key={f.id} label={t(f.label)} error={errors[f.id]}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          className="ctl-input sb-input"
+          type="text"
+          inputMode={f.kind === 'duration' || f.kind === 'int' ? 'numeric' : 'decimal'}
+          value={draft.values[f.id] ?? ''}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          data-field={f.id}
+          onChange={(e) => onChange({ ...draft, values: { ...draft.values, [f.id]: e.currentTarget.value } })}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <div className="sb-form">
+      <p className="sb-note">{t('links.sb.hint.duration')}</p>
+      {FIELD_GROUPS.map((g) => (
+        <fieldset key={g.id} className="sb-group">
+          <legend>{t(`links.sb.group.${g.id}`)}</legend>
+          <div className="sb-fields">{g.fields.map(input)}</div>
+        </fieldset>
+      ))}
+      <fieldset className="sb-group">
+        <legend>{t('links.sb.group.rateLimiter')}</legend>
+        <div className="sb-fields">
+          <div className="sb-wide">
+            <Field label={t('links.sb.f.limiterType')} error={errors.rateLimiter}>
+              {({ id, describedBy, invalid }) => (
+                <select
+                  id={id}
+                  className="ctl-select sb-input"
+                  value={draft.limiter}
+                  aria-invalid={invalid}
+                  aria-describedby={describedBy}
+                  onChange={(e) => onChange({ ...draft, limiter: e.currentTarget.value as LimiterType })}
+                >
+                  {LIMITER_TYPES.filter((l) => l !== 'maxOf' || draft.base.rateLimiter.type === 'maxOf').map(
+                    (l) => (
+                      <option key={l} value={l}>
+                        {t(`links.sb.limiter.${l}`)}
+                      </option>
+                    ),
+                  )}
+                </select>
+              )}
+            </Field>
+          </div>
+          {LIMITER_FIELDS[draft.limiter].map(input)}
+        </div>
+      </fieldset>
+      <fieldset className="sb-group">
+        <legend>{t('links.sb.group.mistakes')}</legend>
+        <div className="sb-checks">
+          {MISTAKE_NAMES.map((m) => (
+            <label key={m} className="sb-check">
+              <input
+                type="checkbox"
+                checked={draft.mistakes[m]}
+                onChange={(e) =>
+                  onChange({ ...draft, mistakes: { ...draft.mistakes, [m]: e.currentTarget.checked } })
+                }
+              />
+              <span>
+                <code>{m}</code> {t(`links.sb.mistake.${m}`)}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * Embed mode (a link's `embed` field, or `?embed=1`): only the controls, the figure and the narration
+ * (with the lesson's, when a lesson is open), sized for an iframe on a course page: fluid width, a
+ * sensible minimum height, no header. "Open in Informer Lab" opens the same step in the full page.
+ */
+import { Fragment, type ReactNode, useMemo } from 'react';
+import { Figure } from '../../diagram';
+import { t } from '../../i18n';
+import { useLang } from '../../i18n/react';
+import {
+  selectEnded,
+  selectError,
+  selectFatal,
+  selectFrame,
+  selectHelpOpen,
+  selectKnown,
+  selectMarks,
+  selectPlaying,
+  selectSelectedKey,
+  selectSpeed,
+  selectTheme,
+} from '../../store';
+import { useSimStore, useSimStoreApi } from '../../store/react';
+import {
+  createShortcutHandlers,
+  ErrorBanner,
+  FatalBanner,
+  HelpDialog,
+  Timeline,
+  Transport,
+  useDocumentTheme,
+  useShortcuts,
+} from '../controls';
+import { LessonPanel } from '../lessons/lesson-panel';
+import { shareInputsOf } from '../links/copy-link';
+import { share, shareUrl } from '../links/link-state';
+import { Notices } from '../links/notices';
+import { offerSource } from '../links/page-boot';
+import { NarrationPanel } from '../narration';
+import { stepDurationMs, useReducedMotion, useStepProgress } from './use-step-progress';
+import './embed.css';
+
+export function EmbedWorkspace(): ReactNode {
+  const lang = useLang();
+  const store = useSimStoreApi();
+  const frame = useSimStore(selectFrame);
+  const known = useSimStore(selectKnown);
+  const ended = useSimStore(selectEnded);
+  const playing = useSimStore(selectPlaying);
+  const speed = useSimStore(selectSpeed);
+  const marks = useSimStore(selectMarks);
+  const selectedKey = useSimStore(selectSelectedKey);
+  const theme = useSimStore(selectTheme);
+  const helpOpen = useSimStore(selectHelpOpen);
+  const error = useSimStore(selectError);
+  const fatal = useSimStore(selectFatal);
+  const reducedMotion = useReducedMotion();
+  useDocumentTheme(theme);
+  const handlers = useMemo(
+    () =>
+      createShortcutHandlers(
+        () => store.getState(),
+        () => store.getState().select(null),
+      ),
+    [store],
+  );
+  useShortcuts(handlers);
+  const step = frame?.step ?? 0;
+  const progress = useStepProgress(step, stepDurationMs(speed, playing), reducedMotion);
+  const s = store.getState();
+
+  const openFull = (): void => {
+    const inputs = shareInputsOf(store.getState());
+    const base = window.location.href;
+    const r = inputs === null ? null : share(inputs);
+    const url = r?.ok === true ? shareUrl(base, r.payload) : shareUrl(base, '').replace(/#$/, '');
+    window.open(url, '_blank', 'noopener');
+  };
+
+  return (
+    <div
+      className="workspace embed-workspace"
+      data-step={frame?.step ?? ''}
+      data-digest={frame?.digest ?? ''}
+      data-embed="true"
+    >
+      <Fragment key={lang}>
+        <Notices onOffer={(offer) => void s.load(offerSource(offer))} />
+        {fatal !== null && <FatalBanner message={fatal} onRestart={() => void s.restart()} />}
+        {error !== null && <ErrorBanner error={error} onDismiss={s.dismissError} />}
+        <div className="controls-bar">
+          <Transport
+            step={step}
+            known={known}
+            ended={ended}
+            playing={playing}
+            speed={speed}
+            time={frame?.time ?? 0}
+            selectedKey={selectedKey}
+            disabled={frame === null || fatal !== null}
+            onTogglePlay={s.togglePlay}
+            onStepBack={s.stepBack}
+            onStepForward={s.stepForward}
+            onRunUntil={(u) => void s.runUntil(u)}
+            onSpeedChange={s.setSpeed}
+            onHelp={() => s.setHelpOpen(true)}
+          />
+          <Timeline
+            step={step}
+            known={known}
+            ended={ended}
+            time={frame?.time ?? 0}
+            marks={marks}
+            disabled={frame === null || fatal !== null}
+            onSeek={s.seek}
+            onSeekTime={s.seekTime}
+          />
+        </div>
+        {frame === null ? (
+          <p className="app-loading">{t('shell.loading')}</p>
+        ) : (
+          <div className="embed-grid">
+            <section className="figure-pane" aria-label={t('shell.figure.label')}>
+              <Figure
+                frame={frame}
+                records={frame.records}
+                progress={progress}
+                selectedKey={selectedKey}
+                onSelectKey={(key) => s.select(key)}
+                reducedMotion={reducedMotion}
+              />
+            </section>
+            <aside className="embed-side">
+              <LessonPanel compact />
+              <NarrationPanel
+                records={frame.records}
+                frame={frame}
+                live={!playing || speed === 0.25 || speed === 0.5 || speed === 1}
+              />
+            </aside>
+          </div>
+        )}
+        <footer className="embed-footer">
+          <span className="embed-brand">{t('shell.title')}</span>
+          <button type="button" className="btn" onClick={openFull}>
+            {t('links.embed.openFull')}
+          </button>
+        </footer>
+        <HelpDialog open={helpOpen} onClose={() => s.setHelpOpen(false)} />
+      </Fragment>
+    </div>
+  );
+}
