@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 
+// The UI strings these journeys read are the English ones (the page follows the browser's language).
+test.use({ locale: 'en-US' });
+
 test.describe('app shell', () => {
   test('loads with title and fidelity badge, and no console errors', async ({ page }) => {
     const app = new AppPage(page);

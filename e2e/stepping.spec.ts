@@ -1,0 +1,164 @@
+// Journeys of issue 3: stepping forward changes the inspectors, the inspectors (and the figure) match
+// the engine's frame at a seeded step, and stepping back returns to exactly the same frame.
+import { expect, test } from '@playwright/test';
+import { reflectorPhaseText } from '../src/diagram/format';
+import { t } from '../src/i18n';
+import { AppPage } from './pages/app-page';
+import type { KeyRv } from './pages/inspectors';
+import { NodeEngine } from './support/engine';
+
+// The UI strings these journeys read are the English ones (the page follows the browser's language).
+test.use({ locale: 'en-US' });
+
+/**
+ * The seeded step: `default`, seed 42, step 250 (≈6.2 s of virtual time). Five Foos, the Foo reflector
+ * watching, one key in the workqueue, and the Foo cache one write behind the server for default/worker
+ * (a lagging cache is normal, I*). The test checks these properties first, so if the engine changes and
+ * the step becomes dull, it says so instead of comparing empty lists.
+ */
+const SEEDED_STEP = 250;
+
+function keyRvs(rows: readonly { key: string; rv: string }[]): KeyRv[] {
+  return rows.map((r) => ({ key: r.key, rv: r.rv }));
+}
+
+test.describe('stepping', () => {
+  test('stepping forward changes the inspectors', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.goto();
+    const engine = new NodeEngine();
+
+    await app.inspectors.open('API server');
+    const apiAt0 = await app.inspectors.apiServer.textContent();
+    await app.inspectors.open('Reflector');
+    await app.inspectors.lane('Foo');
+    const reflector = app.inspectors.reflector('Foo');
+    const phase = () => app.inspectors.factText(reflector, t('inspectors.reflector.phase'));
+    const lastSync = app.inspectors.fact(reflector, 'lastSyncResourceVersion');
+    await expect.poll(phase).toBe(t('inspectors.reflector.phase.stopped'));
+
+    // Step by step through the first LIST, checking the reflector against the engine at every step.
+    for (let step = 1; step <= 5; step++) {
+      await app.stepForwardButton.click();
+      await app.waitForStep(step);
+      const r = engine.seek(step).lanes.Foo.reflector;
+      await expect.poll(phase).toBe(t(`inspectors.reflector.phase.${r.phase}`));
+      await expect(lastSync).toHaveText(r.lastSyncResourceVersion === '' ? '—' : r.lastSyncResourceVersion);
+    }
+    // By step 5 the Foo LIST was answered and applied: the reflector moved on from "stopped".
+    expect(await phase()).not.toBe(t('inspectors.reflector.phase.stopped'));
+    await expect(lastSync).not.toHaveText('—');
+
+    // The API server inspector now lists the LIST requests it answered.
+    await app.inspectors.open('API server');
+    const apiAt5 = await app.inspectors.apiServer.textContent();
+    expect(apiAt5).not.toEqual(apiAt0);
+    await expect(app.inspectors.apiServer.getByRole('table', { name: 'Recent requests' })).toContainText(
+      'LIST',
+    );
+  });
+
+  test("the inspectors and the figure match the engine's frame at a seeded step", async ({ page }) => {
+    const engine = new NodeEngine();
+    const f = engine.seek(SEEDED_STEP);
+    const foo = f.lanes.Foo;
+    // The step is worth checking (see SEEDED_STEP).
+    expect(foo.reflector.phase).toBe('watching');
+    expect(f.workqueue.depth).toBeGreaterThan(0);
+    expect(foo.indexer.diff.length).toBeGreaterThan(0);
+    expect(f.server.objects.Foo.length).toBeGreaterThanOrEqual(4);
+
+    const app = new AppPage(page);
+    await app.goto();
+    await app.seekTo(SEEDED_STEP);
+
+    // The whole frame: the digest the worker sent is the digest Node computes.
+    expect(await app.digest()).toBe(f.digest);
+
+    // Figure: global revision, reflector status, workqueue numbers.
+    await expect(app.figurePart('api-revision')).toHaveText(
+      t('diagram.api.revision', { rev: f.server.revision }),
+    );
+    const phase = reflectorPhaseText(foo.reflector.phase, foo.reflector.backoffUntil, f.time);
+    const status = app.reflectorStatus('Foo');
+    await expect(status.phase).toHaveText(t(phase.key, phase.params));
+    await expect(status.rv).toHaveText(
+      t('diagram.reflector.rv', { rv: foo.reflector.lastSyncResourceVersion }),
+    );
+    await expect(app.figurePart('workqueue').locator('.fig-wq-stats')).toHaveText(
+      t('diagram.workqueue.stats', {
+        depth: f.workqueue.depth,
+        processing: f.workqueue.processing.length,
+        waiting: f.workqueue.waiting.length,
+      }),
+    );
+
+    // API server inspector: global revision and the Foos with their resourceVersions.
+    const ins = app.inspectors;
+    await ins.open('API server');
+    await expect(ins.fact(ins.apiServer, t('inspectors.apiserver.revision'))).toHaveText(
+      String(f.server.revision),
+    );
+    expect(await ins.keyRvRows(ins.apiServer, t('inspectors.apiserver.foos'))).toEqual(
+      keyRvs(f.server.objects.Foo),
+    );
+
+    // Reflector inspector (Foo lane): phase and lastSyncResourceVersion.
+    await ins.open('Reflector');
+    await ins.lane('Foo');
+    const reflector = ins.reflector('Foo');
+    await expect
+      .poll(() => ins.factText(reflector, t('inspectors.reflector.phase')))
+      .toBe(t(`inspectors.reflector.phase.${foo.reflector.phase}`));
+    await expect(ins.fact(reflector, 'lastSyncResourceVersion')).toHaveText(
+      foo.reflector.lastSyncResourceVersion,
+    );
+
+    // Indexer inspector (Foo lane): the cached keys with their resourceVersions (the lagging one too).
+    await ins.open('Indexer');
+    const indexer = ins.indexer('Foo');
+    expect(await ins.keyRvRows(indexer, t('inspectors.indexer.items'))).toEqual(keyRvs(foo.indexer.items));
+    await expect(indexer.getByTestId('indexer-diff-Foo')).toContainText(foo.indexer.diff[0]?.key ?? '?');
+
+    // Workqueue inspector: depth.
+    await ins.open('Workqueue');
+    await expect(ins.fact(ins.workqueue, t('inspectors.workqueue.depth'))).toHaveText(
+      String(f.workqueue.metrics.depth),
+    );
+    await expect(
+      ins.workqueue.getByRole('list', { name: t('inspectors.workqueue.queue'), exact: true }),
+    ).toContainText(f.workqueue.queue[0] ?? '?');
+  });
+
+  test('stepping back returns to exactly the same frame', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.goto();
+    await app.inspectors.open('Workqueue');
+
+    // Early steps one by one, then across a keyframe boundary (the engine keyframes every 1,000 steps,
+    // so step 1,000 → 1,001 → back replays from a keyframe).
+    const visits = [3, 40, 999, 1000];
+    for (const step of visits) {
+      if (step <= 40) await app.stepForwardBy(step - (await app.step()));
+      else await app.seekTo(step);
+      const before = await app.digest();
+      const inspectorBefore = await app.inspectors.workqueue.textContent();
+      const narrationBefore = await app.narration.textContent();
+
+      await app.stepForwardButton.click();
+      await app.waitForStep(step + 1);
+      expect(await app.digest(), `step ${step + 1} differs from step ${step}`).not.toBe(before);
+
+      await app.stepBackButton.click();
+      await app.waitForStep(step);
+      expect(await app.digest(), `back at step ${step}`).toBe(before);
+      expect(await app.inspectors.workqueue.textContent()).toBe(inspectorBefore);
+      expect(await app.narration.textContent()).toBe(narrationBefore);
+    }
+
+    // A long jump back with the slider lands on the same frame as stepping there did.
+    const at3 = new NodeEngine().seek(3).digest;
+    await app.seekTo(3);
+    expect(await app.digest()).toBe(at3);
+  });
+});

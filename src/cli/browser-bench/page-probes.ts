@@ -1,0 +1,145 @@
+/**
+ * Code that runs inside the page or the engine Worker (passed to Playwright's evaluate, so each
+ * function must be self-contained: no imports, no outer variables).
+ */
+
+export interface FrameSample {
+  /** requestAnimationFrame timestamps, ms. */
+  readonly times: number[];
+  /** Long tasks (> 50 ms on the main thread) seen meanwhile, and their total duration. */
+  readonly longTasks: number;
+  readonly longTaskMs: number;
+  /** data-step of the workspace at the start and at the end. */
+  readonly stepFrom: number;
+  readonly stepTo: number;
+  /** Animation frames that showed another step than the frame before (new engine frames on screen). */
+  readonly updates: number;
+}
+
+/** Records every animation frame's timestamp for `ms` milliseconds. */
+export async function sampleFrames(ms: number): Promise<FrameSample> {
+  const ws = document.querySelector('.workspace');
+  const stepNow = (): number => Number(ws?.getAttribute('data-step') ?? 'NaN');
+  const stepFrom = stepNow();
+  let longTasks = 0;
+  let longTaskMs = 0;
+  const po = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      longTasks++;
+      longTaskMs += e.duration;
+    }
+  });
+  try {
+    po.observe({ type: 'longtask', buffered: false });
+  } catch {
+    // longtask entries are not supported: counts stay 0.
+  }
+  const times: number[] = [];
+  let updates = 0;
+  let last = stepFrom;
+  await new Promise<void>((resolve) => {
+    const end = performance.now() + ms;
+    const tick = (t: number): void => {
+      times.push(t);
+      const now = stepNow();
+      if (now !== last) updates++;
+      last = now;
+      if (t < end) requestAnimationFrame(tick);
+      else resolve();
+    };
+    requestAnimationFrame(tick);
+  });
+  po.disconnect();
+  return { times, longTasks, longTaskMs, stepFrom, stepTo: stepNow(), updates };
+}
+
+export interface SeekSample {
+  readonly target: number;
+  /** From the slider's input event to the new frame's DOM commit (data-step changed), ms. */
+  readonly commitMs: number;
+  /** To the end of the first animation frame after the commit (the new frame painted), ms. */
+  readonly paintedMs: number;
+}
+
+/**
+ * Seeks with the timeline slider (the same input event a user's drag produces) to each target in
+ * turn and times it until the frame for that step is on screen.
+ */
+export async function timeSeeks(targets: readonly number[]): Promise<SeekSample[]> {
+  const input = document.querySelector<HTMLInputElement>('input[type="range"][aria-label="Timeline"]');
+  const ws = document.querySelector('.workspace');
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+  if (input === null || ws === null || setValue === undefined) throw new Error('timeline slider not found');
+  const out: SeekSample[] = [];
+  for (const target of targets) {
+    const want = String(target);
+    if (ws.getAttribute('data-step') === want) continue;
+    const landed = new Promise<boolean>((resolve) => {
+      const mo = new MutationObserver(() => {
+        if (ws.getAttribute('data-step') === want) {
+          mo.disconnect();
+          clearTimeout(timer);
+          resolve(true);
+        }
+      });
+      const timer = setTimeout(() => {
+        mo.disconnect();
+        resolve(false);
+      }, 15_000);
+      mo.observe(ws, { attributes: true, attributeFilter: ['data-step'] });
+    });
+    const t0 = performance.now();
+    // React tracks the input's value: set it through the prototype's setter, then fire `input`.
+    setValue.call(input, want);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    if (!(await landed)) throw new Error(`seek to ${want} did not land within 15 s`);
+    const commitMs = performance.now() - t0;
+    // rAF runs before the frame is painted; a task queued from it runs after that frame.
+    await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    out.push({ target, commitMs, paintedMs: performance.now() - t0 });
+  }
+  return out;
+}
+
+export interface InjectedLoad {
+  readonly ok: boolean;
+  readonly foos: number;
+  readonly message: string;
+}
+
+/**
+ * Runs inside the engine Worker: hands a `load` request for scenario text straight to the worker's
+ * message handler, as if the page had sent it, and returns the answer's gist. The answer is not
+ * posted to the page (the page keeps its old scenario title until issue 4's URL loading exists); the
+ * page's next cursor request (Home) then shows the new run.
+ */
+export function injectScenario(args: { text: string; frameLimit: number }): InjectedLoad {
+  interface Answer {
+    id: number;
+    type: string;
+    message?: string;
+    frame?: { server: { counts: { Foo: number } } };
+  }
+  const scope = self as unknown as {
+    onmessage: ((e: { data: unknown }) => void) | null;
+    postMessage: (m: unknown) => void;
+  };
+  const id = -424_242;
+  let answer: Answer | null = null;
+  const original = scope.postMessage;
+  scope.postMessage = (m: unknown) => {
+    if ((m as Answer).id === id) answer = m as Answer;
+    else original.call(scope, m);
+  };
+  try {
+    scope.onmessage?.({
+      data: { id, type: 'load', source: { kind: 'text', text: args.text }, frameLimit: args.frameLimit },
+    });
+  } finally {
+    scope.postMessage = original;
+  }
+  const a = answer as Answer | null;
+  if (a === null) return { ok: false, foos: 0, message: 'no answer from the engine' };
+  if (a.type !== 'loaded') return { ok: false, foos: 0, message: a.message ?? a.type };
+  return { ok: true, foos: a.frame?.server.counts.Foo ?? 0, message: '' };
+}
