@@ -7,7 +7,12 @@ import { parseLesson } from './parse';
 import { runLesson } from './run';
 
 const doc = readFileSync(new URL('../../../docs/LESSONS.md', import.meta.url), 'utf8');
-const blocks = [...doc.matchAll(/```yaml\n(apiVersion: [\s\S]*?)```/g)].map((m) => m[1]!);
+const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+const blocks = [
+  ...`${doc}\n${readme}`.matchAll(
+    /```yaml\n(apiVersion: (?:(?!```)[\s\S])*?kind: Lesson(?:(?!```)[\s\S])*?)```/g,
+  ),
+].map((m) => m[1]!);
 
 describe('docs/LESSONS.md', () => {
   it('has at least one complete example', () => {
