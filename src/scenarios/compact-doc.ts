@@ -223,6 +223,7 @@ export function actionDoc(a: ActionValue): Doc {
       out.duration = a.durationMs;
       break;
     case 'addLatency':
+    case 'slowHandlers':
       out.extra = a.extraMs;
       out.duration = a.durationMs;
       break;

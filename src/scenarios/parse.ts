@@ -763,6 +763,7 @@ const ACTION_FIELDS: Readonly<Record<ScriptActionName, readonly string[]>> = {
   refuseConnections: ['duration'],
   apiErrors: ['code', 'duration'],
   addLatency: ['extra', 'duration'],
+  slowHandlers: ['extra', 'duration'],
   failReconciles: ['count'],
   addHandler: ['kind', 'name', 'resyncPeriod'],
 };
@@ -925,6 +926,11 @@ function readAction(ctx: Ctx, v: unknown, path: Path): ReadAction | undefined {
       const extraMs = readDuration(ctx, own(v, 'extra'), p('extra'), undefined, { min: 1 });
       const durationMs = readDuration(ctx, own(v, 'duration'), p('duration'), undefined, { min: 1 });
       return { action: { at, action: 'addLatency', extraMs, durationMs }, path };
+    }
+    case 'slowHandlers': {
+      const extraMs = readDuration(ctx, own(v, 'extra'), p('extra'), undefined, { min: 1 });
+      const durationMs = readDuration(ctx, own(v, 'duration'), p('duration'), undefined, { min: 1 });
+      return { action: { at, action: 'slowHandlers', extraMs, durationMs }, path };
     }
     case 'failReconciles': {
       const count = readInt(ctx, own(v, 'count'), p('count'), BOUNDS.failReconciles, undefined);
@@ -1371,6 +1377,8 @@ function actionDoc(a: ScriptAction): Record<string, unknown> {
     case 'apiErrors':
       return { ...head, code: a.code, duration: formatDuration(a.durationMs) };
     case 'addLatency':
+      return { ...head, extra: formatDuration(a.extraMs), duration: formatDuration(a.durationMs) };
+    case 'slowHandlers':
       return { ...head, extra: formatDuration(a.extraMs), duration: formatDuration(a.durationMs) };
     case 'failReconciles':
       return { ...head, count: a.count };

@@ -239,6 +239,9 @@ export const action: fc.Arbitrary<ScriptAction> = fc.oneof(
     .tuple(at, positiveMs, positiveMs)
     .map(([t, e, d]): ScriptAction => ({ at: t, action: 'addLatency', extraMs: e, durationMs: d })),
   fc
+    .tuple(at, positiveMs, positiveMs)
+    .map(([t, e, d]): ScriptAction => ({ at: t, action: 'slowHandlers', extraMs: e, durationMs: d })),
+  fc
     .tuple(at, fc.integer({ min: 1, max: 100_000 }))
     .map(([t, count]): ScriptAction => ({ at: t, action: 'failReconciles', count })),
   fc

@@ -142,6 +142,13 @@ export type ScriptAction =
       readonly extraMs: number;
       readonly durationMs: number;
     }
+  /** Every resource event handler takes `extraMs` longer per notification, for `durationMs`. */
+  | {
+      readonly at: number;
+      readonly action: 'slowHandlers';
+      readonly extraMs: number;
+      readonly durationMs: number;
+    }
   /** The next `count` reconciles fail with an injected error. */
   | { readonly at: number; readonly action: 'failReconciles'; readonly count: number }
   /**

@@ -20,7 +20,7 @@ import { schedule } from '../kernel/agenda';
 import { isTombstone, type Kind, type KObject, metaNamespaceKey } from '../objects';
 import { controllerEnv, handlerFor } from './controller-actors';
 import { emitRecord, type StepOut } from './emit';
-import { drawLatency } from './latency';
+import { drawHandlerLatency, drawLatency } from './latency';
 import type { SimContext, World } from './world';
 
 export function reflectorEnv(w: World, ctx: SimContext, out: StepOut, lane: Kind): ReflectorEnv {
@@ -142,7 +142,7 @@ export function informerPop(w: World, ctx: SimContext, out: StepOut, lane: Kind)
     for (const l of got) {
       if (!l.busy) {
         l.busy = true;
-        schedule(w.agenda, w.now + drawLatency(w, settings.latency.handler, false), {
+        schedule(w.agenda, w.now + drawHandlerLatency(w, settings.latency.handler), {
           a: 'listener.deliver',
           lane,
           listener: l.id,
@@ -193,7 +193,7 @@ export function listenerDeliver(w: World, ctx: SimContext, out: StepOut, lane: K
   handlerFor(lane, l.id)(controllerEnv(w, ctx, out), n);
   listenerDelivered(l, n);
   if (listenerPending(l) > 0) {
-    schedule(w.agenda, w.now + drawLatency(w, ctx.scenario.settings.latency.handler, false), {
+    schedule(w.agenda, w.now + drawHandlerLatency(w, ctx.scenario.settings.latency.handler), {
       a: 'listener.deliver',
       lane,
       listener: id,

@@ -216,6 +216,10 @@ export const MESSAGES: Readonly<Record<string, MessageSpec>> = {
   'fault.refuse-connections': { fn: 'fault', en: 'API server refuses connections for {durationMs} ms' },
   'fault.api-errors': { fn: 'fault', en: 'API server answers {code} for {durationMs} ms' },
   'fault.add-latency': { fn: 'fault', en: '+{extraMs} ms latency for {durationMs} ms' },
+  'fault.slow-handlers': {
+    fn: 'fault',
+    en: 'resource event handlers take {extraMs} ms longer for {durationMs} ms',
+  },
   'fault.fail-reconciles': { fn: 'fault', en: 'the next {count} reconciles fail' },
 };
 

@@ -23,7 +23,7 @@ import { addListenerAfterStart } from '../client-go/shared-informer';
 import { schedule } from '../kernel/agenda';
 import type { KObject } from '../objects';
 import { emitRecord, type StepOut } from './emit';
-import { drawLatency } from './latency';
+import { drawHandlerLatency } from './latency';
 import { afterWrite, closeWatches, errorWatches } from './server-actors';
 import type { SimContext, World } from './world';
 
@@ -196,6 +196,14 @@ export function applyScriptAction(w: World, ctx: SimContext, out: StepOut, sa: S
         durationMs: sa.durationMs,
       });
       return;
+    case 'slowHandlers':
+      w.faults.handlerExtraMs = sa.extraMs;
+      w.faults.handlerExtraUntil = w.now + sa.durationMs;
+      emitRecord(w, out, null, 'handler', 'internal', 'fault.slow-handlers', {
+        extraMs: sa.extraMs,
+        durationMs: sa.durationMs,
+      });
+      return;
     case 'failReconciles':
       w.faults.failNextReconciles += sa.count;
       emitRecord(w, out, null, 'controller', 'internal', 'fault.fail-reconciles', { count: sa.count });
@@ -217,7 +225,7 @@ export function applyScriptAction(w: World, ctx: SimContext, out: StepOut, sa: S
       });
       if (cached.length > 0) {
         l.busy = true;
-        schedule(w.agenda, w.now + drawLatency(w, ctx.scenario.settings.latency.handler, false), {
+        schedule(w.agenda, w.now + drawHandlerLatency(w, ctx.scenario.settings.latency.handler), {
           a: 'listener.deliver',
           lane: sa.kind,
           listener: l.id,

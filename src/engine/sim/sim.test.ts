@@ -182,3 +182,25 @@ describe('SI8: a handler added to a running informer', () => {
     expect(recs.some((r) => auditSteps.has(r.step) && r.message === 'workqueue.add')).toBe(false);
   });
 });
+
+describe('slowHandlers fault', () => {
+  it('makes listeners fall behind: handler runs are spaced by the extra time and the lister gets ahead more often', () => {
+    const base = load('default');
+    const slow: ScriptAction = { at: 3_900, action: 'slowHandlers', extraMs: 250, durationMs: 6_000 };
+    const s: Scenario = { ...base, script: [...base.script, slow].sort((a, b) => a.at - b.at) };
+    const normal = run(base, 1500).w.stats.listerAhead;
+    const { recs, w } = run(s, 1500);
+    expect(recs.some((r) => r.message === 'fault.slow-handlers')).toBe(true);
+    const runs = recs.filter(
+      (r) =>
+        r.component === 'handler' && r.message.startsWith('handler.On') && r.time > 4_000 && r.time < 9_000,
+    );
+    expect(runs.length).toBeGreaterThan(2);
+    // Per listener, consecutive handler runs during the fault are at least the extra time apart.
+    for (const lane of ['Foo', 'Deployment'] as const) {
+      const times = runs.filter((r) => r.lane === lane && r.params.handler !== undefined).map((r) => r.time);
+      for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(250);
+    }
+    expect(w.stats.listerAhead).toBeGreaterThan(normal);
+  });
+});

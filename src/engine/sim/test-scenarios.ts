@@ -60,7 +60,7 @@ export function randomScenario(
     } else {
       const dur = nextInt(r, 100, 5_000);
       const kind = pick(r, [undefined, 'Foo', 'Deployment'] as const);
-      const f = nextInt(r, 0, 7);
+      const f = nextInt(r, 0, 8);
       if (f === 0) script.push({ at, action: 'closeWatch', ...(kind ? { kind } : {}) });
       else if (f === 1)
         script.push({
@@ -75,7 +75,8 @@ export function randomScenario(
         script.push({ at, action: 'apiErrors', code: pick(r, [429, 500] as const), durationMs: dur });
       else if (f === 5)
         script.push({ at, action: 'addLatency', extraMs: nextInt(r, 10, 500), durationMs: dur });
-      else script.push({ at, action: 'failReconciles', count: nextInt(r, 1, 4) });
+      else if (f === 6) script.push({ at, action: 'failReconciles', count: nextInt(r, 1, 4) });
+      else script.push({ at, action: 'slowHandlers', extraMs: nextInt(r, 5, 300), durationMs: dur });
     }
   }
   script.sort((x, y) => x.at - y.at);

@@ -65,7 +65,14 @@ export interface World {
   nextPseudoStream: number;
   readonly lanes: { readonly Foo: LaneState; readonly Deployment: LaneState };
   readonly controller: ControllerState;
-  readonly faults: { extraLatencyMs: number; extraLatencyUntil: number; failNextReconciles: number };
+  readonly faults: {
+    extraLatencyMs: number;
+    extraLatencyUntil: number;
+    /** slowHandlers: extra time per handler run, until this virtual time. */
+    handlerExtraMs: number;
+    handlerExtraUntil: number;
+    failNextReconciles: number;
+  };
   /** Deployment key → rollout ticks scheduled and not yet run. */
   readonly rolloutsPending: Map<string, number>;
   gcScheduled: boolean;

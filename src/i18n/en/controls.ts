@@ -131,6 +131,7 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.iv.done.refuseConnections': 'Connections are refused for {seconds} s.',
   'controls.iv.done.apiErrors': 'Requests are answered with {code} for {seconds} s.',
   'controls.iv.done.addLatency': 'Requests take {extra} ms longer for {seconds} s.',
+  'controls.iv.done.slowHandlers': 'Event handlers take {extra} ms longer for {seconds} s.',
   'controls.iv.done.failReconciles': 'The next {count} reconciles fail.',
   'controls.iv.done.addHandler': 'Added handler {name} to the {kind} informer.',
   'controls.field.namespace': 'Namespace',

@@ -138,6 +138,7 @@ export const links: Readonly<Record<string, string>> = {
   'links.sb.fault.refuse': 'Refuse connections',
   'links.sb.fault.extraMs': 'Extra latency (ms)',
   'links.sb.fault.latency': 'Slow API server',
+  'links.sb.fault.slowHandlers': 'Slow handlers',
   'links.sb.fault.count': 'Count',
   'links.sb.fault.failReconciles': 'Failing reconciles',
   'links.sb.fault.done': 'Step {step}: {what}',

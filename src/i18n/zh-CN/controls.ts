@@ -129,6 +129,7 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.iv.done.refuseConnections': '接下来 {seconds} 秒拒绝连接。',
   'controls.iv.done.apiErrors': '接下来 {seconds} 秒内请求都以 {code} 应答。',
   'controls.iv.done.addLatency': '接下来 {seconds} 秒内请求延迟增加 {extra} 毫秒。',
+  'controls.iv.done.slowHandlers': '接下来 {seconds} 秒内事件处理函数每次多花 {extra} 毫秒。',
   'controls.iv.done.failReconciles': '接下来的 {count} 次调和会失败。',
   'controls.iv.done.addHandler': '已向 {kind} Informer 添加事件处理函数 {name}。',
   'controls.field.namespace': '命名空间',

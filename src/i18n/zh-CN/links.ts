@@ -124,6 +124,7 @@ export const links: Readonly<Record<string, string>> = {
   'links.sb.fault.refuse': '拒绝连接',
   'links.sb.fault.extraMs': '额外延迟（毫秒）',
   'links.sb.fault.latency': 'APIServer 变慢',
+  'links.sb.fault.slowHandlers': '事件处理函数变慢',
   'links.sb.fault.count': '次数',
   'links.sb.fault.failReconciles': '调和失败',
   'links.sb.fault.done': '第 {step} 步：{what}',

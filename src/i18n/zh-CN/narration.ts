@@ -103,5 +103,6 @@ export const narration: Readonly<Record<string, string>> = {
   'fault.refuse-connections': 'APIServer 在 {durationMs} 毫秒内拒绝连接',
   'fault.api-errors': 'APIServer 在 {durationMs} 毫秒内以 {code} 应答',
   'fault.add-latency': '{durationMs} 毫秒内延迟增加 {extraMs} 毫秒',
+  'fault.slow-handlers': '{durationMs} 毫秒内资源事件处理函数每次多花 {extraMs} 毫秒',
   'fault.fail-reconciles': '接下来的 {count} 次调和会失败',
 };

@@ -94,6 +94,8 @@ export function describeIntervention(a: Intervention): string {
       return t('controls.iv.done.apiErrors', { code: a.code, seconds: a.durationMs / 1000 });
     case 'addLatency':
       return t('controls.iv.done.addLatency', { extra: a.extraMs, seconds: a.durationMs / 1000 });
+    case 'slowHandlers':
+      return t('controls.iv.done.slowHandlers', { extra: a.extraMs, seconds: a.durationMs / 1000 });
     case 'failReconciles':
       return t('controls.iv.done.failReconciles', { count: a.count });
     case 'addHandler':

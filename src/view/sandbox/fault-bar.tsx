@@ -140,6 +140,20 @@ export function FaultBar({ disabled }: FaultBarProps): ReactNode {
         >
           {t('links.sb.fault.latency')}
         </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={disabled}
+          onClick={() =>
+            void fire({
+              action: 'slowHandlers',
+              extraMs: clampInt(extra, 1, 600_000, 200),
+              durationMs: durationMs(),
+            })
+          }
+        >
+          {t('links.sb.fault.slowHandlers')}
+        </button>
       </div>
       <div className="sb-fault-row">
         <label className="sb-inline" htmlFor={`${id}-count`}>
