@@ -1,13 +1,14 @@
 // The app: the engine runs in a Web Worker behind the bridge; the zustand store holds the view; the
 // workspace draws the figure, the controls and the inspectors. A top-level error boundary turns a render
 // error into a message instead of a blank page.
-import { Component, type ErrorInfo, type ReactNode, useEffect, useRef, useState } from 'react';
-import { createWorkerClient } from '../bridge';
+import { Component, type ErrorInfo, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { createWorkerClient } from '../bridge/worker-client';
+import { t } from '../i18n';
 import { createSimStore } from '../store';
 import { SimStoreProvider } from '../store/react';
 import { DEFAULT_LESSON_ID } from './lessons/catalog';
 import { runBoot } from './links/boot';
-import type { BootPlan } from './links/link-state';
+import type { BootPlan } from './links/boot-plan';
 import { FALLBACK_SOURCE, planFromUrl, preparePageBoot } from './links/page-boot';
 import { EmbedWorkspace } from './shell/embed-workspace';
 import { Workspace } from './shell/workspace';
@@ -16,26 +17,44 @@ import './shell/shell.css';
 
 /**
  * One engine (in a Web Worker) and one store for the page. The URL decides what opens first (a shared
- * link, a lesson, a library scenario, embed mode: links/page-boot.ts), read before the first paint.
+ * link, a lesson, a library scenario, embed mode: links/page-boot.ts), read before the first paint. A
+ * `#v1.…` link is decoded by the link codec, loaded on demand: until then a loading line shows.
  */
 export function App(): ReactNode {
-  const [plan, setPlan] = useState(() => preparePageBoot().plan);
+  const [initial] = useState(() => preparePageBoot().plan);
+  const [plan, setPlan] = useState<BootPlan | null>(() => (initial instanceof Promise ? null : initial));
   const [store] = useState(() => createSimStore(createWorkerClient()));
   const booted = useRef<BootPlan | null>(null);
+  // The newest plan asked for wins (a link pasted while another is still being decoded).
+  const asked = useRef(0);
+  const follow = useCallback((next: BootPlan | Promise<BootPlan>) => {
+    const n = ++asked.current;
+    if (!(next instanceof Promise)) {
+      setPlan(next);
+      return;
+    }
+    void next.then((p) => {
+      if (asked.current === n) setPlan(p);
+    });
+  }, []);
+  useEffect(() => {
+    if (initial instanceof Promise) follow(initial);
+  }, [initial, follow]);
   useEffect(() => {
     // The store lives as long as the page; React StrictMode runs effects twice, each plan runs once.
-    if (booted.current === plan) return;
+    if (plan === null || booted.current === plan) return;
     booted.current = plan;
     void runBoot(store, plan, FALLBACK_SOURCE, DEFAULT_LESSON_ID);
   }, [store, plan]);
   useEffect(() => {
     // A link pasted into the address bar of this page changes only the fragment: open it too.
     const onHash = (): void => {
-      if (window.location.hash.length > 1) setPlan(planFromUrl());
+      if (window.location.hash.length > 1) follow(planFromUrl());
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  }, [follow]);
+  if (plan === null) return <p className="app-loading">{t('shell.loading')}</p>;
   return <SimStoreProvider store={store}>{plan.embed ? <EmbedWorkspace /> : <Workspace />}</SimStoreProvider>;
 }
 

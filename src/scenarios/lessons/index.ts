@@ -6,7 +6,8 @@
  * - running one headless: runLesson (./run.ts);
  * - the twelve built-in lessons: LESSONS (cheap entries with id, number, title and text) and
  *   lessonById (parsed on first use and cached; parsing all twelve takes ~50 ms warm, so nothing is
- *   parsed at import time).
+ *   parsed at import time); LESSON_CATALOG and DEFAULT_LESSON_ID (./catalog-data.ts, the part the
+ *   page's first paint loads: no texts, no parser).
  */
 import { LESSON_SOURCES, type LessonSource } from './library/index';
 import { parseLesson } from './parse';
@@ -44,8 +45,8 @@ export { LESSON_KIND } from './types';
 /** The built-in lessons in course order (1..12), unparsed. */
 export const LESSONS: readonly LessonSource[] = LESSON_SOURCES;
 
-/** The id of the lesson a fresh visitor (or a broken link) gets. */
-export const DEFAULT_LESSON_ID = 'cold-start';
+/** The catalog (id, number, title per lesson) and the lesson a fresh visitor (or a broken link) gets. */
+export { DEFAULT_LESSON_ID, LESSON_CATALOG, type LessonEntry } from './catalog-data';
 
 const parsed = new Map<string, Lesson>();
 

@@ -1,14 +1,15 @@
 /**
- * The lessons this build has, as the page needs them: ids for links, the lesson a broken link offers,
- * the picker's entries (number and title, unparsed) and a lesson by id (parsed on first use). The
- * lesson library lives in src/scenarios/lessons.
+ * The lessons this build has, as the page's first paint needs them: ids for links, the lesson a broken
+ * link offers, the picker's entries (number and title) and a lesson's title. Only the small catalog
+ * (src/scenarios/lessons/catalog-data.ts) is loaded here; the lesson texts and the parser load with the
+ * lesson player (./built-in-lesson.ts `builtInLesson`).
  */
-import { LESSONS, DEFAULT_LESSON_ID as LIBRARY_DEFAULT, lessonById } from '../../scenarios/lessons';
-import type { LessonSource } from '../../scenarios/lessons/library/index';
-import type { Lesson } from '../../scenarios/lessons/types';
 
-/** The built-in lessons in course order (number, title in both languages; not parsed yet). */
-export const LESSON_LIST: readonly LessonSource[] = [...LESSONS].sort((a, b) => a.number - b.number);
+import type { LessonEntry } from '../../scenarios/lessons/catalog-data';
+import { LESSON_CATALOG, DEFAULT_LESSON_ID as LIBRARY_DEFAULT } from '../../scenarios/lessons/catalog-data';
+
+/** The built-in lessons in course order (number, title in both languages; not parsed). */
+export const LESSON_LIST: readonly LessonEntry[] = [...LESSON_CATALOG].sort((a, b) => a.number - b.number);
 export const LESSON_IDS: readonly string[] = LESSON_LIST.map((l) => l.id);
 
 /** The lesson offered when a link cannot be opened; null when there are no lessons. */
@@ -16,7 +17,7 @@ export const DEFAULT_LESSON_ID: string | null = LESSON_IDS.includes(LIBRARY_DEFA
   ? LIBRARY_DEFAULT
   : (LESSON_IDS[0] ?? null);
 
-/** A built-in lesson by id, parsed (cached), or undefined. */
-export function builtInLesson(id: string): Lesson | undefined {
-  return LESSON_IDS.includes(id) ? lessonById(id) : undefined;
+/** A built-in lesson's catalog entry by id, or undefined. */
+export function lessonEntry(id: string): LessonEntry | undefined {
+  return LESSON_LIST.find((l) => l.id === id);
 }

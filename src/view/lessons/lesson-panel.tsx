@@ -15,12 +15,12 @@ import { selectCursor, selectInterventions, selectSource } from '../../store';
 import { useSimStore, useSimStoreApi } from '../../store/react';
 import type { ScenarioSource } from '../../worker/protocol';
 import { narrate } from '../narration/narration';
-import { builtInLesson, LESSON_LIST } from './catalog';
+import { builtInLesson } from './built-in-lesson';
+import { LESSON_LIST } from './catalog';
 import { answer, answersOf, lessonStore, useLessonState } from './lesson-store';
 import { lessonView, type PauseCard, prepareLesson, SKIPPED, textIn } from './player-logic';
 import { useLessonTrace } from './use-lesson-trace';
-import '../links/links.css';
-import './lessons.css';
+// Its styles (../links/links.css, ./lessons.css) load with the page: ./lazy-lesson-panel.tsx imports them.
 
 export interface LessonPanelProps {
   /** Embed mode: no picker, no file button. */
@@ -307,13 +307,4 @@ function PauseCardView({ card, onPick, onContinue }: PauseCardViewProps): ReactN
       )}
     </section>
   );
-}
-
-/** The title of what is on screen, in the active language when it is a lesson. */
-export function useScenarioTitle(fallback: string): string {
-  const lang = useLang();
-  const source = useSimStore(selectSource);
-  const fileLesson = useLessonState((s) => s.fileLesson);
-  const lesson = activeLesson(source, fileLesson);
-  return lesson === null ? fallback : textIn(lesson.title, lang);
 }

@@ -13,21 +13,19 @@ import {
   findPauses,
   type Lesson,
   type LessonPause,
-  type LocalizedText,
   type NarrationPoint,
   narrationAt,
   type PauseOutcome,
   type PausePoint,
   renderLessonText,
 } from '../../scenarios/lessons';
+import { textIn } from './lesson-text';
+
+export { textIn } from './lesson-text';
 
 /** A pick per pause id: a choice id, or SKIPPED. */
 export type Answers = Readonly<Record<string, string>>;
 export const SKIPPED = '';
-
-export function textIn(text: LocalizedText, lang: Lang): string {
-  return lang === 'zh-CN' ? text.zh : text.en;
-}
 
 export interface PauseCard {
   readonly index: number;

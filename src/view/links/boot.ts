@@ -6,8 +6,8 @@
 import { ENGINE_BEHAVIOUR_VERSION } from '../../engine/version';
 import type { AppNotice, SimStore } from '../../store/types';
 import { lessonStore } from '../lessons/lesson-store';
-import type { BootFailure, BootPlan, ReplayVerdict } from './link-state';
-import { replayVerdict } from './link-state';
+import type { BootFailure, BootPlan, ReplayVerdict } from './boot-plan';
+import { replayVerdict } from './boot-plan';
 
 /** Notice ids (one of each at a time). */
 export const NOTICE = { link: 'link', warning: 'link-warning', replay: 'link-replay' } as const;

@@ -6,11 +6,12 @@
  */
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { getLanguage, t } from '../../i18n';
-import { MAX_LINK_CHARS } from '../../scenarios/url-codec';
 import { useSimStoreApi } from '../../store/react';
 import type { SimState } from '../../store/types';
 import { lessonStore } from '../lessons/lesson-store';
-import { embedSnippet, type ShareInputs, share, shareUrl } from './link-state';
+import type { ShareInputs } from './link-state';
+import { loadedShare, loadShare, warmShare } from './load-share';
+import type { MadeOrError } from './share-link';
 import './links.css';
 
 type Copied = 'idle' | 'copied' | 'manual';
@@ -41,38 +42,27 @@ export async function writeClipboard(text: string): Promise<boolean> {
   }
 }
 
-interface Made {
-  readonly url: string;
-  readonly chars: number;
-  readonly embedUrl: string;
-  readonly embedFromStart: string | null;
-}
-
-function make(s: SimState): Made | { readonly error: string; readonly tooLarge: boolean } {
+/** The links for what is on screen (the link codec loads on first use). */
+async function make(s: SimState): Promise<MadeOrError> {
   const inputs = shareInputsOf(s);
-  if (inputs === null) return { error: t('links.share.notReady'), tooLarge: false };
-  const r = share(inputs);
-  if (!r.ok) {
-    return r.code === 'too-large'
-      ? { error: t('links.share.tooLarge', { max: MAX_LINK_CHARS }), tooLarge: true }
-      : { error: t('links.share.invalid', { reason: r.message }), tooLarge: false };
-  }
   const href = window.location.href;
-  const embed = share({ ...inputs, embed: {} });
-  const fromStart = inputs.step === 0 ? null : share({ ...inputs, embed: { startStep: 0 } });
-  return {
-    url: shareUrl(href, r.payload),
-    chars: r.payload.length,
-    embedUrl: embed.ok ? shareUrl(href, embed.payload) : shareUrl(href, r.payload),
-    embedFromStart: fromStart?.ok === true ? shareUrl(href, fromStart.payload) : null,
-  };
+  const loaded = loadedShare();
+  if (loaded !== null) return loaded.makeLinks(inputs, href);
+  try {
+    return (await loadShare()).makeLinks(inputs, href);
+  } catch (e) {
+    return {
+      error: t('links.share.invalid', { reason: e instanceof Error ? e.message : String(e) }),
+      tooLarge: false,
+    };
+  }
 }
 
 export function CopyLinkButton({ disabled }: { readonly disabled?: boolean }): ReactNode {
   const store = useSimStoreApi();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [made, setMade] = useState<ReturnType<typeof make> | null>(null);
+  const [made, setMade] = useState<MadeOrError | null>(null);
   const [copied, setCopied] = useState<Copied>('idle');
   const [embedCopied, setEmbedCopied] = useState<Copied>('idle');
   const [fromStart, setFromStart] = useState(false);
@@ -89,7 +79,7 @@ export function CopyLinkButton({ disabled }: { readonly disabled?: boolean }): R
   }, []);
 
   const onCopy = async (): Promise<void> => {
-    const m = make(store.getState());
+    const m = await make(store.getState());
     setMade(m);
     const r = buttonRef.current?.getBoundingClientRect();
     setAlignLeft(r !== undefined && r.right < Math.min(512, window.innerWidth - 32));
@@ -125,7 +115,9 @@ export function CopyLinkButton({ disabled }: { readonly disabled?: boolean }): R
 
   const snippet =
     made !== null && !('error' in made)
-      ? embedSnippet(fromStart && made.embedFromStart !== null ? made.embedFromStart : made.embedUrl)
+      ? fromStart && made.snippetFromStart !== null
+        ? made.snippetFromStart
+        : made.snippet
       : '';
 
   const copySnippet = async (): Promise<void> => {
@@ -144,6 +136,9 @@ export function CopyLinkButton({ disabled }: { readonly disabled?: boolean }): R
         aria-controls={open ? `${id}-panel` : undefined}
         disabled={disabled}
         title={t('links.share.hint')}
+        onPointerEnter={warmShare}
+        onPointerDown={warmShare}
+        onFocus={warmShare}
         onClick={() => void onCopy()}
       >
         {t('links.share.copy')}

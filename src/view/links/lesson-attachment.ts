@@ -13,7 +13,8 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { fnv1a } from '../../engine/sim/frame';
 import { base64urlDecode, base64urlEncode } from '../../scenarios/base64url';
-import { type Lesson, parseLesson } from '../../scenarios/lessons';
+import { parseLesson } from '../../scenarios/lessons/parse';
+import type { Lesson } from '../../scenarios/lessons/types';
 import { formatScenarioError } from '../../scenarios/parse';
 import { firstDifference } from '../../scenarios/plain-data';
 import type { Scenario } from '../../scenarios/types';

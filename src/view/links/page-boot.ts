@@ -2,19 +2,24 @@
  * The page's start, in the browser: read the URL once (before the first paint), settle the language
  * (an explicit `lang=` in the URL, else the link's language, else the browser's: src/i18n/browser.ts)
  * and plan what to load. App.tsx runs the plan once the store exists (boot.ts `runBoot`).
+ *
+ * Plain flags (`?lesson=…`, `?scenario=…`, nothing at all) are planned at once. A `#v1.…` link needs the
+ * link codec, which is not part of the page's first load: it is imported here, and the plan comes as
+ * a promise (App shows a loading line meanwhile).
  */
 import { parseLang, setLanguage } from '../../i18n';
 import { initLanguage, urlLangParam } from '../../i18n/browser';
-import { SCENARIO_LIBRARY } from '../../scenarios/library';
+import { LIBRARY_SCENARIO_NAMES } from '../../scenarios/library/names';
 import type { ScenarioSource } from '../../worker/protocol';
 import { DEFAULT_LESSON_ID, LESSON_IDS } from '../lessons/catalog';
-import { type BootPlan, planBoot, readBootUrl } from './link-state';
+import { type BootContext, type BootPlan, plainPlan, planFlags, readBootUrl } from './boot-plan';
 
 /** What the page shows when its URL asks for nothing (or for something it cannot open). */
 export const FALLBACK_SOURCE: ScenarioSource = { kind: 'library', name: 'default' };
 
 export interface PageBoot {
-  readonly plan: BootPlan;
+  /** The plan, or its promise when the URL carries a link (never rejects). */
+  readonly plan: BootPlan | Promise<BootPlan>;
 }
 
 export function preparePageBoot(): PageBoot {
@@ -22,19 +27,35 @@ export function preparePageBoot(): PageBoot {
   return { plan: planFromUrl() };
 }
 
+const BOOT_CONTEXT: BootContext = {
+  lessonIds: LESSON_IDS,
+  libraryNames: LIBRARY_SCENARIO_NAMES,
+  fallback: FALLBACK_SOURCE,
+};
+
 /**
  * The plan for the page's current URL (also after a `hashchange`: a link pasted into the address bar of
- * an open page changes only the fragment, which does not reload the page).
+ * an open page changes only the fragment, which does not reload the page). A promise when the URL
+ * carries a link (the codec loads first); it never rejects: when the codec cannot be loaded, the plan
+ * loads the default and says why.
  */
-export function planFromUrl(): BootPlan {
+export function planFromUrl(): BootPlan | Promise<BootPlan> {
   const { search, hash } = window.location;
-  const plan = planBoot(readBootUrl(search, hash), {
-    lessonIds: LESSON_IDS,
-    libraryNames: SCENARIO_LIBRARY.map((s) => s.name),
-    fallback: FALLBACK_SOURCE,
-  });
-  if (plan.lang !== undefined && parseLang(urlLangParam(search, hash)) === null) setLanguage(plan.lang);
-  return plan;
+  const url = readBootUrl(search, hash);
+  const settle = (plan: BootPlan): BootPlan => {
+    if (plan.lang !== undefined && parseLang(urlLangParam(search, hash)) === null) setLanguage(plan.lang);
+    return plan;
+  };
+  if (url.kind === 'flags') return settle(planFlags(url, BOOT_CONTEXT));
+  return import('./link-state').then(
+    (m) => settle(m.planBoot(url, BOOT_CONTEXT)),
+    (e: unknown) =>
+      plainPlan(BOOT_CONTEXT, url.embed, {
+        kind: 'link',
+        reason: 'malformed',
+        message: `This page could not load its link reader (${e instanceof Error ? e.message : String(e)}); reloading usually helps.`,
+      }),
+  );
 }
 
 /** Drops the URL's query and fragment (after the user left what the URL asked for). */

@@ -11,7 +11,7 @@ import { scenarioToYaml } from '../../scenarios/parse';
 import { selectInterventions, selectSource } from '../../store';
 import { useSimStore, useSimStoreApi } from '../../store/react';
 import type { ScenarioSource } from '../../worker/protocol';
-import { builtInLesson } from '../lessons/catalog';
+import { builtInLesson } from '../lessons/built-in-lesson';
 import { download } from '../shell/download';
 import { draftStore, useDraft } from './draft-store';
 import { checkDraft, type DraftCheck, draftFromSettings, type SettingsDraft } from './settings-form';
@@ -25,8 +25,8 @@ import {
   type YamlProblem,
 } from './yaml-check';
 import { YamlEditor, type YamlEditorHandle } from './yaml-editor';
-import '../links/links.css';
-import './sandbox.css';
+
+// Its styles (../links/links.css, ./sandbox.css) load with the page: ./lazy-sandbox-panel.tsx imports them.
 
 const DEBOUNCE_MS = 300;
 /** Larger files are refused before reading (the scenario format's own cap is 2 MB of text). */

@@ -31,9 +31,9 @@ import {
   useDocumentTheme,
   useShortcuts,
 } from '../controls';
-import { LessonPanel } from '../lessons/lesson-panel';
+import { LessonPanel } from '../lessons/lazy-lesson-panel';
 import { shareInputsOf } from '../links/copy-link';
-import { share, shareUrl } from '../links/link-state';
+import { loadedShare, loadShare, warmShare } from '../links/load-share';
 import { Notices } from '../links/notices';
 import { offerSource } from '../links/page-boot';
 import { NarrationPanel } from '../narration';
@@ -72,9 +72,17 @@ export function EmbedWorkspace(): ReactNode {
   const openFull = (): void => {
     const inputs = shareInputsOf(store.getState());
     const base = window.location.href;
-    const r = inputs === null ? null : share(inputs);
-    const url = r?.ok === true ? shareUrl(base, r.payload) : shareUrl(base, '').replace(/#$/, '');
-    window.open(url, '_blank', 'noopener');
+    const open = (url: string): void => void window.open(url, '_blank', 'noopener');
+    // The link codec loads on demand (usually already there: the pointer or the focus started it).
+    const loaded = loadedShare();
+    if (loaded !== null) {
+      open(loaded.fullPageUrl(inputs, base));
+      return;
+    }
+    void loadShare().then(
+      (m) => open(m.fullPageUrl(inputs, base)),
+      () => open(base.replace(/[?#].*$/, '')),
+    );
   };
 
   return (
@@ -142,7 +150,14 @@ export function EmbedWorkspace(): ReactNode {
         )}
         <footer className="embed-footer">
           <span className="embed-brand">{t('shell.title')}</span>
-          <button type="button" className="btn" onClick={openFull}>
+          <button
+            type="button"
+            className="btn"
+            onPointerEnter={warmShare}
+            onPointerDown={warmShare}
+            onFocus={warmShare}
+            onClick={openFull}
+          >
             {t('links.embed.openFull')}
           </button>
         </footer>

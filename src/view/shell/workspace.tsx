@@ -40,14 +40,15 @@ import {
 } from '../controls';
 import { EMPTY_FILTER, type EventLogFilter, KeyHistory, recordsToJsonl } from '../event-log';
 import { appendHistory, type HistoryPoint } from '../inspectors';
-import { LessonPanel, useScenarioTitle } from '../lessons/lesson-panel';
+import { LessonPanel, loadLessonPanel } from '../lessons/lazy-lesson-panel';
+import { useScenarioTitle } from '../lessons/scenario-title';
 import { CopyLinkButton } from '../links/copy-link';
 import { Notices } from '../links/notices';
 import { clearPageUrl, offerSource } from '../links/page-boot';
 import { NarrationPanel } from '../narration';
 import { FaultBar } from '../sandbox/fault-bar';
+import { SandboxPanel } from '../sandbox/lazy-sandbox-panel';
 import { ModeSwitch } from '../sandbox/mode-switch';
-import { SandboxPanel } from '../sandbox/sandbox-panel';
 import { download } from './download';
 import { InspectorTabs, type TabId } from './inspector-tabs';
 import { LanguageSwitch } from './language-switch';
@@ -84,6 +85,10 @@ export function Workspace(): ReactNode {
   const [queueHistory, setQueueHistory] = useState<readonly HistoryPoint[]>([]);
 
   useDocumentTheme(theme);
+  // The lesson player is loaded on demand; in lesson mode it shows as soon as a scenario is loaded.
+  useEffect(() => {
+    if (mode === 'lesson') void loadLessonPanel();
+  }, [mode]);
   const handlers = useMemo(
     () =>
       createShortcutHandlers(

@@ -1,0 +1,115 @@
+/**
+ * The built-in lessons' catalog: id, number and title in both languages, in course order, plus the
+ * lesson a fresh visitor (or a broken link) gets. Tiny and free of heavy imports on purpose: the page's
+ * first paint needs it (the lesson picker, the header's title, the ids a link may name) while the lesson
+ * texts, the YAML reader and the lesson parser load later. Written by hand from the lessons' metadata;
+ * catalog-data.test.ts checks it equals what the parsed lessons say, so the two cannot drift.
+ */
+import type { LocalizedText } from './types';
+
+/** A built-in lesson as the picker lists it (not parsed). */
+export interface LessonEntry {
+  /** metadata.id of the lesson. */
+  readonly id: string;
+  /** metadata.number. */
+  readonly number: number;
+  /** metadata.title. */
+  readonly title: LocalizedText;
+}
+
+/** The id of the lesson a fresh visitor (or a broken link) gets. */
+export const DEFAULT_LESSON_ID = 'cold-start';
+
+/** The built-in lessons in course order (1..12). */
+export const LESSON_CATALOG: readonly LessonEntry[] = [
+  {
+    id: 'cold-start',
+    number: 1,
+    title: {
+      en: 'Cold start: LIST, Replace, the initial adds, HasSynced, then WATCH',
+      zh: '冷启动：LIST、Replace、初始 OnAdd、HasSynced，然后 WATCH',
+    },
+  },
+  {
+    id: 'watch-timeout',
+    number: 2,
+    title: {
+      en: 'A clean watch timeout: re-watch, no relist',
+      zh: '正常的 watch 超时：重新 watch，不重新列举',
+    },
+  },
+  {
+    id: 'gone-410',
+    number: 3,
+    title: {
+      en: '410 Gone: the history window moves on, the Reflector relists',
+      zh: '410 Gone：历史窗口已经移走，Reflector 重新列举',
+    },
+  },
+  {
+    id: 'bookmarks',
+    number: 4,
+    title: {
+      en: 'Bookmarks keep a quiet informer inside the window',
+      zh: 'Bookmark 让安静的 Informer 留在历史窗口之内',
+    },
+  },
+  {
+    id: 'tombstone',
+    number: 5,
+    title: {
+      en: 'A missed delete: the DeletedFinalStateUnknown tombstone',
+      zh: '错过的删除：墓碑对象 DeletedFinalStateUnknown',
+    },
+  },
+  {
+    id: 'resync',
+    number: 6,
+    title: { en: 'Resync is not relist', zh: '重新同步（resync）不是重新列举（relist）' },
+  },
+  {
+    id: 'workqueue-coalesces',
+    number: 7,
+    title: {
+      en: 'The workqueue coalesces: many events, one reconcile',
+      zh: '工作队列会合并：多个事件，一次调和',
+    },
+  },
+  {
+    id: 'backoff',
+    number: 8,
+    title: {
+      en: 'Failures and backoff: AddRateLimited, then Forget',
+      zh: '失败与退避：AddRateLimited，然后 Forget',
+    },
+  },
+  {
+    id: 'stale-cache',
+    number: 9,
+    title: {
+      en: 'The stale cache: 409 AlreadyExists and 409 Conflict',
+      zh: '过期的缓存：409 AlreadyExists 与 409 Conflict',
+    },
+  },
+  {
+    id: 'fifo-keeps-place',
+    number: 10,
+    title: { en: "DeltaFIFO keeps a key's place", zh: 'DeltaFIFO 为每个键保留它的位置' },
+  },
+  {
+    id: 'callback-follows-cache',
+    number: 11,
+    title: {
+      en: 'The callback follows the cache, not the event type',
+      zh: '回调函数取决于本地缓存，而不是事件类型',
+    },
+  },
+  {
+    id: 'finalizers',
+    number: 12,
+    title: {
+      en: 'Finalizers: MODIFIED first, DELETED last',
+      zh: 'Finalizer：先是 MODIFIED，最后才是 DELETED',
+    },
+  },
+];

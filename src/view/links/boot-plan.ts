@@ -1,0 +1,188 @@
+/**
+ * The page's URL at boot, the light part (pure; loaded with the first paint, unlike the link codec):
+ * - `readBootUrl` reads what the page was opened with: a `#v1.…` link (decoded by ./link-state.ts
+ *   `planBoot`, loaded on demand), or plain flags
+ *   (`?lesson=…`, `?scenario=…`, `?step=…`, `?seed=…`, `?embed=1`, in the query or the fragment);
+ * - `planFlags` turns plain flags into what to load (or the failure to show and the default to load
+ *   instead); `replayVerdict` compares the replayed frame with the one a link was made at.
+ * Nothing here touches the DOM; link text is data and is never interpreted as HTML.
+ */
+import { ENGINE_BEHAVIOUR_VERSION } from '../../engine/version';
+import type { Lang } from '../../i18n';
+import type { Lesson } from '../../scenarios/lessons/types';
+import type { DecodeOptions, LinkFailure } from '../../scenarios/url-codec';
+import type { LoggedIntervention } from '../../store/types';
+import type { ScenarioSource } from '../../worker/protocol';
+
+// ---------------------------------------------------------------------------------------------
+// Reading the page's URL
+
+export type BootUrl =
+  /** A `#v1.…` link (or anything in the fragment that is not a list of flags: it is decoded, and fails). */
+  | { readonly kind: 'link'; readonly payload: string; readonly embed: boolean }
+  /** Plain flags; each is absent when not given. `bad` lists flags that were given but unusable. */
+  | {
+      readonly kind: 'flags';
+      readonly lesson?: string;
+      readonly scenario?: string;
+      readonly step?: number;
+      readonly seed?: number;
+      readonly embed: boolean;
+      readonly bad: readonly { readonly flag: string; readonly value: string }[];
+    };
+
+const FLAG_TEXT_MAX = 100;
+
+function truthy(v: string | null): boolean {
+  return v !== null && v !== '0' && v.toLowerCase() !== 'false' && v.toLowerCase() !== 'no';
+}
+
+/** Reads `?lesson=…&step=…` style flags from the query, then the fragment (the query wins). */
+export function readBootUrl(search: string, hash: string): BootUrl {
+  const query = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const h = hash.startsWith('#') ? hash.slice(1) : hash;
+  const q = h.indexOf('?');
+  const head = q >= 0 ? h.slice(0, q) : h;
+  const tail = q >= 0 ? h.slice(q + 1) : '';
+  // "v1.…" is a link payload, whatever follows; so is anything else that is not a list of flags
+  // (base64url has no '=').
+  const isPayload = /^v\d+\./.test(head) || (head.trim() !== '' && !head.includes('='));
+  const frag = new URLSearchParams(isPayload ? tail : h);
+  const get = (k: string): string | null => query.get(k) ?? frag.get(k);
+  const embed = truthy(get('embed'));
+  if (isPayload) return { kind: 'link', payload: head, embed };
+  const bad: { flag: string; value: string }[] = [];
+  const text = (k: string): string | undefined => {
+    const v = get(k);
+    if (v === null) return undefined;
+    if (v === '' || v.length > FLAG_TEXT_MAX) {
+      bad.push({ flag: k, value: v.slice(0, FLAG_TEXT_MAX) });
+      return undefined;
+    }
+    return v;
+  };
+  const int = (k: string, max: number): number | undefined => {
+    const v = get(k);
+    if (v === null) return undefined;
+    if (!/^\d{1,10}$/.test(v) || Number(v) > max) {
+      bad.push({ flag: k, value: v.slice(0, FLAG_TEXT_MAX) });
+      return undefined;
+    }
+    return Number(v);
+  };
+  const lesson = text('lesson');
+  const scenario = text('scenario');
+  const step = int('step', 1_000_000_000);
+  const seed = int('seed', 0xffffffff);
+  return {
+    kind: 'flags',
+    ...(lesson === undefined ? {} : { lesson }),
+    ...(scenario === undefined ? {} : { scenario }),
+    ...(step === undefined ? {} : { step }),
+    ...(seed === undefined ? {} : { seed }),
+    embed,
+    bad,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What to do at boot
+
+/** Why the page could not open what its URL asked for. */
+export type BootFailure =
+  | { readonly kind: 'link'; readonly reason: LinkFailure; readonly message: string }
+  | { readonly kind: 'unknown-lesson'; readonly id: string }
+  | { readonly kind: 'unknown-scenario'; readonly name: string }
+  | { readonly kind: 'bad-flag'; readonly flag: string; readonly value: string };
+
+export interface BootPlan {
+  readonly source: ScenarioSource;
+  readonly seed?: number;
+  readonly interventions: readonly LoggedIntervention[];
+  /** The step to replay to (0 = stay at the start). */
+  readonly step: number;
+  /** Where to show after the check (embed start), when not `step`. */
+  readonly startStep: number | null;
+  readonly embed: boolean;
+  /** The language the link asks for. */
+  readonly lang?: Lang;
+  /** What the link was made with, to compare after the replay (links only). */
+  readonly expect: { readonly engine: string; readonly digest?: string } | null;
+  /** A lesson file the link carries (its scenario is `source`). */
+  readonly fileLesson: { readonly lesson: Lesson; readonly text: string } | null;
+  /** What could not be opened (the plan then loads the default instead). */
+  readonly failure: BootFailure | null;
+  /** Warnings from the codec (plain English text). */
+  readonly warnings: readonly string[];
+}
+
+export interface BootContext extends DecodeOptions {
+  /** Loaded when the URL asks for nothing, or for something that cannot be opened. */
+  readonly fallback: ScenarioSource;
+}
+
+/** The plan that loads the fallback (with the failure to show, if any). */
+export function plainPlan(ctx: BootContext, embed: boolean, failure: BootFailure | null): BootPlan {
+  return {
+    source: ctx.fallback,
+    interventions: [],
+    step: 0,
+    startStep: null,
+    embed,
+    expect: null,
+    fileLesson: null,
+    failure,
+    warnings: [],
+  };
+}
+
+/** The plan for plain flags (no link payload). */
+export function planFlags(url: Extract<BootUrl, { kind: 'flags' }>, ctx: BootContext): BootPlan {
+  const firstBad = url.bad[0];
+  let source: ScenarioSource = ctx.fallback;
+  if (url.lesson !== undefined) {
+    if (!ctx.lessonIds.includes(url.lesson))
+      return plainPlan(ctx, url.embed, { kind: 'unknown-lesson', id: url.lesson });
+    source = { kind: 'lesson', id: url.lesson };
+  } else if (url.scenario !== undefined) {
+    if (!ctx.libraryNames.includes(url.scenario))
+      return plainPlan(ctx, url.embed, { kind: 'unknown-scenario', name: url.scenario });
+    source = { kind: 'library', name: url.scenario };
+  }
+  return {
+    source,
+    ...(url.seed === undefined ? {} : { seed: url.seed }),
+    interventions: [],
+    step: url.step ?? 0,
+    startStep: null,
+    embed: url.embed,
+    expect: null,
+    fileLesson: null,
+    failure: firstBad === undefined ? null : { kind: 'bad-flag', ...firstBad },
+    warnings: [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// After the replay
+
+export type ReplayVerdict =
+  /** Nothing to compare (no link, or a link without a digest made by this engine). */
+  | 'unchecked'
+  | 'same'
+  /** Made by another engine behaviour version (whatever the digest says). */
+  | 'other-engine'
+  /** Same engine, but the frame differs (or the run ended before the step). */
+  | 'differs';
+
+export function replayVerdict(
+  expected: BootPlan['expect'],
+  shown: { readonly step: number; readonly digest: string } | null,
+  target: number,
+): ReplayVerdict {
+  if (expected === null) return 'unchecked';
+  if (expected.engine !== ENGINE_BEHAVIOUR_VERSION) return 'other-engine';
+  if (shown === null || shown.step !== target) return 'differs';
+  if (expected.digest === undefined) return 'unchecked';
+  return expected.digest === shown.digest ? 'same' : 'differs';
+}
