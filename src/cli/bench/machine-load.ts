@@ -13,7 +13,8 @@ export interface LoadMark {
   readonly ticks: { busy: number; total: number } | null;
 }
 
-function readTicks(): { busy: number; total: number } | null {
+/** All CPUs' busy and total ticks from /proc/stat (shared with the browser bench), or null without it. */
+export function readTicks(): { busy: number; total: number } | null {
   try {
     const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
     // cpu  user nice system idle iowait irq softirq steal guest guest_nice (guest time is inside user)

@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { readTicks } from '../bench/machine-load';
 
 /** USER_HZ: /proc reports CPU times in these ticks (100 on every common Linux build). */
 const TICKS_PER_S = 100;
@@ -16,18 +17,6 @@ export interface TreeMark {
   /** CPU ms used so far by this process and its descendants. */
   readonly treeCpuMs: number;
   readonly ticks: { busy: number; total: number } | null;
-}
-
-function readTicks(): { busy: number; total: number } | null {
-  try {
-    const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
-    const f = line.trim().split(/\s+/).slice(1, 9).map(Number);
-    if (f.length < 8 || f.some((x) => !Number.isFinite(x))) return null;
-    const total = f.reduce((a, b) => a + b, 0);
-    return { busy: total - f[3]! - f[4]!, total };
-  } catch {
-    return null;
-  }
 }
 
 interface ProcStat {

@@ -7,8 +7,8 @@ import { type ReactNode, useId, useMemo } from 'react';
 import type { RecordView } from '../../engine/sim/frame';
 import { t } from '../../i18n';
 import { renderNarration } from '../../i18n/narration';
-import { formatClock, formatCount } from '../inspectors/format';
-import { KeyButton, KindLabel } from '../inspectors/parts';
+import { formatCount } from '../inspectors/format';
+import { KeyButton } from '../inspectors/parts';
 import { WindowedTable } from '../inspectors/windowed-table';
 import { arrowLabel } from '../narration/narration-panel';
 import {
@@ -21,6 +21,7 @@ import {
   messageFamilies,
   parseArrow,
 } from './filter';
+import { recordLeadColumns } from './record-columns';
 import './event-log.css';
 
 export interface EventLogProps {
@@ -152,40 +153,7 @@ export function EventLog(props: EventLogProps): ReactNode {
         empty={records.length === 0 ? t('inspectors.log.empty') : t('inspectors.log.noMatch')}
         testId="event-log-rows"
         columns={[
-          {
-            id: 'step',
-            header: t('inspectors.col.step'),
-            width: 4.2,
-            numeric: true,
-            render: (r) => r.step,
-          },
-          {
-            id: 'time',
-            header: t('inspectors.col.time'),
-            width: 7,
-            render: (r) => formatClock(r.time),
-          },
-          {
-            id: 'where',
-            header: t('inspectors.col.component'),
-            width: 8.5,
-            render: (r) => (
-              <span className="insp-where">
-                {r.lane !== null && <KindLabel kind={r.lane} short />}
-                {t(`inspectors.component.${r.component}`)}
-              </span>
-            ),
-          },
-          {
-            id: 'arrow',
-            header: t('inspectors.col.arrow'),
-            width: 7.4,
-            render: (r) => (
-              <span className="elog-arrow" title={arrowLabel(r.arrow)}>
-                {typeof r.arrow === 'number' ? `(${r.arrow})` : r.arrow}
-              </span>
-            ),
-          },
+          ...recordLeadColumns(),
           {
             id: 'key',
             header: t('inspectors.col.key'),

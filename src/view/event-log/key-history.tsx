@@ -9,8 +9,8 @@ import { renderNarration } from '../../i18n/narration';
 import { formatClock, formatCount } from '../inspectors/format';
 import { KindLabel } from '../inspectors/parts';
 import { WindowedTable } from '../inspectors/windowed-table';
-import { arrowLabel } from '../narration/narration-panel';
 import { formatFieldValue, type ObjectVersion, objectVersions, recordsForKey } from './object-diff';
+import { recordLeadColumns } from './record-columns';
 import './event-log.css';
 
 export interface KeyHistoryProps {
@@ -123,40 +123,7 @@ export function KeyHistory({ keyName, records, onClose, currentStep }: KeyHistor
         maxHeight={300}
         empty={t('inspectors.history.noRecords')}
         columns={[
-          {
-            id: 'step',
-            header: t('inspectors.col.step'),
-            width: 4.2,
-            numeric: true,
-            render: (r) => r.step,
-          },
-          {
-            id: 'time',
-            header: t('inspectors.col.time'),
-            width: 7,
-            render: (r) => formatClock(r.time),
-          },
-          {
-            id: 'where',
-            header: t('inspectors.col.component'),
-            width: 8.5,
-            render: (r) => (
-              <span className="insp-where">
-                {r.lane !== null && <KindLabel kind={r.lane} short />}
-                {t(`inspectors.component.${r.component}`)}
-              </span>
-            ),
-          },
-          {
-            id: 'arrow',
-            header: t('inspectors.col.arrow'),
-            width: 7.4,
-            render: (r) => (
-              <span className="elog-arrow" title={arrowLabel(r.arrow)}>
-                {typeof r.arrow === 'number' ? `(${r.arrow})` : r.arrow}
-              </span>
-            ),
-          },
+          ...recordLeadColumns(),
           { id: 'rv', header: t('inspectors.col.rv'), width: 3.8, render: (r) => r.rv ?? '—' },
           {
             id: 'msg',
