@@ -343,7 +343,13 @@ describe('EngineHost', () => {
     expect(f.known).toBe(150);
     expect(f.marks).toEqual([
       ...marksBefore,
-      { step: 150, time: at.time, kind: 'intervention', label: 'delete Foo default/frontend' },
+      {
+        step: 150,
+        time: at.time,
+        kind: 'intervention',
+        label: 'delete Foo default/frontend',
+        action: { action: 'delete', target: { kind: 'Foo', namespace: 'default', name: 'frontend' } },
+      },
     ]);
     const after = d.seek(400);
     expect(after.frame.digest).not.toBe(unforked);

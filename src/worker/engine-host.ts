@@ -515,7 +515,13 @@ function learn(r: Run, s: number, w: World, recs: TraceRecord[]): void {
     }
     if (kind === null || (seen & bit) !== 0 || r.marks.length >= HOST_LIMITS.marks) continue;
     seen |= bit;
-    r.marks.push({ step: s, time: w.now, kind, label: renderMessage(x) });
+    r.marks.push({
+      step: s,
+      time: w.now,
+      kind,
+      label: renderMessage(x),
+      record: { message: x.message, key: x.key, rv: x.resourceVersion, params: x.params },
+    });
     r.marksView = null;
   }
 }
@@ -599,7 +605,13 @@ function intervene(r: Run, step: number, action: Intervention, budget: number): 
   let keep = r.marks.length;
   while (keep > 0 && r.marks[keep - 1]!.step > n) keep--;
   r.marks.length = keep;
-  r.marks.push({ step: n, time: w.now, kind: 'intervention', label: describeIntervention(made) });
+  r.marks.push({
+    step: n,
+    time: w.now,
+    kind: 'intervention',
+    label: describeIntervention(made),
+    action: normalized as Intervention,
+  });
   r.marksView = null;
 }
 

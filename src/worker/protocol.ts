@@ -37,7 +37,17 @@ export interface Mark {
   readonly step: number;
   readonly time: number;
   readonly kind: 'fault' | 'relist' | 'error' | 'intervention';
+  /** English text (logs, tests); the page renders `record` / `action` in the active language. */
   readonly label: string;
+  /** The record the mark stands for (faults, relists, errors): its narration source. */
+  readonly record?: {
+    readonly message: string;
+    readonly key: string | null;
+    readonly rv: string | null;
+    readonly params: Readonly<Record<string, string | number | boolean | null>>;
+  };
+  /** The intervention the mark stands for. */
+  readonly action?: Intervention;
 }
 
 /**

@@ -8,8 +8,10 @@
  */
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { t } from '../../i18n';
+import { renderNarration } from '../../i18n/narration';
 import type { Mark } from '../../worker/protocol';
 import { formatClock } from './format';
+import { describeIntervention } from './intervention-kinds';
 import { MarkGlyph } from './mark-shape';
 import {
   MARK_KINDS,
@@ -54,7 +56,12 @@ function markTitle(mark: Mark, count: number): string {
     kind: t(MARK_TITLE_KEY[mark.kind]),
     step: mark.step,
     time: formatClock(mark.time),
-    label: mark.label,
+    label:
+      mark.record !== undefined
+        ? renderNarration(mark.record)
+        : mark.action !== undefined
+          ? describeIntervention(mark.action)
+          : mark.label,
   });
   return count > 1 ? t('controls.mark.titleMore', { title: base, more: count - 1 }) : base;
 }
