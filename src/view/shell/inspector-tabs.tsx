@@ -2,7 +2,7 @@
  * The inspectors, one tab each (the inside of every box of the figure), with a lane switch for the
  * per-informer ones. Tabs follow the WAI-ARIA tabs pattern (arrow keys move between tabs).
  */
-import { type KeyboardEvent, type ReactNode, useId } from 'react';
+import { type KeyboardEvent, memo, type ReactNode, useId } from 'react';
 import type { Kind } from '../../engine/objects';
 import type { Frame, RecordView } from '../../engine/sim/frame';
 import { t } from '../../i18n';
@@ -46,7 +46,7 @@ export interface InspectorTabsProps {
   readonly onExportLog: (records: readonly RecordView[]) => void;
 }
 
-export function InspectorTabs(p: InspectorTabsProps): ReactNode {
+export const InspectorTabs = memo(function InspectorTabs(p: InspectorTabsProps): ReactNode {
   const id = useId();
   const onKey = (e: KeyboardEvent<HTMLButtonElement>): void => {
     const i = TABS.indexOf(p.tab);
@@ -99,7 +99,7 @@ export function InspectorTabs(p: InspectorTabsProps): ReactNode {
       </div>
     </section>
   );
-}
+});
 
 function TabBody(p: InspectorTabsProps): ReactNode {
   const { frame, lane, selectedKey, onSelectKey } = p;

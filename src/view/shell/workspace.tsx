@@ -2,7 +2,16 @@
  * The page once a scenario is loaded: header, transport + timeline, the figure with the narration beside
  * it, and the inspectors. Everything reads the store through narrow selectors; nothing here simulates.
  */
-import { Fragment, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Fragment,
+  type ReactNode,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { exportPng, exportSvg, Figure } from '../../diagram';
 import type { Kind } from '../../engine/objects';
 import type { RecordView } from '../../engine/sim/frame';
@@ -83,6 +92,10 @@ export function Workspace(): ReactNode {
   const [logRecords, setLogRecords] = useState<readonly RecordView[]>([]);
   const [history, setHistory] = useState<{ key: string; records: readonly RecordView[] } | null>(null);
   const [queueHistory, setQueueHistory] = useState<readonly HistoryPoint[]>([]);
+  // The inspectors may lag the figure by a frame or two while React is busy (fast-forward): they render
+  // the deferred frame and skip renders whose inputs did not change. Paused, they show the same frame.
+  const inspectedFrame = useDeferredValue(frame);
+  const inspectedHistory = useDeferredValue(queueHistory);
 
   useDocumentTheme(theme);
   // The lesson player is loaded on demand; in lesson mode it shows as soon as a scenario is loaded.
@@ -283,14 +296,14 @@ export function Workspace(): ReactNode {
             )}
             <div className="inspector-pane">
               <InspectorTabs
-                frame={frame}
+                frame={inspectedFrame ?? frame}
                 tab={tab}
                 onTab={setTab}
                 lane={lane}
                 onLane={setLane}
                 selectedKey={selectedKey}
                 onSelectKey={onSelectKey}
-                queueHistory={queueHistory}
+                queueHistory={inspectedHistory}
                 logRecords={logRecords}
                 logFilter={logFilter}
                 onLogFilter={setLogFilter}
