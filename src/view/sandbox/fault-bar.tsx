@@ -18,6 +18,25 @@ function clampInt(text: string, min: number, max: number, fallback: number): num
   return Number.isFinite(n) ? Math.max(min, Math.min(max, n)) : fallback;
 }
 
+/** One fault button: builds its intervention when clicked and hands it to `onFire`. */
+function Fault(props: {
+  readonly label: string;
+  readonly disabled: boolean;
+  readonly make: () => Intervention;
+  readonly onFire: (action: Intervention) => Promise<void>;
+}): ReactNode {
+  return (
+    <button
+      type="button"
+      className="btn"
+      disabled={props.disabled}
+      onClick={() => void props.onFire(props.make())}
+    >
+      {props.label}
+    </button>
+  );
+}
+
 export function FaultBar({ disabled }: FaultBarProps): ReactNode {
   const store = useSimStoreApi();
   const id = useId();
@@ -44,30 +63,24 @@ export function FaultBar({ disabled }: FaultBarProps): ReactNode {
       </h3>
       <p className="sb-note">{t('links.sb.faults.hint')}</p>
       <div className="sb-fault-row">
-        <button
-          type="button"
-          className="btn"
+        <Fault
+          label={t('links.sb.fault.closeWatch')}
           disabled={disabled}
-          onClick={() => void fire({ action: 'closeWatch' })}
-        >
-          {t('links.sb.fault.closeWatch')}
-        </button>
-        <button
-          type="button"
-          className="btn"
+          make={() => ({ action: 'closeWatch' })}
+          onFire={fire}
+        />
+        <Fault
+          label={t('links.sb.fault.gone')}
           disabled={disabled}
-          onClick={() => void fire({ action: 'watchError', code: 410 })}
-        >
-          {t('links.sb.fault.gone')}
-        </button>
-        <button
-          type="button"
-          className="btn"
+          make={() => ({ action: 'watchError', code: 410 })}
+          onFire={fire}
+        />
+        <Fault
+          label={t('links.sb.fault.compact')}
           disabled={disabled}
-          onClick={() => void fire({ action: 'compact' })}
-        >
-          {t('links.sb.fault.compact')}
-        </button>
+          make={() => ({ action: 'compact' })}
+          onFire={fire}
+        />
       </div>
       <div className="sb-fault-row">
         <label className="sb-inline" htmlFor={`${id}-seconds`}>
@@ -94,24 +107,18 @@ export function FaultBar({ disabled }: FaultBarProps): ReactNode {
           <option value="500">500</option>
           <option value="429">429</option>
         </select>
-        <button
-          type="button"
-          className="btn"
+        <Fault
+          label={t('links.sb.fault.apiErrors')}
           disabled={disabled}
-          onClick={() =>
-            void fire({ action: 'apiErrors', code: code === '429' ? 429 : 500, durationMs: durationMs() })
-          }
-        >
-          {t('links.sb.fault.apiErrors')}
-        </button>
-        <button
-          type="button"
-          className="btn"
+          make={() => ({ action: 'apiErrors', code: code === '429' ? 429 : 500, durationMs: durationMs() })}
+          onFire={fire}
+        />
+        <Fault
+          label={t('links.sb.fault.refuse')}
           disabled={disabled}
-          onClick={() => void fire({ action: 'refuseConnections', durationMs: durationMs() })}
-        >
-          {t('links.sb.fault.refuse')}
-        </button>
+          make={() => ({ action: 'refuseConnections', durationMs: durationMs() })}
+          onFire={fire}
+        />
       </div>
       <div className="sb-fault-row">
         <label className="sb-inline" htmlFor={`${id}-extra`}>
@@ -126,34 +133,26 @@ export function FaultBar({ disabled }: FaultBarProps): ReactNode {
           value={extra}
           onChange={(e) => setExtra(e.currentTarget.value)}
         />
-        <button
-          type="button"
-          className="btn"
+        <Fault
+          label={t('links.sb.fault.latency')}
           disabled={disabled}
-          onClick={() =>
-            void fire({
-              action: 'addLatency',
-              extraMs: clampInt(extra, 1, 600_000, 200),
-              durationMs: durationMs(),
-            })
-          }
-        >
-          {t('links.sb.fault.latency')}
-        </button>
-        <button
-          type="button"
-          className="btn"
+          make={() => ({
+            action: 'addLatency',
+            extraMs: clampInt(extra, 1, 600_000, 200),
+            durationMs: durationMs(),
+          })}
+          onFire={fire}
+        />
+        <Fault
+          label={t('links.sb.fault.slowHandlers')}
           disabled={disabled}
-          onClick={() =>
-            void fire({
-              action: 'slowHandlers',
-              extraMs: clampInt(extra, 1, 600_000, 200),
-              durationMs: durationMs(),
-            })
-          }
-        >
-          {t('links.sb.fault.slowHandlers')}
-        </button>
+          make={() => ({
+            action: 'slowHandlers',
+            extraMs: clampInt(extra, 1, 600_000, 200),
+            durationMs: durationMs(),
+          })}
+          onFire={fire}
+        />
       </div>
       <div className="sb-fault-row">
         <label className="sb-inline" htmlFor={`${id}-count`}>
@@ -168,14 +167,12 @@ export function FaultBar({ disabled }: FaultBarProps): ReactNode {
           value={count}
           onChange={(e) => setCount(e.currentTarget.value)}
         />
-        <button
-          type="button"
-          className="btn"
+        <Fault
+          label={t('links.sb.fault.failReconciles')}
           disabled={disabled}
-          onClick={() => void fire({ action: 'failReconciles', count: clampInt(count, 1, 100_000, 3) })}
-        >
-          {t('links.sb.fault.failReconciles')}
-        </button>
+          make={() => ({ action: 'failReconciles', count: clampInt(count, 1, 100_000, 3) })}
+          onFire={fire}
+        />
       </div>
       <p className="sb-status" role="status">
         {status}
