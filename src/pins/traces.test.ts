@@ -1,0 +1,86 @@
+/**
+ * Pins (issue 7): the traces and frame digests of the built-in scenarios, every lesson and a few random
+ * scenarios, recorded before the redesign. A refactor must keep them byte-identical; a change of engine
+ * behaviour (or of what a record carries) re-pins them in a commit of its own and bumps
+ * ENGINE_BEHAVIOUR_VERSION (src/engine/version.ts).
+ *
+ * Each row: FNV-1a of the JSON of every record up to `steps`, the step reached, the digest of the frame
+ * there (with that step's records), and the digest after seeking back to step steps/2 through the
+ * timeline's keyframes.
+ */
+import { describe, expect, it } from 'vitest';
+
+import { buildFrame, fnv1a } from '../engine/sim/frame';
+import { stepWorld } from '../engine/sim/step';
+import { randomScenario } from '../engine/sim/test-scenarios';
+import type { TraceRecord } from '../engine/sim/trace';
+import { createTimeline, seek } from '../engine/timeline/timeline';
+import { LESSONS, lessonById } from '../scenarios/lessons';
+import { libraryScenario } from '../scenarios/library';
+import { parseScenario } from '../scenarios/parse';
+import type { Scenario } from '../scenarios/types';
+
+function library(name: string): Scenario {
+  const r = parseScenario(libraryScenario(name)!.yaml);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.scenario;
+}
+
+function pin(scenario: Scenario, steps: number): string {
+  const tl = createTimeline(scenario, { keyframeInterval: 250 });
+  const w = structuredClone(tl.keyframes[0]!);
+  const all: TraceRecord[] = [];
+  let last: TraceRecord[] = [];
+  while (w.step < steps) {
+    const recs = stepWorld(w, tl.ctx);
+    if (recs === null) break;
+    for (const r of recs) all.push(r);
+    last = recs;
+  }
+  const end = buildFrame(w, last).digest;
+  const half = Math.floor(w.step / 2);
+  seek(tl, w.step);
+  const back = seek(tl, half);
+  const mid = buildFrame(back.world, back.records).digest;
+  return `${fnv1a(JSON.stringify(all))} ${w.step} ${end} ${mid}`;
+}
+
+const PINS: Record<string, string> = {
+  'library default': 'f48557e0 5000 964bdecc e32a5aa6',
+  'library heavy': '25ad4d1a 3000 555bb1c2 fe9357a6',
+  'random 1': '1d098f82 3000 3b504b49 d885bf04',
+  'random 2': '27c2fc29 3000 31e845cd 8cb271f9',
+  'random 3': 'c3083604 3000 89adee8e db638089',
+  'lesson cold-start': '0aaedc19 75 45c050d1 a9ca4a93',
+  'lesson watch-timeout': 'f366cfa3 45 18e93004 c98eba8a',
+  'lesson gone-410': 'dea614bb 140 84963092 20524c0f',
+  'lesson bookmarks': 'f09c626c 135 764fe5fe 4194d4df',
+  'lesson tombstone': '50cbd20b 52 6fc0ebb3 0e38224e',
+  'lesson resync': '7fdb460a 62 bc24f459 d30b9132',
+  'lesson workqueue-coalesces': '5970b02d 78 0c261b38 a9a8b8c0',
+  'lesson backoff': '59742790 52 4244ef06 671f4b50',
+  'lesson stale-cache': '24c1a769 140 68797bef 514fa6e8',
+  'lesson fifo-keeps-place': '9a8d322f 50 92dbf276 69b47afe',
+  'lesson callback-follows-cache': '7037dc11 50 a8326c65 e73e3762',
+  'lesson finalizers': '130f0d40 43 ac3a6b28 69213b4d',
+};
+
+describe('pinned traces (byte-identical across refactors)', () => {
+  const cases: [string, () => Scenario, number][] = [
+    ['library default', () => library('default'), 5000],
+    ['library heavy', () => library('heavy'), 3000],
+    ...[1, 2, 3].map((s): [string, () => Scenario, number] => [`random ${s}`, () => randomScenario(s), 3000]),
+    ...LESSONS.map((l): [string, () => Scenario, number] => [
+      `lesson ${l.id}`,
+      () => lessonById(l.id)!.scenario,
+      lessonById(l.id)!.steps,
+    ]),
+  ];
+  for (const [name, make, steps] of cases) {
+    it(name, () => {
+      const got = pin(make(), steps);
+      if (process.env.PRINT_PINS) console.log(`PIN ${JSON.stringify(name)}: ${JSON.stringify(got)},`);
+      expect(got).toBe(PINS[name]);
+    });
+  }
+});
