@@ -1,9 +1,10 @@
 // The engine's answers computed in Node, for comparing the page with what the engine says. The specs
 // import the same EngineHost the Web Worker runs (src/worker/engine-host.ts), so a difference between
 // the page and these answers is a bug in the path Worker → bridge → store → view, not in the engine.
-import type { Frame, RecordView } from '../../src/engine/sim/frame';
+import type { Frame, RecordView } from '../../src/engine/model/frame';
+import type { InterventionAction, RunUntil } from '../../src/engine/model/session';
 import { createEngineHost, type EngineHost } from '../../src/worker/engine-host';
-import type { Intervention, RequestBody, Response, RunUntil } from '../../src/worker/protocol';
+import type { RequestBody, Response } from '../../src/worker/protocol';
 
 /** Rows per long list: the store's default (src/store/sim-store.ts), so digests are comparable. */
 export const FRAME_LIMIT = 200;
@@ -41,7 +42,7 @@ export class NodeEngine {
     return this.cursor({ type: 'seek', step });
   }
 
-  intervene(action: Intervention): Frame {
+  intervene(action: InterventionAction): Frame {
     return this.cursor({ type: 'intervene', step: this.frame.step, action });
   }
 

@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import type { Scenario } from '../scenarios/types';
+import type { Scenario } from '../engine/model/scenario';
 import { runSteps, type StepsRun } from './bench/engine-steps';
 import { FIFO_WQ_KEYS, FIFO_WQ_WRITES, type FifoWqRun, runFifoWq } from './bench/fifo-wq';
 import { type LoadMark, loadMark, othersShare } from './bench/machine-load';

@@ -3,14 +3,14 @@
  * prints its trace. <scenario> is a YAML/JSON file or the name of a built-in scenario (`default`, ...).
  */
 import { readFileSync } from 'node:fs';
+import type { Scenario } from '../engine/model/scenario';
+import type { TraceRecord } from '../engine/model/trace';
 import { createWorld } from '../engine/sim/create-world';
 import { renderMessage } from '../engine/sim/messages';
 import { stepWorld } from '../engine/sim/step';
-import type { TraceRecord } from '../engine/sim/trace';
 import type { SimContext } from '../engine/sim/world';
 import { libraryScenario, SCENARIO_LIBRARY } from '../scenarios/library';
 import { formatScenarioError, parseScenario } from '../scenarios/parse';
-import type { Scenario } from '../scenarios/types';
 import { recordToJson } from './trace-json';
 
 interface Args {

@@ -2,7 +2,7 @@
 // the current step's records, the step's progress (0..1) and the selection; everything on screen is a
 // pure function of them (tokens from motion.ts, positions from layout.ts).
 import { type ReactNode, type RefObject, useId, useMemo, useRef } from 'react';
-import type { Frame, RecordView } from '../engine/sim/frame';
+import type { Frame, RecordView } from '../engine/model/frame';
 import { t } from '../i18n';
 import { VIEW_H, VIEW_W } from './layout';
 import { DEFAULT_TOKEN_CAP, motionAt, planMotion } from './motion';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RecordView } from '../engine/sim/frame';
+import type { RecordView } from '../engine/model/frame';
 import { arrowPath } from './layout';
 import {
   arrowForRecord,

@@ -17,7 +17,7 @@
  *   slots are shared among the tokens shown, so a Replace of 1,000 items still animates at a readable pace.
  */
 import { easeCubicInOut } from 'd3';
-import type { RecordView } from '../engine/sim/frame';
+import type { RecordView } from '../engine/model/frame';
 import { arrowKey, arrowPath, type FigureArrowId, type LaneId } from './layout';
 
 export type TokenShape = 'square' | 'triangle' | 'key' | 'signal';

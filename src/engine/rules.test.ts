@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fifoAdd, fifoPop, fifoQueueKeys, fifoUpdate, newDeltaFifo } from './client-go/delta-fifo';
 import { newWorkqueue, wqAdd, wqGet, wqLen } from './client-go/workqueue';
-import type { Foo } from './objects';
+import type { Foo } from './model/objects';
 import { allRulesOn, RULE_IDS, RULES, withRulesOff } from './rules';
 
 function foo(name: string, rv: string): Foo {

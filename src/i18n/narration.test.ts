@@ -1,15 +1,15 @@
 // Every narration message id has a 简体中文 template with the same placeholders, and real runs (with
 // faults, conflicts and retries) narrate fully in Chinese: no placeholder left, no English parameter word.
 import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../engine/model/scenario';
+import type { TraceRecord } from '../engine/model/trace';
 import { createWorld } from '../engine/sim/create-world';
 import { MESSAGES, renderMessage } from '../engine/sim/messages';
 import { stepWorld } from '../engine/sim/step';
 import { randomScenario } from '../engine/sim/test-scenarios';
-import type { TraceRecord } from '../engine/sim/trace';
 import type { SimContext } from '../engine/sim/world';
 import { libraryScenario } from '../scenarios/library';
 import { parseScenario } from '../scenarios/parse';
-import type { Scenario } from '../scenarios/types';
 import { placeholders } from './index';
 import { renderNarration, ZH_NARRATION } from './narration';
 

@@ -9,16 +9,16 @@
  * timeline's keyframes.
  */
 import { describe, expect, it } from 'vitest';
-
-import { buildFrame, fnv1a } from '../engine/sim/frame';
+import { fnv1a } from '../engine/kernel/hash';
+import type { Scenario } from '../engine/model/scenario';
+import type { TraceRecord } from '../engine/model/trace';
+import { buildFrame } from '../engine/sim/frame';
 import { stepWorld } from '../engine/sim/step';
 import { randomScenario } from '../engine/sim/test-scenarios';
-import type { TraceRecord } from '../engine/sim/trace';
 import { createTimeline, seek } from '../engine/timeline/timeline';
 import { LESSONS, lessonById } from '../scenarios/lessons';
 import { libraryScenario } from '../scenarios/library';
 import { parseScenario } from '../scenarios/parse';
-import type { Scenario } from '../scenarios/types';
 
 function library(name: string): Scenario {
   const r = parseScenario(libraryScenario(name)!.yaml);

@@ -14,7 +14,7 @@ import {
   DEFAULT_NAMESPACE,
   DEFAULT_SEED,
   DEFAULT_SETTINGS,
-} from './defaults';
+} from '../engine/model/defaults';
 import {
   MISTAKE_NAMES,
   type ObjectManifest,
@@ -25,7 +25,7 @@ import {
   type Scenario,
   type ScriptAction,
   type Settings,
-} from './types';
+} from '../engine/model/scenario';
 
 type Doc = Record<string, unknown>;
 

@@ -4,12 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  checkIntervention,
-  type Intervention,
-  readInterventionDocs,
-  validateIntervention,
-} from './intervention';
+import type { InterventionAction } from '../engine/model/session';
+import { checkIntervention, readInterventionDocs, validateIntervention } from './intervention';
 import { intervention } from './test-arbitraries';
 
 describe('checkIntervention', () => {
@@ -25,7 +21,7 @@ describe('checkIntervention', () => {
   });
 
   it('a Deployment may name a controlling Foo the run created (a stand-in declares it)', () => {
-    const a: Intervention = {
+    const a: InterventionAction = {
       action: 'create',
       object: {
         kind: 'Deployment',

@@ -7,22 +7,14 @@
  * A Deployment created with a controlling Foo needs that Foo declared (checkOwners in parse.ts); a run
  * may have created it since the start, so the wrapper declares a stand-in Foo for each such owner.
  */
+
+import { DEFAULT_NAMESPACE } from '../engine/model/defaults';
+import { SCENARIO_API_VERSION } from '../engine/model/scenario';
+import type { InterventionAction as Intervention } from '../engine/model/session';
 import { actionDoc } from './compact-doc';
-import { DEFAULT_NAMESPACE } from './defaults';
 import { describeValue } from './duration';
 import { validateScenario } from './parse';
 import { firstExtra, isRecord } from './plain-data';
-import { SCENARIO_API_VERSION, type ScriptAction } from './types';
-
-/**
- * An intervention: a script action without its time. (The same type as src/worker/protocol.ts's
- * `Intervention`, defined here so engine-side code need not import the worker protocol.)
- */
-export type Intervention = ScriptAction extends infer A
-  ? A extends ScriptAction
-    ? Omit<A, 'at'>
-    : never
-  : never;
 
 export type InterventionsRead =
   | { readonly ok: true; readonly actions: Intervention[] }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../engine/model/scenario';
 import { HEAVY_FOOS, HEAVY_UPDATES } from './library/heavy';
 import { libraryScenario, SCENARIO_LIBRARY } from './library/index';
 import { formatScenarioError, parseScenario, scenarioToYaml } from './parse';
-import type { Scenario } from './types';
 
 function parsed(name: string): Scenario {
   const entry = libraryScenario(name);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, LIMITS } from './defaults';
+import { DEFAULT_SETTINGS, LIMITS } from '../engine/model/defaults';
+import type { Scenario } from '../engine/model/scenario';
 import {
   formatScenarioError,
   type ParseResult,
@@ -8,7 +9,6 @@ import {
   scenarioToYaml,
   validateScenario,
 } from './parse';
-import type { Scenario } from './types';
 
 /** Three header lines; extra lines start at line 4. */
 const HEAD = 'apiVersion: informer-lab/v1\nkind: Scenario\nmetadata: { name: t }\n';

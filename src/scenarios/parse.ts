@@ -16,7 +16,6 @@
  * rather than silently dropped. Foo `spec.replicas` follows the sample-controller CRD (1..10).
  */
 import { Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import type { Kind } from '../engine/objects';
 import {
   BOUNDS,
   DEFAULT_BUCKET,
@@ -27,8 +26,8 @@ import {
   DEPLOYMENT_API_VERSION,
   FOO_API_VERSION,
   LIMITS,
-} from './defaults';
-import { describeValue, formatDuration, parseDuration, quote } from './duration';
+} from '../engine/model/defaults';
+import type { Kind } from '../engine/model/objects';
 import {
   type ControllerMistakes,
   MISTAKE_NAMES,
@@ -41,9 +40,10 @@ import {
   type ScriptAction,
   type ScriptActionName,
   type Settings,
-} from './types';
+} from '../engine/model/scenario';
+import { describeValue, formatDuration, parseDuration, quote } from './duration';
 
-export { DEFAULT_SETTINGS } from './defaults';
+export { DEFAULT_SETTINGS } from '../engine/model/defaults';
 export { parseDuration } from './duration';
 
 export type ParseResult = { ok: true; scenario: Scenario } | ParseFailure;

@@ -6,9 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as yamlParse } from 'yaml';
+import type { Scenario } from '../engine/model/scenario';
 import { type ParseResult, parseScenario, scenarioToYaml, validateScenario } from './parse';
 import { scenario } from './test-arbitraries';
-import type { Scenario } from './types';
 
 function okOrReport(r: ParseResult): Scenario {
   if (!r.ok) throw new Error(r.errors.map((e) => `${e.line}: ${e.path}: ${e.message}`).join('\n'));

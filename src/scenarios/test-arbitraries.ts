@@ -4,10 +4,17 @@
  * parseScenario(scenarioToYaml(s)) deep-equals s.
  */
 import fc from 'fast-check';
-import type { Kind } from '../engine/objects';
+import type { Kind } from '../engine/model/objects';
+import type {
+  ObjectManifest,
+  Range,
+  RateLimiterSetting,
+  Scenario,
+  ScriptAction,
+  Settings,
+} from '../engine/model/scenario';
+import type { InterventionAction } from '../engine/model/session';
 import { MAX_DURATION_MS } from './duration';
-import type { Intervention } from './intervention';
-import type { ObjectManifest, Range, RateLimiterSetting, Scenario, ScriptAction, Settings } from './types';
 
 // --- valid scenarios -------------------------------------------------------------------------
 
@@ -336,6 +343,6 @@ const ownedDeploymentCreate: fc.Arbitrary<ScriptAction> = fc
   );
 
 /** Interventions: every script action without its time, including Deployments with an owner. */
-export const intervention: fc.Arbitrary<Intervention> = fc
+export const intervention: fc.Arbitrary<InterventionAction> = fc
   .oneof({ weight: 4, arbitrary: action }, { weight: 1, arbitrary: ownedDeploymentCreate })
-  .map(({ at: _at, ...rest }) => rest as Intervention);
+  .map(({ at: _at, ...rest }) => rest as InterventionAction);

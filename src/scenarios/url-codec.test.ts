@@ -6,16 +6,16 @@
 import fc from 'fast-check';
 import { deflateSync, inflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { fnv1a } from '../engine/sim/frame';
+import { fnv1a } from '../engine/kernel/hash';
+import { DEFAULT_SETTINGS } from '../engine/model/defaults';
+import type { Scenario, Settings } from '../engine/model/scenario';
+import type { InterventionAction } from '../engine/model/session';
 import { ENGINE_BEHAVIOUR_VERSION } from '../engine/version';
 import { base64urlDecode, base64urlEncode } from './base64url';
 import { scenarioDoc } from './compact-doc';
-import { DEFAULT_SETTINGS } from './defaults';
-import type { Intervention } from './intervention';
 import { SCENARIO_LIBRARY } from './library/index';
 import { parseScenario, validateScenario } from './parse';
 import { intervention, scenario, settings } from './test-arbitraries';
-import type { Scenario, Settings } from './types';
 import {
   type DecodeResult,
   decodeLink,
@@ -99,7 +99,7 @@ const linkState: fc.Arbitrary<LinkState> = fc
 
 /** A lesson link as a learner would share it: a few interventions on the lesson's objects. */
 function typicalLessonLink(ivs: number): LinkState {
-  const actions: Intervention[] = [
+  const actions: InterventionAction[] = [
     {
       action: 'update',
       target: { kind: 'Foo', namespace: 'default', name: 'example-foo' },
@@ -404,7 +404,7 @@ describe('broken links fail with a reason and a message', () => {
         ],
       },
       'invalid-scenario',
-      /Intervention 2 .*spec\.replicas: must be an integer from 1 to 10/,
+      /InterventionAction 2 .*spec\.replicas: must be an integer from 1 to 10/,
     ],
     [
       { lesson: 'cold-start', step: 1, engine: '1', iv: [[1, { at: 5, action: 'compact' }]] },
@@ -443,11 +443,11 @@ describe('broken links fail with a reason and a message', () => {
 
   it('encodeLink refuses a state that would not decode to itself', () => {
     const bad = typicalLessonLink(0);
-    const badIv = { step: 1, action: { action: 'failReconciles', count: 0 } as Intervention };
+    const badIv = { step: 1, action: { action: 'failReconciles', count: 0 } as InterventionAction };
     expect(() => encodeLink({ ...bad, interventions: [badIv] })).toThrow(/count/);
     expect(() => encodeLink({ ...bad, step: -1 })).toThrow(LinkEncodeError);
     expect(() => encodeLink({ ...bad, digest: 'xyz' })).toThrow(LinkEncodeError);
-    const extra = { step: 1, action: { action: 'compact', note: 'hi' } as unknown as Intervention };
+    const extra = { step: 1, action: { action: 'compact', note: 'hi' } as unknown as InterventionAction };
     expect(() => encodeLink({ ...bad, interventions: [extra] })).toThrow(/does not survive/);
   });
 });

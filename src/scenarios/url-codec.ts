@@ -15,16 +15,18 @@
  * Its messages quote link text only as short JSON strings; they are plain text, never HTML.
  * A later format version ('v2.') decodes v1 links too (migrating); this version refuses later ones.
  */
+
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import { fnv1a } from '../engine/sim/frame';
+import { fnv1a } from '../engine/kernel/hash';
+import { SCENARIO_API_VERSION, type Scenario, type Settings } from '../engine/model/scenario';
+import type { Intervention } from '../engine/model/session';
 import { ENGINE_BEHAVIOUR_VERSION } from '../engine/version';
 import { base64urlDecode, base64urlEncode } from './base64url';
 import { actionDoc, scenarioDoc, settingsDoc } from './compact-doc';
 import { describeValue, quote } from './duration';
-import { type Intervention, readInterventionDocs } from './intervention';
+import { readInterventionDocs } from './intervention';
 import { validateScenario } from './parse';
 import { firstDifference, isRecord, tooDeepOrLarge } from './plain-data';
-import { SCENARIO_API_VERSION, type Scenario, type Settings } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // The state a link carries
@@ -40,12 +42,6 @@ export type LinkSource =
   | { readonly kind: 'library'; readonly name: string }
   | { readonly kind: 'scenario'; readonly scenario: Scenario };
 
-export interface LinkIntervention {
-  /** The step on screen when it was made (the engine host stamps that step's virtual time). */
-  readonly step: number;
-  readonly action: Intervention;
-}
-
 export interface LinkState {
   readonly source: LinkSource;
   /** Overrides the scenario's seed. */
@@ -54,7 +50,7 @@ export interface LinkState {
   readonly step: number;
   readonly lang?: LinkLang;
   /** In the order they were made; steps never decrease (an intervention drops the later ones). */
-  readonly interventions: readonly LinkIntervention[];
+  readonly interventions: readonly Intervention[];
   /** Embed mode (figure, controls and narration only), optionally starting at a step. */
   readonly embed?: { readonly on: true; readonly startStep?: number };
   /** The engine behaviour version that made the link (ENGINE_BEHAVIOUR_VERSION). */
@@ -445,13 +441,13 @@ function readWireOrThrow(wire: unknown, opts: DecodeOptions): DecodeResult {
   }
 
   // The interventions.
-  const interventions: LinkIntervention[] = [];
+  const interventions: Intervention[] = [];
   if (ivDocs.length > 0) {
     const r = readInterventionDocs(ivDocs);
     if (!r.ok) {
       return fail(
         'invalid-scenario',
-        `Intervention ${r.index + 1} in this link is not valid: ${r.errors.slice(0, 3).join('; ')}${r.errors.length > 3 ? '; ...' : ''}`,
+        `InterventionAction ${r.index + 1} in this link is not valid: ${r.errors.slice(0, 3).join('; ')}${r.errors.length > 3 ? '; ...' : ''}`,
       );
     }
     r.actions.forEach((action, i) => {

@@ -4,17 +4,11 @@
  * source and the interventions made since.
  */
 import type { EngineClient } from '../bridge/client';
-import type {
-  AnswerTo,
-  ErrorResponse,
-  Mark,
-  RequestBody,
-  Response,
-  ScenarioSource,
-} from '../worker/protocol';
+import type { Intervention, Mark, ScenarioSource } from '../engine/model/session';
+import type { AnswerTo, ErrorResponse, RequestBody, Response } from '../worker/protocol';
 import type { Clock } from './clock';
 import { createPlayer, type Player } from './player';
-import type { LoggedIntervention, SimState, SimStore } from './types';
+import type { SimState, SimStore } from './types';
 
 export interface LinkOptions {
   readonly clock: Clock;
@@ -33,9 +27,9 @@ export interface EngineLink {
   /** The step the pending seeks aim at (so repeated steps add up before their answers arrive). */
   target: number | null;
   /** Interventions in force, oldest first (a fork drops those made at later steps); mirrored in state. */
-  interventions: readonly LoggedIntervention[];
+  interventions: readonly Intervention[];
   /** Replaces the interventions in force (here and in the store's state). */
-  setInterventions(list: readonly LoggedIntervention[]): void;
+  setInterventions(list: readonly Intervention[]): void;
   lastLoad: { readonly source: ScenarioSource; readonly seed: number | undefined } | null;
   /**
    * Steps that playing does not enter (ascending): it stops with the step before on screen (a lesson's
@@ -60,7 +54,7 @@ export function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    if (x.step !== y.step || x.kind !== y.kind || x.time !== y.time || x.label !== y.label) return false;
+    if (x.step !== y.step || x.kind !== y.kind || x.time !== y.time) return false;
   }
   return true;
 }

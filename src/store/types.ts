@@ -4,16 +4,17 @@
  * from the bridge write `frame` and the playback numbers.
  */
 import type { StoreApi } from 'zustand/vanilla';
-import type { Frame } from '../engine/sim/frame';
+import type { Frame } from '../engine/model/frame';
 import type {
   Intervention,
+  InterventionAction,
   Mark,
-  Response,
   RunUntil,
   ScenarioInfo,
   ScenarioSource,
   SkipSummary,
-} from '../worker/protocol';
+} from '../engine/model/session';
+import type { Response } from '../worker/protocol';
 
 export type RecordsAnswer = Extract<Response, { type: 'records' }>;
 export type HistoryAnswer = Extract<Response, { type: 'history' }>;
@@ -37,12 +38,6 @@ export interface LogFilter {
   readonly kind: string | null;
 }
 
-/** An intervention in force and the step it was made at (the step on screen then). */
-export interface LoggedIntervention {
-  readonly step: number;
-  readonly action: Intervention;
-}
-
 export interface PlaybackSlice {
   /** The step on screen (the current frame's step); 0 before anything is loaded. */
   readonly cursor: number;
@@ -56,7 +51,7 @@ export interface PlaybackSlice {
   readonly source: ScenarioSource | null;
   readonly seedOverride: number | undefined;
   /** The interventions in force, oldest first (an intervention drops those made at later steps). */
-  readonly interventions: readonly LoggedIntervention[];
+  readonly interventions: readonly Intervention[];
   /** Loads a scenario; resolves true when it loaded (false: an error is in `error`, nothing changed). */
   load(source: ScenarioSource, seed?: number): Promise<boolean>;
   play(): void;
@@ -76,21 +71,21 @@ export interface PlaybackSlice {
    * Forks the timeline at the step on screen. Only while paused (resolves false while playing, or when
    * the engine refuses the action: then `error` says why).
    */
-  intervene(action: Intervention): Promise<boolean>;
+  intervene(action: InterventionAction): Promise<boolean>;
   /**
    * Steps that playing stops before (a lesson's pause points): playing never shows them, it stops with
    * the step before on screen. Stepping and seeking still go anywhere.
    */
   setStopPoints(steps: readonly number[]): void;
   /** Pauses if playing, then intervenes at the step on screen (the fault buttons). */
-  interveneNow(action: Intervention): Promise<boolean>;
+  interveneNow(action: InterventionAction): Promise<boolean>;
   /**
    * Replays interventions in order (each at its step: the timeline forks there), then shows `step`
    * (a shared link). Only the final frame is shown. Resolves true when every intervention was accepted
    * and the cursor reached `step` (false: superseded, refused — `error` says why — or the run ended
    * earlier).
    */
-  applyInterventions(list: readonly LoggedIntervention[], step: number): Promise<boolean>;
+  applyInterventions(list: readonly Intervention[], step: number): Promise<boolean>;
 }
 
 export interface FrameSlice {

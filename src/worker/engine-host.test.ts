@@ -1,13 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type RecordView, recordView } from '../engine/sim/frame';
+import type { RecordView } from '../engine/model/frame';
+import type { Scenario, ScriptAction } from '../engine/model/scenario';
+import type { InterventionAction, RunUntil } from '../engine/model/session';
+import { recordView } from '../engine/sim/frame';
 import { isQuiet } from '../engine/sim/invariants';
 import { createTimeline, seek } from '../engine/timeline/timeline';
 import { libraryScenario } from '../scenarios/library';
 import { parseScenario, scenarioToYaml } from '../scenarios/parse';
-import type { Scenario, ScriptAction } from '../scenarios/types';
 import { createEngineHost, type EngineHost, HOST_LIMITS } from './engine-host';
-import type { AnswerTo, Intervention, RequestBody, RequestType, Response, RunUntil } from './protocol';
+import type { AnswerTo, RequestBody, RequestType, Response } from './protocol';
 
 function defaultScenario(): Scenario {
   const r = parseScenario(libraryScenario('default')!.yaml);
@@ -47,7 +49,7 @@ function driver(opts: { keyframeInterval?: number } = { keyframeInterval: 50 }) 
     advance: (steps: number, summary = false) => ok<'advance'>(ask({ type: 'advance', steps, summary })),
     runUntil: (until: RunUntil, maxSteps = 20_000) =>
       ok<'run-until'>(ask({ type: 'run-until', until, maxSteps })),
-    intervene: (step: number, action: Intervention) =>
+    intervene: (step: number, action: InterventionAction) =>
       ok<'intervene'>(ask({ type: 'intervene', step, action })),
     records: (from: number, to: number) => ok<'records'>(ask({ type: 'records', from, to })),
   };
@@ -347,7 +349,6 @@ describe('EngineHost', () => {
         step: 150,
         time: at.time,
         kind: 'intervention',
-        label: 'delete Foo default/frontend',
         action: { action: 'delete', target: { kind: 'Foo', namespace: 'default', name: 'frontend' } },
       },
     ]);
@@ -451,7 +452,7 @@ describe('EngineHost', () => {
       get action(): string {
         throw new Error('boom');
       },
-    } as unknown as Intervention;
+    } as unknown as InterventionAction;
     const r = expectError(d.ask({ type: 'intervene', step: 3, action: evil }), true);
     expect(r.message).toMatch(/boom/);
     expectError(d.ask({ type: 'seek', step: 3 }), true);

@@ -17,28 +17,27 @@
  * - Limits keep one request bounded: see HOST_LIMITS.
  */
 
-import { deletionHandlingKey } from '../engine/objects';
-import { buildFrame, type RecordView, recordView } from '../engine/sim/frame';
-import { isQuiet } from '../engine/sim/invariants';
-import { renderMessage } from '../engine/sim/messages';
-import { stepWorld } from '../engine/sim/step';
-import type { TraceRecord } from '../engine/sim/trace';
-import type { World } from '../engine/sim/world';
-import { createTimeline, fork, seek, type Timeline } from '../engine/timeline/timeline';
-import { DEFAULT_SETTINGS } from '../scenarios/defaults';
-import { libraryScenario, SCENARIO_LIBRARY } from '../scenarios/library';
-import { formatScenarioError, parseScenario, scenarioToYaml } from '../scenarios/parse';
-import type { ObjectManifest, Scenario, ScriptAction, Settings } from '../scenarios/types';
+import { DEFAULT_SETTINGS } from '../engine/model/defaults';
+import type { RecordView } from '../engine/model/frame';
+import type { ObjectManifest, Scenario, ScriptAction, Settings } from '../engine/model/scenario';
 import type {
-  Intervention,
+  InterventionAction,
   Mark,
-  Request,
-  Response,
   RunUntil,
   ScenarioInfo,
   ScenarioSource,
   SkipSummary,
-} from './protocol';
+} from '../engine/model/session';
+import type { TraceRecord } from '../engine/model/trace';
+import { deletionHandlingKey } from '../engine/objects';
+import { buildFrame, recordView } from '../engine/sim/frame';
+import { isQuiet } from '../engine/sim/invariants';
+import { stepWorld } from '../engine/sim/step';
+import type { World } from '../engine/sim/world';
+import { createTimeline, fork, seek, type Timeline } from '../engine/timeline/timeline';
+import { libraryScenario, SCENARIO_LIBRARY } from '../scenarios/library';
+import { formatScenarioError, parseScenario, scenarioToYaml } from '../scenarios/parse';
+import type { Request, Response } from './protocol';
 
 export const HOST_LIMITS = {
   /** Records per `records` answer. */
@@ -86,7 +85,7 @@ interface Run {
   readonly marks: Mark[];
   /** A frozen copy of `marks` handed out in answers; null after a change. */
   marksView: readonly Mark[] | null;
-  /** Intervention script actions → the step they were made at. */
+  /** InterventionAction script actions → the step they were made at. */
   readonly interventions: Map<ScriptAction, number>;
   /**
    * Key → the keyframe intervals (ascending) with a record touching it; interval i holds the steps
@@ -519,7 +518,6 @@ function learn(r: Run, s: number, w: World, recs: TraceRecord[]): void {
       step: s,
       time: w.now,
       kind,
-      label: renderMessage(x),
       record: { message: x.message, key: x.key, rv: x.resourceVersion, params: x.params },
     });
     r.marksView = null;
@@ -532,18 +530,6 @@ function noteKey(r: Run, key: string, iv: number): void {
   else if (list[list.length - 1] !== iv) list.push(iv);
 }
 
-function describeIntervention(a: ScriptAction): string {
-  if ('target' in a) return `${a.action} ${a.target.kind} ${refKey(a.target)}`;
-  if (a.action === 'create') return `create ${a.object.kind} ${refKey(a.object)}`;
-  if (a.action === 'watchError') return `watchError ${a.code}${a.kind === undefined ? '' : ` (${a.kind})`}`;
-  if (a.action === 'closeWatch') return `closeWatch${a.kind === undefined ? '' : ` (${a.kind})`}`;
-  return a.action;
-}
-
-function refKey(t: { readonly namespace: string; readonly name: string }): string {
-  return t.namespace === '' ? t.name : `${t.namespace}/${t.name}`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Interventions
 
@@ -552,7 +538,7 @@ function refKey(t: { readonly namespace: string; readonly name: string }): strin
  * scenarios/parse.ts, through a one-action scenario) and returns it normalized, so an exported scenario
  * reads back exactly as it runs.
  */
-function normalizeIntervention(r: Run, action: Intervention): Omit<ScriptAction, 'at'> {
+function normalizeIntervention(r: Run, action: InterventionAction): Omit<ScriptAction, 'at'> {
   if (typeof action !== 'object' || action === null || typeof action.action !== 'string')
     throw new BadRequest('intervene: the action is missing');
   const objects: ObjectManifest[] = [];
@@ -581,7 +567,7 @@ function normalizeIntervention(r: Run, action: Intervention): Omit<ScriptAction,
   return rest;
 }
 
-function intervene(r: Run, step: number, action: Intervention, budget: number): void {
+function intervene(r: Run, step: number, action: InterventionAction, budget: number): void {
   const normalized = normalizeIntervention(r, action);
   const tl = r.tl;
   goTo(r, step, budget);
@@ -609,8 +595,7 @@ function intervene(r: Run, step: number, action: Intervention, budget: number): 
     step: n,
     time: w.now,
     kind: 'intervention',
-    label: describeIntervention(made),
-    action: normalized as Intervention,
+    action: normalized as InterventionAction,
   });
   r.marksView = null;
 }

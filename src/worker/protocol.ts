@@ -3,71 +3,16 @@
  * Plain data only (structured clone). Every request carries an id; the answer carries the same id.
  * The bridge keeps "newest request wins": an answer to a superseded request is dropped.
  */
-import type { Frame, RecordView } from '../engine/sim/frame';
-import type { TraceRecord } from '../engine/sim/trace';
-import type { ScriptAction, Settings } from '../scenarios/types';
-
-/**
- * Where a scenario comes from. Text is YAML or JSON (validated in the worker). A lesson is named by its
- * id (src/scenarios/lessons); `changes` replace whole settings of the lesson's scenario (each key
- * present replaces that setting; the result is validated like a file).
- */
-export type ScenarioSource =
-  | { readonly kind: 'library'; readonly name: string }
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'lesson'; readonly id: string; readonly changes?: Partial<Settings> };
-
-/** An intervention: a script action without its time (the worker stamps the step's virtual time). */
-export type Intervention = ScriptAction extends infer A
-  ? A extends ScriptAction
-    ? Omit<A, 'at'>
-    : never
-  : never;
-
-/** "Run until" targets for the step-through controls. */
-export type RunUntil =
-  | { readonly kind: 'next-api-event' }
-  | { readonly kind: 'relist' }
-  | { readonly kind: 'reconciled'; readonly key: string | null }
-  | { readonly kind: 'quiet' }
-  | { readonly kind: 'error' };
-
-/** A notable step for the timeline's marks. */
-export interface Mark {
-  readonly step: number;
-  readonly time: number;
-  readonly kind: 'fault' | 'relist' | 'error' | 'intervention';
-  /** English text (logs, tests); the page renders `record` / `action` in the active language. */
-  readonly label: string;
-  /** The record the mark stands for (faults, relists, errors): its narration source. */
-  readonly record?: {
-    readonly message: string;
-    readonly key: string | null;
-    readonly rv: string | null;
-    readonly params: Readonly<Record<string, string | number | boolean | null>>;
-  };
-  /** The intervention the mark stands for. */
-  readonly action?: Intervention;
-}
-
-/**
- * What fast-forward skipped: record counts per arrow (and in total) of the steps strictly between two
- * frames (fromStep + 1 … toStep − 1); the records of toStep itself are in the frame. byArrow keys are
- * String(arrow): '1'…'9', 'write', 'watch-event', 'resync', 'requeue', 'internal'.
- */
-export interface SkipSummary {
-  readonly fromStep: number;
-  readonly toStep: number;
-  readonly records: number;
-  readonly byArrow: Readonly<Record<string, number>>;
-}
-
-export interface ScenarioInfo {
-  readonly name: string;
-  readonly title: string;
-  readonly description: string;
-  readonly seed: number;
-}
+import type { Frame, RecordView } from '../engine/model/frame';
+import type {
+  InterventionAction,
+  Mark,
+  RunUntil,
+  ScenarioInfo,
+  ScenarioSource,
+  SkipSummary,
+} from '../engine/model/session';
+import type { TraceRecord } from '../engine/model/trace';
 
 export type Request =
   /** Load a scenario (seed overrides its seed); frameLimit = rows per long list in every frame (200). */
@@ -86,7 +31,12 @@ export type Request =
   | { readonly id: number; readonly type: 'advance'; readonly steps: number; readonly summary: boolean }
   | { readonly id: number; readonly type: 'run-until'; readonly until: RunUntil; readonly maxSteps: number }
   /** Fork the timeline at `step` with an intervention (it happens at that step's virtual time). */
-  | { readonly id: number; readonly type: 'intervene'; readonly step: number; readonly action: Intervention }
+  | {
+      readonly id: number;
+      readonly type: 'intervene';
+      readonly step: number;
+      readonly action: InterventionAction;
+    }
   /** Trace records of steps [from, to] (inclusive, clamped to the computed range), for the event log. */
   | { readonly id: number; readonly type: 'records'; readonly from: number; readonly to: number }
   /**

@@ -3,10 +3,11 @@
  * stepWorld until `steps` steps have run (or the run ends); only the stepping loop is timed (createWorld
  * is not). Records are counted, not formatted.
  */
+
+import type { Scenario } from '../../engine/model/scenario';
 import { createWorld } from '../../engine/sim/create-world';
 import { stepWorld } from '../../engine/sim/step';
 import type { SimContext } from '../../engine/sim/world';
-import type { Scenario } from '../../scenarios/types';
 
 export interface StepsRun {
   readonly steps: number;

@@ -15,7 +15,7 @@ import { fifoAdd, fifoPop, fifoUpdate, newDeltaFifo } from '../../engine/client-
 import { indexerGetByKey, newIndexer } from '../../engine/client-go/indexer';
 import { processDeltas } from '../../engine/client-go/process-deltas';
 import { newWorkqueue, wqAdd, wqDone, wqGet } from '../../engine/client-go/workqueue';
-import type { MetaObject } from '../../engine/objects';
+import type { MetaObject } from '../../engine/model/objects';
 
 export const FIFO_WQ_KEYS = 1000;
 export const FIFO_WQ_WRITES = 1_000_000;

@@ -9,8 +9,9 @@
  * (timed too, reported apart as the cold figure). A seek restores the nearest keyframe at or before its target (a structured clone) and
  * replays the steps after it, or continues from the cursor when the target is ahead of it within reach.
  */
+
+import type { Scenario } from '../../engine/model/scenario';
 import { createTimeline, seek } from '../../engine/timeline/timeline';
-import type { Scenario } from '../../scenarios/types';
 import { seededRandom } from './stats';
 
 export interface SeekResult {

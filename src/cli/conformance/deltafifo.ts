@@ -21,12 +21,8 @@ import {
 } from '../../engine/client-go/delta-fifo';
 import { type IndexerState, indexerIndexKeys, indexerList, newIndexer } from '../../engine/client-go/indexer';
 import { isSyncUpdate, type Notification, processDeltas } from '../../engine/client-go/process-deltas';
-import {
-  type DeletedFinalStateUnknown,
-  isTombstone,
-  type MetaObject,
-  metaNamespaceKey,
-} from '../../engine/objects';
+import type { DeletedFinalStateUnknown, MetaObject } from '../../engine/model/objects';
+import { isTombstone, metaNamespaceKey } from '../../engine/objects';
 import type { TraceLine, VectorScript } from './types';
 
 /** A vector object `{ns, name, rv, data}`. */

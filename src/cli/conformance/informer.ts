@@ -28,7 +28,8 @@ import {
 } from '../../engine/client-go/reflector';
 import { type Agenda, newAgenda, popNext, schedule } from '../../engine/kernel/agenda';
 import { seedRng } from '../../engine/kernel/prng';
-import { type KObject, metaNamespaceKey } from '../../engine/objects';
+import type { KObject } from '../../engine/model/objects';
+import { metaNamespaceKey } from '../../engine/objects';
 import type { TraceLine, VectorScript } from './types';
 import { type CObj, fromObj, renderNotification, toObj, type VObj } from './vector-objects';
 

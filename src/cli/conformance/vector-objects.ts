@@ -1,6 +1,7 @@
 /** Vector objects `{ns, name, rv, data}` ⇄ engine MetaObjects, and the README's common rendering. */
 import type { Notification } from '../../engine/client-go/process-deltas';
-import { type DeletedFinalStateUnknown, isTombstone, type MetaObject } from '../../engine/objects';
+import type { DeletedFinalStateUnknown, MetaObject } from '../../engine/model/objects';
+import { isTombstone } from '../../engine/objects';
 
 export interface VObj {
   ns: string;

@@ -1,6 +1,6 @@
 // The "Kubernetes API" hexagon with the global revision, and the kubectl client of the scenario.
 import { memo, type ReactNode } from 'react';
-import type { Frame } from '../../engine/sim/frame';
+import type { Frame } from '../../engine/model/frame';
 import { t } from '../../i18n';
 import { hexagonPoints } from '../geometry';
 import { BOXES, wrapLabel } from '../layout';

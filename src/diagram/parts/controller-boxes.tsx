@@ -2,7 +2,7 @@
 // references, the Workqueue (queued keys, "+N", dirty/processing/waiting counts), Process Item,
 // Handle Object, the Clients of the write path and the worker chips (idle / busy with their key).
 import { memo, type ReactNode } from 'react';
-import type { Frame } from '../../engine/sim/frame';
+import type { Frame } from '../../engine/model/frame';
 import { t } from '../../i18n';
 import { shortKey } from '../format';
 import { BOXES, type BoxId, CELLS, wrapLabel } from '../layout';

@@ -2,7 +2,7 @@
 // cells (first queued keys, "+N"), the Informer and the Indexer circles. The Foo lane is drawn at the
 // figure's size, the Deployment lane compact.
 import { memo, type ReactNode } from 'react';
-import type { LaneView } from '../../engine/sim/frame';
+import type { LaneView } from '../../engine/model/frame';
 import { t } from '../../i18n';
 import { reflectorPhaseText, shortKey } from '../format';
 import { BOXES, CELLS, type LaneId } from '../layout';

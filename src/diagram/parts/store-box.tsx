@@ -2,7 +2,7 @@
 // the figure), the first cached objects with their resourceVersions, "+N" for the rest, and a marker on
 // objects whose cached resourceVersion differs from the server's.
 import { memo, type ReactNode } from 'react';
-import type { LaneView } from '../../engine/sim/frame';
+import type { LaneView } from '../../engine/model/frame';
 import { t } from '../../i18n';
 import { shortKey } from '../format';
 import { BOXES, CELLS, LANES, type LaneId } from '../layout';

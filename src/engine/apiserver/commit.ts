@@ -8,10 +8,11 @@
  * floor (so a watch from a future RV waits, S20) and the watch has not passed its deadline (S22; the
  * simulator reaps it with serverExpiredWatches).
  */
-import type { Kind, KObject } from '../objects';
+import type { Kind, KObject } from '../model/objects';
+import type { HistoryEvent, ObjectEventType, WatchDelivery } from './events';
 import { historyPush } from './history';
 import { objectKey } from './kinds';
-import type { ApiServerState, HistoryEvent, ObjectEventType, WatchDelivery } from './state';
+import type { ApiServerState } from './state';
 import { storePut, storeRemove } from './store';
 
 /** The revision the next write will get. */

@@ -9,7 +9,7 @@
  *
  * A refused connection is not an HTTP status: it is `code: 0, reason: 'ConnectionRefused'`.
  */
-import type { Kind } from '../objects';
+import type { Kind } from '../model/objects';
 import { KIND_INFO, qualifiedResource } from './kinds';
 
 /** metav1.StatusReason values used here; '' is metav1.StatusReasonUnknown. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Deployment, Foo, KObject } from '../objects';
+import type { Deployment, Foo, KObject } from '../model/objects';
 import {
   findOrphanDeployments,
   newApiServer,

@@ -7,7 +7,7 @@
  * - Refused connections (R14) and error responses (429 → R13/R14 backoff, 500) for a time window.
  *   The simulator asks serverRequestFault before serving each request.
  */
-import type { Kind } from '../objects';
+import type { Kind } from '../model/objects';
 import { type ApiError, connectionRefused, internalError, tooManyRequests } from './errors';
 import { historyDropThrough } from './history';
 import { type RequestVerb, recordRequest } from './request-log';

@@ -8,7 +8,7 @@
  * still terminating (finalizers pending) still exists. Deployments already terminating are skipped
  * (deleting them again would change nothing, S28).
  */
-import type { Deployment } from '../objects';
+import type { Deployment } from '../model/objects';
 import { KINDS } from './kinds';
 import type { ApiServerState } from './state';
 

@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Kind, KObject } from '../objects';
+import type { Kind, KObject } from '../model/objects';
 import {
   type ApiServerState,
   type HistoryEvent,

@@ -5,7 +5,7 @@
  * Plain data: `buf` grows lazily up to `capacity` and then wraps; evicted slots are nulled so the
  * objects they held can be collected. Rule S19 (simplified to a fixed capacity in events).
  */
-import type { HistoryEvent } from './state';
+import type { HistoryEvent } from './events';
 
 export interface HistoryRing {
   readonly capacity: number;

@@ -18,6 +18,15 @@ export {
   tooManyRequests,
   tooOldWatch,
 } from './errors';
+export type {
+  BookmarkEvent,
+  ErrorEvent,
+  HistoryEvent,
+  ObjectEvent,
+  ObjectEventType,
+  WatchDelivery,
+  WatchEvent,
+} from './events';
 export {
   clearFaults,
   serverCompact,
@@ -40,19 +49,7 @@ export {
   serverRecentRequests,
 } from './queries';
 export type { RequestRecord, RequestVerb } from './request-log';
-export type {
-  ApiServerOptions,
-  ApiServerState,
-  BookmarkEvent,
-  ErrorEvent,
-  FaultState,
-  HistoryEvent,
-  ObjectEvent,
-  ObjectEventType,
-  OpenWatch,
-  WatchDelivery,
-  WatchEvent,
-} from './state';
+export type { ApiServerOptions, ApiServerState, FaultState, OpenWatch } from './state';
 export { newApiServer } from './state';
 export type { WatchOpened, WatchOptions, WatchRefusedInStream, WatchResult } from './watch';
 export {

@@ -6,7 +6,7 @@
  * `UpdateStrategy.AllowUnconditionalUpdate`), the CRD registry (custom resources never allow an
  * unconditional update, S26) and the apps/v1 Deployment strategy (which does).
  */
-import type { Kind } from '../objects';
+import type { Kind } from '../model/objects';
 
 export interface KindInfo {
   /** API group ("" would be the core group). */
@@ -35,7 +35,7 @@ export const KIND_INFO: Readonly<Record<Kind, KindInfo>> = {
 };
 
 /** Every kind the server stores, in a fixed order. */
-export const KINDS: readonly Kind[] = ['Foo', 'Deployment'];
+export { KINDS } from '../model/objects';
 
 /** schema.GroupResource.String(): "foos.samplecontroller.k8s.io", "deployments.apps". */
 export function qualifiedResource(kind: Kind): string {

@@ -19,7 +19,7 @@
  * also answers 504 TooLarge (etcd would fail with "required revision is a future revision").
  * resourceVersionMatch (S9) and label/field selectors (S12, S21) are not modelled.
  */
-import type { Kind, KObject } from '../objects';
+import type { Kind, KObject } from '../model/objects';
 import { decodeContinue, encodeContinue } from './continue-token';
 import {
   type ApiError,

@@ -12,7 +12,7 @@ import type {
   KObject,
   ObjectMeta,
   OwnerReference,
-} from '../objects';
+} from '../model/objects';
 
 export interface TemplateMeta {
   readonly namespace: string;

@@ -3,7 +3,7 @@
  * the stored bytes), over the fields this object model has. Objects are flat enough that a field-wise
  * comparison is exact.
  */
-import type { KObject, OwnerReference } from '../objects';
+import type { KObject, OwnerReference } from '../model/objects';
 
 export function sameObject(a: KObject, b: KObject): boolean {
   if (a === b) return true;

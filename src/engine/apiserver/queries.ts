@@ -2,12 +2,13 @@
  * Read-only views of the server state for the simulator, inspectors and tests. They do not count as
  * API requests (no request log entry, no faults).
  */
-import type { Kind, KObject } from '../objects';
+import type { Kind, KObject } from '../model/objects';
+import type { HistoryEvent } from './events';
 import { historyToArray } from './history';
 import { objectKey } from './kinds';
 import { type RequestRecord, recentRequests } from './request-log';
 import { snapshotAt } from './snapshot';
-import type { ApiServerState, HistoryEvent, OpenWatch } from './state';
+import type { ApiServerState, OpenWatch } from './state';
 import { storeSorted } from './store';
 
 /** The stored object, or undefined. */

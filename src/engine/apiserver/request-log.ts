@@ -2,7 +2,7 @@
  * A small ring of the most recent requests the server answered, for an inspector panel. Plain data.
  * Not part of any Kubernetes behaviour; the audit log is the closest real thing.
  */
-import type { Kind } from '../objects';
+import type { Kind } from '../model/objects';
 import type { StatusReason } from './errors';
 
 export type RequestVerb = 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete';

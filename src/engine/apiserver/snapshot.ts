@@ -5,7 +5,7 @@
  * at the first page's revision (S13). Possible iff compactedRv ≤ N ≤ revision (the history holds every
  * event after compactedRv).
  */
-import type { Kind, KObject } from '../objects';
+import type { Kind, KObject } from '../model/objects';
 import { historyAt } from './history';
 import { objectKey } from './kinds';
 import type { ApiServerState } from './state';

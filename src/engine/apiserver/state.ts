@@ -14,56 +14,10 @@
  * and 75 s fresh duration are not modelled), and etcd compaction (explicit, S14) and cache eviction
  * share the one `compactedRv`.
  */
-import type { Kind, KObject } from '../objects';
-import type { ApiError } from './errors';
+import type { Kind } from '../model/objects';
 import { type HistoryRing, newHistory } from './history';
 import { newRequestLog, type RequestLog } from './request-log';
 import { type KindStore, newKindStore } from './store';
-
-export type ObjectEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
-
-/** A change event; what the server stores in its history and sends to watchers. */
-export interface ObjectEvent {
-  readonly type: ObjectEventType;
-  readonly kind: Kind;
-  /** ADDED/MODIFIED: the new state. DELETED: the last state with its RV rewritten to `rv` (S27). */
-  readonly object: KObject;
-  /** The event's revision (= Number(object.metadata.resourceVersion)). */
-  readonly rv: number;
-}
-
-/**
- * A history entry: the event plus `prev`, the state before it (null for ADDED), which lets a list at
- * an older revision be rebuilt (S8). History events are sent to watchers as they are (no copy);
- * `prev` is server-side bookkeeping and not part of the wire event.
- */
-export interface HistoryEvent extends ObjectEvent {
-  readonly prev: KObject | null;
-}
-
-/** S23: an empty object of the watched kind carrying only metadata.resourceVersion. */
-export interface BookmarkEvent {
-  readonly type: 'BOOKMARK';
-  readonly kind: Kind;
-  readonly object: KObject;
-  readonly rv: number;
-  /** S24: the `k8s.io/initial-events-end: "true"` annotation of the end-of-initial-events bookmark. */
-  readonly initialEventsEnd: boolean;
-}
-
-/** S18 / injected errors: the stream's ERROR event, whose object is a metav1.Status. */
-export interface ErrorEvent {
-  readonly type: 'ERROR';
-  readonly status: ApiError;
-}
-
-export type WatchEvent = ObjectEvent | BookmarkEvent | ErrorEvent;
-
-/** One event to put on one open watch stream. */
-export interface WatchDelivery {
-  readonly watchId: number;
-  readonly event: WatchEvent;
-}
 
 /** An open watch (a cacheWatcher). Mutable record owned by the server state. */
 export interface OpenWatch {

@@ -6,7 +6,7 @@
  * Keys compare with `<` on JS strings (UTF-16 code units), which is byte order for the ASCII names
  * Kubernetes allows.
  */
-import type { KObject } from '../objects';
+import type { KObject } from '../model/objects';
 
 export interface KindStore {
   readonly objects: Map<string, KObject>;

@@ -4,13 +4,13 @@
  * it, then ShouldDeleteDuringUpdate (S28), the no-op short-circuit (S4), or a MODIFIED at the next
  * revision.
  */
-import type { KObject, OwnerReference } from '../objects';
+import type { KObject, OwnerReference } from '../model/objects';
 import { commitEvent, nextRevision } from './commit';
 import { type ApiError, newFinalizersForbidden } from './errors';
 import { withRv } from './object-builders';
 import { arrayEqual, flatEqual, ownerRefsEqual, recordEqual, sameObject } from './object-equality';
 import type { ApiServerState } from './state';
-import type { WriteResult } from './writes';
+import type { WriteResult } from './write-result';
 
 const NO_FANOUT = [] as const;
 

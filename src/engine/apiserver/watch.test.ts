@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Foo, KObject } from '../objects';
+import type { Foo, KObject } from '../model/objects';
 import {
   type ApiServerState,
   newApiServer,

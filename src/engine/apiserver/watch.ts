@@ -23,7 +23,7 @@
  *
  * Test-only rule switches (src/engine/rules.ts, all on outside tests): S18_TOO_OLD_WATCH, S23_BOOKMARKS.
  */
-import type { Kind } from '../objects';
+import type { Kind } from '../model/objects';
 import { RULES } from '../rules';
 import {
   type ApiError,
@@ -34,19 +34,12 @@ import {
   tooLargeResourceVersion,
   tooOldWatch,
 } from './errors';
+import type { BookmarkEvent, ErrorEvent, ObjectEvent, WatchDelivery, WatchEvent } from './events';
 import { historyAt } from './history';
 import { parseResourceVersion } from './list';
 import { emptyObject } from './object-builders';
 import { recordRequest } from './request-log';
-import type {
-  ApiServerState,
-  BookmarkEvent,
-  ErrorEvent,
-  ObjectEvent,
-  OpenWatch,
-  WatchDelivery,
-  WatchEvent,
-} from './state';
+import type { ApiServerState, OpenWatch } from './state';
 
 export interface WatchOptions {
   readonly resourceVersion: string;

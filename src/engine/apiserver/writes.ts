@@ -41,7 +41,7 @@ import type {
   Kind,
   KObject,
   OwnerReference,
-} from '../objects';
+} from '../model/objects';
 import { RULES } from '../rules';
 import { commitEvent, nextRevision } from './commit';
 import {
@@ -54,10 +54,11 @@ import {
   uidPreconditionConflict,
   unknownServerError,
 } from './errors';
+import type { WatchDelivery } from './events';
 import { KIND_INFO, objectKey } from './kinds';
 import { withMeta, withRv, zeroStatus } from './object-builders';
 import { type RequestVerb, recordRequest } from './request-log';
-import type { ApiServerState, HistoryEvent, WatchDelivery } from './state';
+import type { ApiServerState } from './state';
 import {
   applyUpdate,
   mainUpdate,
@@ -67,21 +68,9 @@ import {
   withStatus,
 } from './update-path';
 
-/** A success: 201 for a create, 200 otherwise (one member per code, so `code` narrows the union). */
-export interface WriteOk<C extends 200 | 201 = 200 | 201> {
-  readonly code: C;
-  /** The object as the server answers it. */
-  readonly object: KObject;
-  /** The event written to history, or null for a no-op. */
-  readonly event: HistoryEvent | null;
-  readonly fanout: readonly WatchDelivery[];
-}
+import type { WriteFailure, WriteResult } from './write-result';
 
-export interface WriteFailure extends ApiError {
-  readonly fanout: readonly WatchDelivery[];
-}
-
-export type WriteResult = WriteOk<200> | WriteOk<201> | WriteFailure;
+export type { WriteFailure, WriteOk, WriteResult } from './write-result';
 
 export interface UpdateOptions {
   readonly subresource?: 'status';

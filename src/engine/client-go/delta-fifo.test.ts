@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DeletedFinalStateUnknown, MetaObject } from '../objects';
+import type { DeletedFinalStateUnknown, MetaObject } from '../model/objects';
 import { isTombstone } from '../objects';
 import {
   type Delta,

@@ -27,7 +27,7 @@
  * Test-only rule switches (src/engine/rules.ts, all on outside tests): D7_REPLACE_TOMBSTONES,
  * D11_SYNCED_AFTER_INITIAL_POPS, D13_KEEP_POSITION.
  */
-import type { DeletedFinalStateUnknown, MetaObject } from '../objects';
+import type { DeletedFinalStateUnknown, MetaObject } from '../model/objects';
 import { deletionHandlingKey, isTombstone } from '../objects';
 import { RULES } from '../rules';
 import type { IndexerState } from './indexer';

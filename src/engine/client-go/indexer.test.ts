@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MetaObject } from '../objects';
+import type { MetaObject } from '../model/objects';
 import {
   type IndexerState,
   type IndexName,

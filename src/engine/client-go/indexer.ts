@@ -19,7 +19,7 @@
  *   ASCII (Kubernetes names), so JavaScript's code-unit order equals Go's byte order.
  * - No transformer, no AddIndexers after creation (I6), no resourceVersion bookkeeping (I7 is Era C).
  */
-import type { DeletedFinalStateUnknown, MetaObject, OwnerReference } from '../objects';
+import type { DeletedFinalStateUnknown, MetaObject, OwnerReference } from '../model/objects';
 import { deletionHandlingKey } from '../objects';
 
 /** The index names the simulator knows. Closed union: each has a function in `indexFuncs`. */

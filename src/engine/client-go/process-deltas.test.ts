@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeletedFinalStateUnknown, MetaObject } from '../objects';
+import type { DeletedFinalStateUnknown, MetaObject } from '../model/objects';
 import type { Delta } from './delta-fifo';
 import { indexerAdd, indexerGetByKey, indexerIndexKeys, indexerListKeys, newIndexer } from './indexer';
 import { isSyncUpdate, processDeltas } from './process-deltas';

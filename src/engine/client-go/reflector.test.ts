@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seedRng } from '../kernel/prng';
-import type { Foo, KObject } from '../objects';
+import type { Foo, KObject } from '../model/objects';
 import { isTombstone } from '../objects';
 import { fifoGetByKey, fifoLen, fifoPop, fifoQueueKeys, newDeltaFifo } from './delta-fifo';
 import { indexerListKeys, newIndexer } from './indexer';

@@ -23,9 +23,10 @@
  * R13_RELIST_AFTER_WATCH_ERROR, R16_RESYNC_FROM_CACHE.
  */
 import { nextInt, type RngState } from '../kernel/prng';
-import { type Kind, type KObject, metaNamespaceKey } from '../objects';
+import type { Kind, KObject } from '../model/objects';
+import type { Arrow, Component, ParamValue } from '../model/trace';
+import { metaNamespaceKey } from '../objects';
 import { RULES } from '../rules';
-import type { Arrow, Component, ParamValue } from '../sim/trace';
 import { type BackoffState, newBackoff, nextBackoffDelay } from './backoff';
 import { type DeltaFifoState, fifoAdd, fifoDelete, fifoReplace, fifoResync, fifoUpdate } from './delta-fifo';
 import type { IndexerState } from './indexer';

@@ -14,7 +14,7 @@
  *
  * Test-only rule switches (src/engine/rules.ts, all on outside tests): SI3_SYNC_FILTER.
  */
-import type { KObject } from '../objects';
+import type { KObject } from '../model/objects';
 import { RULES } from '../rules';
 import type { Notification } from './process-deltas';
 

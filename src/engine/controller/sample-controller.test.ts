@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../scenarios/defaults';
-import type { ControllerMistakes } from '../../scenarios/types';
 import { type IndexerState, indexerAdd, indexerGetByKey, newIndexer } from '../client-go/indexer';
 import type { Notification } from '../client-go/process-deltas';
-import type { DeletedFinalStateUnknown, Deployment, Foo, KObject, OwnerReference } from '../objects';
+import { DEFAULT_SETTINGS } from '../model/defaults';
+import type { DeletedFinalStateUnknown, Deployment, Foo, KObject, OwnerReference } from '../model/objects';
+import type { ControllerMistakes } from '../model/scenario';
 import {
   type ControllerEnv,
   deploymentHandler,

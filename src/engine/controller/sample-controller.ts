@@ -25,14 +25,14 @@
  * - noForget / noDone (W9, W3) live in the worker loop (sim/controller-actors.ts, finishItem).
  */
 
-import type { ControllerMistakes } from '../../scenarios/types';
 import { sameObject } from '../apiserver/object-equality';
 import type { IndexerState } from '../client-go/indexer';
 import { indexerGetByKey, indexerUpdate } from '../client-go/indexer';
 import type { Notification } from '../client-go/process-deltas';
-import type { DeletedFinalStateUnknown, Deployment, Foo, KObject } from '../objects';
+import type { DeletedFinalStateUnknown, Deployment, Foo, KObject } from '../model/objects';
+import type { ControllerMistakes } from '../model/scenario';
+import type { Arrow, Component, ParamValue } from '../model/trace';
 import { isTombstone, metaNamespaceKey, splitMetaNamespaceKey } from '../objects';
-import type { Arrow, Component, ParamValue } from '../sim/trace';
 
 export type WriteVerb = 'create' | 'update' | 'updateStatus';
 

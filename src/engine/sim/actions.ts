@@ -13,7 +13,7 @@ import type {
   WatchRequest,
 } from '../client-go/reflector';
 import type { WriteRequest, WriteResponse } from '../controller/sample-controller';
-import type { Kind } from '../objects';
+import type { Kind } from '../model/objects';
 
 export type Action =
   /** Informer lane start-up: the reflector's first ListAndWatch (factory.Start). */

@@ -8,7 +8,6 @@
  * key stays in `processing` forever: later Adds only mark it dirty and it is never queued again (W1, W3).
  */
 
-import type { ControllerMistakes } from '../../scenarios/types';
 import { fifoHasSynced } from '../client-go/delta-fifo';
 import type { Notification } from '../client-go/process-deltas';
 import {
@@ -34,7 +33,8 @@ import {
 } from '../controller/sample-controller';
 import { schedule } from '../kernel/agenda';
 import { nextFloat } from '../kernel/prng';
-import type { Kind, KObject } from '../objects';
+import type { Kind, KObject } from '../model/objects';
+import type { ControllerMistakes } from '../model/scenario';
 import { emitRecord, type StepOut } from './emit';
 import { drawLatency } from './latency';
 import type { SimContext, World } from './world';

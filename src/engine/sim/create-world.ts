@@ -6,7 +6,6 @@
  * WaitForCacheSync's first poll.
  */
 
-import type { RateLimiterSetting, Scenario } from '../../scenarios/types';
 import { newApiServer, serverCreate } from '../apiserver';
 import { newDeltaFifo } from '../client-go/delta-fifo';
 import { type IndexName, newIndexer } from '../client-go/indexer';
@@ -17,7 +16,8 @@ import { newWorkqueue } from '../client-go/workqueue';
 import { newWorker } from '../controller/sample-controller';
 import { newAgenda, schedule } from '../kernel/agenda';
 import { seedRng } from '../kernel/prng';
-import type { Kind, KObject } from '../objects';
+import type { Kind, KObject } from '../model/objects';
+import type { RateLimiterSetting, Scenario } from '../model/scenario';
 import { objectFromManifest } from './script';
 import type { LaneState, World } from './world';
 

@@ -1,6 +1,8 @@
 /** Building trace records for the step being run. */
-import { type DeletedFinalStateUnknown, isTombstone, type Kind, type KObject } from '../objects';
-import type { Arrow, Component, ParamValue, TraceRecord } from './trace';
+
+import type { DeletedFinalStateUnknown, Kind, KObject } from '../model/objects';
+import type { Arrow, Component, ParamValue, TraceRecord } from '../model/trace';
+import { isTombstone } from '../objects';
 import type { World } from './world';
 
 export interface StepOut {

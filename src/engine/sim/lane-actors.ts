@@ -17,7 +17,8 @@ import {
   processorShouldResync,
 } from '../client-go/shared-informer';
 import { schedule } from '../kernel/agenda';
-import { isTombstone, type Kind, type KObject, metaNamespaceKey } from '../objects';
+import type { Kind, KObject } from '../model/objects';
+import { isTombstone, metaNamespaceKey } from '../objects';
 import { controllerEnv, handlerFor } from './controller-actors';
 import { emitRecord, type StepOut } from './emit';
 import { drawHandlerLatency, drawLatency } from './latency';

@@ -1,7 +1,7 @@
 /** Seeded latencies (spec: every request and every watch delivery takes a seeded, configurable time). */
 
-import type { Range } from '../../scenarios/types';
 import { nextInt } from '../kernel/prng';
+import type { Range } from '../model/scenario';
 import type { World } from './world';
 
 /** How long a resource event handler takes for one notification (plus a slowHandlers fault in force). */

@@ -5,28 +5,23 @@
  * had any behaviour.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../scenarios/defaults';
 import { libraryScenario } from '../../scenarios/library';
 import { parseScenario } from '../../scenarios/parse';
-import type {
-  ControllerMistakes,
-  ObjectManifest,
-  Scenario,
-  ScriptAction,
-  Settings,
-} from '../../scenarios/types';
 import { serverGet } from '../apiserver';
 import { indexerGetByKey } from '../client-go/indexer';
 import { wqSnapshot } from '../client-go/workqueue';
-import type { Foo } from '../objects';
+import { fnv1a } from '../kernel/hash';
+import { DEFAULT_SETTINGS } from '../model/defaults';
+import type { Foo } from '../model/objects';
+import type { ControllerMistakes, ObjectManifest, Scenario, ScriptAction, Settings } from '../model/scenario';
+import type { TraceRecord } from '../model/trace';
 import { createTimeline, freshRun, seek } from '../timeline/timeline';
 import { createWorld } from './create-world';
-import { buildFrame, fnv1a } from './frame';
+import { buildFrame } from './frame';
 import { cacheDiff } from './invariants';
 import { MESSAGES } from './messages';
 import { stepWorld } from './step';
 import { randomScenario } from './test-scenarios';
-import type { TraceRecord } from './trace';
 import type { SimContext, World } from './world';
 
 const NS = 'default';

@@ -4,7 +4,6 @@
  * simulated server; the clients react to them exactly as the spec's rules say (R11–R14).
  */
 
-import type { ObjectManifest, ObjectRef, ScriptAction } from '../../scenarios/types';
 import {
   serverCompact,
   serverCreate,
@@ -21,7 +20,8 @@ import {
 import { indexerList } from '../client-go/indexer';
 import { addListenerAfterStart } from '../client-go/shared-informer';
 import { schedule } from '../kernel/agenda';
-import type { KObject } from '../objects';
+import type { KObject } from '../model/objects';
+import type { ObjectManifest, ObjectRef, ScriptAction } from '../model/scenario';
 import { emitRecord, type StepOut } from './emit';
 import { drawHandlerLatency } from './latency';
 import { afterWrite, closeWatches, errorWatches } from './server-actors';

@@ -25,7 +25,7 @@ import {
 import type { ClientWatchEvent, ListRequest, WatchRequest } from '../client-go/reflector';
 import type { WriteRequest, WriteResponse } from '../controller/sample-controller';
 import { schedule } from '../kernel/agenda';
-import type { Deployment, Kind } from '../objects';
+import type { Deployment, Kind } from '../model/objects';
 import { emitRecord, type StepOut } from './emit';
 import { drawLatency } from './latency';
 import type { SimContext, World } from './world';

@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { libraryScenario } from '../../scenarios/library';
 import { parseScenario } from '../../scenarios/parse';
-import type { Scenario, ScriptAction } from '../../scenarios/types';
+import type { Scenario, ScriptAction } from '../model/scenario';
+import type { TraceRecord } from '../model/trace';
 import { createWorld } from './create-world';
 import { buildFrame } from './frame';
 import { cacheDiff, isQuiet, keysInProcess } from './invariants';
 import { MESSAGES } from './messages';
 import { stepWorld } from './step';
 import { randomScenario } from './test-scenarios';
-import type { TraceRecord } from './trace';
 import type { SimContext, World } from './world';
 
 function load(name: string): Scenario {

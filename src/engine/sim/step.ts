@@ -17,6 +17,7 @@ import {
   reflectorRun,
 } from '../client-go/reflector';
 import { peek, popNext } from '../kernel/agenda';
+import type { TraceRecord } from '../model/trace';
 import type { Action } from './actions';
 import {
   ensureWaitingLoop,
@@ -37,7 +38,6 @@ import {
   serverRollout,
   serverWatchTimers,
 } from './server-actors';
-import type { TraceRecord } from './trace';
 import type { SimContext, World } from './world';
 
 /** Safety valve: a step that runs this many invisible actions ends the run (it would be a livelock). */

@@ -3,9 +3,9 @@
  * first `horizonMs`, built directly as normalized Scenario values (no YAML on the test path).
  */
 
-import { DEFAULT_SETTINGS } from '../../scenarios/defaults';
-import type { ObjectManifest, Scenario, ScriptAction, Settings } from '../../scenarios/types';
 import { nextFloat, nextInt, type RngState, seedRng } from '../kernel/prng';
+import { DEFAULT_SETTINGS } from '../model/defaults';
+import type { ObjectManifest, Scenario, ScriptAction, Settings } from '../model/scenario';
 
 function foo(name: string, replicas: number): ObjectManifest {
   return {

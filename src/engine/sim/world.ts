@@ -4,7 +4,6 @@
  * controller); what does not change (the scenario, its script) lives in the SimContext beside it.
  */
 
-import type { Scenario, ScriptAction } from '../../scenarios/types';
 import type { ApiServerState } from '../apiserver';
 import type { DeltaFifoState } from '../client-go/delta-fifo';
 import type { IndexerState } from '../client-go/indexer';
@@ -14,7 +13,9 @@ import type { WorkqueueState } from '../client-go/workqueue';
 import type { WorkerState } from '../controller/sample-controller';
 import type { Agenda } from '../kernel/agenda';
 import type { RngState } from '../kernel/prng';
-import type { Kind, KObject } from '../objects';
+import type { WorldStats } from '../model/frame';
+import type { Kind, KObject } from '../model/objects';
+import type { Scenario, ScriptAction } from '../model/scenario';
 import type { Action } from './actions';
 
 export interface LaneState {
@@ -39,15 +40,6 @@ export interface ControllerState {
 }
 
 /** Counters of the teaching moments the scenarios are expected to show (see the "not a toy" tests). */
-export interface WorldStats {
-  conflicts: number;
-  alreadyExists: number;
-  listerAhead: number;
-  addedWhileProcessing: number;
-  relists: number;
-  reconciles: number;
-  failedReconciles: number;
-}
 
 export interface World {
   /** Virtual time, ms. */

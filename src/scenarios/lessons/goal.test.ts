@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { KObject } from '../../engine/objects';
-import type { ParamValue, TraceRecord } from '../../engine/sim/trace';
+import type { KObject } from '../../engine/model/objects';
+import type { ParamValue, TraceRecord } from '../../engine/model/trace';
 import { evaluateCheck, evaluatePause, findNarration, findPauses, narrationAt } from './goal';
 import { matchRecord, renderLessonText } from './matcher';
 import type { GoalCheck, Lesson, RecordMatcher } from './types';

@@ -4,7 +4,7 @@
  * its narration (the step each text appears at). All functions are pure and take the records as given,
  * oldest first (e.g. every record of a headless run, see run.ts).
  */
-import type { TraceRecord } from '../../engine/sim/trace';
+import type { TraceRecord } from '../../engine/model/trace';
 import { describeMatcher, findAnchored, findMatch, matchRecord } from './matcher';
 import type { GoalCheck, Lesson, LessonNarration, LessonPause } from './types';
 

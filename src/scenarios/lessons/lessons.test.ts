@@ -5,8 +5,8 @@
  * (src/engine/rules.ts), fails its goal.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import type { TraceRecord } from '../../engine/model/trace';
 import { allRulesOn, RULE_IDS, type RuleId, withRulesOff } from '../../engine/rules';
-import type { TraceRecord } from '../../engine/sim/trace';
 import { formatScenarioError } from '../parse';
 import { evaluateGoal, evaluatePause, findNarration, findPauses } from './goal';
 import { DEFAULT_LESSON_ID, LESSONS, lessonById } from './index';

@@ -2,8 +2,9 @@
  * Record matchers: does a TraceRecord match a lesson's RecordMatcher, a short description of a matcher
  * for goal details, and the placeholder filling of lesson texts from a matched record.
  */
+
+import type { ParamValue, TraceRecord } from '../../engine/model/trace';
 import { isTombstone } from '../../engine/objects';
-import type { ParamValue, TraceRecord } from '../../engine/sim/trace';
 import type { RecordMatcher } from './types';
 
 /** Parameter equality; a number or boolean also equals its string form (YAML authors write rv: 3). */

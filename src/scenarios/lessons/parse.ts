@@ -9,7 +9,8 @@
  * field path and line, nothing is evaluated, and the functions never throw.
  */
 
-import { LIMITS } from '../defaults';
+import { LIMITS } from '../../engine/model/defaults';
+import { SCENARIO_API_VERSION, type Scenario } from '../../engine/model/scenario';
 import { describeValue, quote } from '../duration';
 import {
   type Ctx,
@@ -28,7 +29,6 @@ import {
   type ScenarioError,
   validateWithLines,
 } from '../parse';
-import { SCENARIO_API_VERSION, type Scenario } from '../types';
 import { LESSON_LIMITS, readCheck, readMatcher, readText } from './read-check';
 import { LESSON_KIND, type Lesson, type LessonNarration, type LessonPause, type PauseChoice } from './types';
 

@@ -3,9 +3,15 @@
  * Problems are reported into the scenario parser's Ctx with their field path, so they come out with
  * lines like every scenario error (src/scenarios/parse.ts).
  */
-import type { Kind } from '../../engine/objects';
+import { KINDS, type Kind } from '../../engine/model/objects';
+import {
+  type Arrow,
+  COMPONENTS,
+  type Component,
+  NAMED_ARROWS,
+  type ParamValue,
+} from '../../engine/model/trace';
 import { MESSAGES } from '../../engine/sim/messages';
-import type { Arrow, Component, ParamValue } from '../../engine/sim/trace';
 import { describeValue, quote } from '../duration';
 import { type Ctx, FORBIDDEN_KEYS, isRecord, own, type Path, readInt, readMap, report } from '../parse';
 import type { GoalCheck, LocalizedText, RecordMatcher } from './types';
@@ -24,37 +30,6 @@ export const LESSON_LIMITS = {
   rules: 50,
   steps: 100_000,
 } as const;
-
-const COMPONENTS = [
-  'apiserver',
-  'reflector',
-  'deltafifo',
-  'informer',
-  'indexer',
-  'handler',
-  'workqueue',
-  'worker',
-  'client',
-  'controller',
-  'user',
-] as const satisfies readonly Component[];
-// Compile-time completeness: every Component is listed.
-const COMPONENTS_COMPLETE: Exclude<Component, (typeof COMPONENTS)[number]> extends never ? true : never =
-  true;
-void COMPONENTS_COMPLETE;
-
-const NAMED_ARROWS = [
-  'write',
-  'watch-event',
-  'resync',
-  'requeue',
-  'internal',
-] as const satisfies readonly Arrow[];
-const ARROWS_COMPLETE: Exclude<Arrow, number | (typeof NAMED_ARROWS)[number]> extends never ? true : never =
-  true;
-void ARROWS_COMPLETE;
-
-const KINDS: readonly Kind[] = ['Foo', 'Deployment'];
 
 /** A `{ en, zh }` map of two non-empty strings. */
 export function readText(ctx: Ctx, v: unknown, path: Path, maxChars: number): LocalizedText {

@@ -4,10 +4,11 @@
  * src/engine/sim/invariants.ts). Tests use it; a host can use it to find a lesson's pause and
  * narration steps before playing it (a lesson is a few hundred steps, a few milliseconds).
  */
+
+import type { TraceRecord } from '../../engine/model/trace';
 import { createWorld } from '../../engine/sim/create-world';
 import { keysInProcess } from '../../engine/sim/invariants';
 import { stepWorld } from '../../engine/sim/step';
-import type { TraceRecord } from '../../engine/sim/trace';
 import type { SimContext } from '../../engine/sim/world';
 import type { Lesson } from './types';
 

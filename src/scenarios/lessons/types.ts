@@ -8,9 +8,9 @@
  * Everything a lesson asserts is data over TraceRecords (src/engine/sim/trace.ts): record matchers and
  * checks built from them, so authors write goals and answers in YAML and the engine decides them.
  */
-import type { Kind } from '../../engine/objects';
-import type { Arrow, Component, ParamValue } from '../../engine/sim/trace';
-import type { Scenario } from '../types';
+import type { Kind } from '../../engine/model/objects';
+import type { Scenario } from '../../engine/model/scenario';
+import type { Arrow, Component, ParamValue } from '../../engine/model/trace';
 
 export const LESSON_KIND = 'Lesson';
 

@@ -1,6 +1,7 @@
 /** The interventions the panel offers, their labels, and a one-sentence description of a built one. */
+
+import type { InterventionAction } from '../../engine/model/session';
 import { t } from '../../i18n';
-import type { Intervention } from '../../worker/protocol';
 
 export type InterventionKind =
   | 'create'
@@ -46,7 +47,7 @@ export function interventionKindLabel(kind: InterventionKind): string {
 }
 
 /** "Create Foo default/web (replicas 2, deployment web)." and the like, for the status line. */
-export function describeIntervention(a: Intervention): string {
+export function describeIntervention(a: InterventionAction): string {
   switch (a.action) {
     case 'create':
       return t('controls.iv.done.create', {

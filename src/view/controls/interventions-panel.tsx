@@ -1,14 +1,14 @@
 /**
  * Interventions while paused: pick what to do, fill its fields, Apply. The form validates on Apply
  * (pure builders in interventions.ts) and marks each bad field with its message; a valid one calls
- * `onIntervene` with the Intervention (the store forks the timeline at the step on screen) and says
+ * `onIntervene` with the InterventionAction (the store forks the timeline at the step on screen) and says
  * what was done in a status line. The whole form is disabled while playing.
  */
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import type { Kind } from '../../engine/objects';
-import type { Frame, ObjectRow } from '../../engine/sim/frame';
+import type { Frame, ObjectRow } from '../../engine/model/frame';
+import type { Kind } from '../../engine/model/objects';
+import type { InterventionAction } from '../../engine/model/session';
 import { t } from '../../i18n';
-import type { Intervention } from '../../worker/protocol';
 import { Field } from './field';
 import {
   describeIntervention,
@@ -35,7 +35,7 @@ import './controls.css';
 export interface InterventionsPanelProps {
   /** The frame on screen (null before the first frame): its server objects fill the pickers. */
   readonly frame: Frame | null;
-  readonly onIntervene: (action: Intervention) => void;
+  readonly onIntervene: (action: InterventionAction) => void;
   /** True while playing (interventions apply to a paused step) or when nothing is loaded. */
   readonly disabled: boolean;
 }

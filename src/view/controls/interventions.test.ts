@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import type { ObjectRow } from '../../engine/sim/frame';
-import { DEFAULT_SETTINGS } from '../../scenarios/defaults';
+import { DEFAULT_SETTINGS } from '../../engine/model/defaults';
+import type { ObjectRow } from '../../engine/model/frame';
+import type { Scenario, ScriptAction } from '../../engine/model/scenario';
+import type { InterventionAction } from '../../engine/model/session';
 import { formatScenarioError, parseScenario, scenarioToYaml, validateScenario } from '../../scenarios/parse';
-import type { Scenario, ScriptAction } from '../../scenarios/types';
-import type { Intervention } from '../../worker/protocol';
 import { describeIntervention } from './intervention-kinds';
 import {
   type BuildResult,
@@ -42,7 +42,7 @@ function row(kind: 'Foo' | 'Deployment', key: string, replicas = 1): ObjectRow {
 const FOOS = [row('Foo', 'default/example-foo', 1), row('Foo', 'shop/frontend', 2)];
 const DEPLOYMENTS = [row('Deployment', 'default/example-foo', 1)];
 
-function ok(r: BuildResult): Intervention {
+function ok(r: BuildResult): InterventionAction {
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.problems)}`);
   return r.action;
 }
@@ -220,7 +220,7 @@ describe('builders', () => {
 });
 
 describe('built interventions are valid scenario actions', () => {
-  const built: Intervention[] = [
+  const built: InterventionAction[] = [
     ok(buildCreateFoo({ namespace: 'default', name: 'web', replicas: '3', deploymentName: '' }, FOOS)),
     ok(
       buildCreateFoo(

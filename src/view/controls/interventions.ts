@@ -1,6 +1,6 @@
 /**
  * Interventions made while paused: pure validators for the form fields and builders that turn the
- * form's raw strings into an `Intervention` (a ScriptAction of src/scenarios/types.ts without `at`;
+ * form's raw strings into an `InterventionAction` (a ScriptAction of src/scenarios/types.ts without `at`;
  * the worker stamps the virtual time of the step on screen). Builders return every problem at once,
  * each with the field it belongs to, so the form can mark each field.
  *
@@ -8,11 +8,12 @@
  * characters. That is stricter than the scenario parser's object-name rule (a DNS subdomain, ≤ 253),
  * so everything built here also passes the parser. Foo replicas follow the sample-controller CRD (1..10).
  */
-import type { Kind } from '../../engine/objects';
-import type { ObjectRow } from '../../engine/sim/frame';
+
+import { BOUNDS } from '../../engine/model/defaults';
+import type { ObjectRow } from '../../engine/model/frame';
+import type { Kind } from '../../engine/model/objects';
+import type { InterventionAction } from '../../engine/model/session';
 import { t } from '../../i18n';
-import { BOUNDS } from '../../scenarios/defaults';
-import type { Intervention } from '../../worker/protocol';
 
 export interface Problem {
   /** The form field the problem belongs to (its input's name). */
@@ -22,7 +23,7 @@ export interface Problem {
 }
 
 export type BuildResult =
-  | { readonly ok: true; readonly action: Intervention }
+  | { readonly ok: true; readonly action: InterventionAction }
   | {
       readonly ok: false;
       readonly problems: readonly Problem[];
@@ -97,7 +98,7 @@ export function splitKey(key: string): { readonly namespace: string; readonly na
   return { namespace: key.slice(0, i), name: key.slice(i + 1) };
 }
 
-function result(problems: Problem[], action: () => Intervention): BuildResult {
+function result(problems: Problem[], action: () => InterventionAction): BuildResult {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, action: action() };
 }
 
@@ -189,17 +190,17 @@ export function buildDelete(form: DeleteForm, objects: readonly ObjectRow[]): Bu
 }
 
 /** closeWatch: the server ends the watch stream(s) cleanly; the reflector re-watches (R8). */
-export function buildCloseWatch(lane: Lane): Intervention {
+export function buildCloseWatch(lane: Lane): InterventionAction {
   return lane === 'all' ? { action: 'closeWatch' } : { action: 'closeWatch', kind: lane };
 }
 
 /** watchError: an ERROR event on the watch (410 Gone → relist, R11; 500 → re-watch). */
-export function buildWatchError(code: 410 | 500, lane: Lane): Intervention {
+export function buildWatchError(code: 410 | 500, lane: Lane): InterventionAction {
   return lane === 'all' ? { action: 'watchError', code } : { action: 'watchError', code, kind: lane };
 }
 
 /** compact: etcd compaction up to the current revision (old watch starts answer 410). */
-export function buildCompact(): Intervention {
+export function buildCompact(): InterventionAction {
   return { action: 'compact' };
 }
 

@@ -4,8 +4,8 @@
  * button, Tab or a click outside closes it.
  */
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import type { RunUntil } from '../../engine/model/session';
 import { t } from '../../i18n';
-import type { RunUntil } from '../../worker/protocol';
 import { Icon } from './icons';
 
 export interface RunUntilMenuProps {

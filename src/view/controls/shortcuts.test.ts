@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RunUntil } from '../../engine/model/session';
 import { EN } from '../../i18n';
 import {
   type SimState,
@@ -6,7 +7,6 @@ import {
   type Speed as StoreSpeed,
   type Theme as StoreTheme,
 } from '../../store/types';
-import type { RunUntil } from '../../worker/protocol';
 import {
   createShortcutHandlers,
   isTextEntryTarget,

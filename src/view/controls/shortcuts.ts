@@ -10,7 +10,7 @@
  * - On a focused button, link or menu item, Space and Enter keep their native meaning (activate it).
  * - Auto-repeat (a held key) repeats only stepping commands, never toggles or "run until".
  */
-import type { RunUntil } from '../../worker/protocol';
+import type { RunUntil } from '../../engine/model/session';
 import { type Speed, speedDown, speedUp } from './speed';
 
 export type ShortcutCommand =

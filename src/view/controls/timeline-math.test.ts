@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Mark } from '../../worker/protocol';
+import type { Mark } from '../../engine/model/session';
 import { fraction, MARK_KINDS, MARK_STYLE, placeMarks, timeDomainMax, timeStep } from './timeline-math';
 
-const mark = (step: number, time: number, kind: Mark['kind'], label = kind): Mark => ({
-  step,
-  time,
-  kind,
-  label,
-});
+const mark = (step: number, time: number, kind: Mark['kind']): Mark => ({ step, time, kind });
 
 describe('timeline math', () => {
   it('fraction clamps into 0..1 and survives an empty domain', () => {

@@ -3,7 +3,7 @@
  * go. Marks are bucketed (one per kind per bucket, with a count) so a long run with thousands of
  * relists or errors still draws a few hundred shapes.
  */
-import type { Mark } from '../../worker/protocol';
+import type { Mark } from '../../engine/model/session';
 
 export type ScrubMode = 'step' | 'time';
 export type MarkKind = Mark['kind'];

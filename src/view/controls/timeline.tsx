@@ -7,9 +7,9 @@
  * kind with its own shape and colour, a title, and a click that seeks to it.
  */
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import type { Mark } from '../../engine/model/session';
 import { t } from '../../i18n';
 import { renderNarration } from '../../i18n/narration';
-import type { Mark } from '../../worker/protocol';
 import { formatClock } from './format';
 import { describeIntervention } from './intervention-kinds';
 import { MarkGlyph } from './mark-shape';
@@ -61,7 +61,7 @@ function markTitle(mark: Mark, count: number): string {
         ? renderNarration(mark.record)
         : mark.action !== undefined
           ? describeIntervention(mark.action)
-          : mark.label,
+          : '',
   });
   return count > 1 ? t('controls.mark.titleMore', { title: base, more: count - 1 }) : base;
 }

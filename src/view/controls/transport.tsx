@@ -4,8 +4,8 @@
  * the store (src/store): the app composition passes state and actions straight through.
  */
 import type { ReactNode } from 'react';
+import type { RunUntil } from '../../engine/model/session';
 import { t } from '../../i18n';
-import type { RunUntil } from '../../worker/protocol';
 import { formatClock, stepLabel } from './format';
 import { Icon } from './icons';
 import { RunUntilMenu } from './run-until-menu';

@@ -4,7 +4,7 @@
  * which hands the filtered records to the caller (`recordsToJsonl` makes the file's text).
  */
 import { type ReactNode, useId, useMemo } from 'react';
-import type { RecordView } from '../../engine/sim/frame';
+import type { RecordView } from '../../engine/model/frame';
 import { t } from '../../i18n';
 import { renderNarration } from '../../i18n/narration';
 import { formatCount } from '../inspectors/format';

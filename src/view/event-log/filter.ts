@@ -2,8 +2,8 @@
  * The event log's filter: by component, informer lane, key (substring) and kind of record: the arrow it
  * travelled and/or its message id prefix ("reflector.", "worker.", "fault.", ...). Pure.
  */
-import type { RecordView } from '../../engine/sim/frame';
-import type { Arrow, Component } from '../../engine/sim/trace';
+import type { RecordView } from '../../engine/model/frame';
+import type { Arrow, Component } from '../../engine/model/trace';
 
 export interface EventLogFilter {
   /** null = every component. */

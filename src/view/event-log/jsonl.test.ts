@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordView } from '../../engine/sim/frame';
+import type { RecordView } from '../../engine/model/frame';
 import { loadLibraryScenario, runToSteps } from '../inspectors/test-fixture';
 import { recordsToJsonl } from './jsonl';
 

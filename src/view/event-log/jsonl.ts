@@ -3,7 +3,7 @@
  * fields as the frame's RecordView. JSON.stringify escapes newlines inside strings, so every record
  * stays on its own line whatever a scenario put in its names.
  */
-import type { RecordView } from '../../engine/sim/frame';
+import type { RecordView } from '../../engine/model/frame';
 
 export function recordToJsonLine(r: RecordView): string {
   return JSON.stringify({

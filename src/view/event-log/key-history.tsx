@@ -3,7 +3,7 @@
  * field-by-field changes between resourceVersions, and every record that touched the key, in order.
  */
 import { type ReactNode, useId, useMemo } from 'react';
-import type { RecordView } from '../../engine/sim/frame';
+import type { RecordView } from '../../engine/model/frame';
 import { t } from '../../i18n';
 import { renderNarration } from '../../i18n/narration';
 import { formatClock, formatCount } from '../inspectors/format';

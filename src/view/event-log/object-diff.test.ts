@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ObjectRow, RecordView } from '../../engine/sim/frame';
+import type { ObjectRow, RecordView } from '../../engine/model/frame';
 import { loadLibraryScenario, runToSteps } from '../inspectors/test-fixture';
 import { formatFieldValue, objectDiff, objectVersions, recordsForKey } from './object-diff';
 

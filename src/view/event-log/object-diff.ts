@@ -3,7 +3,7 @@
  * replicas, availableReplicas, finalizers, deleting, uid), and the versions of each kind a key's records
  * carried, ordered by resourceVersion with the changes from the version before. Pure.
  */
-import type { ObjectRow, RecordView } from '../../engine/sim/frame';
+import type { ObjectRow, RecordView } from '../../engine/model/frame';
 
 export type DiffField =
   | 'rv'

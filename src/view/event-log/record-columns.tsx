@@ -1,5 +1,5 @@
 /** The columns every list of trace records starts with (event log, key history): step, time, where, arrow. */
-import type { RecordView } from '../../engine/sim/frame';
+import type { RecordView } from '../../engine/model/frame';
 import { t } from '../../i18n';
 import { formatClock } from '../inspectors/format';
 import { KindLabel } from '../inspectors/parts';

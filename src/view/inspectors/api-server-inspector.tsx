@@ -3,7 +3,7 @@
  * global revision, the watch-history window, the open watches, the recent requests and active faults.
  */
 import type { ReactNode } from 'react';
-import type { Frame, ObjectRow } from '../../engine/sim/frame';
+import type { Frame, ObjectRow } from '../../engine/model/frame';
 import { t } from '../../i18n';
 import { formatAge, formatClock, formatCount, formatCountdown, formatDuration } from './format';
 import { ObjectTable } from './object-table';

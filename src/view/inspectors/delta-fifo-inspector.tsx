@@ -4,8 +4,8 @@
  * initialPopulationCount.
  */
 import type { ReactNode } from 'react';
-import type { Kind } from '../../engine/objects';
-import type { DeltaView, Frame } from '../../engine/sim/frame';
+import type { DeltaView, Frame } from '../../engine/model/frame';
+import type { Kind } from '../../engine/model/objects';
 import { t } from '../../i18n';
 import { formatCount } from './format';
 import {

@@ -4,8 +4,8 @@
  * isResyncing and the registration's HasSynced.
  */
 import type { ReactNode } from 'react';
-import type { Kind } from '../../engine/objects';
-import type { Frame, NotificationView } from '../../engine/sim/frame';
+import type { Frame, NotificationView } from '../../engine/model/frame';
+import type { Kind } from '../../engine/model/objects';
 import { t } from '../../i18n';
 import { formatCount, formatCountdown, formatDuration } from './format';
 import {

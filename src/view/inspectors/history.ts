@@ -3,7 +3,7 @@
  * `appendHistory`, and the pure chart geometry (d3-scale + d3-shape) the SVG draws.
  */
 import { area, line, scaleLinear } from 'd3';
-import type { Frame } from '../../engine/sim/frame';
+import type { Frame } from '../../engine/model/frame';
 
 export interface HistoryPoint {
   readonly step: number;

@@ -4,8 +4,8 @@
  * differs from the server's (the frame computes the difference; a lagging cache is normal, I*).
  */
 import { type ReactNode, useMemo, useState } from 'react';
-import type { Kind } from '../../engine/objects';
-import type { Frame } from '../../engine/sim/frame';
+import type { Frame } from '../../engine/model/frame';
+import type { Kind } from '../../engine/model/objects';
 import { t } from '../../i18n';
 import { formatCount } from './format';
 import { KeyList } from './key-list';

@@ -4,7 +4,7 @@
  * finalizers and deletion. With `diff`, a last column marks keys whose cached RV differs from the server.
  */
 import type { ReactNode } from 'react';
-import type { ObjectRow } from '../../engine/sim/frame';
+import type { ObjectRow } from '../../engine/model/frame';
 import { t } from '../../i18n';
 import { Chip, KeyButton, Rv } from './parts';
 import { type Column, WindowedTable } from './windowed-table';

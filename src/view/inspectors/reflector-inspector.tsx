@@ -4,8 +4,8 @@
  * watch, the next resync check and how many LISTs it has made.
  */
 import type { ReactNode } from 'react';
-import type { Kind } from '../../engine/objects';
-import type { Frame } from '../../engine/sim/frame';
+import type { Frame } from '../../engine/model/frame';
+import type { Kind } from '../../engine/model/objects';
 import { t } from '../../i18n';
 import { formatAge, formatCount, formatCountdown } from './format';
 import { Chip, Facts, InspectorShell, KindLabel, Rv, Section, type Tone, YesNo } from './parts';

@@ -2,13 +2,15 @@
  * Real frames for tests and the look-at-it harness: runs a library scenario in the engine (optionally
  * with extra script actions, e.g. a watch fault) and builds the frame at chosen steps.
  */
+
+import type { Frame, RecordView } from '../../engine/model/frame';
+import type { Scenario, ScriptAction } from '../../engine/model/scenario';
+import type { TraceRecord } from '../../engine/model/trace';
 import { createWorld } from '../../engine/sim/create-world';
-import { buildFrame, type Frame, type RecordView, recordView } from '../../engine/sim/frame';
+import { buildFrame, recordView } from '../../engine/sim/frame';
 import { stepWorld } from '../../engine/sim/step';
-import type { TraceRecord } from '../../engine/sim/trace';
 import { libraryScenario } from '../../scenarios/library';
 import { parseScenario } from '../../scenarios/parse';
-import type { Scenario, ScriptAction } from '../../scenarios/types';
 
 export interface FixtureRun {
   /** Frames at the requested steps (or at the run's end when it ends before), in request order. */

@@ -4,7 +4,7 @@
  * exists, another error) and how many items it has processed.
  */
 import type { ReactNode } from 'react';
-import type { Frame } from '../../engine/sim/frame';
+import type { Frame } from '../../engine/model/frame';
 import { t } from '../../i18n';
 import { classifyResult, formatCount, type ResultClass } from './format';
 import { Chip, InspectorShell, KeyButton, type Tone } from './parts';

@@ -4,7 +4,7 @@
  * waiting for their ready time, requeue counts, the metrics and two live charts (depth, retries).
  */
 import { type ReactNode, useMemo } from 'react';
-import type { Frame } from '../../engine/sim/frame';
+import type { Frame } from '../../engine/model/frame';
 import { t } from '../../i18n';
 import { formatClock, formatCount, formatCountdown, formatDuration } from './format';
 import type { HistoryPoint } from './history';

@@ -6,6 +6,7 @@
  * the explanation), and the goal with its status over the trace so far.
  */
 import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { ScenarioSource } from '../../engine/model/session';
 import { recordView } from '../../engine/sim/frame';
 import { t } from '../../i18n';
 import { useLang } from '../../i18n/react';
@@ -13,7 +14,6 @@ import { type Lesson, parseLesson } from '../../scenarios/lessons';
 import { formatScenarioError, scenarioToYaml } from '../../scenarios/parse';
 import { selectCursor, selectInterventions, selectSource } from '../../store';
 import { useSimStore, useSimStoreApi } from '../../store/react';
-import type { ScenarioSource } from '../../worker/protocol';
 import { narrate } from '../narration/narration';
 import { builtInLesson } from './built-in-lesson';
 import { LESSON_LIST } from './catalog';

@@ -5,8 +5,8 @@
  */
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import type { ScenarioSource } from '../../engine/model/session';
 import type { Lesson } from '../../scenarios/lessons';
-import type { ScenarioSource } from '../../worker/protocol';
 import type { Answers } from './player-logic';
 
 export interface LessonState {

@@ -4,7 +4,7 @@
  * shows: the lesson narration in force, the pause that asks now (or the answered one still relevant),
  * where playing must stop (before every unanswered pause), and the goal's status over the trace so far.
  */
-import type { TraceRecord } from '../../engine/sim/trace';
+import type { TraceRecord } from '../../engine/model/trace';
 import type { Lang } from '../../i18n';
 import {
   evaluateGoal,

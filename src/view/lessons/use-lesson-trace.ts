@@ -3,7 +3,7 @@
  * host caps an answer). Fetched again when the run changes (a load, or an intervention forks it).
  */
 import { useEffect, useState } from 'react';
-import type { TraceRecord } from '../../engine/sim/trace';
+import type { TraceRecord } from '../../engine/model/trace';
 import type { SimStore } from '../../store/types';
 
 /** null while loading (or when there is no lesson). */

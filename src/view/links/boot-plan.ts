@@ -7,12 +7,12 @@
  *   instead); `replayVerdict` compares the replayed frame with the one a link was made at.
  * Nothing here touches the DOM; link text is data and is never interpreted as HTML.
  */
+
+import type { Intervention, ScenarioSource } from '../../engine/model/session';
 import { ENGINE_BEHAVIOUR_VERSION } from '../../engine/version';
 import type { Lang } from '../../i18n';
 import type { Lesson } from '../../scenarios/lessons/types';
 import type { DecodeOptions, LinkFailure } from '../../scenarios/url-codec';
-import type { LoggedIntervention } from '../../store/types';
-import type { ScenarioSource } from '../../worker/protocol';
 
 // ---------------------------------------------------------------------------------------------
 // Reading the page's URL
@@ -98,7 +98,7 @@ export type BootFailure =
 export interface BootPlan {
   readonly source: ScenarioSource;
   readonly seed?: number;
-  readonly interventions: readonly LoggedIntervention[];
+  readonly interventions: readonly Intervention[];
   /** The step to replay to (0 = stay at the start). */
   readonly step: number;
   /** Where to show after the check (embed start), when not `step`. */

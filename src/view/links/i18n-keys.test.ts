@@ -2,8 +2,8 @@
 // 简体中文): the literal keys in src/view (links, sandbox, lessons, shell) and the ones built from data.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { MISTAKE_NAMES } from '../../engine/model/scenario';
 import { EN } from '../../i18n';
-import { MISTAKE_NAMES } from '../../scenarios/types';
 import { FIELD_GROUPS, LIMITER_FIELDS, LIMITER_TYPES } from '../sandbox/settings-form';
 
 const root = new URL('../', import.meta.url);

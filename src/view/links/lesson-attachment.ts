@@ -11,13 +11,13 @@
  * the codec part carries.
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import { fnv1a } from '../../engine/sim/frame';
+import { fnv1a } from '../../engine/kernel/hash';
+import type { Scenario } from '../../engine/model/scenario';
 import { base64urlDecode, base64urlEncode } from '../../scenarios/base64url';
 import { parseLesson } from '../../scenarios/lessons/parse';
 import type { Lesson } from '../../scenarios/lessons/types';
 import { formatScenarioError } from '../../scenarios/parse';
 import { firstDifference } from '../../scenarios/plain-data';
-import type { Scenario } from '../../scenarios/types';
 import type { LinkFailure } from '../../scenarios/url-codec';
 
 export const LESSON_ATTACHMENT_PREFIX = 'L1.';

@@ -3,13 +3,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createInProcessClient } from '../../bridge/in-process-client';
+import type { ScenarioSource } from '../../engine/model/session';
 import { ENGINE_BEHAVIOUR_VERSION } from '../../engine/version';
 import { LESSONS, lessonById } from '../../scenarios/lessons';
 import { libraryScenario } from '../../scenarios/library';
 import { parseScenario, scenarioToYaml } from '../../scenarios/parse';
 import { createSimStore } from '../../store';
 import { createManualClock } from '../../store/clock';
-import type { ScenarioSource } from '../../worker/protocol';
 import { lessonStore } from '../lessons/lesson-store';
 import { failureNotice, NOTICE, runBoot, verdictNotice } from './boot';
 import { decodeLessonAttachment, encodeLessonAttachment } from './lesson-attachment';

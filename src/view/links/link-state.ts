@@ -11,10 +11,12 @@
  *   load instead); `replayVerdict` compares the replayed frame with the one the link was made at.
  * Nothing here touches the DOM; link text is data and is never interpreted as HTML.
  */
+
+import type { Scenario } from '../../engine/model/scenario';
+import type { Intervention, ScenarioSource } from '../../engine/model/session';
 import { ENGINE_BEHAVIOUR_VERSION } from '../../engine/version';
 import type { Lang } from '../../i18n';
 import { parseScenario, scenarioToYaml } from '../../scenarios/parse';
-import type { Scenario } from '../../scenarios/types';
 import {
   decodeLink,
   encodeLink,
@@ -22,8 +24,6 @@ import {
   type LinkSource,
   type LinkState,
 } from '../../scenarios/url-codec';
-import type { LoggedIntervention } from '../../store/types';
-import type { ScenarioSource } from '../../worker/protocol';
 import { type BootContext, type BootPlan, type BootUrl, plainPlan, planFlags } from './boot-plan';
 import { ATTACHMENT_SEPARATOR, decodeLessonAttachment, encodeLessonAttachment } from './lesson-attachment';
 
@@ -48,7 +48,7 @@ export interface ShareInputs {
   readonly seedOverride: number | undefined;
   readonly step: number;
   readonly lang: Lang;
-  readonly interventions: readonly LoggedIntervention[];
+  readonly interventions: readonly Intervention[];
   readonly digest: string | null;
   /** Embed mode; `startStep` = where the embedded player starts (absent: at `step`). */
   readonly embed?: { readonly startStep?: number };
@@ -68,6 +68,7 @@ export function linkSourceOf(source: ScenarioSource): LinkSource | { readonly er
       ? { kind: 'lesson', id: source.id }
       : { kind: 'lesson', id: source.id, changes: source.changes };
   }
+  if (source.kind === 'scenario') return { kind: 'scenario', scenario: source.scenario };
   const r = parseScenario(source.text);
   if (!r.ok) return { error: r.errors[0]?.message ?? 'the scenario is not valid' };
   return { kind: 'scenario', scenario: r.scenario };

@@ -7,10 +7,11 @@
  * link codec, which is not part of the page's first load: it is imported here, and the plan comes as
  * a promise (App shows a loading line meanwhile).
  */
+
+import type { ScenarioSource } from '../../engine/model/session';
 import { parseLang, setLanguage } from '../../i18n';
 import { initLanguage, urlLangParam } from '../../i18n/browser';
 import { LIBRARY_SCENARIO_NAMES } from '../../scenarios/library/names';
-import type { ScenarioSource } from '../../worker/protocol';
 import { DEFAULT_LESSON_ID, LESSON_IDS } from '../lessons/catalog';
 import { type BootContext, type BootPlan, plainPlan, planFlags, readBootUrl } from './boot-plan';
 

@@ -4,7 +4,7 @@
  * the snippets hold exactly those links; and a link that cannot be made says why.
  */
 import { describe, expect, it } from 'vitest';
-import type { ScenarioSource } from '../../worker/protocol';
+import type { ScenarioSource } from '../../engine/model/session';
 import { type BootContext, planBoot, readBootUrl, type ShareInputs } from './link-state';
 import { fullPageUrl, makeLinks } from './share-link';
 

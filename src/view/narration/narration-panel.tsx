@@ -5,7 +5,7 @@
  * polite live region, so screen readers hear each new step without losing their place.
  */
 import type { ReactNode } from 'react';
-import type { Frame, RecordView } from '../../engine/sim/frame';
+import type { Frame, RecordView } from '../../engine/model/frame';
 import { t } from '../../i18n';
 import { formatClock, formatCount } from '../inspectors/format';
 import { KindLabel } from '../inspectors/parts';

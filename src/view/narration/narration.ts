@@ -4,9 +4,9 @@
  * (`MESSAGES[id].fn`), the arrow travelled and where it happened. Long steps (a Replace of thousands of
  * items) are cut to `max` lines.
  */
-import type { RecordView } from '../../engine/sim/frame';
+import type { RecordView } from '../../engine/model/frame';
+import type { Arrow, Component } from '../../engine/model/trace';
 import { MESSAGES } from '../../engine/sim/messages';
-import type { Arrow, Component } from '../../engine/sim/trace';
 import { renderNarration } from '../../i18n/narration';
 
 export interface NarrationLine {

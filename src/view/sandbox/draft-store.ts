@@ -5,13 +5,12 @@
  */
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { LoggedIntervention } from '../../store/types';
-import type { ScenarioSource } from '../../worker/protocol';
+import type { Intervention, ScenarioSource } from '../../engine/model/session';
 import type { SettingsDraft } from './settings-form';
 
 export interface DraftOrigin {
   readonly source: ScenarioSource;
-  readonly interventions: readonly LoggedIntervention[];
+  readonly interventions: readonly Intervention[];
 }
 
 export interface SandboxDraft {

@@ -4,9 +4,9 @@
  * are its parameters; the status line says what was done (a polite live region).
  */
 import { type ReactNode, useId, useState } from 'react';
+import type { InterventionAction } from '../../engine/model/session';
 import { t } from '../../i18n';
 import { useSimStoreApi } from '../../store/react';
-import type { Intervention } from '../../worker/protocol';
 import { describeIntervention } from '../controls';
 
 export interface FaultBarProps {
@@ -22,8 +22,8 @@ function clampInt(text: string, min: number, max: number, fallback: number): num
 function Fault(props: {
   readonly label: string;
   readonly disabled: boolean;
-  readonly make: () => Intervention;
-  readonly onFire: (action: Intervention) => Promise<void>;
+  readonly make: () => InterventionAction;
+  readonly onFire: (action: InterventionAction) => Promise<void>;
 }): ReactNode {
   return (
     <button
@@ -46,7 +46,7 @@ export function FaultBar({ disabled }: FaultBarProps): ReactNode {
   const [count, setCount] = useState('3');
   const [status, setStatus] = useState('');
 
-  const fire = async (action: Intervention): Promise<void> => {
+  const fire = async (action: InterventionAction): Promise<void> => {
     const ok = await store.getState().interveneNow(action);
     setStatus(
       ok

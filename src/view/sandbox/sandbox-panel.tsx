@@ -6,11 +6,11 @@
  * (validated; a bad file changes nothing) and loads it; Export saves the simulation's scenario.
  */
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { ScenarioSource } from '../../engine/model/session';
 import { t } from '../../i18n';
 import { scenarioToYaml } from '../../scenarios/parse';
 import { selectInterventions, selectSource } from '../../store';
 import { useSimStore, useSimStoreApi } from '../../store/react';
-import type { ScenarioSource } from '../../worker/protocol';
 import { builtInLesson } from '../lessons/built-in-lesson';
 import { download } from '../shell/download';
 import { draftStore, useDraft } from './draft-store';

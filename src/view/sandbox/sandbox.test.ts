@@ -2,10 +2,10 @@
 // attached to fields), the YAML editor's checks (problems by line; settings belong in the form), and
 // splitting a scenario file between the two.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../scenarios/defaults';
+import { DEFAULT_SETTINGS } from '../../engine/model/defaults';
+import type { Scenario } from '../../engine/model/scenario';
 import { libraryScenario } from '../../scenarios/library';
 import { parseScenario, scenarioToYaml } from '../../scenarios/parse';
-import type { Scenario } from '../../scenarios/types';
 import { checkDraft, draftFromSettings, fieldOfPath, type SettingsDraft } from './settings-form';
 import { checkBody, composeScenario, lessonChanges, settingsLine, splitScenarioText } from './yaml-check';
 

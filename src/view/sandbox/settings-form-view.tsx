@@ -4,8 +4,8 @@
  * from the scenario validator and sit under their field (aria-invalid + aria-describedby).
  */
 import type { ReactNode } from 'react';
+import { MISTAKE_NAMES } from '../../engine/model/scenario';
 import { t } from '../../i18n';
-import { MISTAKE_NAMES } from '../../scenarios/types';
 import { Field } from '../controls/field';
 import {
   FIELD_GROUPS,

@@ -5,15 +5,16 @@
  * accepts (durations as "2s", "250ms" or a number of ms) and its messages are the file's; each message
  * is attached to the field its path names.
  */
-import { settingsDoc } from '../../scenarios/compact-doc';
-import { validateScenario } from '../../scenarios/parse';
+
 import {
   type ControllerMistakes,
   MISTAKE_NAMES,
   type RateLimiterSetting,
   SCENARIO_API_VERSION,
   type Settings,
-} from '../../scenarios/types';
+} from '../../engine/model/scenario';
+import { settingsDoc } from '../../scenarios/compact-doc';
+import { validateScenario } from '../../scenarios/parse';
 
 export type FieldKind = 'duration' | 'int' | 'number';
 

@@ -5,8 +5,8 @@
  * lesson edited only in its settings stays a lesson (a link then names it with its changes).
  */
 import { LineCounter, parseDocument } from 'yaml';
+import type { Scenario, Settings } from '../../engine/model/scenario';
 import { parseScenario } from '../../scenarios/parse';
-import type { Scenario, Settings } from '../../scenarios/types';
 
 export interface YamlProblem {
   /** 1-based line, when known. */

@@ -3,8 +3,8 @@
  * per-informer ones. Tabs follow the WAI-ARIA tabs pattern (arrow keys move between tabs).
  */
 import { type KeyboardEvent, memo, type ReactNode, useId } from 'react';
-import type { Kind } from '../../engine/objects';
-import type { Frame, RecordView } from '../../engine/sim/frame';
+import type { Frame, RecordView } from '../../engine/model/frame';
+import type { Kind } from '../../engine/model/objects';
 import { t } from '../../i18n';
 import { EventLog, type EventLogFilter } from '../event-log';
 import {

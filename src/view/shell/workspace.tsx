@@ -13,8 +13,8 @@ import {
   useState,
 } from 'react';
 import { exportPng, exportSvg, Figure } from '../../diagram';
-import type { Kind } from '../../engine/objects';
-import type { RecordView } from '../../engine/sim/frame';
+import type { RecordView } from '../../engine/model/frame';
+import type { Kind } from '../../engine/model/objects';
 import { t } from '../../i18n';
 import { initLanguage } from '../../i18n/browser';
 import { useLang } from '../../i18n/react';

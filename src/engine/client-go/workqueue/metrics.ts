@@ -23,7 +23,6 @@
  * them at the `now` it is given, and a caller that wants the ticker's staircase samples at multiples of
  * `UNFINISHED_WORK_UPDATE_PERIOD_MS`.
  */
-import type { WorkqueueState } from './queue';
 
 /** `defaultUnfinishedWorkUpdatePeriod` in queue.go. */
 export const UNFINISHED_WORK_UPDATE_PERIOD_MS = 500;
@@ -160,7 +159,10 @@ export function unfinishedWork(m: WorkqueueMetricsState, now: number): { totalMs
 }
 
 /** A scrape of the queue's metrics at `now` (the gauges computed at `now`, see the header). */
-export function wqMetrics(q: WorkqueueState, now: number): WorkqueueMetrics {
+export function wqMetrics(
+  q: { readonly name: string; readonly metrics: WorkqueueMetricsState },
+  now: number,
+): WorkqueueMetrics {
   const m = q.metrics;
   const uw = unfinishedWork(m, now);
   return {

@@ -4,7 +4,7 @@
  * sample-controller setup on client-go 1.26–1.32 ("Era A"), with simulated latencies chosen so a
  * learner can follow one key through the figure.
  */
-import type { Settings } from './types';
+import type { Settings } from './scenario';
 
 export const DEFAULT_SETTINGS: Settings = {
   resyncPeriodMs: 30_000, // C1: sample-controller main.go, NewSharedInformerFactory(..., 30s)

@@ -5,7 +5,7 @@
  * The file format (YAML or JSON, `apiVersion: informer-lab/v1`, `kind: Scenario`) is documented in
  * docs/SCENARIOS.md; durations there may be written as numbers (ms) or strings like "500ms", "2s", "1m".
  */
-import type { Kind } from '../engine/objects';
+import type { Kind } from './objects';
 
 export const SCENARIO_API_VERSION = 'informer-lab/v1';
 
@@ -165,6 +165,29 @@ export type ScriptAction =
     };
 
 export type ScriptActionName = ScriptAction['action'];
+
+/** Every script action, in the order docs/SCENARIOS.md lists them (user writes, faults, handlers). */
+export const SCRIPT_ACTIONS = [
+  'create',
+  'update',
+  'patch',
+  'delete',
+  'removeFinalizer',
+  'closeWatch',
+  'watchError',
+  'compact',
+  'refuseConnections',
+  'apiErrors',
+  'addLatency',
+  'slowHandlers',
+  'failReconciles',
+  'addHandler',
+] as const satisfies readonly ScriptActionName[];
+// Compile-time completeness: every action of the ScriptAction union is listed.
+const SCRIPT_ACTIONS_COMPLETE: Exclude<ScriptActionName, (typeof SCRIPT_ACTIONS)[number]> extends never
+  ? true
+  : never = true;
+void SCRIPT_ACTIONS_COMPLETE;
 
 export interface Scenario {
   readonly apiVersion: typeof SCENARIO_API_VERSION;

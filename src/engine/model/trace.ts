@@ -7,36 +7,44 @@
  * (Indexer → DeltaFIFO through known objects), `requeue` (Process Item → Workqueue: Done, Forget,
  * AddRateLimited), `internal` (inside one box: timers, listener buffer → handler, GC, server work).
  */
-import type { DeletedFinalStateUnknown, Kind, KObject } from '../objects';
+import type { DeletedFinalStateUnknown, Kind, KObject } from './objects';
 
-export type Arrow =
-  | 1
-  | 2
-  | 3
-  | 4
-  | 5
-  | 6
-  | 7
-  | 8
-  | 9
-  | 'write'
-  | 'watch-event'
-  | 'resync'
-  | 'requeue'
-  | 'internal';
+/** The figure's numbered arrows and the named extras (see the header). */
+export const ARROWS = [
+  1,
+  2,
+  3,
+  4,
+  5,
+  6,
+  7,
+  8,
+  9,
+  'write',
+  'watch-event',
+  'resync',
+  'requeue',
+  'internal',
+] as const;
+export type Arrow = (typeof ARROWS)[number];
+/** The named extras alone (not numbered in the classic figure). */
+export const NAMED_ARROWS = ['write', 'watch-event', 'resync', 'requeue', 'internal'] as const;
 
-export type Component =
-  | 'apiserver'
-  | 'reflector'
-  | 'deltafifo'
-  | 'informer'
-  | 'indexer'
-  | 'handler'
-  | 'workqueue'
-  | 'worker'
-  | 'client'
-  | 'controller'
-  | 'user';
+/** The boxes of the figure a record can come from. */
+export const COMPONENTS = [
+  'apiserver',
+  'reflector',
+  'deltafifo',
+  'informer',
+  'indexer',
+  'handler',
+  'workqueue',
+  'worker',
+  'client',
+  'controller',
+  'user',
+] as const;
+export type Component = (typeof COMPONENTS)[number];
 
 export type ParamValue = string | number | boolean | null;
 

@@ -1,0 +1,196 @@
+/**
+ * The frame: what the screen shows at one step, as plain, structured-clone-friendly data sized for the
+ * screen (long lists are cut to a limit and carry their full count). The engine builds it
+ * (sim/frame.ts `buildFrame`) and the Worker posts it; the view never sees the world. `digest` hashes
+ * everything else in the frame, so two frames with the same digest show the same thing.
+ */
+import type { Kind } from './objects';
+import type { Arrow, Component, ParamValue } from './trace';
+
+/** Counters of notable races and outcomes over a run (the "not a toy" figures). */
+export interface WorldStats {
+  conflicts: number;
+  alreadyExists: number;
+  listerAhead: number;
+  addedWhileProcessing: number;
+  relists: number;
+  reconciles: number;
+  failedReconciles: number;
+}
+
+/** One object as a row: the fields an inspector shows. */
+export interface ObjectRow {
+  readonly kind: Kind;
+  readonly key: string;
+  readonly rv: string;
+  readonly uid: string;
+  readonly generation: number;
+  readonly replicas: number;
+  readonly availableReplicas: number;
+  /** Foo: spec.deploymentName; Deployment: the controlling Foo's name, or ''. */
+  readonly ref: string;
+  readonly finalizers: readonly string[];
+  readonly deleting: boolean;
+}
+
+export interface RecordView {
+  readonly step: number;
+  readonly time: number;
+  readonly lane: Kind | null;
+  readonly component: Component;
+  readonly arrow: Arrow;
+  readonly key: string | null;
+  readonly rv: string | null;
+  readonly message: string;
+  readonly params: Readonly<Record<string, ParamValue>>;
+  /** The carried object's kind (Foo / Deployment), for token shapes; null for keys only. */
+  readonly objectKind: Kind | null;
+  readonly tombstone: boolean;
+  readonly object: ObjectRow | null;
+}
+
+export interface DeltaView {
+  readonly type: string;
+  readonly rv: string | null;
+  readonly tombstone: boolean;
+}
+
+export interface NotificationView {
+  readonly kind: 'add' | 'update' | 'delete';
+  readonly key: string;
+  readonly rv: string | null;
+  readonly oldRv: string | null;
+  readonly tombstone: boolean;
+  readonly isInInitialList: boolean;
+}
+
+export interface LaneView {
+  readonly kind: Kind;
+  readonly reflector: {
+    readonly phase: string;
+    readonly lastSyncResourceVersion: string;
+    readonly rvUnavailable: boolean;
+    readonly backoffUntil: number | null;
+    readonly nextResyncAt: number | null;
+    readonly listCount: number;
+    readonly watch: {
+      readonly fromRv: string;
+      readonly startedAt: number;
+      readonly streamId: number | null;
+      readonly events: number;
+    } | null;
+  };
+  readonly fifo: {
+    readonly length: number;
+    readonly hasSynced: boolean;
+    readonly populated: boolean;
+    readonly initialPopulationCount: number;
+    readonly queue: readonly { readonly key: string; readonly deltas: readonly DeltaView[] }[];
+  };
+  readonly indexer: {
+    readonly count: number;
+    readonly items: readonly ObjectRow[];
+    readonly indices: readonly {
+      readonly name: string;
+      readonly buckets: readonly { readonly value: string; readonly keys: readonly string[] }[];
+    }[];
+    /**
+     * Keys whose cached resourceVersion differs from the server's ("cache vs server"); `mutated` (present
+     * only when true) marks a cached object at the server's resourceVersion with other contents, i.e.
+     * mutated in place by the noDeepCopy mistake (C7).
+     */
+    readonly diff: readonly {
+      readonly key: string;
+      readonly cached: string | null;
+      readonly server: string | null;
+      readonly mutated?: true;
+    }[];
+  };
+  readonly listeners: readonly {
+    readonly id: number;
+    readonly handler: string;
+    readonly pendingCount: number;
+    readonly pending: readonly NotificationView[];
+    readonly delivered: number;
+    readonly isResyncing: boolean;
+    readonly resyncPeriodMs: number;
+    readonly nextResync: number;
+    readonly initialPending: number;
+    /** SI9.2: the registration's HasSynced. */
+    readonly hasSynced: boolean;
+  }[];
+}
+
+export interface Frame {
+  readonly step: number;
+  readonly time: number;
+  readonly records: readonly RecordView[];
+  readonly server: {
+    readonly revision: number;
+    readonly compactedRv: number;
+    readonly historyCount: number;
+    readonly historyCapacity: number;
+    readonly counts: Readonly<Record<Kind, number>>;
+    readonly objects: Readonly<Record<Kind, readonly ObjectRow[]>>;
+    readonly watches: readonly {
+      readonly id: number;
+      readonly kind: Kind;
+      readonly startRv: number;
+      readonly openedAt: number;
+      readonly deadline: number;
+      readonly lastSentRv: number | null;
+      readonly eventsSent: number;
+      readonly nextBookmarkAt: number | null;
+    }[];
+    readonly requests: readonly {
+      readonly time: number;
+      readonly verb: string;
+      readonly kind: Kind;
+      readonly key: string | null;
+      readonly rv: string | null;
+      readonly code: number;
+      readonly reason: string | null;
+    }[];
+    readonly faults: {
+      readonly refuseConnectionsUntil: number | null;
+      readonly errorResponses: { readonly code: number; readonly untilMs: number } | null;
+      readonly extraLatencyMs: number;
+      readonly extraLatencyUntil: number | null;
+      readonly failNextReconciles: number;
+    };
+  };
+  readonly lanes: Readonly<Record<Kind, LaneView>>;
+  readonly workqueue: {
+    readonly name: string;
+    readonly depth: number;
+    readonly queue: readonly string[];
+    readonly dirty: readonly string[];
+    readonly processing: readonly string[];
+    readonly waiting: readonly { readonly item: string; readonly readyAt: number }[];
+    readonly requeues: readonly { readonly item: string; readonly n: number }[];
+    readonly metrics: {
+      readonly depth: number;
+      readonly adds: number;
+      readonly retries: number;
+      readonly queueDurationAvgMs: number;
+      readonly workDurationAvgMs: number;
+      readonly longestRunningMs: number;
+    };
+  };
+  readonly workers: readonly {
+    readonly id: number;
+    readonly phase: string;
+    readonly key: string | null;
+    readonly stage: string | null;
+    readonly lastResult: {
+      readonly key: string;
+      readonly outcome: string;
+      readonly code: number | null;
+      readonly message: string;
+    } | null;
+    readonly processed: number;
+  }[];
+  readonly controllerStarted: boolean;
+  readonly stats: WorldStats;
+  readonly digest: string;
+}
