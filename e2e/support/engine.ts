@@ -18,11 +18,11 @@ export class NodeEngine {
 
   constructor(scenario = 'default') {
     const res = this.send({
-      type: 'load',
-      source: { kind: 'library', name: scenario },
+      type: 'open',
+      session: { source: { kind: 'library', name: scenario }, interventions: [], step: 0 },
       frameLimit: FRAME_LIMIT,
     });
-    if (res.type !== 'loaded') throw new Error(`load failed: ${JSON.stringify(res)}`);
+    if (res.type !== 'opened') throw new Error(`load failed: ${JSON.stringify(res)}`);
     this.frame = res.frame;
   }
 
@@ -32,7 +32,7 @@ export class NodeEngine {
 
   private cursor(body: RequestBody): Frame {
     const res = this.send(body);
-    if (res.type !== 'frame' && res.type !== 'loaded')
+    if (res.type !== 'frame' && res.type !== 'opened')
       throw new Error(`${body.type} failed: ${JSON.stringify(res)}`);
     this.frame = res.frame;
     return res.frame;

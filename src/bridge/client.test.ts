@@ -51,9 +51,12 @@ describe('bridge client', () => {
   it('newest request wins on the cursor channel; other requests always get their answer', async () => {
     const h = heldTransport();
     const c = createClient(h.transport);
-    const loaded = c.request({ type: 'load', source: { kind: 'library', name: 'default' } });
+    const loaded = c.request({
+      type: 'open',
+      session: { source: { kind: 'library', name: 'default' }, interventions: [], step: 0 },
+    });
     h.release(h.ids()[0]!);
-    expect((await loaded)?.type).toBe('loaded');
+    expect((await loaded)?.type).toBe('opened');
 
     const s10 = c.request({ type: 'seek', step: 10 });
     const s20 = c.request({ type: 'seek', step: 20 });
@@ -112,7 +115,11 @@ describe('bridge client', () => {
 
   it('the in-process client answers like the host and restarts with a fresh host', async () => {
     const direct = createEngineHost();
-    direct.handle({ id: 1, type: 'load', source: { kind: 'library', name: 'default' } });
+    direct.handle({
+      id: 1,
+      type: 'open',
+      session: { source: { kind: 'library', name: 'default' }, interventions: [], step: 0 },
+    });
     const want = direct.handle({ id: 2, type: 'seek', step: 77 });
 
     const hosts: EngineHost[] = [];
@@ -123,7 +130,10 @@ describe('bridge client', () => {
         return host;
       },
     });
-    await c.request({ type: 'load', source: { kind: 'library', name: 'default' } });
+    await c.request({
+      type: 'open',
+      session: { source: { kind: 'library', name: 'default' }, interventions: [], step: 0 },
+    });
     const got = await c.request({ type: 'seek', step: 77 });
     expect(got?.type === 'frame' && want.type === 'frame' && got.frame.digest === want.frame.digest).toBe(
       true,

@@ -1,10 +1,10 @@
 /**
  * The store's link to the engine: sends cursor requests through the bridge and writes their answers
- * into the store (the only writer of `frame`). It also remembers what a restart needs: the last loaded
- * source and the interventions made since.
+ * into the store (the only writer of `frame`). Every frame answer carries the interventions in force;
+ * the store copies them, so what a link or a restart needs (the session) is always in the state.
  */
 import type { EngineClient } from '../bridge/client';
-import type { Intervention, Mark, ScenarioSource } from '../engine/model/session';
+import type { Intervention, Mark } from '../engine/model/session';
 import type { AnswerTo, ErrorResponse, RequestBody, Response } from '../worker/protocol';
 import type { Clock } from './clock';
 import { createPlayer, type Player } from './player';
@@ -18,7 +18,7 @@ export interface LinkOptions {
   readonly runUntilMaxSteps: number;
 }
 
-type FrameAnswer = Extract<Response, { type: 'loaded' | 'frame' }>;
+type FrameAnswer = Extract<Response, { type: 'opened' | 'frame' }>;
 
 export interface EngineLink {
   readonly client: EngineClient;
@@ -26,11 +26,6 @@ export interface EngineLink {
   readonly options: LinkOptions;
   /** The step the pending seeks aim at (so repeated steps add up before their answers arrive). */
   target: number | null;
-  /** Interventions in force, oldest first (a fork drops those made at later steps); mirrored in state. */
-  interventions: readonly Intervention[];
-  /** Replaces the interventions in force (here and in the store's state). */
-  setInterventions(list: readonly Intervention[]): void;
-  lastLoad: { readonly source: ScenarioSource; readonly seed: number | undefined } | null;
   /**
    * Steps that playing does not enter (ascending): it stops with the step before on screen (a lesson's
    * pause points). Stepping and seeking are not affected.
@@ -59,6 +54,17 @@ export function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
   return true;
 }
 
+/** Interventions arrive with every answer; keep the old reference while they are the same. */
+export function sameInterventions(a: readonly Intervention[], b: readonly Intervention[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  // An intervention is never changed in place: the same step and the same action value mean the same.
+  for (let i = 0; i < a.length; i++)
+    if (a[i]!.step !== b[i]!.step || JSON.stringify(a[i]!.action) !== JSON.stringify(b[i]!.action))
+      return false;
+  return true;
+}
+
 export function createEngineLink(
   client: EngineClient,
   set: SetState,
@@ -69,12 +75,6 @@ export function createEngineLink(
     client,
     options,
     target: null,
-    interventions: [],
-    setInterventions(list) {
-      link.interventions = list;
-      set({ interventions: list });
-    },
-    lastLoad: null,
     loading: null,
     stopPoints: [],
     player: createPlayer({
@@ -93,13 +93,13 @@ export function createEngineLink(
       onStop: () => set({ playing: false }),
     }),
     async send<R extends RequestBody>(body: R): Promise<AnswerTo<R['type']> | null> {
-      if (body.type !== 'load') {
+      if (body.type !== 'open') {
         while (link.loading !== null) await link.loading;
       }
       const res = await client.request(body);
       if (res === null) return null;
       const answer: Response = res;
-      if (answer.type === 'loaded' || answer.type === 'frame') link.applyFrame(answer);
+      if (answer.type === 'opened' || answer.type === 'frame') link.applyFrame(answer);
       else if (answer.type === 'error') link.applyError(answer);
       return res;
     },
@@ -114,7 +114,10 @@ export function createEngineLink(
         marks: sameMarks(s.marks, res.marks) ? s.marks : res.marks,
         skipped: res.type === 'frame' ? res.skipped : null,
         untilReached: res.type === 'frame' ? (res.untilReached ?? null) : null,
-        ...(res.type === 'loaded' ? { scenario: res.scenario, error: null } : {}),
+        interventions: sameInterventions(s.interventions, res.interventions)
+          ? s.interventions
+          : res.interventions,
+        ...(res.type === 'opened' ? { scenario: res.scenario, error: null } : {}),
       });
     },
     applyError(res) {

@@ -1,8 +1,9 @@
 /**
  * The engine's answers (frame, scenario, marks, what fast-forward skipped) and its failures. `restart`
- * recovers from a fatal engine error: a fresh engine, the same scenario and interventions, the same step.
+ * recovers from a fatal engine error: a fresh engine reopens the session on screen (one `open`).
  */
 import type { EngineLink } from './engine-link';
+import { sessionOf } from './selectors';
 import type { FrameSlice, SimState, SimStore } from './types';
 
 export function createFrameSlice(
@@ -44,35 +45,14 @@ export function createFrameSlice(
     },
 
     async restart() {
-      const step = get().cursor;
-      const log = link.interventions;
-      const last = link.lastLoad;
+      const s = get();
+      const session = sessionOf(s);
       link.player.stop();
       link.target = null;
       link.loading = null;
       set({ fatal: null, error: null, playing: false });
       link.client.restart();
-      if (last === null) return;
-      const { client } = link;
-      // Rebuild quietly: only the final answer is shown. Any null answer means the user moved on.
-      const loaded = await client.request({
-        type: 'load',
-        source: last.source,
-        ...(last.seed === undefined ? {} : { seed: last.seed }),
-        frameLimit: link.options.frameLimit,
-      });
-      if (loaded === null) return;
-      if (loaded.type === 'error') return link.applyError(loaded);
-      set({ scenario: loaded.scenario });
-      for (const iv of log) {
-        const res = await client.request({ type: 'intervene', step: iv.step, action: iv.action });
-        if (res === null) return;
-        if (res.type === 'error') return link.applyError(res);
-      }
-      const res = await client.request({ type: 'seek', step });
-      if (res === null) return;
-      if (res.type === 'error') return link.applyError(res);
-      link.applyFrame(res);
+      if (session !== null) await s.open(session);
     },
 
     dispose() {

@@ -2,7 +2,6 @@
  * Playback: the cursor and the controls that move it. Every move is a request through the engine link;
  * the numbers (cursor, known, ended) come back with the answer.
  */
-import type { Response } from '../worker/protocol';
 import type { EngineLink } from './engine-link';
 import { DEFAULT_SPEED, type PlaybackSlice, type SimState, type SimStore, SPEEDS } from './types';
 
@@ -37,15 +36,10 @@ export function createPlaybackSlice(
     seedOverride: undefined,
     interventions: [],
 
-    async load(source, seed) {
+    async open(session) {
       pause();
       link.target = null;
-      const p = link.client.request({
-        type: 'load',
-        source,
-        ...(seed === undefined ? {} : { seed }),
-        frameLimit: link.options.frameLimit,
-      });
+      const p = link.client.request({ type: 'open', session, frameLimit: link.options.frameLimit });
       link.loading = p;
       const res = await p;
       if (link.loading === p) link.loading = null;
@@ -54,11 +48,22 @@ export function createPlaybackSlice(
         link.applyError(res);
         return false;
       }
-      link.lastLoad = { source, seed };
-      link.setInterventions([]);
-      set({ source, seedOverride: seed });
+      set({ source: session.source, seedOverride: session.seed });
       link.applyFrame(res);
-      return true;
+      // One open computes a bounded number of steps: a session beyond them is reached by seeking on.
+      let at = res.frame.step;
+      let ended = res.ended;
+      while (at < session.step && !ended) {
+        const more = await link.send({ type: 'seek', step: session.step });
+        if (more === null || more.type !== 'frame' || more.frame.step <= at) return false;
+        at = more.frame.step;
+        ended = more.ended;
+      }
+      return at === session.step;
+    },
+
+    load(source, seed) {
+      return get().open({ source, ...(seed === undefined ? {} : { seed }), interventions: [], step: 0 });
     },
 
     play() {
@@ -121,10 +126,7 @@ export function createPlaybackSlice(
       const step = get().cursor;
       link.target = null;
       const res = await link.send({ type: 'intervene', step, action });
-      if (res === null || res.type !== 'frame') return false;
-      const at = res.frame.step;
-      link.setInterventions([...link.interventions.filter((i) => i.step <= at), { step: at, action }]);
-      return true;
+      return res !== null && res.type === 'frame';
     },
 
     setStopPoints(steps) {
@@ -134,64 +136,6 @@ export function createPlaybackSlice(
     async interveneNow(action) {
       pause();
       return get().intervene(action);
-    },
-
-    async applyInterventions(list, step) {
-      pause();
-      if (!(await ready())) return false;
-      link.target = null;
-      const { client } = link;
-      let known = get().known;
-      type Frame = Extract<Response, { type: 'frame' }>;
-      /**
-       * Seeks quietly towards `target`; one request computes a bounded number of new steps, so it asks
-       * again while that makes progress. null: superseded or refused (the error is shown).
-       */
-      const reach = async (target: number): Promise<Frame | null> => {
-        let last = -1;
-        for (;;) {
-          const res = await client.request({ type: 'seek', step: target });
-          if (res === null) return null;
-          if (res.type === 'error') {
-            link.applyError(res);
-            return null;
-          }
-          known = res.known;
-          const at = res.frame.step;
-          if (at >= target || res.ended || at <= last) return res;
-          last = at;
-        }
-      };
-      // Quietly: only the final answer is shown (a null answer means the user moved on).
-      let log = link.interventions;
-      for (const iv of list) {
-        if (iv.step > known) {
-          const r = await reach(iv.step);
-          if (r === null) return false;
-          if (r.frame.step !== iv.step) {
-            link.applyFrame(r);
-            return false;
-          }
-        }
-        const res = await client.request({ type: 'intervene', step: iv.step, action: iv.action });
-        if (res === null) return false;
-        if (res.type === 'error') {
-          link.applyError(res);
-          return false;
-        }
-        known = res.known;
-        const at = res.frame.step;
-        log = [...log.filter((i) => i.step <= at), { step: at, action: iv.action }];
-        link.setInterventions(log);
-        if (at !== iv.step) {
-          link.applyFrame(res);
-          return false;
-        }
-      }
-      const res = await reach(step);
-      if (res === null) return false;
-      link.applyFrame(res);
-      return res.frame.step === step;
     },
   };
 }

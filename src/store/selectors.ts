@@ -3,6 +3,7 @@
  * never a new object: zustand v5 re-renders forever on selectors that build objects. For derived
  * objects, use `useShallow` in the component.
  */
+import type { Session } from '../engine/model/session';
 import type { SimState } from './types';
 
 type Sel<T> = (s: SimState) => T;
@@ -42,3 +43,17 @@ export function selectPanelOpen(id: string): Sel<boolean> {
 }
 
 const NO_RECORDS: NonNullable<SimState['frame']>['records'] = Object.freeze([]);
+
+/**
+ * The session on screen (model/session.ts): what a link encodes and a restart reopens. Builds a new
+ * object: call it from event handlers and non-React code, not as a React selector.
+ */
+export function sessionOf(s: SimState): Session | null {
+  if (s.source === null) return null;
+  return {
+    source: s.source,
+    ...(s.seedOverride === undefined ? {} : { seed: s.seedOverride }),
+    interventions: s.interventions,
+    step: s.frame?.step ?? s.cursor,
+  };
+}

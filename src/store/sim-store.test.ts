@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createInProcessClient } from '../bridge/in-process-client';
+import type { Session } from '../engine/model/session';
 import { createEngineHost, type EngineHost } from '../worker/engine-host';
 import type { Response } from '../worker/protocol';
 import { createManualClock } from './clock';
@@ -124,7 +125,7 @@ describe('sim store', () => {
       return {
         handle(req) {
           const res = host.handle(req);
-          if (res.type === 'frame' || res.type === 'loaded') return { ...res, ended: res.frame.step >= 5 };
+          if (res.type === 'frame' || res.type === 'opened') return { ...res, ended: res.frame.step >= 5 };
           return res;
         },
       };
@@ -204,7 +205,7 @@ describe('sim store', () => {
     expect(s().marks.some((m) => m.kind === 'intervention' && m.step === 100)).toBe(true);
   });
 
-  it('applies a list of interventions at their steps and lands on the step, like doing them by hand', async () => {
+  it('opens a session in one request: its interventions at their steps, landing on its step, like doing them by hand', async () => {
     const byHand = setup();
     await byHand.s().load(DEFAULT, 3);
     await byHand.s().seek(80);
@@ -217,10 +218,10 @@ describe('sim store', () => {
     expect([byHand.s().source, byHand.s().seedOverride]).toEqual([DEFAULT, 3]);
 
     const linked = setup();
-    await linked.s().load(DEFAULT, 3);
-    linked.seen.length = 0;
-    expect(await linked.s().applyInterventions(byHand.s().interventions, 260)).toBe(true);
+    const session = { source: DEFAULT, seed: 3, interventions: byHand.s().interventions, step: 260 };
+    expect(await linked.s().open(session)).toBe(true);
     expect(linked.seen).toEqual([260]);
+    expect([linked.s().source, linked.s().seedOverride]).toEqual([DEFAULT, 3]);
     expect(linked.s().cursor).toBe(260);
     expect(linked.s().frame!.digest).toBe(want);
     expect(linked.s().interventions).toEqual(byHand.s().interventions);
@@ -231,20 +232,29 @@ describe('sim store', () => {
         .map((m) => m.step),
     ).toEqual([80, 150]);
 
-    // A load forgets them; a refused intervention stops the replay and says why.
+    // A load forgets them; a session with a refused intervention is refused whole and says why.
     await linked.s().load(DEFAULT);
     expect(linked.s().interventions).toEqual([]);
+    await linked.s().seek(30);
     const bad = { action: 'delete', target: { kind: 'Foo', namespace: 'x', name: 'B@d' } } as const;
-    expect(await linked.s().applyInterventions([{ step: 10, action: bad }], 40)).toBe(false);
+    expect(
+      await linked.s().open({ source: DEFAULT, interventions: [{ step: 10, action: bad }], step: 40 }),
+    ).toBe(false);
     expect(linked.s().error).not.toBeNull();
-    expect(linked.s().interventions).toEqual([]);
+    expect([linked.s().interventions, linked.s().cursor]).toEqual([[], 30]);
   });
 
   it("a step beyond one request's compute budget is reached by asking again", async () => {
-    const { s } = setup(() => createEngineHost({ computePerRequest: 50 }));
-    await s().load(DEFAULT);
-    expect(await s().applyInterventions([{ step: 120, action: { action: 'compact' } }], 230)).toBe(true);
+    const { s, seen } = setup(() => createEngineHost({ computePerRequest: 50, computePerOpen: 150 }));
+    const session = {
+      source: DEFAULT,
+      interventions: [{ step: 120, action: { action: 'compact' } }],
+      step: 230,
+    };
+    expect(await s().open(session as Session)).toBe(true);
     expect([s().cursor, s().interventions[0]?.step]).toEqual([230, 120]);
+    // The open computed 150 steps; two seeks of 50 then reached step 230.
+    expect(seen).toEqual([150, 200, 230]);
   });
 
   it('fault buttons pause first, then intervene at the step on screen', async () => {

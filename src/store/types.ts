@@ -12,6 +12,7 @@ import type {
   RunUntil,
   ScenarioInfo,
   ScenarioSource,
+  Session,
   SkipSummary,
 } from '../engine/model/session';
 import type { Response } from '../worker/protocol';
@@ -52,7 +53,13 @@ export interface PlaybackSlice {
   readonly seedOverride: number | undefined;
   /** The interventions in force, oldest first (an intervention drops those made at later steps). */
   readonly interventions: readonly Intervention[];
-  /** Loads a scenario; resolves true when it loaded (false: an error is in `error`, nothing changed). */
+  /**
+   * Opens a session (source, seed, interventions, step) in one request: the page's boot, a shared link
+   * and a restart all come this way. Resolves true when it opened at `session.step` (false: an error is
+   * in `error` and nothing changed, or the run ended before the step, or a newer request superseded it).
+   */
+  open(session: Session): Promise<boolean>;
+  /** Opens a source at step 0 with no interventions (`open` with a fresh session). */
   load(source: ScenarioSource, seed?: number): Promise<boolean>;
   play(): void;
   pause(): void;
@@ -79,13 +86,6 @@ export interface PlaybackSlice {
   setStopPoints(steps: readonly number[]): void;
   /** Pauses if playing, then intervenes at the step on screen (the fault buttons). */
   interveneNow(action: InterventionAction): Promise<boolean>;
-  /**
-   * Replays interventions in order (each at its step: the timeline forks there), then shows `step`
-   * (a shared link). Only the final frame is shown. Resolves true when every intervention was accepted
-   * and the cursor reached `step` (false: superseded, refused — `error` says why — or the run ended
-   * earlier).
-   */
-  applyInterventions(list: readonly Intervention[], step: number): Promise<boolean>;
 }
 
 export interface FrameSlice {
@@ -111,7 +111,7 @@ export interface FrameSlice {
   fetchHistory(key: string, upTo: number): Promise<HistoryAnswer | null>;
   /** The scenario with the interventions made so far, as YAML; null on failure. */
   exportScenario(): Promise<string | null>;
-  /** Recreates the engine, reloads the scenario, replays the interventions and returns to the cursor. */
+  /** Recreates the engine and reopens the session on screen (one `open`: same step, same frame). */
   restart(): Promise<void>;
   /** Stops the play scheduler and the fatal subscription (the client is the caller's to dispose). */
   dispose(): void;

@@ -44,7 +44,10 @@ function driver(opts: { keyframeInterval?: number } = { keyframeInterval: 50 }) 
   return {
     host,
     ask,
-    load: (text = FAULTY_YAML) => ok<'load'>(ask({ type: 'load', source: { kind: 'text', text } })),
+    load: (text = FAULTY_YAML) =>
+      ok<'open'>(
+        ask({ type: 'open', session: { source: { kind: 'text', text }, interventions: [], step: 0 } }),
+      ),
     seek: (step: number) => ok<'seek'>(ask({ type: 'seek', step })),
     advance: (steps: number, summary = false) => ok<'advance'>(ask({ type: 'advance', steps, summary })),
     runUntil: (until: RunUntil, maxSteps = 20_000) =>
@@ -66,7 +69,7 @@ describe('EngineHost', () => {
   it('answers every request type', () => {
     const d = driver();
     const loaded = d.load();
-    expect(loaded.type).toBe('loaded');
+    expect(loaded.type).toBe('opened');
     expect(loaded.frame.step).toBe(0);
     expect(loaded.frame.records).toEqual([]);
     expect(loaded.known).toBe(0);
@@ -97,10 +100,25 @@ describe('EngineHost', () => {
 
   it('loads the library by name, with a seed override; unknown names and bad arguments are refused', () => {
     const d = driver();
-    const r = d.ask({ type: 'load', source: { kind: 'library', name: 'default' }, seed: 7 });
-    expect(r.type === 'loaded' && r.scenario.seed).toBe(7);
-    expectError(d.ask({ type: 'load', source: { kind: 'library', name: 'nope' } }), false);
-    expectError(d.ask({ type: 'load', source: { kind: 'library', name: 'default' }, seed: -1 }), false);
+    const r = d.ask({
+      type: 'open',
+      session: { source: { kind: 'library', name: 'default' }, seed: 7, interventions: [], step: 0 },
+    });
+    expect(r.type === 'opened' && r.scenario.seed).toBe(7);
+    expectError(
+      d.ask({
+        type: 'open',
+        session: { source: { kind: 'library', name: 'nope' }, interventions: [], step: 0 },
+      }),
+      false,
+    );
+    expectError(
+      d.ask({
+        type: 'open',
+        session: { source: { kind: 'library', name: 'default' }, seed: -1, interventions: [], step: 0 },
+      }),
+      false,
+    );
     expectError(d.ask({ type: 'seek', step: Number.NaN }), false);
     expectError(
       d.ask({ type: 'run-until', until: { kind: 'bogus' } as unknown as RunUntil, maxSteps: 5 }),
@@ -114,11 +132,15 @@ describe('EngineHost', () => {
     const lessons = (id: string) => (id === 'demo' ? { ...base, name: 'demo' } : undefined);
     const host = createEngineHost({ lessons });
     const ask = (source: unknown, id = 1) =>
-      host.handle({ id, type: 'load', source } as Parameters<EngineHost['handle']>[0]);
+      host.handle({
+        id,
+        type: 'open',
+        session: { source, interventions: [], step: 0 },
+      } as unknown as Parameters<EngineHost['handle']>[0]);
     const plain = ask({ kind: 'lesson', id: 'demo' });
-    expect(plain.type === 'loaded' && plain.scenario.name).toBe('demo');
+    expect(plain.type === 'opened' && plain.scenario.name).toBe('demo');
     const changed = ask({ kind: 'lesson', id: 'demo', changes: { workers: 1, resyncPeriodMs: 0 } }, 2);
-    if (changed.type !== 'loaded') throw new Error(changed.type);
+    if (changed.type !== 'opened') throw new Error(changed.type);
     expect(changed.frame.workers.length).toBe(1);
     const y = host.handle({ id: 3, type: 'export-scenario' });
     if (y.type !== 'scenario-yaml') throw new Error(y.type);
@@ -136,7 +158,11 @@ describe('EngineHost', () => {
     ).toMatch(/workers/);
     expectError(ask({ kind: 'lesson', id: 'demo', changes: [1] }, 7), false);
     expectError(
-      createEngineHost().handle({ id: 8, type: 'load', source: { kind: 'lesson', id: 'demo' } }),
+      createEngineHost().handle({
+        id: 8,
+        type: 'open',
+        session: { source: { kind: 'lesson', id: 'demo' }, interventions: [], step: 0 },
+      }),
       false,
     );
     const still = host.handle({ id: 9, type: 'seek', step: 0 });
@@ -160,7 +186,11 @@ describe('EngineHost', () => {
     if (mid.type !== 'trace') throw new Error(mid.type);
     expect(mid.records.map(recordView)).toEqual(views.filter((v) => v.step >= 120 && v.step <= 130));
     const small = createEngineHost({ computePerRequest: 25 });
-    small.handle({ id: 1, type: 'load', source: { kind: 'library', name: 'default' } });
+    small.handle({
+      id: 1,
+      type: 'open',
+      session: { source: { kind: 'library', name: 'default' }, interventions: [], step: 0 },
+    });
     const capped = small.handle({ id: 2, type: 'trace', from: 1, to: 100 });
     if (capped.type !== 'trace') throw new Error(capped.type);
     expect([capped.to, capped.truncated]).toEqual([25, true]);
@@ -172,8 +202,12 @@ describe('EngineHost', () => {
     const before = d.seek(120).frame.digest;
     const bad = expectError(
       d.ask({
-        type: 'load',
-        source: { kind: 'text', text: 'apiVersion: informer-lab/v1\nkind: Scenario\nseed: x\n' },
+        type: 'open',
+        session: {
+          source: { kind: 'text', text: 'apiVersion: informer-lab/v1\nkind: Scenario\nseed: x\n' },
+          interventions: [],
+          step: 0,
+        },
       }),
       false,
     );

@@ -5,22 +5,27 @@
  */
 import type { Frame, RecordView } from '../engine/model/frame';
 import type {
+  Intervention,
   InterventionAction,
   Mark,
   RunUntil,
   ScenarioInfo,
-  ScenarioSource,
+  Session,
   SkipSummary,
 } from '../engine/model/session';
 import type { TraceRecord } from '../engine/model/trace';
 
 export type Request =
-  /** Load a scenario (seed overrides its seed); frameLimit = rows per long list in every frame (200). */
+  /**
+   * Open a session (model/session.ts): load its source (its seed overriding the scenario's), make each
+   * intervention at its step and go to its step, in one request. frameLimit = rows per long list in
+   * every frame (200). Everything that can be refused is checked before anything changes; the answer's
+   * frame may stop short of `session.step` when that lies beyond one request's computing budget (seek on).
+   */
   | {
       readonly id: number;
-      readonly type: 'load';
-      readonly source: ScenarioSource;
-      readonly seed?: number;
+      readonly type: 'open';
+      readonly session: Session;
       readonly frameLimit?: number;
     }
   /** Go to step n (clamped to the end of the run). */
@@ -58,12 +63,14 @@ export type RequestType = Request['type'];
 export type Response =
   | {
       readonly id: number;
-      readonly type: 'loaded';
+      readonly type: 'opened';
       readonly scenario: ScenarioInfo;
       readonly frame: Frame;
       readonly known: number;
       readonly ended: boolean;
       readonly marks: readonly Mark[];
+      /** The interventions in force (the store copies them; it never recomputes them). */
+      readonly interventions: readonly Intervention[];
     }
   | {
       readonly id: number;
@@ -72,6 +79,8 @@ export type Response =
       readonly known: number;
       readonly ended: boolean;
       readonly marks: readonly Mark[];
+      /** The interventions in force (the store copies them; it never recomputes them). */
+      readonly interventions: readonly Intervention[];
       /** advance with summary / run-until: what the jump skipped (steps strictly between two frames). */
       readonly skipped: SkipSummary | null;
       /** run-until only: true when the target was reached, false when it stopped at maxSteps or the end. */
@@ -127,7 +136,7 @@ export type ErrorResponse = Extract<Response, { type: 'error' }>;
 
 /** Which response type answers which request type (an `error` may answer any). */
 export interface ResponseTypeOf {
-  load: 'loaded';
+  open: 'opened';
   seek: 'frame';
   'seek-time': 'frame';
   advance: 'frame';
@@ -144,7 +153,7 @@ export type AnswerTo<T extends RequestType> = Extract<Response, { type: Response
 
 /** Requests that move the cursor: they share the bridge's "newest request wins" channel. */
 export const CURSOR_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
-  'load',
+  'open',
   'seek',
   'seek-time',
   'advance',

@@ -133,13 +133,18 @@ export function injectScenario(args: { text: string; frameLimit: number }): Inje
   };
   try {
     scope.onmessage?.({
-      data: { id, type: 'load', source: { kind: 'text', text: args.text }, frameLimit: args.frameLimit },
+      data: {
+        id,
+        type: 'open',
+        session: { source: { kind: 'text', text: args.text }, interventions: [], step: 0 },
+        frameLimit: args.frameLimit,
+      },
     });
   } finally {
     scope.postMessage = original;
   }
   const a = answer as Answer | null;
   if (a === null) return { ok: false, foos: 0, message: 'no answer from the engine' };
-  if (a.type !== 'loaded') return { ok: false, foos: 0, message: a.message ?? a.type };
+  if (a.type !== 'opened') return { ok: false, foos: 0, message: a.message ?? a.type };
   return { ok: true, foos: a.frame?.server.counts.Foo ?? 0, message: '' };
 }

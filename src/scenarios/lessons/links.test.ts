@@ -14,7 +14,7 @@ const ids = LESSONS.map((l) => l.id);
 const opts = { lessonIds: ids, libraryNames: SCENARIO_LIBRARY.map((s) => s.name) };
 
 function frameOf(r: Response): { digest: string; step: number } {
-  if (r.type !== 'frame' && r.type !== 'loaded')
+  if (r.type !== 'frame' && r.type !== 'opened')
     throw new Error(`expected a frame, got ${JSON.stringify(r)}`);
   return { digest: r.frame.digest, step: r.frame.step };
 }
@@ -22,7 +22,13 @@ function frameOf(r: Response): { digest: string; step: number } {
 function hostAt(id: string, step: number, interventions: LinkState['interventions']) {
   const host = createEngineHost({ lessons: (x) => lessonById(x)?.scenario });
   let n = 1;
-  frameOf(host.handle({ id: n++, type: 'load', source: { kind: 'lesson', id } }));
+  frameOf(
+    host.handle({
+      id: n++,
+      type: 'open',
+      session: { source: { kind: 'lesson', id }, interventions: [], step: 0 },
+    }),
+  );
   for (const iv of interventions) {
     frameOf(host.handle({ id: n++, type: 'seek', step: iv.step }));
     frameOf(host.handle({ id: n++, type: 'intervene', step: iv.step, action: iv.action }));

@@ -77,7 +77,11 @@ describe('lesson player logic', () => {
 
   it('the host looks ahead to the same trace as a headless run of the lesson', () => {
     const host = createEngineHost({ lessons: lessonScenario });
-    host.handle({ id: 1, type: 'load', source: { kind: 'lesson', id: lesson.id } });
+    host.handle({
+      id: 1,
+      type: 'open',
+      session: { source: { kind: 'lesson', id: lesson.id }, interventions: [], step: 0 },
+    });
     const tr = host.handle({ id: 2, type: 'trace', from: 1, to: lesson.steps });
     if (tr.type !== 'trace') throw new Error(tr.type);
     expect(tr.records).toEqual(records);

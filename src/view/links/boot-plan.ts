@@ -8,7 +8,7 @@
  * Nothing here touches the DOM; link text is data and is never interpreted as HTML.
  */
 
-import type { Intervention, ScenarioSource } from '../../engine/model/session';
+import type { ScenarioSource, Session } from '../../engine/model/session';
 import { ENGINE_BEHAVIOUR_VERSION } from '../../engine/version';
 import type { Lang } from '../../i18n';
 import type { Lesson } from '../../scenarios/lessons/types';
@@ -96,11 +96,8 @@ export type BootFailure =
   | { readonly kind: 'bad-flag'; readonly flag: string; readonly value: string };
 
 export interface BootPlan {
-  readonly source: ScenarioSource;
-  readonly seed?: number;
-  readonly interventions: readonly Intervention[];
-  /** The step to replay to (0 = stay at the start). */
-  readonly step: number;
+  /** What to open: the source, seed, interventions and the step to replay to (model/session.ts). */
+  readonly session: Session;
   /** Where to show after the check (embed start), when not `step`. */
   readonly startStep: number | null;
   readonly embed: boolean;
@@ -124,9 +121,7 @@ export interface BootContext extends DecodeOptions {
 /** The plan that loads the fallback (with the failure to show, if any). */
 export function plainPlan(ctx: BootContext, embed: boolean, failure: BootFailure | null): BootPlan {
   return {
-    source: ctx.fallback,
-    interventions: [],
-    step: 0,
+    session: { source: ctx.fallback, interventions: [], step: 0 },
     startStep: null,
     embed,
     expect: null,
@@ -150,10 +145,12 @@ export function planFlags(url: Extract<BootUrl, { kind: 'flags' }>, ctx: BootCon
     source = { kind: 'library', name: url.scenario };
   }
   return {
-    source,
-    ...(url.seed === undefined ? {} : { seed: url.seed }),
-    interventions: [],
-    step: url.step ?? 0,
+    session: {
+      source,
+      ...(url.seed === undefined ? {} : { seed: url.seed }),
+      interventions: [],
+      step: url.step ?? 0,
+    },
     startStep: null,
     embed: url.embed,
     expect: null,

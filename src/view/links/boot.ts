@@ -3,6 +3,8 @@
  * store, and what went wrong becomes a notice (data: an i18n key, params and plain-text detail).
  * `failureNotice` and `verdictNotice` are pure (tested in Node); `runBoot` drives the store.
  */
+
+import type { ScenarioSource } from '../../engine/model/session';
 import { ENGINE_BEHAVIOUR_VERSION } from '../../engine/version';
 import type { AppNotice, SimStore } from '../../store/types';
 import { lessonStore } from '../lessons/lesson-store';
@@ -70,7 +72,7 @@ export function verdictNotice(verdict: ReplayVerdict, expected: BootPlan['expect
 export async function runBoot(
   store: SimStore,
   plan: BootPlan,
-  fallback: BootPlan['source'],
+  fallback: ScenarioSource,
   defaultLessonId: string | null,
 ): Promise<void> {
   const s = () => store.getState();
@@ -84,24 +86,28 @@ export async function runBoot(
       detail: plan.warnings.join(' '),
     });
   }
+  const { session } = plan;
   // The file lesson stands for exactly this load (the lesson player compares sources by identity).
   if (plan.fileLesson !== null)
-    lessonStore.setState({ fileLesson: { ...plan.fileLesson, source: plan.source } });
-  const loaded = await s().load(plan.source, plan.seed);
-  if (!loaded) {
-    if (plan.source !== fallback) await s().load(fallback);
-    return;
-  }
-  if (plan.interventions.length > 0 || plan.step > 0) {
-    await s().applyInterventions(plan.interventions, plan.step);
+    lessonStore.setState({ fileLesson: { ...plan.fileLesson, source: session.source } });
+  if (!(await s().open(session)) && s().source !== session.source) {
+    // Refused, nothing changed (the error banner says why). When the interventions were the problem,
+    // show the source alone (keeping the banner); otherwise the fallback.
+    const why = s().error;
+    const alone = session.interventions.length > 0 && (await s().load(session.source, session.seed));
+    if (!alone) {
+      if (session.source !== fallback) await s().load(fallback);
+      return;
+    }
+    if (why !== null) store.setState({ error: why });
   }
   const frame = s().frame;
   const verdict = replayVerdict(
     plan.expect,
     frame === null ? null : { step: frame.step, digest: frame.digest },
-    plan.step,
+    session.step,
   );
   const notice = verdictNotice(verdict, plan.expect);
   if (notice !== null) s().pushNotice(notice);
-  if (plan.startStep !== null && plan.startStep !== plan.step) await s().seek(plan.startStep);
+  if (plan.startStep !== null && plan.startStep !== session.step) await s().seek(plan.startStep);
 }

@@ -7,6 +7,7 @@
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { getLanguage, t } from '../../i18n';
 import { useSimStoreApi } from '../../store/react';
+import { sessionOf } from '../../store/selectors';
 import type { SimState } from '../../store/types';
 import { lessonStore } from '../lessons/lesson-store';
 import type { ShareInputs } from './link-state';
@@ -18,15 +19,13 @@ type Copied = 'idle' | 'copied' | 'manual';
 
 /** What is on screen, from the store (null before a scenario is loaded). */
 export function shareInputsOf(s: SimState): ShareInputs | null {
-  if (s.source === null || s.frame === null) return null;
+  const session = sessionOf(s);
+  if (session === null || s.frame === null) return null;
   const file = lessonStore.getState().fileLesson;
   return {
     ...(file !== null && file.source === s.source ? { lessonText: file.text } : {}),
-    source: s.source,
-    seedOverride: s.seedOverride,
-    step: s.frame.step,
+    session,
     lang: getLanguage(),
-    interventions: s.interventions,
     digest: s.frame.digest,
   };
 }

@@ -3,13 +3,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createInProcessClient } from '../../bridge/in-process-client';
-import type { ScenarioSource } from '../../engine/model/session';
+import type { ScenarioSource, Session } from '../../engine/model/session';
 import { ENGINE_BEHAVIOUR_VERSION } from '../../engine/version';
 import { LESSONS, lessonById } from '../../scenarios/lessons';
 import { libraryScenario } from '../../scenarios/library';
 import { parseScenario, scenarioToYaml } from '../../scenarios/parse';
 import { createSimStore } from '../../store';
 import { createManualClock } from '../../store/clock';
+import { sessionOf } from '../../store/selectors';
 import { lessonStore } from '../lessons/lesson-store';
 import { failureNotice, NOTICE, runBoot, verdictNotice } from './boot';
 import { decodeLessonAttachment, encodeLessonAttachment } from './lesson-attachment';
@@ -30,20 +31,45 @@ const CTX: BootContext = {
   libraryNames: ['default', 'heavy'],
   fallback: FALLBACK,
 };
-const INPUTS: ShareInputs = {
-  source: { kind: 'library', name: 'default' },
-  seedOverride: 9,
+const BASE = {
+  source: { kind: 'library', name: 'default' } as ScenarioSource,
+  seed: 9 as number | undefined,
   step: 120,
-  lang: 'zh-CN',
-  interventions: [
+  interventions: <Session['interventions']>[
     { step: 40, action: { action: 'compact' } },
     {
       step: 90,
       action: { action: 'delete', target: { kind: 'Foo', namespace: 'default', name: 'frontend' } },
     },
   ],
-  digest: 'deadbeef',
+  digest: 'deadbeef' as string | null,
+  lang: 'zh-CN' as const,
 };
+/** Share inputs: the base session and fields, with `over` replacing any of them. */
+interface Over {
+  readonly source?: ScenarioSource;
+  readonly seed?: number | undefined;
+  readonly step?: number;
+  readonly interventions?: Session['interventions'];
+  readonly embed?: ShareInputs['embed'];
+  readonly lessonText?: string;
+  readonly digest?: string | null;
+}
+function mk(over: Over = {}): ShareInputs {
+  const b = { ...BASE, ...over };
+  return {
+    session: {
+      source: b.source,
+      ...(b.seed === undefined ? {} : { seed: b.seed }),
+      interventions: b.interventions,
+      step: b.step,
+    },
+    lang: BASE.lang,
+    digest: b.digest,
+    ...(b.embed === undefined ? {} : { embed: b.embed }),
+    ...(b.lessonText === undefined ? {} : { lessonText: b.lessonText }),
+  };
+}
 
 function payloadOf(inputs: ShareInputs): string {
   const r = share(inputs);
@@ -53,12 +79,14 @@ function payloadOf(inputs: ShareInputs): string {
 
 describe('making a link', () => {
   it('carries the source, seed, step, language, interventions, engine version and digest', () => {
-    const plan = planBoot(readBootUrl('', `#${payloadOf(INPUTS)}`), CTX);
+    const plan = planBoot(readBootUrl('', `#${payloadOf(mk())}`), CTX);
     expect(plan).toEqual({
-      source: { kind: 'library', name: 'default' },
-      seed: 9,
-      interventions: INPUTS.interventions,
-      step: 120,
+      session: {
+        source: { kind: 'library', name: 'default' },
+        seed: 9,
+        interventions: BASE.interventions,
+        step: 120,
+      },
       startStep: null,
       embed: false,
       lang: 'zh-CN',
@@ -69,35 +97,33 @@ describe('making a link', () => {
     });
   });
 
-  it('embeds a scenario from text, and lesson changes; embed mode with a start step', () => {
+  it('embeds a scenario from text as its validated value (no YAML), and lesson changes; embed mode with a start step', () => {
     const yaml = libraryScenario('default')!.yaml;
     const text = planBoot(
-      readBootUrl('', `#${payloadOf({ ...INPUTS, source: { kind: 'text', text: yaml } })}`),
+      readBootUrl('', `#${payloadOf(mk({ source: { kind: 'text', text: yaml } }))}`),
       CTX,
     );
-    expect(text.source.kind).toBe('text');
     const a = parseScenario(yaml);
-    const b = parseScenario((text.source as { text: string }).text);
-    expect(b.ok && a.ok && b.scenario).toEqual(a.ok && a.scenario);
+    expect(text.session.source).toEqual({ kind: 'scenario', scenario: a.ok && a.scenario });
 
     const lesson = { kind: 'lesson', id: 'cold-start', changes: { workers: 1 } } as const;
     const embedded = planBoot(
-      readBootUrl('', `#${payloadOf({ ...INPUTS, source: lesson, embed: { startStep: 0 } })}`),
+      readBootUrl('', `#${payloadOf(mk({ source: lesson, embed: { startStep: 0 } }))}`),
       CTX,
     );
-    expect([embedded.source, embedded.embed, embedded.startStep, embedded.step]).toEqual([
+    expect([embedded.session.source, embedded.embed, embedded.startStep, embedded.session.step]).toEqual([
       lesson,
       true,
       0,
       120,
     ]);
     // Starting where the link points is the default (no start step on the wire).
-    const same = planBoot(readBootUrl('', `#${payloadOf({ ...INPUTS, embed: { startStep: 120 } })}`), CTX);
+    const same = planBoot(readBootUrl('', `#${payloadOf(mk({ embed: { startStep: 120 } }))}`), CTX);
     expect([same.embed, same.startStep]).toEqual([true, null]);
   });
 
   it('refuses a text source that is not a valid scenario, without throwing', () => {
-    const r = share({ ...INPUTS, source: { kind: 'text', text: 'kind: Nope' } });
+    const r = share(mk({ source: { kind: 'text', text: 'kind: Nope' } }));
     expect(r.ok).toBe(false);
   });
 
@@ -115,12 +141,11 @@ describe('making a link', () => {
 describe('a link that carries a lesson file', () => {
   const file = LESSONS[2]!.yaml;
   const lesson = lessonById(LESSONS[2]!.id)!;
-  const inputs: ShareInputs = {
-    ...INPUTS,
+  const inputs: ShareInputs = mk({
     source: { kind: 'text', text: scenarioToYaml(lesson.scenario) },
-    seedOverride: undefined,
+    seed: undefined,
     lessonText: file,
-  };
+  });
 
   it('carries the whole lesson after "~" and gives it back with its scenario', () => {
     const p = payloadOf(inputs);
@@ -129,8 +154,7 @@ describe('a link that carries a lesson file', () => {
     expect(plan.failure).toBeNull();
     expect(plan.fileLesson?.lesson).toEqual(lesson);
     expect(plan.fileLesson?.text).toBe(file);
-    const back = parseScenario((plan.source as { text: string }).text);
-    expect(back.ok && back.scenario).toEqual(lesson.scenario);
+    expect(plan.session.source).toEqual({ kind: 'scenario', scenario: lesson.scenario });
   });
 
   it('refuses a damaged, cut or mismatched lesson part, and never throws', () => {
@@ -146,7 +170,7 @@ describe('a link that carries a lesson file', () => {
     expect(reason(`${p.slice(0, cut)}~L9.AAAA`)).toBe('too-new');
     expect(reason(`${p.slice(0, cut)}~hello`)).toBe('malformed');
     // The lesson with another scenario (the default one) does not belong to this link.
-    expect(reason(`${payloadOf(INPUTS)}~${att}`)).toBe('tampered');
+    expect(reason(`${payloadOf(mk())}~${att}`)).toBe('tampered');
     expect(decodeLessonAttachment(encodeLessonAttachment('kind: Lesson\n'), lesson.scenario)).toMatchObject({
       ok: false,
       reason: 'invalid-scenario',
@@ -204,17 +228,16 @@ describe("reading the page's URL", () => {
 
   it('plans flags: a lesson, a library scenario, a step; unknown names fall back and say so', () => {
     expect(planBoot(readBootUrl('?lesson=cold-start&step=12', ''), CTX)).toMatchObject({
-      source: { kind: 'lesson', id: 'cold-start' },
-      step: 12,
+      session: { source: { kind: 'lesson', id: 'cold-start' }, step: 12 },
       failure: null,
       expect: null,
     });
     expect(planBoot(readBootUrl('?scenario=heavy&embed=1', ''), CTX)).toMatchObject({
-      source: { kind: 'library', name: 'heavy' },
+      session: { source: { kind: 'library', name: 'heavy' } },
       embed: true,
     });
     const hostile = planBoot(readBootUrl('?lesson=%3Cimg%20src%3Dx%3E', ''), CTX);
-    expect([hostile.source, hostile.failure]).toEqual([
+    expect([hostile.session.source, hostile.failure]).toEqual([
       FALLBACK,
       { kind: 'unknown-lesson', id: '<img src=x>' },
     ]);
@@ -230,26 +253,26 @@ describe("reading the page's URL", () => {
   });
 
   it('a broken link falls back to the default and names the reason', () => {
-    const p = payloadOf(INPUTS);
+    const p = payloadOf(mk());
     const reasons = [
       planBoot(readBootUrl('', `#${p.slice(0, -7)}`), CTX),
       planBoot(readBootUrl('', '#v9.AAAA'), CTX),
       planBoot(readBootUrl('', '#hello'), CTX),
       planBoot(readBootUrl('', `#${p.slice(0, 10)}Z${p.slice(11)}`), CTX),
-    ].map((x) => [x.source, x.failure?.kind === 'link' ? x.failure.reason : x.failure]);
+    ].map((x) => [x.session.source, x.failure?.kind === 'link' ? x.failure.reason : x.failure]);
     expect(reasons[0]).toEqual([FALLBACK, 'truncated']);
     expect(reasons[1]).toEqual([FALLBACK, 'too-new']);
     expect(reasons[2]).toEqual([FALLBACK, 'malformed']);
     expect(reasons[3]![0]).toEqual(FALLBACK);
     const unknown = planBoot(
-      readBootUrl('', `#${payloadOf({ ...INPUTS, source: { kind: 'lesson', id: 'cold-start' } })}`),
+      readBootUrl('', `#${payloadOf(mk({ source: { kind: 'lesson', id: 'cold-start' } }))}`),
       { ...CTX, lessonIds: [] },
     );
     expect(unknown.failure).toMatchObject({ kind: 'link', reason: 'unknown-lesson' });
   });
 
   it('never throws on random or mutated fragments, and only a valid link replays anything', () => {
-    const p = payloadOf(INPUTS);
+    const p = payloadOf(mk());
     fc.assert(
       fc.property(
         fc.oneof(
@@ -262,8 +285,8 @@ describe("reading the page's URL", () => {
         fc.string({ maxLength: 40 }),
         (hash, search) => {
           const plan = planBoot(readBootUrl(search, `#${hash}`), CTX);
-          if (plan.failure !== null) expect(plan.source).toEqual(FALLBACK);
-          if (plan.interventions.length > 0) expect(plan.expect).not.toBeNull();
+          if (plan.failure !== null) expect(plan.session.source).toEqual(FALLBACK);
+          if (plan.session.interventions.length > 0) expect(plan.expect).not.toBeNull();
         },
       ),
       { numRuns: 1500, seed: 4242 },
@@ -316,14 +339,7 @@ describe('opening a link replays to the same frame', () => {
     await a().seek(140);
     await a().intervene({ action: 'failReconciles', count: 3 });
     await a().seek(220);
-    const inputs: ShareInputs = {
-      source: a().source!,
-      seedOverride: a().seedOverride,
-      step: a().cursor,
-      lang: 'en',
-      interventions: a().interventions,
-      digest: a().frame!.digest,
-    };
+    const inputs: ShareInputs = { session: sessionOf(a())!, lang: 'en', digest: a().frame!.digest };
     const plan = planBoot(readBootUrl('', `#${payloadOf(inputs)}`), CTX);
 
     const reader = newStore();
@@ -345,14 +361,9 @@ describe('opening a link replays to the same frame', () => {
   it('a link with a lesson file opens that lesson for the lesson player', async () => {
     const lesson = lessonById(LESSONS[0]!.id)!;
     const source = { kind: 'text', text: scenarioToYaml(lesson.scenario) } as const;
-    const p = payloadOf({
-      ...INPUTS,
-      source,
-      seedOverride: undefined,
-      interventions: [],
-      step: 5,
-      lessonText: LESSONS[0]!.yaml,
-    });
+    const p = payloadOf(
+      mk({ source, seed: undefined, interventions: [], step: 5, lessonText: LESSONS[0]!.yaml }),
+    );
     const store = newStore();
     await runBoot(store, planBoot(readBootUrl('', `#${p}`), CTX), FALLBACK, null);
     const file = lessonStore.getState().fileLesson;

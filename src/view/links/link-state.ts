@@ -12,11 +12,10 @@
  * Nothing here touches the DOM; link text is data and is never interpreted as HTML.
  */
 
-import type { Scenario } from '../../engine/model/scenario';
-import type { Intervention, ScenarioSource } from '../../engine/model/session';
+import type { ScenarioSource, Session } from '../../engine/model/session';
 import { ENGINE_BEHAVIOUR_VERSION } from '../../engine/version';
 import type { Lang } from '../../i18n';
-import { parseScenario, scenarioToYaml } from '../../scenarios/parse';
+import { parseScenario } from '../../scenarios/parse';
 import {
   decodeLink,
   encodeLink,
@@ -44,15 +43,13 @@ export {
 
 /** What is on screen, as the store has it. */
 export interface ShareInputs {
-  readonly source: ScenarioSource;
-  readonly seedOverride: number | undefined;
-  readonly step: number;
+  /** The session on screen (store/selectors.ts `sessionOf`): source, seed, interventions, step. */
+  readonly session: Session;
   readonly lang: Lang;
-  readonly interventions: readonly Intervention[];
   readonly digest: string | null;
-  /** Embed mode; `startStep` = where the embedded player starts (absent: at `step`). */
+  /** Embed mode; `startStep` = where the embedded player starts (absent: at the session's step). */
   readonly embed?: { readonly startStep?: number };
-  /** The text of a lesson file on screen (its scenario is `source`): the link carries it whole. */
+  /** The text of a lesson file on screen (its scenario is the session's source): the link carries it whole. */
   readonly lessonText?: string;
 }
 
@@ -76,20 +73,21 @@ export function linkSourceOf(source: ScenarioSource): LinkSource | { readonly er
 
 /** The LinkState for what is on screen (throws only for a source that does not parse). */
 export function shareState(inputs: ShareInputs): LinkState {
-  const source = linkSourceOf(inputs.source);
+  const { session } = inputs;
+  const source = linkSourceOf(session.source);
   if ('error' in source) throw new LinkEncodeError('invalid', source.error);
   const embed =
     inputs.embed === undefined
       ? undefined
-      : inputs.embed.startStep === undefined || inputs.embed.startStep === inputs.step
+      : inputs.embed.startStep === undefined || inputs.embed.startStep === session.step
         ? ({ on: true } as const)
         : ({ on: true, startStep: inputs.embed.startStep } as const);
   return {
     source,
-    ...(inputs.seedOverride === undefined ? {} : { seed: inputs.seedOverride }),
-    step: inputs.step,
+    ...(session.seed === undefined ? {} : { seed: session.seed }),
+    step: session.step,
     lang: inputs.lang,
-    interventions: inputs.interventions.map((i) => ({ step: i.step, action: i.action })),
+    interventions: session.interventions.map((i) => ({ step: i.step, action: i.action })),
     ...(embed === undefined ? {} : { embed }),
     engine: ENGINE_BEHAVIOUR_VERSION,
     ...(inputs.digest === null ? {} : { digest: inputs.digest }),
@@ -134,17 +132,6 @@ export function embedSnippet(url: string, title = 'Informer Lab'): string {
 // ---------------------------------------------------------------------------------------------
 // What to do at boot, for a link (plain flags: ./boot-plan.ts)
 
-/** A link source → what the engine loads. */
-export function loadSourceOf(source: LinkSource): ScenarioSource {
-  if (source.kind === 'lesson') {
-    return source.changes === undefined
-      ? { kind: 'lesson', id: source.id }
-      : { kind: 'lesson', id: source.id, changes: source.changes };
-  }
-  if (source.kind === 'library') return { kind: 'library', name: source.name };
-  return { kind: 'text', text: scenarioToYaml(source.scenario as Scenario) };
-}
-
 export function planBoot(url: BootUrl, ctx: BootContext): BootPlan {
   if (url.kind === 'link') {
     const cut = url.payload.indexOf(ATTACHMENT_SEPARATOR);
@@ -163,10 +150,14 @@ export function planBoot(url: BootUrl, ctx: BootContext): BootPlan {
     }
     const embed = url.embed || st.embed !== undefined;
     return {
-      source: loadSourceOf(st.source),
-      ...(st.seed === undefined ? {} : { seed: st.seed }),
-      interventions: st.interventions,
-      step: st.step,
+      // A link's source is a session source as it is: lessons and library scenarios by name, an
+      // embedded scenario as the value the codec validated (no YAML round trip).
+      session: {
+        source: st.source,
+        ...(st.seed === undefined ? {} : { seed: st.seed }),
+        interventions: st.interventions,
+        step: st.step,
+      },
       startStep: st.embed?.startStep ?? null,
       embed,
       ...(st.lang === undefined ? {} : { lang: st.lang }),

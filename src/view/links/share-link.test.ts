@@ -4,7 +4,7 @@
  * the snippets hold exactly those links; and a link that cannot be made says why.
  */
 import { describe, expect, it } from 'vitest';
-import type { ScenarioSource } from '../../engine/model/session';
+import type { ScenarioSource, Session } from '../../engine/model/session';
 import { type BootContext, planBoot, readBootUrl, type ShareInputs } from './link-state';
 import { fullPageUrl, makeLinks } from './share-link';
 
@@ -15,14 +15,40 @@ const CTX: BootContext = {
   fallback: FALLBACK,
 };
 const PAGE = 'https://example.test/lab/?lesson=cold-start#old';
-const INPUTS: ShareInputs = {
-  source: { kind: 'library', name: 'default' },
-  seedOverride: undefined,
+const BASE = {
+  source: { kind: 'library', name: 'default' } as ScenarioSource,
+  seed: undefined as number | undefined,
   step: 30,
-  lang: 'en',
-  interventions: [],
-  digest: null,
+  lang: 'en' as const,
+  interventions: <Session['interventions']>[],
+  digest: null as string | null,
 };
+/** Share inputs: the base session and fields, with `over` replacing any of them. */
+interface Over {
+  readonly source?: ScenarioSource;
+  readonly seed?: number | undefined;
+  readonly step?: number;
+  readonly interventions?: Session['interventions'];
+  readonly embed?: ShareInputs['embed'];
+  readonly lessonText?: string;
+  readonly digest?: string | null;
+}
+function mk(over: Over = {}): ShareInputs {
+  const b = { ...BASE, ...over };
+  return {
+    session: {
+      source: b.source,
+      ...(b.seed === undefined ? {} : { seed: b.seed }),
+      interventions: b.interventions,
+      step: b.step,
+    },
+    lang: BASE.lang,
+    digest: b.digest,
+    ...(b.embed === undefined ? {} : { embed: b.embed }),
+    ...(b.lessonText === undefined ? {} : { lessonText: b.lessonText }),
+  };
+}
+const INPUTS = mk();
 
 function planOf(url: string) {
   const u = new URL(url);
@@ -35,16 +61,20 @@ describe('makeLinks', () => {
     if ('error' in m) throw new Error(m.error);
     expect(m.url.startsWith('https://example.test/lab/#v1.')).toBe(true);
     expect(m.chars).toBe(m.url.length - 'https://example.test/lab/#'.length);
-    expect(planOf(m.url)).toMatchObject({ source: FALLBACK, step: 30, embed: false, startStep: null });
-    expect(planOf(m.embedUrl)).toMatchObject({ step: 30, embed: true, startStep: null });
+    expect(planOf(m.url)).toMatchObject({
+      session: { source: FALLBACK, step: 30 },
+      embed: false,
+      startStep: null,
+    });
+    expect(planOf(m.embedUrl)).toMatchObject({ session: { step: 30 }, embed: true, startStep: null });
     expect(m.embedFromStart).not.toBeNull();
-    expect(planOf(m.embedFromStart!)).toMatchObject({ step: 30, embed: true, startStep: 0 });
+    expect(planOf(m.embedFromStart!)).toMatchObject({ session: { step: 30 }, embed: true, startStep: 0 });
     expect(m.snippet).toContain(`src="${m.embedUrl}"`);
     expect(m.snippetFromStart).toContain(`src="${m.embedFromStart}"`);
   });
 
   it('offers no "from the start" link at step 0', () => {
-    const m = makeLinks({ ...INPUTS, step: 0 }, PAGE);
+    const m = makeLinks(mk({ step: 0 }), PAGE);
     if ('error' in m) throw new Error(m.error);
     expect(m.embedFromStart).toBeNull();
     expect(m.snippetFromStart).toBeNull();
@@ -52,7 +82,7 @@ describe('makeLinks', () => {
 
   it('says why when nothing is loaded yet, or the scenario on screen does not parse', () => {
     expect(makeLinks(null, PAGE)).toMatchObject({ tooLarge: false });
-    const bad = makeLinks({ ...INPUTS, source: { kind: 'text', text: 'kind: [' } }, PAGE);
+    const bad = makeLinks(mk({ source: { kind: 'text', text: 'kind: [' } }), PAGE);
     expect('error' in bad && !bad.tooLarge).toBe(true);
   });
 });
@@ -60,7 +90,7 @@ describe('makeLinks', () => {
 describe('fullPageUrl', () => {
   it('opens what is on screen, or the page itself when no link can be made', () => {
     const url = fullPageUrl(INPUTS, PAGE);
-    expect(planOf(url)).toMatchObject({ source: FALLBACK, step: 30, embed: false });
+    expect(planOf(url)).toMatchObject({ session: { source: FALLBACK, step: 30 }, embed: false });
     expect(fullPageUrl(null, PAGE)).toBe('https://example.test/lab/');
   });
 });

@@ -29,7 +29,7 @@ export function makeLinks(inputs: ShareInputs | null, href: string): MadeOrError
       : { error: t('links.share.invalid', { reason: r.message }), tooLarge: false };
   }
   const embed = share({ ...inputs, embed: {} });
-  const fromStart = inputs.step === 0 ? null : share({ ...inputs, embed: { startStep: 0 } });
+  const fromStart = inputs.session.step === 0 ? null : share({ ...inputs, embed: { startStep: 0 } });
   const embedUrl = embed.ok ? shareUrl(href, embed.payload) : shareUrl(href, r.payload);
   const embedFromStart = fromStart?.ok === true ? shareUrl(href, fromStart.payload) : null;
   return {
