@@ -113,7 +113,6 @@ export function createEngineLink(
         ended: res.ended,
         marks: sameMarks(s.marks, res.marks) ? s.marks : res.marks,
         skipped: res.type === 'frame' ? res.skipped : null,
-        untilReached: res.type === 'frame' ? (res.untilReached ?? null) : null,
         interventions: sameInterventions(s.interventions, res.interventions)
           ? s.interventions
           : res.interventions,

@@ -16,7 +16,6 @@ export function createFrameSlice(
     scenario: null,
     marks: [],
     skipped: null,
-    untilReached: null,
     error: null,
     fatal: null,
 

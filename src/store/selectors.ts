@@ -22,12 +22,10 @@ export const selectDigest: Sel<string | null> = (s) => s.frame?.digest ?? null;
 export const selectScenario: Sel<SimState['scenario']> = (s) => s.scenario;
 export const selectMarks: Sel<SimState['marks']> = (s) => s.marks;
 export const selectSkipped: Sel<SimState['skipped']> = (s) => s.skipped;
-export const selectUntilReached: Sel<SimState['untilReached']> = (s) => s.untilReached;
 export const selectError: Sel<SimState['error']> = (s) => s.error;
 export const selectFatal: Sel<SimState['fatal']> = (s) => s.fatal;
 export const selectLoaded: Sel<boolean> = (s) => s.frame !== null;
 export const selectSelectedKey: Sel<SimState['selectedKey']> = (s) => s.selectedKey;
-export const selectOpenPanels: Sel<SimState['openPanels']> = (s) => s.openPanels;
 export const selectTheme: Sel<SimState['theme']> = (s) => s.theme;
 export const selectHelpOpen: Sel<SimState['helpOpen']> = (s) => s.helpOpen;
 export const selectSource: Sel<SimState['source']> = (s) => s.source;
@@ -35,12 +33,6 @@ export const selectSeedOverride: Sel<SimState['seedOverride']> = (s) => s.seedOv
 export const selectInterventions: Sel<SimState['interventions']> = (s) => s.interventions;
 export const selectMode: Sel<SimState['mode']> = (s) => s.mode;
 export const selectNotices: Sel<SimState['notices']> = (s) => s.notices;
-export const selectLogFilter: Sel<SimState['logFilter']> = (s) => s.logFilter;
-
-/** A selector for one panel's open flag (a boolean: safe to create per component). */
-export function selectPanelOpen(id: string): Sel<boolean> {
-  return (s) => s.openPanels[id] ?? false;
-}
 
 const NO_RECORDS: NonNullable<SimState['frame']>['records'] = Object.freeze([]);
 
@@ -57,3 +49,6 @@ export function sessionOf(s: SimState): Session | null {
     step: s.frame?.step ?? s.cursor,
   };
 }
+
+export const selectFileLesson: Sel<SimState['fileLesson']> = (s) => s.fileLesson;
+export const selectDraft: Sel<SimState['draft']> = (s) => s.draft;

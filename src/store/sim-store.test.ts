@@ -329,13 +329,6 @@ describe('sim store', () => {
     await s().load(DEFAULT);
     await s().seek(7);
     expect(cursors).toEqual([7]);
-    s().togglePanel('workqueue');
-    s().togglePanel('fifo');
-    s().togglePanel('workqueue');
-    expect(s().openPanels).toEqual({ workqueue: false, fifo: true });
-    s().setLogFilter({ key: 'default/a' });
-    s().setLogFilter({ component: 'indexer' });
-    expect(s().logFilter).toEqual({ component: 'indexer', key: 'default/a', kind: null });
     s().select('default/a');
     s().setTheme('dark');
     s().setHelpOpen(true);

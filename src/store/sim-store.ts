@@ -1,6 +1,6 @@
 /**
  * createSimStore: one zustand vanilla store per call (every test gets its own), built from the
- * playback, frame and UI slices around an engine link, with subscribeWithSelector so code outside React
+ * playback, frame, UI, lesson-player and sandbox-draft slices around an engine link, with subscribeWithSelector so code outside React
  * (URL sync, keyboard) can subscribe to one field:
  *   store.subscribe(selectCursor, (cursor) => ...)
  */
@@ -8,8 +8,10 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import type { EngineClient } from '../bridge/client';
 import { browserClock, type Clock } from './clock';
+import { createDraftSlice } from './draft-slice';
 import { createEngineLink } from './engine-link';
 import { createFrameSlice } from './frame-slice';
+import { createLessonSlice } from './lesson-slice';
 import { createPlaybackSlice } from './playback-slice';
 import type { SimState, SimStore } from './types';
 import { createUiSlice, type UiDefaults } from './ui-slice';
@@ -36,6 +38,8 @@ export function createSimStore(client: EngineClient, opts: SimStoreOptions = {})
         ...createPlaybackSlice(link, set, get),
         ...createFrameSlice(link, set, get),
         ...createUiSlice(set, get, opts.ui),
+        ...createLessonSlice(set, get),
+        ...createDraftSlice(set, get),
       };
     }),
   );

@@ -5,6 +5,7 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { Frame } from '../engine/model/frame';
+import type { ControllerMistakes, RateLimiterSetting, Settings } from '../engine/model/scenario';
 import type {
   Intervention,
   InterventionAction,
@@ -15,6 +16,7 @@ import type {
   Session,
   SkipSummary,
 } from '../engine/model/session';
+import type { Lesson } from '../scenarios/lessons/types';
 import type { Response } from '../worker/protocol';
 
 export type RecordsAnswer = Extract<Response, { type: 'records' }>;
@@ -29,15 +31,6 @@ export const BATCH_SPEED = 30;
 export const DEFAULT_SPEED: Speed = 2;
 
 export type Theme = 'light' | 'dark' | 'system';
-
-/** Event log filter; null = any. */
-export interface LogFilter {
-  /** A trace record component ('reflector', 'deltafifo', ...). */
-  readonly component: string | null;
-  readonly key: string | null;
-  /** A record kind as the event log defines it (e.g. an arrow or a message id prefix). */
-  readonly kind: string | null;
-}
 
 export interface PlaybackSlice {
   /** The step on screen (the current frame's step); 0 before anything is loaded. */
@@ -96,8 +89,6 @@ export interface FrameSlice {
   readonly marks: readonly Mark[];
   /** What the last fast-forward jump skipped; null after an ordinary step or seek. */
   readonly skipped: SkipSummary | null;
-  /** run-until: whether the last run reached its target (null when the last move was no run-until). */
-  readonly untilReached: boolean | null;
   /** The last refused request (bad scenario, bad intervention); `details` are lines to show. */
   readonly error: { readonly message: string; readonly details: readonly string[] } | null;
   /** The engine failed; offer restart(). */
@@ -143,18 +134,58 @@ export interface UiSlice {
   dismissNotice(id: string): void;
   readonly selectedKey: string | null;
   select(key: string | null): void;
-  readonly openPanels: Readonly<Record<string, boolean>>;
-  togglePanel(id: string): void;
-  setPanelOpen(id: string, open: boolean): void;
   readonly theme: Theme;
   setTheme(theme: Theme): void;
   readonly helpOpen: boolean;
   setHelpOpen(open: boolean): void;
-  readonly logFilter: LogFilter;
-  setLogFilter(filter: Partial<LogFilter>): void;
 }
 
-export type SimState = PlaybackSlice & FrameSlice & UiSlice;
+/** A lesson opened from a file or carried by a link: the lesson, its text, the source it opened as. */
+export interface FileLesson {
+  readonly lesson: Lesson;
+  readonly text: string;
+  readonly source: ScenarioSource;
+}
+
+export interface LessonSlice {
+  readonly fileLesson: FileLesson | null;
+  setFileLesson(file: FileLesson | null): void;
+  /** The load the answers belong to (compared by identity). */
+  readonly answersFor: ScenarioSource | null;
+  /** Pause id → the choice picked ('' = skipped). */
+  readonly answers: Readonly<Record<string, string>>;
+  /** Records a pick for a pause of the lesson loaded as `source`. */
+  answerPause(source: ScenarioSource, pauseId: string, pick: string): void;
+}
+
+/** The sandbox settings form's draft: input text by field id over the settings it started from. */
+export interface SettingsDraft {
+  /** The settings the draft started from: fields the form does not show keep these values. */
+  readonly base: Settings;
+  /** Input text by field id. */
+  readonly values: Readonly<Record<string, string>>;
+  readonly limiter: RateLimiterSetting['type'];
+  readonly mistakes: ControllerMistakes;
+}
+
+export interface SandboxDraft {
+  readonly body: string;
+  readonly settings: SettingsDraft | null;
+  /** What the draft was made from: the loaded source and the interventions then in force. */
+  readonly origin: {
+    readonly source: ScenarioSource;
+    readonly interventions: readonly Intervention[];
+  } | null;
+  /** Edited since it was made from the simulation (or last applied). */
+  readonly dirty: boolean;
+}
+
+export interface DraftSlice {
+  readonly draft: SandboxDraft;
+  updateDraft(patch: Partial<SandboxDraft>): void;
+}
+
+export type SimState = PlaybackSlice & FrameSlice & UiSlice & LessonSlice & DraftSlice;
 
 /** The store: a zustand vanilla store with subscribeWithSelector. */
 export type SimStore = StoreApi<SimState> & {

@@ -1,8 +1,7 @@
-/** UI state: the panel mode, notices, selection, open panels, theme, the help dialog and the event log's filter. */
+/** UI state: the panel mode, notices, selection, theme, and the help dialog. */
 import type { PanelMode, SimState, SimStore, Theme, UiSlice } from './types';
 
 export interface UiDefaults {
-  readonly openPanels?: Readonly<Record<string, boolean>>;
   readonly theme?: Theme;
   readonly mode?: PanelMode;
 }
@@ -29,15 +28,6 @@ export function createUiSlice(
     select(key) {
       if (get().selectedKey !== key) set({ selectedKey: key });
     },
-    openPanels: defaults.openPanels ?? {},
-    togglePanel(id) {
-      const open = get().openPanels;
-      set({ openPanels: { ...open, [id]: !(open[id] ?? false) } });
-    },
-    setPanelOpen(id, isOpen) {
-      const open = get().openPanels;
-      if ((open[id] ?? false) !== isOpen) set({ openPanels: { ...open, [id]: isOpen } });
-    },
     theme: defaults.theme ?? 'system',
     setTheme(theme) {
       set({ theme });
@@ -45,10 +35,6 @@ export function createUiSlice(
     helpOpen: false,
     setHelpOpen(open) {
       set({ helpOpen: open });
-    },
-    logFilter: { component: null, key: null, kind: null },
-    setLogFilter(filter) {
-      set({ logFilter: { ...get().logFilter, ...filter } });
     },
   };
 }

@@ -8,8 +8,8 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { t } from '../../i18n';
 import { selectSource } from '../../store';
 import { useSimStore } from '../../store/react';
+import { selectFileLesson } from '../../store/selectors';
 import type { LessonPanelProps } from './lesson-panel';
-import { useLessonState } from './lesson-store';
 import '../links/links.css';
 import './lessons.css';
 
@@ -42,7 +42,7 @@ export function LessonPanel(props: LessonPanelProps): ReactNode {
 /** While the panel loads: the lesson's loading line when a lesson is on screen, else the intro. */
 function LessonPanelFallback({ compact }: { readonly compact: boolean }): ReactNode {
   const source = useSimStore(selectSource);
-  const fileLesson = useLessonState((s) => s.fileLesson);
+  const fileLesson = useSimStore(selectFileLesson);
   const lessonOnScreen =
     source !== null && (source.kind === 'lesson' || (fileLesson !== null && fileLesson.source === source));
   // Embed mode shows no lesson panel without a lesson.

@@ -11,13 +11,13 @@ import { recordView } from '../../engine/sim/frame';
 import { t } from '../../i18n';
 import { useLang } from '../../i18n/react';
 import { type Lesson, parseLesson } from '../../scenarios/lessons';
-import { formatScenarioError, scenarioToYaml } from '../../scenarios/parse';
-import { selectCursor, selectInterventions, selectSource } from '../../store';
+import { formatScenarioError } from '../../scenarios/parse';
+import { selectCursor, selectFileLesson, selectInterventions, selectSource } from '../../store';
+import { answersOf } from '../../store/lesson-slice';
 import { useSimStore, useSimStoreApi } from '../../store/react';
 import { narrate } from '../narration/narration';
 import { builtInLesson } from './built-in-lesson';
 import { LESSON_LIST } from './catalog';
-import { answer, answersOf, lessonStore, useLessonState } from './lesson-store';
 import { lessonView, type PauseCard, prepareLesson, SKIPPED, textIn } from './player-logic';
 import { useLessonTrace } from './use-lesson-trace';
 // Its styles (../links/links.css, ./lessons.css) load with the page: ./lazy-lesson-panel.tsx imports them.
@@ -47,8 +47,8 @@ export function LessonPanel({ compact = false }: LessonPanelProps): ReactNode {
   const source = useSimStore(selectSource);
   const interventions = useSimStore(selectInterventions);
   const cursor = useSimStore(selectCursor);
-  const fileLesson = useLessonState((s) => s.fileLesson);
-  const answers = useLessonState((s) => answersOf(s, source));
+  const fileLesson = useSimStore(selectFileLesson);
+  const answers = useSimStore((s) => answersOf(s, source));
   const lesson = activeLesson(source, fileLesson);
   const trace = useLessonTrace(store, lesson?.steps ?? null, source, interventions);
   const prepared = useMemo(
@@ -92,11 +92,12 @@ export function LessonPanel({ compact = false }: LessonPanelProps): ReactNode {
       setFileErrors({ name: file.name, lines: r.errors.map(formatScenarioError) });
       return;
     }
-    const src: ScenarioSource = { kind: 'text', text: scenarioToYaml(r.lesson.scenario) };
-    lessonStore.setState({ fileLesson: { lesson: r.lesson, text, source: src } });
+    // The lesson's scenario is already validated: it opens as a value, with no YAML round trip.
+    const src: ScenarioSource = { kind: 'scenario', scenario: r.lesson.scenario };
+    store.getState().setFileLesson({ lesson: r.lesson, text, source: src });
     setFileErrors(null);
     const ok = await store.getState().load(src);
-    if (!ok) lessonStore.setState({ fileLesson: null });
+    if (!ok) store.getState().setFileLesson(null);
   };
 
   if (compact && lesson === null) return null;
@@ -189,7 +190,7 @@ export function LessonPanel({ compact = false }: LessonPanelProps): ReactNode {
             <PauseCardView
               key={view.card.pause.id}
               card={view.card}
-              onPick={(pick) => answer(source, view.card!.pause.id, pick)}
+              onPick={(pick) => store.getState().answerPause(source, view.card!.pause.id, pick)}
               onContinue={() => store.getState().play()}
             />
           )}

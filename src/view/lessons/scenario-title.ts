@@ -6,15 +6,15 @@
 import { useLang } from '../../i18n/react';
 import { selectSource } from '../../store';
 import { useSimStore } from '../../store/react';
+import { selectFileLesson } from '../../store/selectors';
 import { lessonEntry } from './catalog';
-import { useLessonState } from './lesson-store';
 import { textIn } from './lesson-text';
 
 /** The title of what is on screen, in the active language when it is a lesson. */
 export function useScenarioTitle(fallback: string): string {
   const lang = useLang();
   const source = useSimStore(selectSource);
-  const fileLesson = useLessonState((s) => s.fileLesson);
+  const fileLesson = useSimStore(selectFileLesson);
   if (source === null) return fallback;
   const title =
     source.kind === 'lesson'

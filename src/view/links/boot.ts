@@ -7,7 +7,6 @@
 import type { ScenarioSource } from '../../engine/model/session';
 import { ENGINE_BEHAVIOUR_VERSION } from '../../engine/version';
 import type { AppNotice, SimStore } from '../../store/types';
-import { lessonStore } from '../lessons/lesson-store';
 import type { BootFailure, BootPlan, ReplayVerdict } from './boot-plan';
 import { replayVerdict } from './boot-plan';
 
@@ -88,8 +87,7 @@ export async function runBoot(
   }
   const { session } = plan;
   // The file lesson stands for exactly this load (the lesson player compares sources by identity).
-  if (plan.fileLesson !== null)
-    lessonStore.setState({ fileLesson: { ...plan.fileLesson, source: session.source } });
+  if (plan.fileLesson !== null) s().setFileLesson({ ...plan.fileLesson, source: session.source });
   if (!(await s().open(session)) && s().source !== session.source) {
     // Refused, nothing changed (the error banner says why). When the interventions were the problem,
     // show the source alone (keeping the banner); otherwise the fallback.

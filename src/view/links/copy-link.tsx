@@ -9,7 +9,6 @@ import { getLanguage, t } from '../../i18n';
 import { useSimStoreApi } from '../../store/react';
 import { sessionOf } from '../../store/selectors';
 import type { SimState } from '../../store/types';
-import { lessonStore } from '../lessons/lesson-store';
 import type { ShareInputs } from './link-state';
 import { loadedShare, loadShare, warmShare } from './load-share';
 import type { MadeOrError } from './share-link';
@@ -21,7 +20,7 @@ type Copied = 'idle' | 'copied' | 'manual';
 export function shareInputsOf(s: SimState): ShareInputs | null {
   const session = sessionOf(s);
   if (session === null || s.frame === null) return null;
-  const file = lessonStore.getState().fileLesson;
+  const file = s.fileLesson;
   return {
     ...(file !== null && file.source === s.source ? { lessonText: file.text } : {}),
     session,

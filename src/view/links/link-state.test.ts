@@ -11,7 +11,6 @@ import { parseScenario, scenarioToYaml } from '../../scenarios/parse';
 import { createSimStore } from '../../store';
 import { createManualClock } from '../../store/clock';
 import { sessionOf } from '../../store/selectors';
-import { lessonStore } from '../lessons/lesson-store';
 import { failureNotice, NOTICE, runBoot, verdictNotice } from './boot';
 import { decodeLessonAttachment, encodeLessonAttachment } from './lesson-attachment';
 import {
@@ -366,11 +365,10 @@ describe('opening a link replays to the same frame', () => {
     );
     const store = newStore();
     await runBoot(store, planBoot(readBootUrl('', `#${p}`), CTX), FALLBACK, null);
-    const file = lessonStore.getState().fileLesson;
+    const file = store.getState().fileLesson;
     expect(file?.lesson.id).toBe(lesson.id);
     expect(file?.source).toBe(store.getState().source);
     expect(store.getState().cursor).toBe(5);
-    lessonStore.setState({ fileLesson: null });
   });
 
   it('a link that cannot be opened loads the fallback and shows the failure', async () => {

@@ -8,12 +8,10 @@
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ScenarioSource } from '../../engine/model/session';
 import { t } from '../../i18n';
-import { scenarioToYaml } from '../../scenarios/parse';
-import { selectInterventions, selectSource } from '../../store';
+import { selectDraft, selectInterventions, selectSource } from '../../store';
 import { useSimStore, useSimStoreApi } from '../../store/react';
 import { builtInLesson } from '../lessons/built-in-lesson';
 import { download } from '../shell/download';
-import { draftStore, useDraft } from './draft-store';
 import { checkDraft, type DraftCheck, draftFromSettings, type SettingsDraft } from './settings-form';
 import { SettingsFormView } from './settings-form-view';
 import {
@@ -64,7 +62,8 @@ function sourceFor(current: ScenarioSource | null, checked: Checked): ScenarioSo
       }
     }
   }
-  return { kind: 'text', text: scenarioToYaml(scenario) };
+  // Already validated: it opens as a value (no YAML round trip).
+  return { kind: 'scenario', scenario };
 }
 
 export function SandboxPanel(): ReactNode {
@@ -72,10 +71,7 @@ export function SandboxPanel(): ReactNode {
   const id = useId();
   const source = useSimStore(selectSource);
   const interventions = useSimStore(selectInterventions);
-  const body = useDraft((d) => d.body);
-  const settings = useDraft((d) => d.settings);
-  const origin = useDraft((d) => d.origin);
-  const dirty = useDraft((d) => d.dirty);
+  const { body, settings, origin, dirty } = useSimStore(selectDraft);
   const [checked, setChecked] = useState<Checked | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
@@ -93,7 +89,7 @@ export function SandboxPanel(): ReactNode {
     if (yaml === null) return;
     const split = splitScenarioText(yaml);
     if (!split.ok) return;
-    draftStore.setState({
+    store.getState().updateDraft({
       body: split.body,
       settings: draftFromSettings(split.settings),
       origin: { source: from.source, interventions: from.interventions },
@@ -118,21 +114,23 @@ export function SandboxPanel(): ReactNode {
   }, [body, settings]);
 
   const edit = (patch: { body?: string; settings?: SettingsDraft }): void => {
-    draftStore.setState({ ...patch, dirty: true });
+    store.getState().updateDraft({ ...patch, dirty: true });
     setMessage(null);
   };
 
   /** Loads a source; the draft then stands for it (it does not follow the load by remaking itself). */
   const load = async (src: ScenarioSource): Promise<boolean> => {
     setBusy(true);
-    const wasDirty = draftStore.getState().dirty;
-    draftStore.setState({ dirty: true });
+    const wasDirty = store.getState().draft.dirty;
+    store.getState().updateDraft({ dirty: true });
     try {
       const ok = await store.getState().load(src);
       const s = store.getState();
       if (ok && s.source !== null)
-        draftStore.setState({ origin: { source: s.source, interventions: s.interventions }, dirty: false });
-      else draftStore.setState({ dirty: wasDirty });
+        store
+          .getState()
+          .updateDraft({ origin: { source: s.source, interventions: s.interventions }, dirty: false });
+      else store.getState().updateDraft({ dirty: wasDirty });
       return ok;
     } finally {
       setBusy(false);
@@ -189,7 +187,9 @@ export function SandboxPanel(): ReactNode {
       setMessage({ tone: 'error', text: t('links.sb.import.invalid', { name: file.name }) });
       return;
     }
-    draftStore.setState({ body: split.body, settings: draftFromSettings(split.settings), dirty: false });
+    store
+      .getState()
+      .updateDraft({ body: split.body, settings: draftFromSettings(split.settings), dirty: false });
     setMessage({ tone: 'ok', text: t('links.sb.import.done', { name: file.name }) });
   };
 

@@ -7,7 +7,6 @@
  */
 
 import {
-  type ControllerMistakes,
   MISTAKE_NAMES,
   type RateLimiterSetting,
   SCENARIO_API_VERSION,
@@ -15,6 +14,7 @@ import {
 } from '../../engine/model/scenario';
 import { settingsDoc } from '../../scenarios/compact-doc';
 import { validateScenario } from '../../scenarios/parse';
+import type { SettingsDraft } from '../../store/types';
 
 export type FieldKind = 'duration' | 'int' | 'number';
 
@@ -85,14 +85,7 @@ export const LIMITER_FIELDS: Readonly<Record<LimiterType, readonly FieldSpec[]>>
   maxOf: [],
 };
 
-export interface SettingsDraft {
-  /** The settings the draft started from: fields the form does not show keep these values. */
-  readonly base: Settings;
-  /** Input text by field id. */
-  readonly values: Readonly<Record<string, string>>;
-  readonly limiter: LimiterType;
-  readonly mistakes: ControllerMistakes;
-}
+export type { SettingsDraft } from '../../store/types';
 
 function limiterValues(l: RateLimiterSetting): Record<string, string> {
   switch (l.type) {
