@@ -1,7 +1,7 @@
 /** A trace record as JSON (the `jsonl` format of the CLI and the event-log export). */
 
+import { isTombstone } from '../engine/model/objects';
 import type { TraceRecord } from '../engine/model/trace';
-import { isTombstone } from '../engine/objects';
 
 export function recordToJson(r: TraceRecord): Record<string, unknown> {
   const o = r.object;

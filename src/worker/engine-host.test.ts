@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RecordView } from '../engine/model/frame';
 import type { Scenario, ScriptAction } from '../engine/model/scenario';
 import type { InterventionAction, RunUntil } from '../engine/model/session';
-import { recordView } from '../engine/sim/frame';
+import { recordView } from '../engine/model/views';
 import { isQuiet } from '../engine/sim/invariants';
 import { createTimeline, seek } from '../engine/timeline/timeline';
 import { libraryScenario } from '../scenarios/library';

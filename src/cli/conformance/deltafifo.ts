@@ -22,7 +22,7 @@ import {
 import { type IndexerState, indexerIndexKeys, indexerList, newIndexer } from '../../engine/client-go/indexer';
 import { isSyncUpdate, type Notification, processDeltas } from '../../engine/client-go/process-deltas';
 import type { DeletedFinalStateUnknown, MetaObject } from '../../engine/model/objects';
-import { isTombstone, metaNamespaceKey } from '../../engine/objects';
+import { isTombstone, metaNamespaceKey } from '../../engine/model/objects';
 import type { TraceLine, VectorScript } from './types';
 
 /** A vector object `{ns, name, rv, data}`. */

@@ -29,7 +29,7 @@ import {
 import { type Agenda, newAgenda, popNext, schedule } from '../../engine/kernel/agenda';
 import { seedRng } from '../../engine/kernel/prng';
 import type { KObject } from '../../engine/model/objects';
-import { metaNamespaceKey } from '../../engine/objects';
+import { metaNamespaceKey } from '../../engine/model/objects';
 import type { TraceLine, VectorScript } from './types';
 import { type CObj, fromObj, renderNotification, toObj, type VObj } from './vector-objects';
 

@@ -1,7 +1,7 @@
 /** Vector objects `{ns, name, rv, data}` ⇄ engine MetaObjects, and the README's common rendering. */
 import type { Notification } from '../../engine/client-go/process-deltas';
 import type { DeletedFinalStateUnknown, MetaObject } from '../../engine/model/objects';
-import { isTombstone } from '../../engine/objects';
+import { isTombstone } from '../../engine/model/objects';
 
 export interface VObj {
   ns: string;

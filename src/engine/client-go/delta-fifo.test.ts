@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DeletedFinalStateUnknown, MetaObject } from '../model/objects';
-import { isTombstone } from '../objects';
+import { isTombstone } from '../model/objects';
 import {
   type Delta,
   type DeltaFifoState,

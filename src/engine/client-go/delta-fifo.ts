@@ -28,7 +28,7 @@
  * D11_SYNCED_AFTER_INITIAL_POPS, D13_KEEP_POSITION.
  */
 import type { DeletedFinalStateUnknown, MetaObject } from '../model/objects';
-import { deletionHandlingKey, isTombstone } from '../objects';
+import { deletionHandlingKey, isTombstone } from '../model/objects';
 import { RULES } from '../rules';
 import type { IndexerState } from './indexer';
 import { indexerGetByKey, indexerListKeys } from './indexer';

@@ -20,7 +20,7 @@
  * - No transformer, no AddIndexers after creation (I6), no resourceVersion bookkeeping (I7 is Era C).
  */
 import type { DeletedFinalStateUnknown, MetaObject, OwnerReference } from '../model/objects';
-import { deletionHandlingKey } from '../objects';
+import { deletionHandlingKey } from '../model/objects';
 
 /** The index names the simulator knows. Closed union: each has a function in `indexFuncs`. */
 export type IndexName = 'namespace' | 'byOwner';

@@ -15,7 +15,7 @@
  * Test-only rule switches (src/engine/rules.ts, all on outside tests): SI2_CALLBACK_BY_CACHE.
  */
 import type { DeletedFinalStateUnknown, MetaObject } from '../model/objects';
-import { deletionHandlingKey, isTombstone } from '../objects';
+import { deletionHandlingKey, isTombstone } from '../model/objects';
 import { RULES } from '../rules';
 import type { Delta } from './delta-fifo';
 import type { IndexerState } from './indexer';

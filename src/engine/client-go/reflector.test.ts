@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seedRng } from '../kernel/prng';
 import type { Foo, KObject } from '../model/objects';
-import { isTombstone } from '../objects';
+import { isTombstone } from '../model/objects';
 import { fifoGetByKey, fifoLen, fifoPop, fifoQueueKeys, newDeltaFifo } from './delta-fifo';
 import { indexerListKeys, newIndexer } from './indexer';
 import { processDeltas } from './process-deltas';

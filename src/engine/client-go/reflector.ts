@@ -24,8 +24,8 @@
  */
 import { nextInt, type RngState } from '../kernel/prng';
 import type { Kind, KObject } from '../model/objects';
+import { metaNamespaceKey } from '../model/objects';
 import type { Arrow, Component, ParamValue } from '../model/trace';
-import { metaNamespaceKey } from '../objects';
 import { RULES } from '../rules';
 import { type BackoffState, newBackoff, nextBackoffDelay } from './backoff';
 import { type DeltaFifoState, fifoAdd, fifoDelete, fifoReplace, fifoResync, fifoUpdate } from './delta-fifo';

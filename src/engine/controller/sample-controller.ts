@@ -30,9 +30,9 @@ import type { IndexerState } from '../client-go/indexer';
 import { indexerGetByKey, indexerUpdate } from '../client-go/indexer';
 import type { Notification } from '../client-go/process-deltas';
 import type { DeletedFinalStateUnknown, Deployment, Foo, KObject } from '../model/objects';
+import { isTombstone, metaNamespaceKey, splitMetaNamespaceKey } from '../model/objects';
 import type { ControllerMistakes } from '../model/scenario';
 import type { Arrow, Component, ParamValue } from '../model/trace';
-import { isTombstone, metaNamespaceKey, splitMetaNamespaceKey } from '../objects';
 
 export type WriteVerb = 'create' | 'update' | 'updateStatus';
 

@@ -8,10 +8,10 @@
  * first load, a shared link and a restart after a crash all go through them.
  */
 
+import { deletionHandlingKey } from '../model/objects';
 import type { Scenario } from '../model/scenario';
 import type { Intervention, InterventionAction, Mark, ScenarioInfo } from '../model/session';
 import type { TraceRecord } from '../model/trace';
-import { deletionHandlingKey } from '../objects';
 import type { World } from '../sim/world';
 import { createTimeline, intervene, type Timeline } from '../timeline/timeline';
 import { isErrorRecord, isRelistRecord } from './records';

@@ -5,9 +5,9 @@
  */
 
 import type { RecordView } from '../model/frame';
+import { deletionHandlingKey } from '../model/objects';
 import type { TraceRecord } from '../model/trace';
-import { deletionHandlingKey } from '../objects';
-import { recordView } from '../sim/frame';
+import { recordView } from '../model/views';
 import { stepWorld } from '../sim/step';
 import type { World } from '../sim/world';
 import type { Run } from './run';

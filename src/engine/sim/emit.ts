@@ -1,8 +1,8 @@
 /** Building trace records for the step being run. */
 
 import type { DeletedFinalStateUnknown, Kind, KObject } from '../model/objects';
+import { isTombstone } from '../model/objects';
 import type { Arrow, Component, ParamValue, TraceRecord } from '../model/trace';
-import { isTombstone } from '../objects';
 import type { World } from './world';
 
 export interface StepOut {

@@ -17,62 +17,17 @@ import type { Notification } from '../client-go/process-deltas';
 import { listenerBuffer, listenerHasSynced } from '../client-go/shared-informer';
 import { wqLen, wqMetrics, wqNumRequeues, wqSnapshot } from '../client-go/workqueue';
 import { fnv1a } from '../kernel/hash';
-import type { Frame, LaneView, NotificationView, ObjectRow, RecordView } from '../model/frame';
-import type { DeletedFinalStateUnknown, Kind, KObject } from '../model/objects';
+import type { Frame, LaneView, NotificationView, ObjectRow } from '../model/frame';
+import type { Kind, KObject } from '../model/objects';
+import { isTombstone, metaNamespaceKey } from '../model/objects';
 import type { TraceRecord } from '../model/trace';
-import { isTombstone, metaNamespaceKey } from '../objects';
+import { objectRow, objOrTomb, recordView } from '../model/views';
 import { cacheDiff } from './invariants';
 import type { World } from './world';
 
 export interface FrameOptions {
   /** Rows per long list (default 200). */
   readonly limit?: number;
-}
-
-export function objectRow(o: KObject): ObjectRow {
-  const m = o.metadata;
-  const owner = m.ownerReferences.find((r) => r.controller);
-  return {
-    kind: o.kind,
-    key: metaNamespaceKey(o),
-    rv: m.resourceVersion,
-    uid: m.uid,
-    generation: m.generation,
-    replicas: o.spec.replicas,
-    availableReplicas: o.status.availableReplicas,
-    ref: o.kind === 'Foo' ? o.spec.deploymentName : (owner?.name ?? ''),
-    finalizers: m.finalizers,
-    deleting: m.deletionTimestamp !== null,
-  };
-}
-
-function objOrTomb(o: KObject | DeletedFinalStateUnknown<KObject> | null): {
-  row: ObjectRow | null;
-  tomb: boolean;
-  kind: Kind | null;
-} {
-  if (o === null) return { row: null, tomb: false, kind: null };
-  if (isTombstone(o))
-    return { row: o.obj === null ? null : objectRow(o.obj), tomb: true, kind: o.obj?.kind ?? null };
-  return { row: objectRow(o), tomb: false, kind: o.kind };
-}
-
-export function recordView(r: TraceRecord): RecordView {
-  const o = objOrTomb(r.object);
-  return {
-    step: r.step,
-    time: r.time,
-    lane: r.lane,
-    component: r.component,
-    arrow: r.arrow,
-    key: r.key,
-    rv: r.resourceVersion,
-    message: r.message,
-    params: r.params,
-    objectKind: o.kind,
-    tombstone: o.tomb,
-    object: o.row,
-  };
 }
 
 function notificationView(n: Notification<KObject>): NotificationView {

@@ -8,7 +8,7 @@ import { fifoLen } from '../client-go/delta-fifo';
 import { indexerList } from '../client-go/indexer';
 import { listenerPending } from '../client-go/shared-informer';
 import { wqLen, wqSnapshot } from '../client-go/workqueue';
-import { metaNamespaceKey } from '../objects';
+import { metaNamespaceKey } from '../model/objects';
 import type { World } from './world';
 
 /**

@@ -18,7 +18,7 @@ import {
 } from '../client-go/shared-informer';
 import { schedule } from '../kernel/agenda';
 import type { Kind, KObject } from '../model/objects';
-import { isTombstone, metaNamespaceKey } from '../objects';
+import { isTombstone, metaNamespaceKey } from '../model/objects';
 import { controllerEnv, handlerFor } from './controller-actors';
 import { emitRecord, type StepOut } from './emit';
 import { drawHandlerLatency, drawLatency } from './latency';

@@ -3,8 +3,8 @@
  * for goal details, and the placeholder filling of lesson texts from a matched record.
  */
 
+import { isTombstone } from '../../engine/model/objects';
 import type { ParamValue, TraceRecord } from '../../engine/model/trace';
-import { isTombstone } from '../../engine/objects';
 import type { RecordMatcher } from './types';
 
 /** Parameter equality; a number or boolean also equals its string form (YAML authors write rv: 3). */

@@ -6,8 +6,9 @@
 import type { Frame, RecordView } from '../../engine/model/frame';
 import type { Scenario, ScriptAction } from '../../engine/model/scenario';
 import type { TraceRecord } from '../../engine/model/trace';
+import { recordView } from '../../engine/model/views';
 import { createWorld } from '../../engine/sim/create-world';
-import { buildFrame, recordView } from '../../engine/sim/frame';
+import { buildFrame } from '../../engine/sim/frame';
 import { stepWorld } from '../../engine/sim/step';
 import { libraryScenario } from '../../scenarios/library';
 import { parseScenario } from '../../scenarios/parse';

@@ -7,7 +7,7 @@
  */
 import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ScenarioSource } from '../../engine/model/session';
-import { recordView } from '../../engine/sim/frame';
+import { recordView } from '../../engine/model/views';
 import { t } from '../../i18n';
 import { useLang } from '../../i18n/react';
 import { type Lesson, parseLesson } from '../../scenarios/lessons';

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createInProcessClient } from '../../bridge/in-process-client';
 import type { ScenarioSource, Session } from '../../engine/model/session';
 import { ENGINE_BEHAVIOUR_VERSION } from '../../engine/version';
+import { decodeLessonAttachment, encodeLessonAttachment } from '../../scenarios/lesson-attachment';
 import { LESSONS, lessonById } from '../../scenarios/lessons';
 import { libraryScenario } from '../../scenarios/library';
 import { parseScenario, scenarioToYaml } from '../../scenarios/parse';
@@ -12,7 +13,6 @@ import { createSimStore } from '../../store';
 import { createManualClock } from '../../store/clock';
 import { sessionOf } from '../../store/selectors';
 import { failureNotice, NOTICE, runBoot, verdictNotice } from './boot';
-import { decodeLessonAttachment, encodeLessonAttachment } from './lesson-attachment';
 import {
   type BootContext,
   embedSnippet,

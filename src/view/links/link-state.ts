@@ -15,6 +15,11 @@
 import type { ScenarioSource, Session } from '../../engine/model/session';
 import { ENGINE_BEHAVIOUR_VERSION } from '../../engine/version';
 import type { Lang } from '../../i18n';
+import {
+  ATTACHMENT_SEPARATOR,
+  decodeLessonAttachment,
+  encodeLessonAttachment,
+} from '../../scenarios/lesson-attachment';
 import { parseScenario } from '../../scenarios/parse';
 import {
   decodeLink,
@@ -24,7 +29,6 @@ import {
   type LinkState,
 } from '../../scenarios/url-codec';
 import { type BootContext, type BootPlan, type BootUrl, plainPlan, planFlags } from './boot-plan';
-import { ATTACHMENT_SEPARATOR, decodeLessonAttachment, encodeLessonAttachment } from './lesson-attachment';
 
 export {
   type BootContext,

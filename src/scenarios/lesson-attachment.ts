@@ -11,14 +11,14 @@
  * the codec part carries.
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import { fnv1a } from '../../engine/kernel/hash';
-import type { Scenario } from '../../engine/model/scenario';
-import { base64urlDecode, base64urlEncode } from '../../scenarios/base64url';
-import { parseLesson } from '../../scenarios/lessons/parse';
-import type { Lesson } from '../../scenarios/lessons/types';
-import { formatScenarioError } from '../../scenarios/parse';
-import { firstDifference } from '../../scenarios/plain-data';
-import type { LinkFailure } from '../../scenarios/url-codec';
+import { fnv1a } from '../engine/kernel/hash';
+import type { Scenario } from '../engine/model/scenario';
+import { base64urlDecode, base64urlEncode } from './base64url';
+import { parseLesson } from './lessons/parse';
+import type { Lesson } from './lessons/types';
+import { formatScenarioError } from './parse';
+import { firstDifference } from './plain-data';
+import type { LinkFailure } from './url-codec';
 
 export const LESSON_ATTACHMENT_PREFIX = 'L1.';
 /** Separates the codec payload from the lesson attachment (`~` is not in base64url). */
