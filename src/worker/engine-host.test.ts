@@ -433,6 +433,66 @@ describe('EngineHost', () => {
     expect([s.known, s.marks.some((m) => m.kind === 'intervention')]).toEqual([200, false]);
   });
 
+  it('opens a session in one request: a scenario value, its interventions, its step', () => {
+    const d = driver();
+    const scenario = faultyScenario();
+    const interventions = [
+      { step: 60, action: { action: 'compact' } as InterventionAction },
+      { step: 60, action: { action: 'failReconciles', count: 1 } as InterventionAction },
+      { step: 140, action: { action: 'closeWatch', kind: 'Foo' } as InterventionAction },
+    ];
+    const opened = d.ask({
+      type: 'open',
+      session: { source: { kind: 'scenario', scenario }, seed: 3, interventions, step: 250 },
+    });
+    if (opened.type !== 'opened') throw new Error(opened.type);
+    expect([opened.frame.step, opened.known, opened.scenario.seed]).toEqual([250, 250, 3]);
+    expect(opened.interventions).toEqual(interventions);
+    // The same by hand: open at 0, intervene at each step, seek.
+    const byHand = driver();
+    byHand.ask({
+      type: 'open',
+      session: { source: { kind: 'scenario', scenario }, seed: 3, interventions: [], step: 0 },
+    });
+    for (const iv of interventions) byHand.intervene(iv.step, iv.action);
+    expect(byHand.seek(250).frame.digest).toBe(opened.frame.digest);
+  });
+
+  it('refuses a session it cannot show, and keeps the run on screen', () => {
+    const d = driver();
+    d.load();
+    const before = d.seek(90).frame.digest;
+    const scenario = defaultScenario();
+    const refused = [
+      // A scenario value that is not in normalized form (a string where a number belongs).
+      { source: { kind: 'scenario', scenario: { ...scenario, seed: '7' } }, interventions: [], step: 0 },
+      // An intervention that a scenario file could not contain.
+      {
+        source: { kind: 'library', name: 'default' },
+        interventions: [
+          { step: 5, action: { action: 'delete', target: { kind: 'Foo', namespace: 'x', name: 'B@d' } } },
+        ],
+        step: 10,
+      },
+      // Steps that go backwards, and a negative step.
+      {
+        source: { kind: 'library', name: 'default' },
+        interventions: [
+          { step: 50, action: { action: 'compact' } },
+          { step: 20, action: { action: 'compact' } },
+        ],
+        step: 60,
+      },
+      { source: { kind: 'library', name: 'default' }, interventions: [], step: -1 },
+    ];
+    for (const session of refused) {
+      const r = expectError(d.ask({ type: 'open', session } as unknown as RequestBody), false);
+      expect(r.message.length).toBeGreaterThan(0);
+    }
+    const still = d.seek(90);
+    expect(still.frame.digest).toBe(before);
+  });
+
   it('records windows are capped at 5,000 records; history lists every record touching a key', () => {
     const d = driver();
     d.load();
