@@ -3,9 +3,10 @@
  * into the store (the only writer of `frame`). Every frame answer carries the interventions in force;
  * the store copies them, so what a link or a restart needs (the session) is always in the state.
  */
+
+import type { AnswerTo, ErrorResponse, RequestBody, Response } from '../bridge';
 import type { EngineClient } from '../bridge/client';
 import type { Intervention, Mark } from '../engine/model/session';
-import type { AnswerTo, ErrorResponse, RequestBody, Response } from '../worker/protocol';
 import type { Clock } from './clock';
 import { createPlayer, type Player } from './player';
 import type { SimState, SimStore } from './types';

@@ -4,6 +4,7 @@
  * from the bridge write `frame` and the playback numbers.
  */
 import type { StoreApi } from 'zustand/vanilla';
+import type { Response } from '../bridge';
 import type { Frame } from '../engine/model/frame';
 import type { ControllerMistakes, RateLimiterSetting, Settings } from '../engine/model/scenario';
 import type {
@@ -17,7 +18,6 @@ import type {
   SkipSummary,
 } from '../engine/model/session';
 import type { Lesson } from '../scenarios/lessons/types';
-import type { Response } from '../worker/protocol';
 
 export type RecordsAnswer = Extract<Response, { type: 'records' }>;
 export type HistoryAnswer = Extract<Response, { type: 'history' }>;
