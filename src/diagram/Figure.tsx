@@ -4,7 +4,7 @@
 import { type ReactNode, type RefObject, useId, useMemo, useRef } from 'react';
 import type { Frame, RecordView } from '../engine/model/frame';
 import { t } from '../i18n';
-import { VIEW_H, VIEW_W } from './layout';
+import { VIEW_H, VIEW_W } from './layout-boxes';
 import { DEFAULT_TOKEN_CAP, motionAt, planMotion } from './motion';
 import { ApiBox } from './parts/api-box';
 import { ArrowsLayer } from './parts/arrows-layer';

@@ -6,7 +6,7 @@
  *
  * The serializer is our own and works on anything element-shaped, so Node tests can check it.
  */
-import { VIEW_H, VIEW_W } from './layout';
+import { VIEW_H, VIEW_W } from './layout-boxes';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XLINK_NS = 'http://www.w3.org/1999/xlink';

@@ -5,14 +5,8 @@
 export { exportPng, exportSvg } from './export';
 export { Figure, type FigureProps } from './Figure';
 export { fitWidthTransform, shortKey } from './format';
-export {
-  ARROWS,
-  arrowPath,
-  BOXES,
-  type FigureArrowId,
-  type LaneId,
-  VIEW_H,
-  VIEW_W,
-} from './layout';
+export { arrowPath } from './layout';
+export { ARROWS, type FigureArrowId } from './layout-arrows';
+export { BOXES, type LaneId, VIEW_H, VIEW_W } from './layout-boxes';
 export { arrowForRecord, motionAt, planMotion, type TokenState } from './motion';
 export { type FigureZoom, useFigureZoom } from './use-figure-zoom';

@@ -2,20 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EN } from '../i18n';
 import { distanceToOutline, type Point, pointAt, polyline, rectsOverlap } from './geometry';
-import {
-  ARROWS,
-  arrowPath,
-  BOX_IDS,
-  BOXES,
-  CAPTIONS,
-  DIVIDER_Y,
-  type FigureArrowId,
-  findArrow,
-  REF_LINKS,
-  VIEW_H,
-  VIEW_W,
-  wrapLabel,
-} from './layout';
+import { arrowPath, findArrow, wrapLabel } from './layout';
+import { ARROWS, CAPTIONS, type FigureArrowId, REF_LINKS } from './layout-arrows';
+import { BOX_IDS, BOXES, DIVIDER_Y, VIEW_H, VIEW_W } from './layout-boxes';
 
 const FIGURE_LABELS: Record<string, string> = {
   '1': '1) List & Watch',

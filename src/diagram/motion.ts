@@ -18,7 +18,9 @@
  */
 import { easeCubicInOut } from 'd3';
 import type { RecordView } from '../engine/model/frame';
-import { arrowKey, arrowPath, type FigureArrowId, type LaneId } from './layout';
+import { arrowKey, arrowPath } from './layout';
+import type { FigureArrowId } from './layout-arrows';
+import type { LaneId } from './layout-boxes';
 
 export type TokenShape = 'square' | 'triangle' | 'key' | 'signal';
 

@@ -7,7 +7,7 @@
 import { select, type ZoomBehavior, zoom, zoomIdentity } from 'd3';
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { fitWidthTransform, type ZoomTransform } from './format';
-import { VIEW_H, VIEW_W } from './layout';
+import { VIEW_H, VIEW_W } from './layout-boxes';
 
 export interface FigureZoom {
   /** The current transform, to apply as `translate(x,y) scale(k)` on the viewport group. */

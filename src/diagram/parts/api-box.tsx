@@ -3,7 +3,8 @@ import { memo, type ReactNode } from 'react';
 import type { Frame } from '../../engine/model/frame';
 import { t } from '../../i18n';
 import { hexagonPoints } from '../geometry';
-import { BOXES, wrapLabel } from '../layout';
+import { wrapLabel } from '../layout';
+import { BOXES } from '../layout-boxes';
 
 export const ApiBox = memo(function ApiBox(props: { server: Frame['server'] }): ReactNode {
   const s = props.server;

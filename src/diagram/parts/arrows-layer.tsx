@@ -2,7 +2,8 @@
 // for the current step (lit while a token travels, marked once it has arrived, "+N" when aggregated).
 import type { ReactNode } from 'react';
 import { t } from '../../i18n';
-import { ARROWS, type ArrowDef, arrowKey, arrowPath, wrapLabel } from '../layout';
+import { arrowKey, arrowPath, wrapLabel } from '../layout';
+import { ARROWS, type ArrowDef } from '../layout-arrows';
 import type { ArrowActivity } from '../motion';
 import { type ArrowState, markerId } from './defs';
 import { MultilineText } from './text';

@@ -5,7 +5,7 @@ import { memo, type ReactNode } from 'react';
 import type { LaneView } from '../../engine/model/frame';
 import { t } from '../../i18n';
 import { reflectorPhaseText, shortKey } from '../format';
-import { BOXES, CELLS, type LaneId } from '../layout';
+import { BOXES, CELLS, type LaneId } from '../layout-boxes';
 import { ObjectGlyph, Selectable } from './glyphs';
 
 export interface SelectProps {

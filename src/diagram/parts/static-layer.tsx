@@ -2,16 +2,9 @@
 // corner, the captions, the fidelity badge and the dotted reference lines.
 import { memo, type ReactNode } from 'react';
 import { t } from '../../i18n';
-import {
-  BADGE_AT,
-  CAPTIONS,
-  DIVIDER_Y,
-  REF_LINKS,
-  SERVER_CORNER,
-  VIEW_H,
-  VIEW_W,
-  wrapLabel,
-} from '../layout';
+import { wrapLabel } from '../layout';
+import { BADGE_AT, CAPTIONS, REF_LINKS, SERVER_CORNER } from '../layout-arrows';
+import { DIVIDER_Y, VIEW_H, VIEW_W } from '../layout-boxes';
 import { MultilineText } from './text';
 
 function pts(points: readonly { x: number; y: number }[]): string {

@@ -5,7 +5,7 @@ import { memo, type ReactNode } from 'react';
 import type { LaneView } from '../../engine/model/frame';
 import { t } from '../../i18n';
 import { shortKey } from '../format';
-import { BOXES, CELLS, LANES, type LaneId } from '../layout';
+import { BOXES, CELLS, LANES, type LaneId } from '../layout-boxes';
 import { ObjectGlyph, Selectable } from './glyphs';
 import type { SelectProps } from './lane-boxes';
 

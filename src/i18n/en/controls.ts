@@ -157,4 +157,6 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.validate.exists': '{kind} {key} already exists; choose another name.',
   'controls.validate.chooseObject': 'Choose a {kind} that exists on the server.',
   'controls.validate.handlerExists': 'The {kind} informer already has a handler named {name}.',
+  // The fault bar's slow-down faults (issue 7: one set of intervention builders).
+  'controls.field.extraMs': 'Extra latency (ms)',
 };

@@ -155,4 +155,6 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.validate.exists': '{kind} {key} 已存在，请换一个名称。',
   'controls.validate.chooseObject': '请选择服务器上存在的 {kind}。',
   'controls.validate.handlerExists': '{kind} Informer 已有名为 {name} 的事件处理函数。',
+  // The fault bar's slow-down faults (issue 7: one set of intervention builders).
+  'controls.field.extraMs': '额外延迟（毫秒）',
 };

@@ -9,6 +9,7 @@ import { describeIntervention } from './intervention-kinds';
 import {
   type BuildResult,
   buildAddHandler,
+  buildAddLatency,
   buildApiErrors,
   buildCloseWatch,
   buildCompact,
@@ -16,6 +17,7 @@ import {
   buildDelete,
   buildFailReconciles,
   buildRefuseConnections,
+  buildSlowHandlers,
   buildUpdateFooReplicas,
   buildWatchError,
   splitKey,
@@ -204,6 +206,24 @@ describe('builders', () => {
     );
   });
 
+  it('slow-downs: extra ms 1..600000 for a number of seconds; every bad field reported', () => {
+    expect(ok(buildAddLatency('200', '3'))).toEqual({ action: 'addLatency', extraMs: 200, durationMs: 3000 });
+    expect(ok(buildSlowHandlers(' 600000 ', '0.5'))).toEqual({
+      action: 'slowHandlers',
+      extraMs: 600_000,
+      durationMs: 500,
+    });
+    for (const bad of ['0', '600001', '1.5', '-3', 'abc']) {
+      expect(problems(buildAddLatency(bad, '3')), bad).toEqual({
+        extraMs: 'Extra latency (ms) must be a whole number from 1 to 600000.',
+      });
+    }
+    expect(problems(buildSlowHandlers('', 'x'))).toEqual({
+      extraMs: 'Extra latency (ms) is required.',
+      seconds: 'Seconds must be a number of seconds greater than 0 and at most 3600.',
+    });
+  });
+
   it('addHandler: a valid, unused handler name', () => {
     expect(ok(buildAddHandler({ kind: 'Foo', name: ' audit-log ' }, ['sample-controller']))).toEqual({
       action: 'addHandler',
@@ -240,6 +260,8 @@ describe('built interventions are valid scenario actions', () => {
     ok(buildRefuseConnections('3600')),
     ok(buildApiErrors(429, '1.5')),
     ok(buildApiErrors(500, '30')),
+    ok(buildAddLatency('1', '0.001')),
+    ok(buildSlowHandlers('600000', '3600')),
     ok(buildFailReconciles('1')),
     ok(buildFailReconciles('100000')),
     ok(buildAddHandler({ kind: 'Foo', name: 'audit-log' }, [])),
@@ -259,7 +281,7 @@ describe('built interventions are valid scenario actions', () => {
     script,
   };
 
-  it('covers every intervention the panel offers', () => {
+  it('covers every intervention the panel and the fault bar offer', () => {
     const offered = [
       'create',
       'update',
@@ -269,6 +291,8 @@ describe('built interventions are valid scenario actions', () => {
       'compact',
       'refuseConnections',
       'apiErrors',
+      'addLatency',
+      'slowHandlers',
       'failReconciles',
       'addHandler',
     ];

@@ -1,8 +1,9 @@
 /**
  * Interventions made while paused: pure validators for the form fields and builders that turn the
- * form's raw strings into an `InterventionAction` (a ScriptAction of src/scenarios/types.ts without `at`;
- * the worker stamps the virtual time of the step on screen). Builders return every problem at once,
- * each with the field it belongs to, so the form can mark each field.
+ * form's raw strings into an `InterventionAction` (a ScriptAction of src/engine/model/scenario.ts without
+ * `at`; the worker stamps the virtual time of the step on screen). Builders return every problem at once,
+ * each with the field it belongs to, so the form can mark each field. The interventions panel and the
+ * sandbox's fault bar both build through these, so they accept the same input with the same messages.
  *
  * Name rules are Kubernetes' (apimachinery IsDNS1123Label): lowercase RFC 1123 label, at most 63
  * characters. That is stricter than the scenario parser's object-name rule (a DNS subdomain, ≤ 253),
@@ -35,6 +36,8 @@ export type Lane = 'all' | Kind;
 export const MAX_NAME_LENGTH = 63;
 /** Longest fault window the form offers, in seconds. */
 export const MAX_FAULT_SECONDS = 3600;
+/** Largest extra latency the fault bar offers, in ms (ten minutes). */
+export const MAX_EXTRA_MS = 600_000;
 
 const LABEL_CHARS = /^[a-z0-9-]*$/;
 
@@ -216,6 +219,26 @@ export function buildApiErrors(code: 429 | 500, seconds: string): BuildResult {
   const d = validateSeconds(seconds, t('controls.field.seconds'));
   if (d.error !== null) return { ok: false, problems: [{ field: 'seconds', message: d.error }] };
   return { ok: true, action: { action: 'apiErrors', code, durationMs: d.value } };
+}
+
+/** The two inputs of a slow-down fault: extra ms per request or notification, for `seconds`. */
+function buildSlowdown(action: 'addLatency' | 'slowHandlers', extraMs: string, seconds: string): BuildResult {
+  const problems: Problem[] = [];
+  const extra = parseIntegerField(extraMs, t('controls.field.extraMs'), 1, MAX_EXTRA_MS);
+  check(problems, 'extraMs', extra.error);
+  const d = validateSeconds(seconds, t('controls.field.seconds'));
+  check(problems, 'seconds', d.error);
+  return result(problems, () => ({ action, extraMs: extra.value!, durationMs: d.value! }));
+}
+
+/** addLatency: every API request takes `extraMs` longer, for the given seconds. */
+export function buildAddLatency(extraMs: string, seconds: string): BuildResult {
+  return buildSlowdown('addLatency', extraMs, seconds);
+}
+
+/** slowHandlers: every resource event handler takes `extraMs` longer per notification. */
+export function buildSlowHandlers(extraMs: string, seconds: string): BuildResult {
+  return buildSlowdown('slowHandlers', extraMs, seconds);
 }
 
 /** failReconciles: the next `count` syncHandler calls fail (→ AddRateLimited, W9). */

@@ -7,6 +7,7 @@ import { type ReactNode, useId } from 'react';
 import { t } from '../../i18n';
 import { classifyStatus, formatCount, type StatusClass, statusText } from './format';
 import './inspectors.css';
+import './inspector-tables.css';
 
 export type Tone = 'neutral' | 'ok' | 'info' | 'warn' | 'danger' | 'accent' | 'muted';
 

@@ -8,13 +8,10 @@ import { Figure } from '../../diagram';
 import { t } from '../../i18n';
 import { useLang } from '../../i18n/react';
 import {
-  selectEnded,
   selectError,
   selectFatal,
   selectFrame,
   selectHelpOpen,
-  selectKnown,
-  selectMarks,
   selectPlaying,
   selectSelectedKey,
   selectSpeed,
@@ -26,8 +23,6 @@ import {
   ErrorBanner,
   FatalBanner,
   HelpDialog,
-  Timeline,
-  Transport,
   useDocumentTheme,
   useShortcuts,
 } from '../controls';
@@ -37,6 +32,7 @@ import { loadedShare, loadShare, warmShare } from '../links/load-share';
 import { Notices } from '../links/notices';
 import { offerSource } from '../links/page-boot';
 import { NarrationPanel } from '../narration';
+import { PlaybackBar } from './playback-bar';
 import { stepDurationMs, useReducedMotion, useStepProgress } from './use-step-progress';
 import './embed.css';
 
@@ -44,11 +40,8 @@ export function EmbedWorkspace(): ReactNode {
   const lang = useLang();
   const store = useSimStoreApi();
   const frame = useSimStore(selectFrame);
-  const known = useSimStore(selectKnown);
-  const ended = useSimStore(selectEnded);
   const playing = useSimStore(selectPlaying);
   const speed = useSimStore(selectSpeed);
-  const marks = useSimStore(selectMarks);
   const selectedKey = useSimStore(selectSelectedKey);
   const theme = useSimStore(selectTheme);
   const helpOpen = useSimStore(selectHelpOpen);
@@ -96,34 +89,7 @@ export function EmbedWorkspace(): ReactNode {
         <Notices onOffer={(offer) => void s.load(offerSource(offer))} />
         {fatal !== null && <FatalBanner message={fatal} onRestart={() => void s.restart()} />}
         {error !== null && <ErrorBanner error={error} onDismiss={s.dismissError} />}
-        <div className="controls-bar">
-          <Transport
-            step={step}
-            known={known}
-            ended={ended}
-            playing={playing}
-            speed={speed}
-            time={frame?.time ?? 0}
-            selectedKey={selectedKey}
-            disabled={frame === null || fatal !== null}
-            onTogglePlay={s.togglePlay}
-            onStepBack={s.stepBack}
-            onStepForward={s.stepForward}
-            onRunUntil={(u) => void s.runUntil(u)}
-            onSpeedChange={s.setSpeed}
-            onHelp={() => s.setHelpOpen(true)}
-          />
-          <Timeline
-            step={step}
-            known={known}
-            ended={ended}
-            time={frame?.time ?? 0}
-            marks={marks}
-            disabled={frame === null || fatal !== null}
-            onSeek={s.seek}
-            onSeekTime={s.seekTime}
-          />
-        </div>
+        <PlaybackBar />
         {frame === null ? (
           <p className="app-loading">{t('shell.loading')}</p>
         ) : (

@@ -19,18 +19,14 @@ import { t } from '../../i18n';
 import { initLanguage } from '../../i18n/browser';
 import { useLang } from '../../i18n/react';
 import {
-  selectEnded,
   selectError,
   selectFatal,
   selectFrame,
   selectHelpOpen,
-  selectKnown,
-  selectMarks,
   selectMode,
   selectPlaying,
   selectScenario,
   selectSelectedKey,
-  selectSkipped,
   selectSpeed,
   selectTheme,
 } from '../../store';
@@ -42,8 +38,6 @@ import {
   HelpDialog,
   InterventionsPanel,
   ThemeSwitch,
-  Timeline,
-  Transport,
   useDocumentTheme,
   useShortcuts,
 } from '../controls';
@@ -61,6 +55,7 @@ import { ModeSwitch } from '../sandbox/mode-switch';
 import { download } from './download';
 import { InspectorTabs, type TabId } from './inspector-tabs';
 import { LanguageSwitch } from './language-switch';
+import { PlaybackBar } from './playback-bar';
 import { stepDurationMs, useReducedMotion, useStepProgress } from './use-step-progress';
 
 const LOG_WINDOW = 400;
@@ -70,18 +65,14 @@ export function Workspace(): ReactNode {
   const lang = useLang();
   const store = useSimStoreApi();
   const frame = useSimStore(selectFrame);
-  const known = useSimStore(selectKnown);
-  const ended = useSimStore(selectEnded);
   const playing = useSimStore(selectPlaying);
   const speed = useSimStore(selectSpeed);
-  const marks = useSimStore(selectMarks);
   const scenario = useSimStore(selectScenario);
   const selectedKey = useSimStore(selectSelectedKey);
   const theme = useSimStore(selectTheme);
   const helpOpen = useSimStore(selectHelpOpen);
   const error = useSimStore(selectError);
   const fatal = useSimStore(selectFatal);
-  const skipped = useSimStore(selectSkipped);
   const mode = useSimStore(selectMode);
   const scenarioTitle = useScenarioTitle(scenario?.title ?? '');
   const reducedMotion = useReducedMotion();
@@ -208,39 +199,7 @@ export function Workspace(): ReactNode {
         {fatal !== null && <FatalBanner message={fatal} onRestart={() => void s.restart()} />}
         {error !== null && <ErrorBanner error={error} onDismiss={s.dismissError} />}
 
-        <div className="controls-bar">
-          <Transport
-            step={step}
-            known={known}
-            ended={ended}
-            playing={playing}
-            speed={speed}
-            time={frame?.time ?? 0}
-            selectedKey={selectedKey}
-            disabled={frame === null || fatal !== null}
-            onTogglePlay={s.togglePlay}
-            onStepBack={s.stepBack}
-            onStepForward={s.stepForward}
-            onRunUntil={(u) => void s.runUntil(u)}
-            onSpeedChange={s.setSpeed}
-            onHelp={() => s.setHelpOpen(true)}
-          />
-          <Timeline
-            step={step}
-            known={known}
-            ended={ended}
-            time={frame?.time ?? 0}
-            marks={marks}
-            disabled={frame === null || fatal !== null}
-            onSeek={s.seek}
-            onSeekTime={s.seekTime}
-          />
-          {skipped !== null && playing && (
-            <p className="skipped-note">
-              {t('shell.skipped', { records: skipped.records, steps: skipped.toStep - skipped.fromStep })}
-            </p>
-          )}
-        </div>
+        <PlaybackBar showSkipped />
 
         {frame === null ? (
           <p className="app-loading">{t('shell.loading')}</p>
