@@ -123,12 +123,10 @@ describe('bridge client', () => {
     const want = direct.handle({ id: 2, type: 'seek', step: 77 });
 
     const hosts: EngineHost[] = [];
-    const c = createInProcessClient({
-      createHost: () => {
-        const host = createEngineHost();
-        hosts.push(host);
-        return host;
-      },
+    const c = createInProcessClient(() => {
+      const host = createEngineHost();
+      hosts.push(host);
+      return host;
     });
     await c.request({
       type: 'open',

@@ -1,16 +1,15 @@
 /**
  * The engine in this thread: an EngineHost behind the same EngineClient interface as the Worker, for
- * tests and the CLI. Requests are handled one by one in a microtask after `request()` returns, so the
+ * tests and the CLI. The caller builds the host (src/worker/engine-host.ts `createEngineHost`), so the
+ * bridge knows only the protocol. Requests are handled one by one in a microtask after `request()` returns, so the
  * order and the "newest request wins" rule behave as with the Worker. Answers are not cloned.
  */
-import { createEngineHost, type EngineHost, type EngineHostOptions } from '../worker/engine-host';
 import type { Request, Response } from '../worker/protocol';
 import { createClient, type EngineClient, type Transport } from './client';
 
-export interface InProcessClientOptions {
-  /** Builds the host (default: createEngineHost(hostOptions)); called again on restart(). */
-  readonly createHost?: () => EngineHost;
-  readonly hostOptions?: EngineHostOptions;
+/** What answers the protocol in this thread: an EngineHost. */
+export interface EngineHost {
+  handle(req: Request): Response;
 }
 
 function inProcessTransport(create: () => EngineHost): Transport {
@@ -47,7 +46,7 @@ function inProcessTransport(create: () => EngineHost): Transport {
   };
 }
 
-export function createInProcessClient(opts: InProcessClientOptions = {}): EngineClient {
-  const create = opts.createHost ?? (() => createEngineHost(opts.hostOptions));
-  return createClient(inProcessTransport(create));
+/** A client of a host built by `createHost` (called again on restart()). */
+export function createInProcessClient(createHost: () => EngineHost): EngineClient {
+  return createClient(inProcessTransport(createHost));
 }

@@ -10,5 +10,5 @@ export type {
   Response,
 } from '../worker/protocol';
 export { createClient, type EngineClient, type Transport } from './client';
-export { createInProcessClient, type InProcessClientOptions } from './in-process-client';
+export { createInProcessClient } from './in-process-client';
 export { createWorkerClient } from './worker-client';

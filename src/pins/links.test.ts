@@ -11,6 +11,7 @@ import { createSimStore } from '../store';
 import { createManualClock } from '../store/clock';
 import { runBoot } from '../view/links/boot';
 import { type BootContext, planBoot, readBootUrl, replayVerdict } from '../view/links/link-state';
+import { createEngineHost } from '../worker/engine-host';
 import FIXTURES from './link-fixtures.json';
 
 const CTX: BootContext = {
@@ -28,7 +29,7 @@ describe('links made before the redesign', () => {
       const plan = planBoot(readBootUrl('', `#${f.payload}`), CTX);
       expect(plan.failure).toBeNull();
       const store = createSimStore(
-        createInProcessClient({ hostOptions: { lessons: (id) => lessonById(id)?.scenario } }),
+        createInProcessClient(() => createEngineHost({ lessons: (id) => lessonById(id)?.scenario })),
         { clock: createManualClock() },
       );
       await runBoot(store, plan, CTX.fallback, null);

@@ -14,7 +14,7 @@ const flush = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 /** A store on an in-process engine and a manual clock; `seen` lists every cursor the store showed. */
 function setup(createHost?: () => EngineHost) {
   const clock = createManualClock();
-  const client = createInProcessClient(createHost === undefined ? {} : { createHost });
+  const client = createInProcessClient(createHost ?? (() => createEngineHost()));
   const store: SimStore = createSimStore(client, { clock });
   const seen: number[] = [];
   store.subscribe(

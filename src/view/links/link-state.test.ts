@@ -12,6 +12,7 @@ import { parseScenario, scenarioToYaml } from '../../scenarios/parse';
 import { createSimStore } from '../../store';
 import { createManualClock } from '../../store/clock';
 import { sessionOf } from '../../store/selectors';
+import { createEngineHost } from '../../worker/engine-host';
 import { failureNotice, NOTICE, runBoot, verdictNotice } from './boot';
 import {
   type BootContext,
@@ -327,7 +328,11 @@ describe('after the replay', () => {
 
 describe('opening a link replays to the same frame', () => {
   const flush = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
-  const newStore = () => createSimStore(createInProcessClient(), { clock: createManualClock() });
+  const newStore = () =>
+    createSimStore(
+      createInProcessClient(() => createEngineHost()),
+      { clock: createManualClock() },
+    );
 
   it('load, interventions at their steps, the step: the digest matches; a changed digest is reported', async () => {
     const author = newStore();
