@@ -1,6 +1,6 @@
 // Journeys of issue 3: stepping forward changes the inspectors, the inspectors (and the figure) match
 // the engine's frame at a seeded step, and stepping back returns to exactly the same frame.
-import { expect, test } from '@playwright/test';
+import { expect, type Locator, test } from '@playwright/test';
 import { reflectorPhaseText } from '../src/diagram/format';
 import { t } from '../src/i18n';
 import { AppPage } from './pages/app-page';
@@ -142,8 +142,9 @@ test.describe('stepping', () => {
       if (step <= 40) await app.stepForwardBy(step - (await app.step()));
       else await app.seekTo(step);
       const before = await app.digest();
-      const inspectorBefore = await app.inspectors.workqueue.textContent();
-      const narrationBefore = await app.narration.textContent();
+      // The inspectors render a deferred frame (they may lag the figure by one commit): read settled text.
+      const inspectorBefore = await settledText(app.inspectors.workqueue);
+      const narrationBefore = await settledText(app.narration);
 
       await app.stepForwardButton.click();
       await app.waitForStep(step + 1);
@@ -152,8 +153,8 @@ test.describe('stepping', () => {
       await app.stepBackButton.click();
       await app.waitForStep(step);
       expect(await app.digest(), `back at step ${step}`).toBe(before);
-      expect(await app.inspectors.workqueue.textContent()).toBe(inspectorBefore);
-      expect(await app.narration.textContent()).toBe(narrationBefore);
+      await expect(app.inspectors.workqueue).toHaveText(inspectorBefore);
+      await expect(app.narration).toHaveText(narrationBefore);
     }
 
     // A long jump back with the slider lands on the same frame as stepping there did.
@@ -162,3 +163,15 @@ test.describe('stepping', () => {
     expect(await app.digest()).toBe(at3);
   });
 });
+
+/** The text of `loc` once two reads 100 ms apart agree (a deferred render has caught up). */
+async function settledText(loc: Locator): Promise<string> {
+  let last = (await loc.textContent()) ?? '';
+  for (let i = 0; i < 30; i++) {
+    await loc.page().waitForTimeout(100);
+    const now = (await loc.textContent()) ?? '';
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
