@@ -1,20 +1,20 @@
 /**
  * Interventions: script actions without `at`, made in the UI at the step on screen (the engine host
  * stamps the step's virtual time) or carried by a shareable link. They are checked exactly like a
- * scenario file's script entries, by `validateScenario` (./parse.ts) on a small wrapper scenario, so the
+ * scenario file's script entries, by `validateScenario` (./read/scenario.ts) on a small wrapper scenario, so the
  * engine never runs an action that a file could not contain, and every error reads like a file error.
  *
- * A Deployment created with a controlling Foo needs that Foo declared (checkOwners in parse.ts); a run
+ * A Deployment created with a controlling Foo needs that Foo declared (checkOwners in ./read/script.ts); a run
  * may have created it since the start, so the wrapper declares a stand-in Foo for each such owner.
  */
 
 import { DEFAULT_NAMESPACE } from '../engine/model/defaults';
 import { SCENARIO_API_VERSION } from '../engine/model/scenario';
 import type { InterventionAction as Intervention } from '../engine/model/session';
-import { actionDoc } from './compact-doc';
 import { describeValue } from './duration';
-import { validateScenario } from './parse';
 import { firstExtra, isRecord } from './plain-data';
+import { validateScenario } from './read/scenario';
+import { actionDoc } from './write';
 
 export type InterventionsRead =
   | { readonly ok: true; readonly actions: Intervention[] }
@@ -111,9 +111,9 @@ export function checkIntervention(action: unknown): InterventionCheck {
     return { ok: false, errors: [`must be a map with an action, got ${describeValue(action)}`] };
   if (own(action, 'at') !== undefined)
     return { ok: false, errors: ['at: an intervention has no time of its own; remove it'] };
-  let doc: Record<string, unknown>;
+  let doc: unknown;
   try {
-    doc = actionDoc(action as unknown as Intervention);
+    doc = actionDoc(action as unknown as Intervention, 'compact');
   } catch (e) {
     const text = e instanceof Error ? e.message : String(e);
     return { ok: false, errors: [`is not a valid intervention: ${text.slice(0, 200)}`] };
