@@ -105,8 +105,12 @@ function limiterDoc(l: RateLimiterSetting, form: DocForm): unknown {
         type: 'maxOf',
         limiters: Array.isArray(l.limiters) ? l.limiters.map((x) => limiterDoc(x, form)) : l.limiters,
       };
-    default:
-      return l; // an unknown type: the validator names it
+    default: {
+      // Exhaustive for the union (a new limiter type must be written here); a hostile unknown type
+      // passes through for the validator to name.
+      const unknownType: never = l;
+      return unknownType;
+    }
   }
 }
 
@@ -308,8 +312,12 @@ export function actionDoc(a: ActionValue, form: DocForm): unknown {
       out.name = a.name;
       if (a.resyncPeriodMs !== undefined) out.resyncPeriod = duration(a.resyncPeriodMs, form);
       break;
-    default:
-      break; // an unknown action: the validator names it
+    default: {
+      // Exhaustive for the union (a new action must be written here); a hostile unknown action is
+      // written as it is, for the validator to name.
+      const unknownAction: never = a;
+      void unknownAction;
+    }
   }
   return out;
 }
