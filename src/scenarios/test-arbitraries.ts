@@ -1,7 +1,7 @@
 /**
- * fast-check arbitraries of valid normalized scenario values (./types.ts), shared by the property tests
- * (roundtrip.test.ts, url-codec.test.ts). Every value they generate passes validation unchanged:
- * parseScenario(scenarioToYaml(s)) deep-equals s.
+ * fast-check arbitraries of valid normalized scenario values (src/engine/model/scenario.ts), shared by
+ * the property tests (roundtrip, url-codec, check, intervention). Every value they generate passes
+ * validation unchanged: parseScenario(scenarioToYaml(s)) and checkScenarioValue(s) give s back.
  */
 import fc from 'fast-check';
 import type { Kind } from '../engine/model/objects';

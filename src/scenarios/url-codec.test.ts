@@ -12,7 +12,6 @@ import type { Scenario, Settings } from '../engine/model/scenario';
 import type { InterventionAction } from '../engine/model/session';
 import { ENGINE_BEHAVIOUR_VERSION } from '../engine/version';
 import { base64urlDecode, base64urlEncode } from './base64url';
-import { scenarioDoc } from './compact-doc';
 import { SCENARIO_LIBRARY } from './library/index';
 import { parseScenario, validateScenario } from './parse';
 import { intervention, scenario, settings } from './test-arbitraries';
@@ -28,6 +27,7 @@ import {
   MAX_INFLATED_BYTES,
   MAX_LINK_CHARS,
 } from './url-codec';
+import { scenarioDoc } from './write';
 
 const LESSONS = ['cold-start', 'watch-timeout', 'gone-410', 'missed-delete-tombstone', 'workqueue-coalesces'];
 const LIBRARY = SCENARIO_LIBRARY.map((s) => s.name);
@@ -197,7 +197,7 @@ describe('round trip', () => {
   it('the compact scenario document reads back as the same scenario', () => {
     fc.assert(
       fc.property(scenario, (s) => {
-        const r = validateScenario(scenarioDoc(s));
+        const r = validateScenario(scenarioDoc(s, 'compact'));
         expect(r.ok && r.scenario).toEqual(s);
       }),
       { numRuns: 200 },

@@ -6,12 +6,14 @@
  *
  * `json` is the wire object below; `checksum` is fnv1a(json) as 8 hex digits (src/engine/sim/frame.ts),
  * so a payload that was changed and still inflates is caught. Lessons and library scenarios are named,
- * not embedded; a custom scenario is embedded as a compact scenario document (./compact-doc.ts: the file
- * format with defaults left out); interventions are script entries of the file format without `at`.
+ * not embedded; a custom scenario is embedded as a scenario document in the compact form of the one
+ * writer (./write.ts: the file format with defaults left out), lesson changes as a compact settings
+ * document, interventions as script entries of the file format without `at`.
  *
  * `decodeLink` treats the text as hostile: it never throws, caps the text (MAX_LINK_CHARS), the inflated
- * size (MAX_INFLATED_BYTES) and the nesting depth before reading, rejects unknown fields, and validates
- * the scenario, the settings changes and every intervention with the scenario validator (./parse.ts).
+ * size (MAX_INFLATED_BYTES) and the nesting depth before reading, rejects unknown fields, and reads the
+ * scenario with the file validator (./read/scenario.ts), the settings changes and the interventions with
+ * the readers of the one value check (./check.ts); `encodeLink` proves each link decodes to its state.
  * Its messages quote link text only as short JSON strings; they are plain text, never HTML.
  * A later format version ('v2.') decodes v1 links too (migrating); this version refuses later ones.
  */
@@ -22,11 +24,11 @@ import { SCENARIO_API_VERSION, type Scenario, type Settings } from '../engine/mo
 import type { Intervention } from '../engine/model/session';
 import { ENGINE_BEHAVIOUR_VERSION } from '../engine/version';
 import { base64urlDecode, base64urlEncode } from './base64url';
-import { actionDoc, scenarioDoc, settingsDoc } from './compact-doc';
+import { readInterventionDocs, readSettingsChanges } from './check';
 import { describeValue, quote } from './duration';
-import { readInterventionDocs } from './intervention';
-import { validateScenario } from './parse';
 import { firstDifference, isRecord, tooDeepOrLarge } from './plain-data';
+import { validateScenario } from './read/scenario';
+import { actionDoc, scenarioDoc, settingsChangesDoc } from './write';
 
 // ---------------------------------------------------------------------------------------------
 // The state a link carries
@@ -136,22 +138,6 @@ const WIRE_KEYS = [
   'digest',
 ];
 
-/** Normalized settings keys by their file-format names. */
-const SETTINGS_KEY: Readonly<Record<string, keyof Settings>> = {
-  resyncPeriod: 'resyncPeriodMs',
-  workers: 'workers',
-  rateLimiter: 'rateLimiter',
-  historyWindow: 'historyWindow',
-  bookmarkInterval: 'bookmarkIntervalMs',
-  watchTimeout: 'watchTimeout',
-  pageSize: 'pageSize',
-  latency: 'latency',
-  reconcile: 'reconcile',
-  deploymentRollout: 'deploymentRollout',
-  gcDelay: 'gcDelay',
-  mistakes: 'mistakes',
-};
-
 // ---------------------------------------------------------------------------------------------
 // Encoding
 
@@ -160,17 +146,18 @@ function toWire(state: LinkState): Record<string, unknown> {
   const src = state.source;
   if (src.kind === 'lesson') {
     w.lesson = src.id;
-    if (src.changes !== undefined) w.changes = settingsDoc(src.changes, false);
+    if (src.changes !== undefined) w.changes = settingsChangesDoc(src.changes);
   } else if (src.kind === 'library') {
     w.library = src.name;
   } else {
-    const { apiVersion: _v, kind: _k, ...rest } = scenarioDoc(src.scenario);
+    const { apiVersion: _v, kind: _k, ...rest } = scenarioDoc(src.scenario, 'compact');
     w.scenario = rest;
   }
   if (state.seed !== undefined) w.seed = state.seed;
   w.step = state.step;
   if (state.lang !== undefined) w.lang = state.lang;
-  if (state.interventions.length > 0) w.iv = state.interventions.map((x) => [x.step, actionDoc(x.action)]);
+  if (state.interventions.length > 0)
+    w.iv = state.interventions.map((x) => [x.step, actionDoc(x.action, 'compact')]);
   if (state.embed !== undefined)
     w.embed = state.embed.startStep === undefined ? {} : { start: state.embed.startStep };
   w.engine = state.engine;
@@ -480,21 +467,6 @@ function firstErrors(errors: readonly { path: string; message: string }[]): stri
 
 /** Settings changes (a settings document whose keys say what changed) → normalized, or a message. */
 function readChanges(doc: Readonly<Record<string, unknown>>): LessonChanges | string {
-  const r = validateScenario({
-    apiVersion: SCENARIO_API_VERSION,
-    kind: 'Scenario',
-    metadata: { name: 'changes' },
-    settings: doc,
-  });
-  if (!r.ok) {
-    return `The lesson changes in this link are not valid: ${firstErrors(
-      r.errors.map((e) => ({ path: e.path.replace(/^settings\.?/, ''), message: e.message })),
-    )}`;
-  }
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(doc)) {
-    const key = Object.hasOwn(SETTINGS_KEY, k) ? SETTINGS_KEY[k] : undefined;
-    if (key !== undefined) out[key] = r.scenario.settings[key];
-  }
-  return out as LessonChanges;
+  const r = readSettingsChanges(doc);
+  return r.ok ? r.changes : `The lesson changes in this link are not valid: ${firstErrors(r.errors)}`;
 }

@@ -539,7 +539,28 @@ describe('EngineHost', () => {
     expect(history('default/backend', 1500).records).toEqual(touching('default/backend', 1, 1500));
   });
 
-  it('an exception from the engine is fatal; the host refuses work until the next load', () => {
+  it('an exception from the engine is fatal; the host refuses work until the next open', () => {
+    const d = driver();
+    d.load();
+    d.seek(120);
+    // Seeking back restores a keyframe with structuredClone: make that throw inside the engine.
+    const real = globalThis.structuredClone;
+    globalThis.structuredClone = (() => {
+      throw new Error('boom');
+    }) as typeof structuredClone;
+    let r: Response;
+    try {
+      r = d.ask({ type: 'seek', step: 3 });
+    } finally {
+      globalThis.structuredClone = real;
+    }
+    expect(expectError(r, true).message).toMatch(/boom/);
+    expectError(d.ask({ type: 'seek', step: 3 }), true);
+    d.load();
+    expect(d.seek(3).frame.step).toBe(3);
+  });
+
+  it('a hostile intervention value is refused as a value, not an engine failure', () => {
     const d = driver();
     d.load();
     const evil = {
@@ -547,10 +568,8 @@ describe('EngineHost', () => {
         throw new Error('boom');
       },
     } as unknown as InterventionAction;
-    const r = expectError(d.ask({ type: 'intervene', step: 3, action: evil }), true);
-    expect(r.message).toMatch(/boom/);
-    expectError(d.ask({ type: 'seek', step: 3 }), true);
-    d.load();
+    const r = expectError(d.ask({ type: 'intervene', step: 3, action: evil }), false);
+    expect(r.details.join(' ')).toMatch(/boom/);
     expect(d.seek(3).frame.step).toBe(3);
   });
 });

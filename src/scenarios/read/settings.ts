@@ -1,0 +1,231 @@
+/**
+ * The `settings:` map of a scenario file → normalized Settings, every omitted setting filled from
+ * DEFAULT_SETTINGS (src/engine/model/defaults.ts) and every duration in integer virtual ms.
+ *
+ * Rate limiters follow client-go's workqueue limiters (W10–W14): `default` is
+ * DefaultControllerRateLimiter, `maxOf` nests at most LIMITS.rateLimiterDepth levels.
+ */
+import {
+  BOUNDS,
+  DEFAULT_BUCKET,
+  DEFAULT_EXPONENTIAL,
+  DEFAULT_SETTINGS,
+  LIMITS,
+} from '../../engine/model/defaults';
+import {
+  type ControllerMistakes,
+  MISTAKE_NAMES,
+  type RateLimiterSetting,
+  type Settings,
+} from '../../engine/model/scenario';
+import { describeValue, formatDuration } from '../duration';
+import {
+  type Ctx,
+  checkKeys,
+  isRecord,
+  own,
+  type Path,
+  readDuration,
+  readInt,
+  readMap,
+  readRange,
+  report,
+} from './core';
+
+/** The file-format name of each normalized setting, in the order files list them. */
+export const SETTINGS_FILE_KEYS = {
+  resyncPeriodMs: 'resyncPeriod',
+  workers: 'workers',
+  rateLimiter: 'rateLimiter',
+  historyWindow: 'historyWindow',
+  bookmarkIntervalMs: 'bookmarkInterval',
+  watchTimeout: 'watchTimeout',
+  pageSize: 'pageSize',
+  latency: 'latency',
+  reconcile: 'reconcile',
+  deploymentRollout: 'deploymentRollout',
+  gcDelay: 'gcDelay',
+  mistakes: 'mistakes',
+} as const satisfies Readonly<Record<keyof Settings, string>>;
+
+const SETTINGS_KEYS: readonly string[] = Object.values(SETTINGS_FILE_KEYS);
+
+const LIMITER_TYPES: readonly RateLimiterSetting['type'][] = [
+  'default',
+  'exponential',
+  'fastslow',
+  'bucket',
+  'maxOf',
+];
+
+function readRateLimiter(ctx: Ctx, v: unknown, path: Path, depth: number): RateLimiterSetting {
+  const fallback: RateLimiterSetting = { type: 'default' };
+  if (v === undefined) return fallback;
+  if (!isRecord(v)) {
+    report(ctx, path, `must be a map like { type: default }, got ${describeValue(v)}`);
+    return fallback;
+  }
+  const type = own(v, 'type');
+  if (typeof type !== 'string' || !(LIMITER_TYPES as readonly string[]).includes(type)) {
+    const got = type === undefined ? 'it is missing' : `got ${describeValue(type)}`;
+    report(ctx, [...path, 'type'], `must be one of ${LIMITER_TYPES.join(', ')}; ${got}`);
+    return fallback;
+  }
+  const at = (k: string): Path => [...path, k];
+  switch (type) {
+    case 'default':
+      checkKeys(ctx, v, path, ['type']);
+      return { type: 'default' };
+    case 'exponential': {
+      checkKeys(ctx, v, path, ['type', 'base', 'max']);
+      const baseMs = readDuration(ctx, own(v, 'base'), at('base'), DEFAULT_EXPONENTIAL.baseMs, { min: 1 });
+      const maxMs = readDuration(ctx, own(v, 'max'), at('max'), DEFAULT_EXPONENTIAL.maxMs, { min: 1 });
+      if (baseMs > maxMs) {
+        report(
+          ctx,
+          path,
+          `base (${formatDuration(baseMs)}) must not be greater than max (${formatDuration(maxMs)})`,
+        );
+      }
+      return { type: 'exponential', baseMs, maxMs };
+    }
+    case 'fastslow': {
+      checkKeys(ctx, v, path, ['type', 'fast', 'slow', 'maxFast']);
+      const fastMs = readDuration(ctx, own(v, 'fast'), at('fast'), undefined);
+      const slowMs = readDuration(ctx, own(v, 'slow'), at('slow'), undefined);
+      const maxFast = readInt(ctx, own(v, 'maxFast'), at('maxFast'), BOUNDS.maxFast, undefined);
+      return { type: 'fastslow', fastMs, slowMs, maxFast };
+    }
+    case 'bucket': {
+      checkKeys(ctx, v, path, ['type', 'qps', 'burst']);
+      const qpsV = own(v, 'qps');
+      let qps: number = DEFAULT_BUCKET.qps;
+      if (qpsV !== undefined) {
+        const b = BOUNDS.bucketQps;
+        if (typeof qpsV !== 'number' || !Number.isFinite(qpsV) || qpsV < b.min || qpsV > b.max) {
+          report(ctx, at('qps'), `must be a number from ${b.min} to ${b.max}, got ${describeValue(qpsV)}`);
+        } else {
+          qps = qpsV;
+        }
+      }
+      const burst = readInt(ctx, own(v, 'burst'), at('burst'), BOUNDS.bucketBurst, DEFAULT_BUCKET.burst);
+      return { type: 'bucket', qps, burst };
+    }
+    default: {
+      // maxOf
+      checkKeys(ctx, v, path, ['type', 'limiters']);
+      const list = own(v, 'limiters');
+      if (depth >= LIMITS.rateLimiterDepth) {
+        report(ctx, path, `maxOf limiters are nested too deeply (at most ${LIMITS.rateLimiterDepth} levels)`);
+        return fallback;
+      }
+      const max = LIMITS.rateLimiterChildren;
+      if (!Array.isArray(list) || list.length < 1 || list.length > max) {
+        report(
+          ctx,
+          at('limiters'),
+          `must be a list of 1 to ${max} rate limiters, got ${describeValue(list)}`,
+        );
+        return fallback;
+      }
+      const limiters = list.map((l: unknown, i) =>
+        readRateLimiter(ctx, l === null ? undefined : l, [...path, 'limiters', i], depth + 1),
+      );
+      return { type: 'maxOf', limiters };
+    }
+  }
+}
+
+function readMistakes(ctx: Ctx, v: unknown, path: Path): ControllerMistakes {
+  const d = DEFAULT_SETTINGS.mistakes;
+  if (v === undefined) return d;
+  const m = readMap(ctx, v, path, MISTAKE_NAMES, 'a map of switches (true or false)');
+  if (m === undefined) return d;
+  const out: Record<string, boolean> = { ...d };
+  for (const name of MISTAKE_NAMES) {
+    const x = own(m, name);
+    if (x === undefined) continue;
+    if (typeof x !== 'boolean')
+      report(ctx, [...path, name], `must be true or false, got ${describeValue(x)}`);
+    else out[name] = x;
+  }
+  return out as unknown as ControllerMistakes;
+}
+
+export function readSettings(ctx: Ctx, v: unknown, path: Path): Settings {
+  const d = DEFAULT_SETTINGS;
+  const s = (v === undefined ? {} : readMap(ctx, v, path, SETTINGS_KEYS, 'a map')) ?? {};
+  const at = (...k: string[]): Path => [...path, ...k];
+  const lat = readMap(
+    ctx,
+    own(s, 'latency') ?? {},
+    at('latency'),
+    ['request', 'watchDelivery', 'handler'],
+    'a map',
+  );
+  const latency = lat ?? {};
+  const rec = readMap(ctx, own(s, 'reconcile') ?? {}, at('reconcile'), ['duration', 'failureRate'], 'a map');
+  const reconcile = rec ?? {};
+  let failureRate = d.reconcile.failureRate;
+  const fr = own(reconcile, 'failureRate');
+  if (fr !== undefined) {
+    if (typeof fr !== 'number' || !(fr >= 0 && fr <= 1)) {
+      report(ctx, at('reconcile', 'failureRate'), `must be a number from 0 to 1, got ${describeValue(fr)}`);
+    } else {
+      failureRate = fr + 0; // -0 → 0
+    }
+  }
+  const resync = { min: BOUNDS.minResyncMs, zeroOk: true };
+  return {
+    resyncPeriodMs: readDuration(ctx, own(s, 'resyncPeriod'), at('resyncPeriod'), d.resyncPeriodMs, resync),
+    workers: readInt(ctx, own(s, 'workers'), at('workers'), BOUNDS.workers, d.workers),
+    rateLimiter: readRateLimiter(ctx, own(s, 'rateLimiter'), at('rateLimiter'), 0),
+    historyWindow: readInt(
+      ctx,
+      own(s, 'historyWindow'),
+      at('historyWindow'),
+      BOUNDS.historyWindow,
+      d.historyWindow,
+    ),
+    bookmarkIntervalMs: readDuration(
+      ctx,
+      own(s, 'bookmarkInterval'),
+      at('bookmarkInterval'),
+      d.bookmarkIntervalMs,
+      {
+        min: BOUNDS.minBookmarkMs,
+        zeroOk: true,
+      },
+    ),
+    watchTimeout: readRange(
+      ctx,
+      own(s, 'watchTimeout'),
+      at('watchTimeout'),
+      d.watchTimeout,
+      BOUNDS.minWatchTimeoutMs,
+    ),
+    pageSize: readInt(ctx, own(s, 'pageSize'), at('pageSize'), BOUNDS.pageSize, d.pageSize),
+    latency: {
+      request: readRange(ctx, own(latency, 'request'), at('latency', 'request'), d.latency.request),
+      watchDelivery: readRange(
+        ctx,
+        own(latency, 'watchDelivery'),
+        at('latency', 'watchDelivery'),
+        d.latency.watchDelivery,
+      ),
+      handler: readRange(ctx, own(latency, 'handler'), at('latency', 'handler'), d.latency.handler),
+    },
+    reconcile: {
+      duration: readRange(ctx, own(reconcile, 'duration'), at('reconcile', 'duration'), d.reconcile.duration),
+      failureRate,
+    },
+    deploymentRollout: readRange(
+      ctx,
+      own(s, 'deploymentRollout'),
+      at('deploymentRollout'),
+      d.deploymentRollout,
+    ),
+    gcDelay: readRange(ctx, own(s, 'gcDelay'), at('gcDelay'), d.gcDelay),
+    mistakes: readMistakes(ctx, own(s, 'mistakes'), at('mistakes')),
+  };
+}
