@@ -12,8 +12,7 @@
 import type { Scenario } from '../engine/model/scenario';
 import type { Intervention, InterventionAction, ScenarioSource, Session } from '../engine/model/session';
 import { SessionError } from '../engine/session/run';
-import { checkScenarioValue, checkSettingsChanges } from '../scenarios/check';
-import { checkIntervention } from '../scenarios/intervention';
+import { checkIntervention, checkScenarioValue, checkSettingsChanges } from '../scenarios/check';
 import { libraryScenario, SCENARIO_LIBRARY } from '../scenarios/library';
 import { formatScenarioError, parseScenario } from '../scenarios/parse';
 

@@ -12,8 +12,8 @@ import {
   SCENARIO_API_VERSION,
   type Settings,
 } from '../../engine/model/scenario';
-import { settingsDoc } from '../../scenarios/compact-doc';
 import { validateScenario } from '../../scenarios/parse';
+import { settingsChangesDoc } from '../../scenarios/write';
 import type { SettingsDraft } from '../../store/types';
 
 export type FieldKind = 'duration' | 'int' | 'number';
@@ -158,7 +158,7 @@ function setPath(obj: Record<string, unknown>, path: readonly string[], value: u
 
 /** The draft as the file format's `settings` map (what a scenario file would say). */
 export function settingsDocOf(d: SettingsDraft): Record<string, unknown> {
-  const doc: Record<string, unknown> = { ...settingsDoc(d.base, false) };
+  const doc: Record<string, unknown> = { ...settingsChangesDoc(d.base) };
   for (const g of FIELD_GROUPS)
     for (const f of g.fields) setPath(doc, f.id.split('.'), fieldValue(d.values[f.id] ?? '', f.kind));
   if (d.limiter !== 'maxOf' || d.base.rateLimiter.type !== 'maxOf') {
