@@ -18,6 +18,7 @@ import {
 } from '../client-go/shared-informer';
 import { schedule } from '../kernel/agenda';
 import type { Kind, KObject } from '../model/objects';
+import type { ParamValue } from '../model/trace';
 import { isTombstone, metaNamespaceKey } from '../objects';
 import { controllerEnv, handlerFor } from './controller-actors';
 import { emitRecord, type StepOut } from './emit';
@@ -50,7 +51,8 @@ export function reflectorEnv(w: World, ctx: SimContext, out: StepOut, lane: Kind
       wakePop(w, lane);
     },
     emit(component, arrow, message, params, key = null, object = null) {
-      if (message === 'reflector.replace' && params.relist === true) w.stats.relists++;
+      if (message === 'reflector.replace' && (params as Readonly<Record<string, ParamValue>>).relist === true)
+        w.stats.relists++;
       emitRecord(w, out, lane, component, arrow, message, params, key, object);
     },
   };
