@@ -1,10 +1,15 @@
-/** The CLI's text format: each record's English narration through the i18n table. */
+/**
+ * The CLI's two formats: `text` is each record's English narration through the i18n table, `jsonl` is
+ * the one JSON shape of a trace record that the event-log export writes too.
+ */
 import { describe, expect, it } from 'vitest';
+import { recordsToJsonl, recordToJsonLine } from '../engine/model/record-json';
 import type { TraceRecord } from '../engine/model/trace';
 import { createWorld } from '../engine/sim/create-world';
+import { recordView } from '../engine/sim/frame';
 import { stepWorld } from '../engine/sim/step';
 import { renderNarration } from '../i18n/narration';
-import { formatText, loadScenario } from './sim';
+import { formatJsonLine, formatText, loadScenario } from './sim';
 
 function records(steps: number): TraceRecord[] {
   const scenario = loadScenario('default');
@@ -19,6 +24,31 @@ function records(steps: number): TraceRecord[] {
   }
   return recs;
 }
+
+describe('one JSON shape for a trace record', () => {
+  it('the CLI prints each record exactly as the event-log export writes it', () => {
+    const recs = records(300);
+    const exported = recordsToJsonl(recs.map(recordView)).slice(0, -1).split('\n');
+    expect(recs.map(formatJsonLine)).toEqual(exported);
+    // Field order is part of the shape.
+    const first = JSON.parse(formatJsonLine(recs.find((r) => r.object !== null)!)) as object;
+    expect(Object.keys(first)).toEqual([
+      'step',
+      'time',
+      'lane',
+      'component',
+      'arrow',
+      'key',
+      'rv',
+      'message',
+      'params',
+      'objectKind',
+      'tombstone',
+      'object',
+    ]);
+    expect(recordToJsonLine(recordView(recs[0]!))).toBe(formatJsonLine(recs[0]!));
+  });
+});
 
 describe('--format text', () => {
   it('prints time, step, lane, component and arrow, then the English narration', () => {

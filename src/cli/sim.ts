@@ -2,18 +2,19 @@
  * `npm run sim -- <scenario> [--seed N] [--steps N] [--format text|jsonl]`: runs a scenario headless and
  * prints its trace. <scenario> is a YAML/JSON file or the name of a built-in scenario (`default`, ...).
  * `text` prints one line per record with its English narration (src/i18n/narration.ts); `jsonl` prints
- * each record as JSON (./trace-json.ts).
+ * each record in the one JSON shape the event-log export uses too (src/engine/model/record-json.ts).
  */
 import { readFileSync } from 'node:fs';
+import { recordToJsonLine } from '../engine/model/record-json';
 import type { Scenario } from '../engine/model/scenario';
 import type { TraceRecord } from '../engine/model/trace';
 import { createWorld } from '../engine/sim/create-world';
+import { recordView } from '../engine/sim/frame';
 import { stepWorld } from '../engine/sim/step';
 import type { SimContext } from '../engine/sim/world';
 import { renderNarration } from '../i18n/narration';
 import { libraryScenario, SCENARIO_LIBRARY } from '../scenarios/library';
 import { formatScenarioError, parseScenario } from '../scenarios/parse';
-import { recordToJson } from './trace-json';
 
 interface Args {
   scenario: string;
@@ -88,9 +89,9 @@ export function formatText(r: TraceRecord): string {
   return `${t} #${String(r.step).padStart(6)} ${pad(r.lane ?? '-', 10)} ${pad(r.component, 10)} ${pad(arrow, 11)} ${renderNarration(r, 'en')}`;
 }
 
-/** One record as a JSON line. */
+/** One record as a JSON line, in the shape of the event-log export. */
 export function formatJsonLine(r: TraceRecord): string {
-  return JSON.stringify(recordToJson(r));
+  return recordToJsonLine(recordView(r));
 }
 
 function main(argv: string[]): number {
