@@ -3,8 +3,8 @@
 // reflector backs off (R1, R2), then relists with resourceVersion = lastSyncResourceVersion and
 // limit=0 (R4.3, R5), applies it with Replace (R7) and watches again from the list's RV (R9).
 import { expect, test } from '@playwright/test';
-import { renderMessage } from '../src/engine/sim/messages';
 import { t } from '../src/i18n';
+import { renderNarration } from '../src/i18n/narration';
 import { AppPage } from './pages/app-page';
 import { NodeEngine } from './support/engine';
 
@@ -56,7 +56,7 @@ test('an ERROR 410 on the Foo watch leads to backoff, then a LIST at lastSyncRes
   const backoffStep = await app.step();
   const backoff = records.find((r) => r.message === 'reflector.backoff');
   expect(backoffStep).toBe(backoff?.step);
-  await expect(app.narration).toContainText(renderMessage(backoff!));
+  await expect(app.narration).toContainText(renderNarration(backoff!, 'en'));
 
   // Run until the relist: the page stops at the step the engine stops at.
   await app.runUntil('the next relist');
@@ -72,7 +72,7 @@ test('an ERROR 410 on the Foo watch leads to backoff, then a LIST at lastSyncRes
   await ins.open('Event log');
   await ins.filterEventLog({ component: 'Reflector', lane: 'Foo' });
   const expectedList = `LIST resourceVersion="${lastSync}" limit=0`;
-  expect(renderMessage(list!)).toBe(expectedList);
+  expect(renderNarration(list!, 'en')).toBe(expectedList);
   await expect.poll(() => ins.eventLogMessages()).toContain(expectedList);
   await ins.filterEventLog({ component: 'API server' });
   await expect

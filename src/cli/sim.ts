@@ -1,17 +1,20 @@
 /**
  * `npm run sim -- <scenario> [--seed N] [--steps N] [--format text|jsonl]`: runs a scenario headless and
  * prints its trace. <scenario> is a YAML/JSON file or the name of a built-in scenario (`default`, ...).
+ * `text` prints one line per record with its English narration (src/i18n/narration.ts); `jsonl` prints
+ * each record in the one JSON shape the event-log export uses too (src/engine/model/record-json.ts).
  */
 import { readFileSync } from 'node:fs';
+import { recordToJsonLine } from '../engine/model/record-json';
 import type { Scenario } from '../engine/model/scenario';
 import type { TraceRecord } from '../engine/model/trace';
+import { recordView } from '../engine/model/views';
 import { createWorld } from '../engine/sim/create-world';
-import { renderMessage } from '../engine/sim/messages';
 import { stepWorld } from '../engine/sim/step';
 import type { SimContext } from '../engine/sim/world';
+import { renderNarration } from '../i18n/narration';
 import { libraryScenario, SCENARIO_LIBRARY } from '../scenarios/library';
 import { formatScenarioError, parseScenario } from '../scenarios/parse';
-import { recordToJson } from './trace-json';
 
 interface Args {
   scenario: string;
@@ -79,10 +82,16 @@ function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
 }
 
+/** One record as a text line: time, step, lane, component, arrow, then its English narration. */
 export function formatText(r: TraceRecord): string {
   const t = `${(r.time / 1000).toFixed(3).padStart(9)}s`;
   const arrow = typeof r.arrow === 'number' ? `(${r.arrow})` : r.arrow;
-  return `${t} #${String(r.step).padStart(6)} ${pad(r.lane ?? '-', 10)} ${pad(r.component, 10)} ${pad(arrow, 11)} ${renderMessage(r)}`;
+  return `${t} #${String(r.step).padStart(6)} ${pad(r.lane ?? '-', 10)} ${pad(r.component, 10)} ${pad(arrow, 11)} ${renderNarration(r, 'en')}`;
+}
+
+/** One record as a JSON line, in the shape of the event-log export. */
+export function formatJsonLine(r: TraceRecord): string {
+  return recordToJsonLine(recordView(r));
 }
 
 function main(argv: string[]): number {
@@ -103,8 +112,7 @@ function main(argv: string[]): number {
   while (w.step < args.steps) {
     const recs = stepWorld(w, ctx);
     if (recs === null) break;
-    for (const r of recs)
-      lines.push(args.format === 'text' ? formatText(r) : JSON.stringify(recordToJson(r)));
+    for (const r of recs) lines.push(args.format === 'text' ? formatText(r) : formatJsonLine(r));
     if (lines.length >= 4096) {
       process.stdout.write(`${lines.join('\n')}\n`);
       lines.length = 0;

@@ -1,19 +1,29 @@
-// Every narration message id has a 简体中文 template with the same placeholders, and real runs (with
-// faults, conflicts and retries) narrate fully in Chinese: no placeholder left, no English parameter word.
+// The narration tables: every message id of the engine's catalog has a sentence in both languages that
+// uses only the parameters the message declares, every token has words in both languages, and real runs
+// (with faults, conflicts and retries) narrate fully: no placeholder left, no English word in Chinese.
 import { describe, expect, it } from 'vitest';
+import {
+  MESSAGE_IDS,
+  MESSAGES,
+  type MessageId,
+  messageSpec,
+  PARAM_TOKENS,
+  type TokenParam,
+} from '../engine/model/messages';
 import type { Scenario } from '../engine/model/scenario';
 import type { TraceRecord } from '../engine/model/trace';
 import { createWorld } from '../engine/sim/create-world';
-import { MESSAGES, renderMessage } from '../engine/sim/messages';
 import { stepWorld } from '../engine/sim/step';
 import { randomScenario } from '../engine/sim/test-scenarios';
 import type { SimContext } from '../engine/sim/world';
 import { libraryScenario } from '../scenarios/library';
 import { parseScenario } from '../scenarios/parse';
-import { placeholders } from './index';
-import { renderNarration, ZH_NARRATION } from './narration';
+import { LANGS, placeholders } from './index';
+import { NARRATION, renderLessonText, renderNarration } from './narration';
 
 const CJK = /[\u4e00-\u9fff]/;
+/** What a template may use besides the declared params: the record's own key and resourceVersion. */
+const RECORD_FIELDS = ['key', 'rv'];
 
 function records(s: Scenario, steps: number): TraceRecord[] {
   const w = createWorld(s);
@@ -27,28 +37,79 @@ function records(s: Scenario, steps: number): TraceRecord[] {
   return out;
 }
 
-describe('简体中文 narration', () => {
-  it('has a template for every message id, with the same placeholders, and no other id', () => {
-    const missing = Object.keys(MESSAGES).filter((id) => ZH_NARRATION[id] === undefined);
-    expect(missing, `zh-CN narration lacks:\n  ${missing.join('\n  ')}\n`).toEqual([]);
-    const extra = Object.keys(ZH_NARRATION).filter((id) => MESSAGES[id] === undefined);
-    expect(extra).toEqual([]);
-    const wrong = Object.entries(MESSAGES)
-      .filter(([id, m]) => placeholders(m.en).join() !== placeholders(ZH_NARRATION[id] ?? '').join())
-      .map(
-        ([id, m]) => `${id}: en {${placeholders(m.en)}} vs zh-CN {${placeholders(ZH_NARRATION[id] ?? '')}}`,
-      );
-    expect(wrong, `placeholders differ:\n  ${wrong.join('\n  ')}\n`).toEqual([]);
+const TOKEN_PARAMS = Object.keys(PARAM_TOKENS) as TokenParam[];
+const tokensOf = (p: TokenParam): string[] => PARAM_TOKENS[p].map((t) => String(t));
+const declared = (id: MessageId): readonly string[] => MESSAGES[id].params;
+
+describe('narration tables', () => {
+  it('have a template for every message id in both languages, and no other id', () => {
+    for (const lang of LANGS) {
+      const templates: Readonly<Record<string, string>> = NARRATION[lang].templates;
+      const missing = MESSAGE_IDS.filter((id) => typeof templates[id] !== 'string' || templates[id] === '');
+      expect(missing, `${lang} narration lacks:\n  ${missing.join('\n  ')}\n`).toEqual([]);
+      const extra = Object.keys(templates).filter((id) => !Object.hasOwn(MESSAGES, id));
+      expect(extra, `${lang} narration has ids the catalog does not`).toEqual([]);
+    }
   });
 
-  it('writes every template in Chinese', () => {
-    const english = Object.entries(ZH_NARRATION)
-      .filter(([id, s]) => !CJK.test(s) || s === MESSAGES[id]?.en)
-      .map(([id]) => id);
+  it('use in every template only the parameters its message declares (or key and rv)', () => {
+    const wrong: string[] = [];
+    for (const lang of LANGS)
+      for (const id of MESSAGE_IDS) {
+        const allowed = new Set([...declared(id), ...RECORD_FIELDS]);
+        for (const p of placeholders(NARRATION[lang].templates[id]))
+          if (!allowed.has(p)) wrong.push(`${lang} ${id}: {${p}} is not a parameter of ${id}`);
+      }
+    expect(wrong).toEqual([]);
+  });
+
+  it('use the same placeholders in both languages', () => {
+    const differ = MESSAGE_IDS.filter(
+      (id) =>
+        placeholders(NARRATION.en.templates[id]).join() !==
+        placeholders(NARRATION['zh-CN'].templates[id]).join(),
+    );
+    expect(differ).toEqual([]);
+  });
+
+  it('word every token of every closed-list parameter in both languages, with declared placeholders', () => {
+    const wrong: string[] = [];
+    for (const lang of LANGS)
+      for (const p of TOKEN_PARAMS) {
+        const words: Readonly<Record<string, string>> = NARRATION[lang].tokens[p];
+        expect(Object.keys(words).sort(), `${lang} tokens of ${p}`).toEqual(tokensOf(p).sort());
+        // Every message carrying p must declare what p's words use.
+        for (const id of MESSAGE_IDS.filter((m) => declared(m).includes(p)))
+          for (const [token, text] of Object.entries(words))
+            for (const name of placeholders(text))
+              if (!declared(id).includes(name) && !RECORD_FIELDS.includes(name))
+                wrong.push(`${lang} ${p}.${token}: {${name}} is not a parameter of ${id}`);
+      }
+    expect(wrong).toEqual([]);
+  });
+
+  it('write every Chinese template in Chinese', () => {
+    const english = MESSAGE_IDS.filter((id) => {
+      const zh = NARRATION['zh-CN'].templates[id];
+      return !CJK.test(zh) || zh === NARRATION.en.templates[id];
+    });
     expect(english).toEqual([]);
   });
 
-  it('narrates real runs in Chinese and English', () => {
+  it('name the mistake at work in every mistake message, in both languages', () => {
+    const mistakes = MESSAGE_IDS.flatMap((id) => {
+      const mistake = messageSpec(id)?.mistake;
+      return mistake === undefined ? [] : [[id, mistake] as const];
+    });
+    expect(mistakes.length).toBeGreaterThanOrEqual(8);
+    for (const lang of LANGS)
+      for (const [id, mistake] of mistakes)
+        expect(NARRATION[lang].templates[id], `${lang} ${id}`).toContain(mistake);
+  });
+});
+
+describe('renderNarration', () => {
+  it('narrates real runs in both languages, with no placeholder left and no English word in Chinese', () => {
     const lib = parseScenario(libraryScenario('default')!.yaml);
     if (!lib.ok) throw new Error('default scenario does not parse');
     const recs = [lib.scenario, randomScenario(1), randomScenario(2), randomScenario(3)].flatMap((s) =>
@@ -58,69 +119,115 @@ describe('简体中文 narration', () => {
     expect(ids.size).toBeGreaterThan(35);
     const bad: string[] = [];
     for (const r of recs) {
-      expect(renderNarration(r, 'en')).toBe(renderMessage(r));
+      const en = renderNarration(r, 'en');
+      if (/\{\w+\}/.test(en) || /\b(?:true|false)\b/.test(en)) bad.push(`en ${r.message}: ${en}`);
       const zh = renderNarration(r, 'zh-CN');
       if (
         !CJK.test(zh) ||
         /\{\w+\}/.test(zh) ||
-        // English words the engine puts in params (quoted server messages stay English on purpose).
-        /\b(?:true|false|queued|already-dirty|dirty-while-processing)\b|too old:|open, \d/.test(
-          zh.replace(/"[^"]*"/g, ''),
+        /\b(?:true|false|queued|already-dirty|dirty-while-processing|relist|no-op)\b|too old|open, \d|injected/.test(
+          zh.replace(/（relist）/g, ''),
         )
       )
-        bad.push(`${r.message}: ${zh}`);
+        bad.push(`zh ${r.message}: ${zh}`);
     }
     expect(bad.slice(0, 20)).toEqual([]);
   });
 
-  it('puts the English parameter words into Chinese', () => {
+  it('words token parameters in each language and fills their own placeholders', () => {
     const base = { key: 'default/a', params: {} };
-    expect(
-      renderNarration(
-        { ...base, message: 'worker.get-foo', params: { worker: 1, found: false, rv: null } },
-        'zh-CN',
-      ),
-    ).toBe('Worker 1：lister 中的 Foo default/a：未找到（rv —）');
-    expect(
-      renderNarration(
-        { ...base, message: 'workqueue.add', params: { result: 'dirty-while-processing', depth: 0 } },
-        'zh-CN',
-      ),
-    ).toContain('Done 后再次入队');
+    const getFoo = { ...base, message: 'worker.get-foo', params: { worker: 1, found: false, rv: null } };
+    expect(renderNarration(getFoo, 'zh-CN')).toBe('Worker 1：lister 中的 Foo default/a：未找到（rv —）');
+    expect(renderNarration(getFoo, 'en')).toBe('worker 1: Foo default/a in lister: not found (rv —)');
+    const add = { ...base, message: 'workqueue.add', params: { result: 'dirty-while-processing', depth: 0 } };
+    expect(renderNarration(add, 'zh-CN')).toContain('Done 后再次入队');
     expect(
       renderNarration(
         { ...base, message: 'reflector.backoff', params: { delayMs: 800, next: 'relist' } },
         'zh-CN',
       ),
     ).toBe('ListAndWatch 返回：退避 800 毫秒，然后重新列举（relist）');
-    expect(
-      renderNarration(
-        {
-          ...base,
-          message: 'apiserver.watch',
-          params: { kind: 'Foo', result: 'open, 3 events to replay' },
-          rv: '12',
-        },
-        'zh-CN',
-      ),
-    ).toBe('从 "12" 开始 WATCH Foo → 已打开，重放 3 个事件');
+    const watch = {
+      ...base,
+      message: 'apiserver.watch',
+      params: { kind: 'Foo', rv: '12', outcome: 'open', code: 200, reason: '', watchId: 4, replayed: 3 },
+    };
+    expect(renderNarration(watch, 'zh-CN')).toBe('从 "12" 开始 WATCH Foo → 已打开，重放 3 个事件');
+    expect(renderNarration(watch, 'en')).toBe('WATCH Foo from "12" → open, 3 events to replay');
+    const refused = {
+      ...watch,
+      params: { ...watch.params, outcome: 'error', code: 0, reason: 'ConnectionRefused' },
+    };
+    expect(renderNarration(refused, 'en')).toBe('WATCH Foo from "12" → 0 ConnectionRefused');
     expect(
       renderNarration(
         {
           ...base,
           message: 'client.response-ok',
-          params: { worker: 2, stage: 'update-status', code: 200, rv: '9' },
+          params: { worker: 2, stage: 'update-status', code: 200, reason: null, rv: '9' },
         },
         'zh-CN',
       ),
     ).toBe('Worker 2 收到响应：更新 Foo 的 status → 200（rv 9）');
-    expect(
-      renderNarration({ ...base, message: 'worker.done', params: { worker: 1, requeued: true } }, 'zh-CN'),
-    ).toBe('Worker 1：调用 Done default/a（处理期间又被加入：再次入队）');
+    const done = { ...base, message: 'worker.done', params: { worker: 1, requeued: true } };
+    expect(renderNarration(done, 'zh-CN')).toBe(
+      'Worker 1：调用 Done default/a（处理期间又被加入：再次入队）',
+    );
+    expect(renderNarration({ ...done, params: { worker: 1, requeued: false } }, 'en')).toBe(
+      'worker 1: Done default/a',
+    );
+    const failed = {
+      ...base,
+      message: 'worker.add-rate-limited',
+      params: { worker: 0, delayMs: 5, requeues: 1, error: 'status', code: 409, reason: 'Conflict' },
+    };
+    expect(renderNarration(failed, 'en')).toBe(
+      'worker 0: error 409 Conflict: AddRateLimited default/a in 5 ms (requeues 1)',
+    );
+    expect(renderNarration({ ...failed, params: { ...failed.params, error: 'injected' } }, 'zh-CN')).toBe(
+      'Worker 0：注入的故障：AddRateLimited default/a，5 毫秒后重试（已重新入队 1 次）',
+    );
+    const noop = {
+      ...base,
+      message: 'user.write',
+      params: { verb: 'update', kind: 'Foo', code: 200, reason: '', noop: true },
+    };
+    expect(renderNarration(noop, 'en')).toBe('update Foo default/a → 200 no-op: no new revision, no event');
+    expect(renderNarration({ ...noop, params: { ...noop.params, noop: false } }, 'en')).toBe(
+      'update Foo default/a → 200',
+    );
   });
 
-  it('falls back to English for an id it does not know', () => {
+  it('renders an id it does not know as the id itself', () => {
     const r = { message: 'no.such.id', key: null, params: {} };
     expect(renderNarration(r, 'zh-CN')).toBe('no.such.id');
+    expect(renderNarration(r, 'en')).toBe('no.such.id');
+  });
+});
+
+describe('renderLessonText', () => {
+  it('fills params first, then key/rv/step/time, and "—" otherwise', () => {
+    const r = {
+      step: 7,
+      time: 70,
+      message: 'm',
+      key: 'default/a',
+      resourceVersion: '9',
+      params: { rv: '3', delayMs: 5 },
+    };
+    expect(renderLessonText('{key} {rv} {delayMs} {step} {time} {nope}', r, 'en')).toBe(
+      'default/a 3 5 7 70 —',
+    );
+    expect(renderLessonText('{key}', null, 'en')).toBe('—');
+  });
+
+  it('words token parameters in the language of the text', () => {
+    const r = {
+      message: 'worker.get-deployment',
+      key: 'default/g',
+      params: { worker: 0, found: true, rv: '5' },
+    };
+    expect(renderLessonText('{key}: {found}', r, 'en')).toBe('default/g: found');
+    expect(renderLessonText('{key}：{found}', r, 'zh-CN')).toBe('default/g：找到');
   });
 });

@@ -1,58 +1,81 @@
 /**
- * Narration in the active language. The engine's catalog (src/engine/sim/messages.ts) has the English
- * template of every message id; src/i18n/zh-CN/narration.ts has the Chinese one with the same
- * {placeholders}. A few parameter values are English words chosen by the engine (a lister lookup's
- * `found`, the backoff's `next`, the workqueue's Add `result`, the apiserver's watch `result`, a write's
- * `stage`, the Done note): they are rendered in Chinese here; ids and client-go names stay as they are.
- * Unknown ids, and ids without a Chinese template, fall back to the English sentence.
+ * Narration: a trace record told as a sentence in a language. The engine's catalog
+ * (src/engine/model/messages.ts) gives each message id its parameter names and nothing in any language;
+ * each language has one table (src/i18n/en/narration.ts, src/i18n/zh-CN/narration.ts) with a template per
+ * id and the words for the tokens of closed-list parameters (`found`, `result`, `outcome`, ...).
+ * `renderNarration` fills a template from the record's data, English being the fallback; unknown ids
+ * render as the id itself. `renderLessonText` fills a lesson's own text from the record it matched, with
+ * the same rules. The result is plain text, never HTML.
  */
-import { MESSAGES, type NarratedRecord, renderMessage } from '../engine/sim/messages';
-import { fill, getLanguage, type Lang, ZH_CN } from './index';
-import { narration as zhNarration } from './zh-CN/narration';
+import { isMessageId, PARAM_TOKENS, type TokenParam } from '../engine/model/messages';
+import type { ParamValue } from '../engine/model/trace';
+import { narration as en } from './en/narration';
+import { getLanguage, type Lang } from './index';
+import type { NarrationTable } from './narration-table';
+import { narration as zhCN } from './zh-CN/narration';
 
-/** The Chinese narration templates by message id (the test checks they cover MESSAGES). */
-export const ZH_NARRATION: Readonly<Record<string, string>> = zhNarration;
+/** Each language's narration table. */
+export const NARRATION: Readonly<Record<Lang, NarrationTable>> = { en, 'zh-CN': zhCN };
 
-const ZH_ADD_RESULT: Readonly<Record<string, string>> = {
-  queued: '入队',
-  'already-dirty': '已在 dirty 集合中（合并）',
-  'dirty-while-processing': '正在处理中：记入 dirty，Done 后再次入队',
-  'shutting-down': '队列正在关闭',
-};
-
-const ZH_NEXT: Readonly<Record<string, string>> = { relist: '重新列举（relist）' };
-
-function zhWatchResult(result: unknown): unknown {
-  if (typeof result !== 'string') return result;
-  const open = /^open, (\d+) events to replay$/.exec(result);
-  if (open !== null) return `已打开，重放 ${open[1]} 个事件`;
-  if (result.startsWith('too old:')) return '资源版本过旧：先发送一个 ERROR 事件，然后关闭流';
-  return result; // "410 Gone" and other status lines keep the server's English text.
+/** What narration needs of a record: a TraceRecord, a RecordView (`rv`) or a timeline mark's record. */
+export interface NarratedRecord {
+  readonly message: string;
+  readonly key: string | null;
+  readonly params: Readonly<Record<string, ParamValue>>;
+  readonly resourceVersion?: string | null;
+  readonly rv?: string | null;
+  readonly step?: number;
+  readonly time?: number;
 }
 
-/** The params of a record with the values that are English words put into Chinese. */
-function zhParams(id: string, params: Record<string, unknown>, requeued: boolean): Record<string, unknown> {
-  const out = { ...params };
-  if (typeof out.found === 'boolean') out.found = out.found ? '找到' : '未找到';
-  if (typeof out.next === 'string') out.next = ZH_NEXT[out.next] ?? out.next;
-  if (id === 'workqueue.add' && typeof out.result === 'string')
-    out.result = ZH_ADD_RESULT[out.result] ?? out.result;
-  if (id === 'apiserver.watch') out.result = zhWatchResult(out.result);
-  if (typeof out.stage === 'string' && out.stage !== '')
-    out.stage = ZH_CN[`inspectors.workers.stage.${out.stage}`] ?? out.stage;
-  if (id === 'worker.done') out.requeuedNote = requeued ? '（处理期间又被加入：再次入队）' : '';
-  return out;
+function isTokenParam(name: string): name is TokenParam {
+  return Object.hasOwn(PARAM_TOKENS, name);
+}
+
+/** A placeholder's value: the parameter of that name, else the record's key, rv, step or time (ms). */
+function placeholderValue(r: NarratedRecord, name: string): unknown {
+  if (Object.hasOwn(r.params, name)) return r.params[name];
+  if (name === 'key') return r.key;
+  if (name === 'rv') return r.resourceVersion ?? r.rv;
+  if (name === 'step') return r.step;
+  if (name === 'time') return r.time;
+  return undefined;
+}
+
+/** The words for a token parameter's value in a table, or undefined (not a token parameter or value). */
+function tokenWords(table: NarrationTable, name: string, value: unknown): string | undefined {
+  if (!isTokenParam(name)) return undefined;
+  const words: Readonly<Record<string, string>> = table.tokens[name];
+  const k = String(value);
+  return Object.hasOwn(words, k) ? words[k] : undefined;
+}
+
+/**
+ * Fills `{name}` placeholders from the record: token parameters by their words in `lang` (then English),
+ * themselves filled one level deep; other values as text; a missing or null value as "—".
+ */
+function fillFromRecord(text: string, r: NarratedRecord, lang: Lang, nested: boolean): string {
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = placeholderValue(r, name);
+    const words = tokenWords(NARRATION[lang], name, v) ?? tokenWords(en, name, v);
+    if (words !== undefined) return nested ? words : fillFromRecord(words, r, lang, true);
+    return v === null || v === undefined ? '—' : String(v);
+  });
 }
 
 /** A record's narration sentence in `lang` (default: the active language), falling back to English. */
 export function renderNarration(r: NarratedRecord, lang: Lang = getLanguage()): string {
-  if (lang === 'en' || MESSAGES[r.message] === undefined) return renderMessage(r);
-  const template = ZH_NARRATION[r.message];
-  if (template === undefined) return renderMessage(r);
-  const params: Record<string, unknown> = {
-    key: r.key ?? '',
-    rv: r.resourceVersion ?? r.rv ?? '',
-    ...r.params,
-  };
-  return fill(template, zhParams(r.message, params, r.params.requeued === true));
+  if (!isMessageId(r.message)) return r.message;
+  const template = NARRATION[lang].templates[r.message] ?? en.templates[r.message];
+  return fillFromRecord(template, r, lang, false).trimEnd();
+}
+
+/**
+ * Fills a lesson text's `{<param>}`, `{key}`, `{rv}`, `{step}` and `{time}` placeholders from the record
+ * it matched (a parameter of that name wins), token parameters in the text's language; with no record,
+ * or for a name the record lacks, "—".
+ */
+export function renderLessonText(text: string, record: NarratedRecord | null, lang: Lang): string {
+  if (record === null) return text.replace(/\{(\w+)\}/g, '—');
+  return fillFromRecord(text, record, lang, false);
 }

@@ -82,7 +82,7 @@ const linkState: fc.Arbitrary<LinkState> = fc
       })
       .map((xs) => [...xs].sort((a, b) => a.step - b.step)),
     embed: optional(optional(step)),
-    engine: fc.constantFrom(ENGINE_BEHAVIOUR_VERSION, '2', '1.1-beta'),
+    engine: fc.constantFrom(ENGINE_BEHAVIOUR_VERSION, '1', '1.1-beta'),
     digest: optional(fc.stringMatching(/^[0-9a-f]{8}$/)),
   })
   .map(

@@ -23,9 +23,10 @@
  * R13_RELIST_AFTER_WATCH_ERROR, R16_RESYNC_FROM_CACHE.
  */
 import { nextInt, type RngState } from '../kernel/prng';
+import type { MessageId, MessageParams } from '../model/messages';
 import type { Kind, KObject } from '../model/objects';
 import { metaNamespaceKey } from '../model/objects';
-import type { Arrow, Component, ParamValue } from '../model/trace';
+import type { Arrow, Component } from '../model/trace';
 import { RULES } from '../rules';
 import { type BackoffState, newBackoff, nextBackoffDelay } from './backoff';
 import { type DeltaFifoState, fifoAdd, fifoDelete, fifoReplace, fifoResync, fifoUpdate } from './delta-fifo';
@@ -142,11 +143,12 @@ export interface ReflectorEnv {
   shouldResync(): boolean;
   /** The FIFO gained items: wake the informer's Pop. */
   fifoChanged(): void;
-  emit(
+  /** Emits a trace record of the catalog's message M (src/engine/model/messages.ts). */
+  emit<M extends MessageId>(
     component: Component,
     arrow: Arrow,
-    message: string,
-    params: Record<string, ParamValue>,
+    message: M,
+    params: MessageParams<M>,
     key?: string | null,
     object?: KObject | null,
   ): void;
@@ -270,11 +272,7 @@ export function reflectorOnListResponse(
       sendListPage(r, env, l.pagerRv, l.pageSize, null);
       return;
     }
-    env.emit('reflector', 'internal', 'reflector.list-failed', {
-      code: err.code,
-      reason: err.reason,
-      message: err.message,
-    });
+    env.emit('reflector', 'internal', 'reflector.list-failed', { code: err.code, reason: err.reason });
     listAndWatchReturned(r, env);
     return;
   }
@@ -373,7 +371,6 @@ export function reflectorOnWatchOpened(
   env.emit('reflector', 'internal', 'reflector.watch-open-failed', {
     code: result.code,
     reason: result.reason,
-    message: result.message,
   });
   listAndWatchReturned(r, env);
 }
@@ -390,11 +387,7 @@ export function reflectorOnWatchEvent(
   switch (ev.type) {
     case 'ERROR': {
       const st = ev.status ?? { code: 500, reason: 'InternalError', message: 'unknown watch error' };
-      env.emit('reflector', 'watch-event', 'reflector.watch-error', {
-        code: st.code,
-        reason: st.reason,
-        message: st.message,
-      });
+      env.emit('reflector', 'watch-event', 'reflector.watch-error', { code: st.code, reason: st.reason });
       r.watch = null;
       if (st.code === 429) {
         // R13: a 429 backs off and re-watches (no relist).

@@ -221,6 +221,7 @@ describe('C4: syncHandler', () => {
     expectDone(syncStart(h.env, worker('a/b/c'), false, 0), null);
     const r = syncStart(h.env, worker('default/f'), true, 0);
     expect(r.done && r.error?.message).toBe('injected failure');
+    expect(r.done && r.error?.kind).toBe('injected');
     expect(h.writes).toEqual([]);
   });
 
@@ -339,7 +340,15 @@ describe('C4: syncHandler', () => {
       reason: 'AlreadyExists',
       message: 'deployments "f-dep" already exists',
     });
-    expect(r).toEqual({ done: true, error: { code: 409, message: 'deployments "f-dep" already exists' } });
+    expect(r).toEqual({
+      done: true,
+      error: {
+        kind: 'status',
+        code: 409,
+        reason: 'AlreadyExists',
+        message: 'deployments "f-dep" already exists',
+      },
+    });
     expect(h.writes.length).toBe(1);
 
     const h2 = harness([foo('f', '1', { replicas: 3 })], [dep('f-dep', '4', [ownerFoo('f')])]);
@@ -347,7 +356,7 @@ describe('C4: syncHandler', () => {
     syncStart(h2.env, w2, false, 0);
     expect(syncOnResponse(h2.env, w2, { code: 500, reason: 'InternalError' })).toEqual({
       done: true,
-      error: { code: 500, message: 'InternalError' },
+      error: { kind: 'status', code: 500, reason: 'InternalError', message: 'InternalError' },
     });
     expect(h2.writes.length).toBe(1);
   });
@@ -361,6 +370,7 @@ describe('C4: syncHandler', () => {
       object: dep('f-dep', '2', [ownerFoo('f', true, 'other')]),
     });
     expect(r.done && r.error?.code).toBe(null);
+    expect(r.done && r.error?.kind).toBe('not-controlled');
     expect(h.writes.length).toBe(1);
   });
 });

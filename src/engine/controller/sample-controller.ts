@@ -29,10 +29,11 @@ import { sameObject } from '../apiserver/object-equality';
 import type { IndexerState } from '../client-go/indexer';
 import { indexerGetByKey, indexerUpdate } from '../client-go/indexer';
 import type { Notification } from '../client-go/process-deltas';
+import type { MessageId, MessageParams } from '../model/messages';
 import type { DeletedFinalStateUnknown, Deployment, Foo, KObject } from '../model/objects';
 import { isTombstone, metaNamespaceKey, splitMetaNamespaceKey } from '../model/objects';
 import type { ControllerMistakes } from '../model/scenario';
-import type { Arrow, Component, ParamValue } from '../model/trace';
+import type { Arrow, Component } from '../model/trace';
 
 export type WriteVerb = 'create' | 'update' | 'updateStatus';
 
@@ -78,11 +79,12 @@ export interface ControllerEnv {
   readonly mistakes: ControllerMistakes;
   readonly foos: IndexerState<KObject>;
   readonly deployments: IndexerState<KObject>;
-  emit(
+  /** Emits a trace record of the catalog's message M (src/engine/model/messages.ts). */
+  emit<M extends MessageId>(
     component: Component,
     arrow: Arrow,
-    message: string,
-    params: Record<string, ParamValue>,
+    message: M,
+    params: MessageParams<M>,
     key?: string | null,
     object?: KObject | DeletedFinalStateUnknown<KObject> | null,
     lane?: 'Foo' | 'Deployment' | null,
@@ -233,10 +235,22 @@ function handleObject(env: ControllerEnv, raw: KObject | DeletedFinalStateUnknow
 // ---------------------------------------------------------------------------------------------------
 // syncHandler (C4), resumable
 
-export type SyncStepResult =
-  | { done: true; error: null }
-  | { done: true; error: { code: number | null; message: string } }
-  | { done: false };
+/**
+ * Why a reconcile failed: a failure the scenario injected (failReconciles), a Deployment this Foo does not
+ * control (C4's ErrResourceExists), or an API error status (`code` and the Kubernetes `reason` token).
+ */
+export type SyncErrorKind = 'injected' | 'not-controlled' | 'status';
+
+export interface SyncError {
+  readonly kind: SyncErrorKind;
+  readonly code: number | null;
+  /** The status reason token ('' when there is none). */
+  readonly reason: string;
+  /** The Go error's text (the worker inspector shows it as the last result's tooltip). */
+  readonly message: string;
+}
+
+export type SyncStepResult = { done: true; error: null } | { done: true; error: SyncError } | { done: false };
 
 /** Starts syncHandler(key) after the worker's reconcile time. */
 export function syncStart(
@@ -248,7 +262,7 @@ export function syncStart(
   const key = w.key!;
   if (injectedFailure) {
     env.emit('worker', 'internal', 'worker.injected-failure', { worker: w.id }, key, null, 'Foo');
-    return { done: true, error: { code: null, message: 'injected failure' } };
+    return { done: true, error: { kind: 'injected', code: null, reason: '', message: 'injected failure' } };
   }
   const parts = splitMetaNamespaceKey(key);
   if ('error' in parts) {
@@ -294,7 +308,7 @@ export function syncStart(
       'client',
       'write',
       'client.request',
-      { worker: w.id, verb: 'create', kind: 'Deployment' },
+      { worker: w.id, verb: 'create', kind: 'Deployment', rv: null, replicas: null, availableReplicas: null },
       depKey,
       req.object,
       'Deployment',
@@ -318,7 +332,7 @@ export function syncOnResponse(env: ControllerEnv, w: WorkerState, resp: WriteRe
     ok ? 'client.response-ok' : 'client.response-error',
     {
       worker: w.id,
-      stage: stage ?? '',
+      stage,
       code: resp.code,
       reason: resp.reason ?? null,
       rv: resp.object?.metadata.resourceVersion ?? null,
@@ -330,7 +344,12 @@ export function syncOnResponse(env: ControllerEnv, w: WorkerState, resp: WriteRe
   if (!ok)
     return {
       done: true,
-      error: { code: resp.code, message: resp.message ?? resp.reason ?? `HTTP ${resp.code}` },
+      error: {
+        kind: 'status',
+        code: resp.code,
+        reason: resp.reason ?? '',
+        message: resp.message ?? resp.reason ?? `HTTP ${resp.code}`,
+      },
     };
   if (stage === 'update-status') return { done: true, error: null };
   s.deployment = resp.object as Deployment;
@@ -360,7 +379,7 @@ function afterDeployment(env: ControllerEnv, w: WorkerState, thinkMs: number): S
         dep,
         'Deployment',
       );
-      return { done: true, error: { code: null, message } };
+      return { done: true, error: { kind: 'not-controlled', code: null, reason: '', message } };
     }
     if (foo.spec.replicas !== dep.spec.replicas) {
       s.stage = 'update-deployment';
@@ -369,7 +388,14 @@ function afterDeployment(env: ControllerEnv, w: WorkerState, thinkMs: number): S
         'client',
         'write',
         'client.request',
-        { worker: w.id, verb: 'update', kind: 'Deployment', replicas: foo.spec.replicas },
+        {
+          worker: w.id,
+          verb: 'update',
+          kind: 'Deployment',
+          rv: null,
+          replicas: foo.spec.replicas,
+          availableReplicas: null,
+        },
         depKeyOf(s),
         req.object,
         'Deployment',
@@ -391,6 +417,7 @@ function afterDeployment(env: ControllerEnv, w: WorkerState, thinkMs: number): S
       verb: 'updateStatus',
       kind: 'Foo',
       rv: foo.metadata.resourceVersion,
+      replicas: null,
       availableReplicas: dep.status.availableReplicas,
     },
     w.key,

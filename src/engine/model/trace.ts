@@ -61,7 +61,7 @@ export interface TraceRecord {
   /** The object (or tombstone) the record carries; shared immutable reference. */
   readonly object: KObject | DeletedFinalStateUnknown<KObject> | null;
   readonly resourceVersion: string | null;
-  /** Narration message id (see sim/messages.ts); `params` fill its template. */
+  /** Message id of the catalog (model/messages.ts); `params` are its declared parameters, as data. */
   readonly message: string;
   readonly params: Readonly<Record<string, ParamValue>>;
 }

@@ -1,22 +1,23 @@
-/** Building trace records for the step being run. */
+/** Building trace records for the step being run (params typed by the message catalog, model/messages.ts). */
 
+import type { MessageId, MessageParams } from '../model/messages';
 import type { DeletedFinalStateUnknown, Kind, KObject } from '../model/objects';
 import { isTombstone } from '../model/objects';
-import type { Arrow, Component, ParamValue, TraceRecord } from '../model/trace';
+import type { Arrow, Component, TraceRecord } from '../model/trace';
 import type { World } from './world';
 
 export interface StepOut {
   readonly records: TraceRecord[];
 }
 
-export function emitRecord(
+export function emitRecord<M extends MessageId>(
   w: World,
   out: StepOut,
   lane: Kind | null,
   component: Component,
   arrow: Arrow,
-  message: string,
-  params: Record<string, ParamValue>,
+  message: M,
+  params: MessageParams<M>,
   key: string | null = null,
   object: KObject | DeletedFinalStateUnknown<KObject> | null = null,
 ): void {

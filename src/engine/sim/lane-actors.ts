@@ -19,6 +19,7 @@ import {
 import { schedule } from '../kernel/agenda';
 import type { Kind, KObject } from '../model/objects';
 import { isTombstone, metaNamespaceKey } from '../model/objects';
+import type { ParamValue } from '../model/trace';
 import { controllerEnv, handlerFor } from './controller-actors';
 import { emitRecord, type StepOut } from './emit';
 import { drawHandlerLatency, drawLatency } from './latency';
@@ -50,7 +51,8 @@ export function reflectorEnv(w: World, ctx: SimContext, out: StepOut, lane: Kind
       wakePop(w, lane);
     },
     emit(component, arrow, message, params, key = null, object = null) {
-      if (message === 'reflector.replace' && params.relist === true) w.stats.relists++;
+      if (message === 'reflector.replace' && (params as Readonly<Record<string, ParamValue>>).relist === true)
+        w.stats.relists++;
       emitRecord(w, out, lane, component, arrow, message, params, key, object);
     },
   };

@@ -12,6 +12,7 @@ import { indexerGetByKey } from '../client-go/indexer';
 import { wqSnapshot } from '../client-go/workqueue';
 import { fnv1a } from '../kernel/hash';
 import { DEFAULT_SETTINGS } from '../model/defaults';
+import { isMessageId, MESSAGE_IDS, messageSpec } from '../model/messages';
 import type { Foo } from '../model/objects';
 import type { ControllerMistakes, ObjectManifest, Scenario, ScriptAction, Settings } from '../model/scenario';
 import type { TraceRecord } from '../model/trace';
@@ -19,7 +20,6 @@ import { createTimeline, freshRun, seek } from '../timeline/timeline';
 import { createWorld } from './create-world';
 import { buildFrame } from './frame';
 import { cacheDiff } from './invariants';
-import { MESSAGES } from './messages';
 import { stepWorld } from './step';
 import { randomScenario } from './test-scenarios';
 import type { SimContext, World } from './world';
@@ -116,22 +116,24 @@ describe('all switches off: nothing changes', () => {
     const r = parseScenario(libraryScenario('default')!.yaml);
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     // Hashes recorded before the mistakes were implemented: FNV-1a of the JSON trace, steps, frame digest.
+    // The trace hashes were re-pinned when record params became structured data instead of English
+    // text (ENGINE_BEHAVIOUR_VERSION 2); the steps and these frame digests did not change.
     const a = runSteps(r.scenario, 5000);
     expect([fnv1a(JSON.stringify(a.recs)), a.w.step, buildFrame(a.w, []).digest]).toEqual([
-      'f48557e0',
+      '4c140a24',
       5000,
       'bd32f32e',
     ]);
     const b = runSteps(randomScenario(2), 4000);
     expect([fnv1a(JSON.stringify(b.recs)), b.w.step, buildFrame(b.w, []).digest]).toEqual([
-      'e313b01d',
+      '547bf5f9',
       4000,
       'e42f71b0',
     ]);
     for (const id of MISTAKE_IDS) expect(ids(a.recs).has(id)).toBe(false);
   });
 
-  it('every message the mistakes emit is in the narration catalog and names its mistake', () => {
+  it('every message the mistakes emit is in the catalog, tagged with its mistake (its texts name it)', () => {
     const names: Record<string, string> = {
       'worker.cache-mutated': 'noDeepCopy',
       'worker.mutated-stale-object': 'noDeepCopy',
@@ -142,7 +144,9 @@ describe('all switches off: nothing changes', () => {
       'workqueue.add-stuck': 'noDone',
       'handler.foo-resync-dropped': 'filterAllResyncs',
     };
-    for (const id of MISTAKE_IDS) expect(MESSAGES[id]?.en).toContain(names[id]);
+    for (const id of MISTAKE_IDS) expect(messageSpec(id)?.mistake).toBe(names[id]);
+    const tagged = MESSAGE_IDS.filter((id) => messageSpec(id)?.mistake !== undefined);
+    expect([...tagged].sort()).toEqual([...MISTAKE_IDS].sort());
   });
 });
 
@@ -441,7 +445,7 @@ describe('any combination of mistakes runs on random scenarios', () => {
         3000,
       );
     }
-    expect([...seen].filter((m) => MESSAGES[m] === undefined)).toEqual([]);
+    expect([...seen].filter((m) => !isMessageId(m))).toEqual([]);
     for (const id of [
       'worker.cache-mutated',
       'worker.forget-skipped',

@@ -94,8 +94,8 @@ function userWrite(
       verb,
       kind: target.kind,
       code: res.code,
-      reason: ok ? (res.event === null ? 'no-op' : '') : res.reason,
-      message: ok ? null : res.message,
+      reason: ok ? '' : res.reason,
+      noop: ok && res.event === null,
     },
     refKey(target),
     ok ? res.object : null,
@@ -157,15 +157,16 @@ export function applyScriptAction(w: World, ctx: SimContext, out: StepOut, sa: S
     }
     case 'closeWatch': {
       const ids = closeWatches(w, ctx, sa.kind);
+      // watchIds: the ids of the watches closed ("3, 4"), or null when none was open.
       emitRecord(w, out, sa.kind ?? null, 'apiserver', 'watch-event', 'fault.close-watch', {
-        watchId: ids.join(', ') || 'none',
+        watchIds: ids.length > 0 ? ids.join(', ') : null,
       });
       return;
     }
     case 'watchError': {
       const ids = errorWatches(w, ctx, sa.kind, (id) => serverWatchError(w.server, id, sa.code));
       emitRecord(w, out, sa.kind ?? null, 'apiserver', 'watch-event', 'fault.watch-error', {
-        watchId: ids.join(', ') || 'none',
+        watchIds: ids.length > 0 ? ids.join(', ') : null,
         code: sa.code,
       });
       return;

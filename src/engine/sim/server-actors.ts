@@ -152,8 +152,11 @@ export function serverHandleWatch(
     emitRecord(w, out, lane, 'apiserver', 1, 'apiserver.watch', {
       kind: lane,
       rv: req.resourceVersion,
+      outcome: 'error',
       code: res.code,
-      result: `${res.code} ${res.reason}`,
+      reason: res.reason,
+      watchId: null,
+      replayed: null,
     });
     schedule(w.agenda, respondAt, {
       a: 'reflector.watch-opened',
@@ -164,15 +167,15 @@ export function serverHandleWatch(
     return;
   }
   const streamId = res.watchId ?? w.nextPseudoStream--;
+  // S18: a watch from a revision that left the window is answered 200 with one ERROR event (too old).
   emitRecord(w, out, lane, 'apiserver', 1, 'apiserver.watch', {
     kind: lane,
     rv: req.resourceVersion,
+    outcome: res.closed ? 'too-old' : 'open',
     code: 200,
+    reason: '',
     watchId: res.watchId,
     replayed: res.closed ? 0 : res.initialEvents.length,
-    result: res.closed
-      ? 'too old: one ERROR event, then the stream closes'
-      : `open, ${res.initialEvents.length} events to replay`,
   });
   schedule(w.agenda, respondAt, { a: 'reflector.watch-opened', lane, result: { streamId }, epoch });
   w.streamDeliverAt.set(streamId, respondAt);
@@ -305,8 +308,8 @@ export function serverHandleWrite(
       verb: req.verb,
       kind: obj.kind,
       code: res.code,
-      reason: ok ? (res.event === null ? 'no-op: no new revision, no event' : '') : res.reason,
-      message: ok ? null : res.message,
+      reason: ok ? '' : res.reason,
+      noop: ok && res.event === null,
       revision: w.server.revision,
     },
     key,

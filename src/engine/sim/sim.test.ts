@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { libraryScenario } from '../../scenarios/library';
 import { parseScenario } from '../../scenarios/parse';
+import { isMessageId, MESSAGES, PARAM_TOKENS, type TokenParam } from '../model/messages';
 import type { Scenario, ScriptAction } from '../model/scenario';
 import type { TraceRecord } from '../model/trace';
 import { createWorld } from './create-world';
 import { buildFrame } from './frame';
 import { cacheDiff, isQuiet, keysInProcess } from './invariants';
-import { MESSAGES } from './messages';
 import { stepWorld } from './step';
 import { randomScenario } from './test-scenarios';
 import type { SimContext, World } from './world';
@@ -72,15 +72,43 @@ describe('every step is visible', () => {
     });
   });
 
-  it('every emitted message id is in the narration catalog', () => {
+  it('every emitted message id is in the catalog, with exactly its declared params and known tokens', () => {
     const seen = new Set<string>();
+    const wrong = new Set<string>();
     const collect = (_: World, recs: TraceRecord[]): void => {
-      for (const r of recs) seen.add(r.message);
+      for (const r of recs) {
+        seen.add(r.message);
+        if (!isMessageId(r.message)) continue;
+        const declared = [...MESSAGES[r.message].params].sort().join();
+        const carried = Object.keys(r.params).sort().join();
+        if (carried !== declared) wrong.add(`${r.message} carries {${carried}}, declares {${declared}}`);
+        for (const [name, v] of Object.entries(r.params)) {
+          if (!Object.hasOwn(PARAM_TOKENS, name)) continue;
+          const tokens: readonly unknown[] = PARAM_TOKENS[name as TokenParam];
+          if (!tokens.includes(v)) wrong.add(`${r.message}: ${name}=${String(v)} is not a token`);
+        }
+      }
     };
     for (const seed of [1, 2, 3, 4, 5, 6]) run(randomScenario(seed), 3000, collect);
     run(load('default'), 3000, collect);
-    const missing = [...seen].filter((m) => MESSAGES[m] === undefined);
+    const missing = [...seen].filter((m) => !isMessageId(m));
     expect(missing).toEqual([]);
+    expect([...wrong]).toEqual([]);
+  });
+
+  it('params carry data, not prose: no string parameter holds a phrase of English words', () => {
+    // Sentences belong to the narration tables (src/i18n); a param is a number, key, resourceVersion,
+    // reason token, client-go name or catalog token. A list of names ("Added, Updated") is data too.
+    const prose = /[A-Za-z]{2,} [a-z]{2,}/;
+    const found = new Set<string>();
+    const collect = (_: World, recs: TraceRecord[]): void => {
+      for (const r of recs)
+        for (const [name, v] of Object.entries(r.params))
+          if (typeof v === 'string' && prose.test(v)) found.add(`${r.message} ${name}: ${v}`);
+    };
+    for (const seed of [1, 2, 3, 4, 5, 6]) run(randomScenario(seed), 3000, collect);
+    run(load('default'), 3000, collect);
+    expect([...found].slice(0, 10)).toEqual([]);
   });
 });
 

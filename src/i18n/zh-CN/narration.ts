@@ -1,108 +1,139 @@
 /**
- * 简体中文 narration: one template per message id of the engine's catalog (src/engine/sim/messages.ts),
- * with exactly the same {placeholders} as the English template. client-go names (Pop, Replace, OnAdd,
- * AddRateLimited, Forget, Done, indexer.Add, resourceVersion ...) stay in English; a few parameter values
- * that are English words (found, next, result, stage, requeuedNote) are rendered in Chinese by
- * src/i18n/narration.ts.
+ * 简体中文 narration: a sentence per message id of the engine's catalog (src/engine/model/messages.ts)
+ * and the words for the tokens of closed-list parameters, with the vocabulary of the Chinese operator
+ * books (shared/reference/book-terms-zh.md). client-go names (Pop, Replace, OnAdd, AddRateLimited,
+ * Forget, Done, indexer.Add, resourceVersion ...), Kubernetes reason tokens (Expired, Conflict ...) and
+ * the names of the controller mistakes stay in English.
  */
-export const narration: Readonly<Record<string, string>> = {
-  // Reflector (R*)
-  'reflector.list': '发起 LIST：resourceVersion="{rv}" limit={limit}',
-  'reflector.list-page': '用 continue 令牌 LIST 下一页',
-  'reflector.pager-full-relist': 'continue 令牌已过期（{code}）：在 resourceVersion="{rv}" 上完整列举一次',
-  'reflector.list-rv-unavailable':
-    '在 "{rv}" 上 LIST 失败，{code} {reason}：立即以 resourceVersion="" 重新列举（relist）',
-  'reflector.list-failed': 'LIST 失败：{code} {reason}',
-  'reflector.replace': 'Replace（{items} 个条目，"{rv}"）：加入 Replaced 增量，{tombstones} 个墓碑对象',
-  'reflector.watch': '从 resourceVersion="{rv}" 开始 WATCH（超时 {timeoutSeconds} 秒，开启 BOOKMARK）',
-  'reflector.watch-open': '从 "{rv}" 开始的 watch 流已打开',
-  'reflector.watch-refused': 'watch 请求失败（{reason}）：退避 {delayMs} 毫秒后重新 watch（保留缓存）',
-  'reflector.watch-open-failed': 'watch 请求失败：{code} {reason}',
-  'reflector.watch-error': 'watch 收到 ERROR {code} {reason}："{message}"',
-  'reflector.bookmark': '收到 BOOKMARK：lastSyncResourceVersion = "{rv}"',
-  'reflector.event': '事件通知：{type} {key} rv={rv}',
-  'reflector.very-short-watch': 'watch 过短（{lastedMs} 毫秒，没有事件）：按错误处理',
-  'reflector.watch-closed': 'watch 在 {events} 个事件后正常关闭：从 "{rv}" 重新 watch（不重新列举）',
-  'reflector.resync-skipped': '重新同步（resync）检查：没有到期的监听器',
-  'reflector.backoff': 'ListAndWatch 返回：退避 {delayMs} 毫秒，然后{next}',
-  // DeltaFIFO (D*)
-  'deltafifo.add': '为 {key} 加入 {type} 增量（rv {rv}）',
-  'deltafifo.delete-ignored': '忽略对未知键 {key} 的删除',
-  'deltafifo.tombstone': '为已消失的 {key} 加入 Deleted(DeletedFinalStateUnknown) 墓碑对象',
-  'deltafifo.resync': 'Resync：从索引器加入 {synced} 个 Sync 增量（不请求服务器）',
-  // Informer (SI*)
-  'informer.pop': '弹出 {key}（Pop）：[{deltas}]',
-  'informer.indexer-add': '{type}：{key} 不在缓存中 → indexer.Add',
-  'informer.indexer-update': '{type}：{key} 已在缓存中 → indexer.Update',
-  'informer.indexer-delete': '{type}：从索引器删除 {key}（indexer.Delete）',
-  'indexer.add': '存入 {key}（rv {rv}）；共 {size} 个对象',
-  'indexer.update': '更新 {key}（rv {rv}）；共 {size} 个对象',
-  'indexer.delete': '移除 {key}；共 {size} 个对象',
-  'informer.handler-added':
-    '事件处理函数 {handler} 加入运行中的 Informer：{initialAdds} 次初始 OnAdd（isInInitialList=true）',
-  'informer.dispatch': '把 {key} 的 {callback} 分发给 {listeners} 个监听器',
-  // Handlers (C2)
-  'handler.OnAdd': '{handler}：OnAdd {key} rv={rv}（lister 中为 {listerRv}）',
-  'handler.OnUpdate': '{handler}：OnUpdate {key} {oldRv} → {rv}（lister 中为 {listerRv}）',
-  'handler.OnDelete': '{handler}：OnDelete {key}（lister 中为 {listerRv}）',
-  'handler.foo-delete-ignored': 'Foo 没有 DeleteFunc：不入队',
-  'handler.resync-dropped': 'resourceVersion {rv} 未变：丢弃周期性的重新同步',
-  'handler.tombstone-invalid': '墓碑对象里没有对象：忽略',
-  'handler.tombstone-unwrapped': '解开墓碑对象 DeletedFinalStateUnknown {key}（rv {rv}）',
-  'handler.not-owned': '{key} 没有 Foo 控制器：忽略',
-  // Controller mistakes (settings.mistakes): the mistake's setting name stays in English.
-  'handler.foo-resync-dropped':
-    'filterAllResyncs：Foo {key} 的 resourceVersion {rv} 未变，被丢弃：周期性的重新同步（resync）不再把 Foo 重新入队',
-  'handler.no-change-seen':
-    'noDeepCopy：OnUpdate {key} {oldRv} → {rv} 只有 resourceVersion 不同：缓存里的旧对象已被改写（availableReplicas {availableReplicas}），所以比较新旧对象看不出变化',
-  'handler.tombstone-not-unwrapped':
-    'noTombstoneUnwrap："error decoding object, invalid type"：忽略墓碑对象 DeletedFinalStateUnknown {key}，它所属的 Foo 没有入队',
-  'handler.owner-lookup': '在 Foo lister 中查找所属对象 {owner}：{found}',
-  'handler.orphan-ignored': '找不到所属对象 {owner}：忽略这个孤儿对象',
-  'workqueue.add': 'Add {key}：{result}（深度 {depth}）',
-  // Workqueue and workers (W*, C3, C4)
-  'workqueue.delayed-ready': '{key} 的延迟结束，已就绪（深度 {depth}）',
-  'controller.caches-synced': '缓存已同步：启动 {workers} 个 Worker',
-  'worker.get': 'Worker {worker}：Get → {key}（深度 {depth}）',
-  'worker.get-foo': 'Worker {worker}：lister 中的 Foo {key}：{found}（rv {rv}）',
-  'worker.get-deployment': 'Worker {worker}：lister 中的 Deployment {key}：{found}（rv {rv}）',
-  'worker.foo-gone': 'Worker {worker}：Foo {key} 已不存在：结束',
-  'worker.no-deployment-name': 'Worker {worker}：spec.deploymentName 为空：结束',
-  'worker.invalid-key': 'Worker {worker}：无效的键 {key}',
-  'worker.injected-failure': 'Worker {worker}：{key} 的调和失败（注入的故障）',
-  'worker.not-controlled': 'Worker {worker}：{key} 不受这个 Foo 控制',
-  'client.request': 'Worker {worker}：发送 {verb} {kind} {key}',
-  'client.response-ok': 'Worker {worker} 收到响应：{stage} → {code}（rv {rv}）',
-  'client.response-error': 'Worker {worker} 收到响应：{stage} → {code} {reason}',
-  'worker.cache-mutated':
-    'Worker {worker}：noDeepCopy：直接在 lister 自己的 Foo {key} 上把 status.availableReplicas 从 {was} 改为 {availableReplicas}：缓存里的 rv {rv} 现在带着服务器从未有过的 status',
-  'worker.mutated-stale-object':
-    'Worker {worker}：noDeepCopy：在它的 Foo {key}（rv {rv}）上把 status.availableReplicas 从 {was} 改为 {availableReplicas}，而缓存早已替换了这个对象',
-  'worker.forget-skipped':
-    'Worker {worker}：成功，但 noForget：没有调用 Forget {key}，NumRequeues 仍为 {requeues}，下一次失败会从这里接着退避',
-  'worker.done-skipped': 'Worker {worker}：noDone：没有调用 Done {key}，所以 {key} 永远留在 processing 中',
-  'workqueue.add-stuck':
-    'noDone：{key} 被标记为 dirty，但仍在 processing 中且没有 Worker 持有它：它再也不会入队',
-  'worker.forget': 'Worker {worker}：成功，Forget {key}',
-  'worker.add-rate-limited':
-    'Worker {worker}：错误 "{error}"：AddRateLimited {key}，{delayMs} 毫秒后重试（已重新入队 {requeues} 次）',
-  'worker.done': 'Worker {worker}：调用 Done {key}{requeuedNote}',
-  // API server (S*)
-  'apiserver.list': 'LIST {kind} rv="{rv}" → {code}，修订版本 {listRv} 上的 {items} 个条目',
-  'apiserver.watch': '从 "{rv}" 开始 WATCH {kind} → {result}',
-  'apiserver.watch-timeout': 'watch {watchId} 到达超时：流结束（没有 ERROR）',
-  'apiserver.bookmark': '向 watch {watchId} 发送修订版本 {rv} 的 BOOKMARK',
-  'apiserver.write': '处理写请求：{verb} {kind} {key} → {code} {reason}',
-  'apiserver.rollout': '{key} 的一个副本已就绪：status.availableReplicas → {replicas} / {desired}',
-  'apiserver.gc': '删除孤儿 Deployment {key}',
-  // Script and faults
-  'user.write': '用户执行 {verb} {kind} {key} → {code} {reason}',
-  'fault.close-watch': '服务器关闭了 watch {watchId}',
-  'fault.watch-error': 'watch {watchId} 以 ERROR {code} 结束',
-  'fault.compact': '历史已压缩到修订版本 {rv}',
-  'fault.refuse-connections': 'APIServer 在 {durationMs} 毫秒内拒绝连接',
-  'fault.api-errors': 'APIServer 在 {durationMs} 毫秒内以 {code} 应答',
-  'fault.add-latency': '{durationMs} 毫秒内延迟增加 {extraMs} 毫秒',
-  'fault.slow-handlers': '{durationMs} 毫秒内资源事件处理函数每次多花 {extraMs} 毫秒',
-  'fault.fail-reconciles': '接下来的 {count} 次调和会失败',
+import type { NarrationTable } from '../narration-table';
+
+export const narration: NarrationTable = {
+  templates: {
+    // Reflector (R*)
+    'reflector.list': '发起 LIST：resourceVersion="{rv}" limit={limit}',
+    'reflector.list-page': '用 continue 令牌 LIST 下一页',
+    'reflector.pager-full-relist': 'continue 令牌已过期（{code}）：在 resourceVersion="{rv}" 上完整列举一次',
+    'reflector.list-rv-unavailable':
+      '在 "{rv}" 上 LIST 失败，{code} {reason}：立即以 resourceVersion="" 重新列举（relist）',
+    'reflector.list-failed': 'LIST 失败：{code} {reason}',
+    'reflector.replace': 'Replace（{items} 个条目，"{rv}"）：加入 Replaced 增量，{tombstones} 个墓碑对象',
+    'reflector.watch': '从 resourceVersion="{rv}" 开始 WATCH（超时 {timeoutSeconds} 秒，开启 BOOKMARK）',
+    'reflector.watch-open': '从 "{rv}" 开始的 watch 流已打开',
+    'reflector.watch-refused': 'watch 请求失败（{reason}）：退避 {delayMs} 毫秒后重新 watch（保留缓存）',
+    'reflector.watch-open-failed': 'watch 请求失败：{code} {reason}',
+    'reflector.watch-error': 'watch 收到 ERROR {code} {reason}',
+    'reflector.bookmark': '收到 BOOKMARK：lastSyncResourceVersion = "{rv}"',
+    'reflector.event': '事件通知：{type} {key} rv={rv}',
+    'reflector.very-short-watch': 'watch 过短（{lastedMs} 毫秒，没有事件）：按错误处理',
+    'reflector.watch-closed': 'watch 在 {events} 个事件后正常关闭：从 "{rv}" 重新 watch（不重新列举）',
+    'reflector.resync-skipped': '重新同步（resync）检查：没有到期的监听器',
+    'reflector.backoff': 'ListAndWatch 返回：退避 {delayMs} 毫秒，然后{next}',
+    // DeltaFIFO (D*)
+    'deltafifo.add': '为 {key} 加入 {type} 增量（rv {rv}）',
+    'deltafifo.delete-ignored': '忽略对未知键 {key} 的删除',
+    'deltafifo.tombstone': '为已消失的 {key} 加入 Deleted(DeletedFinalStateUnknown) 墓碑对象',
+    'deltafifo.resync': 'Resync：从索引器加入 {synced} 个 Sync 增量（不请求服务器）',
+    // Informer (SI*)
+    'informer.pop': '弹出 {key}（Pop）：[{deltas}]',
+    'informer.indexer-add': '{type}：{key} 不在缓存中 → indexer.Add',
+    'informer.indexer-update': '{type}：{key} 已在缓存中 → indexer.Update',
+    'informer.indexer-delete': '{type}：从索引器删除 {key}（indexer.Delete）',
+    'indexer.add': '存入 {key}（rv {rv}）；共 {size} 个对象',
+    'indexer.update': '更新 {key}（rv {rv}）；共 {size} 个对象',
+    'indexer.delete': '移除 {key}；共 {size} 个对象',
+    'informer.handler-added':
+      '事件处理函数 {handler} 加入运行中的 Informer：{initialAdds} 次初始 OnAdd（isInInitialList=true）',
+    'informer.dispatch': '把 {key} 的 {callback} 分发给 {listeners} 个监听器',
+    // Handlers (C2)
+    'handler.OnAdd': '{handler}：OnAdd {key} rv={rv}（lister 中为 {listerRv}）',
+    'handler.OnUpdate': '{handler}：OnUpdate {key} {oldRv} → {rv}（lister 中为 {listerRv}）',
+    'handler.OnDelete': '{handler}：OnDelete {key}（lister 中为 {listerRv}）',
+    'handler.foo-delete-ignored': 'Foo 没有 DeleteFunc：不入队',
+    'handler.resync-dropped': 'resourceVersion {rv} 未变：丢弃周期性的重新同步',
+    'handler.tombstone-invalid': '墓碑对象里没有对象：忽略',
+    'handler.tombstone-unwrapped': '解开墓碑对象 DeletedFinalStateUnknown {key}（rv {rv}）',
+    'handler.not-owned': '{key} 没有 Foo 控制器：忽略',
+    // Controller mistakes (settings.mistakes): the mistake's setting name stays in English.
+    'handler.foo-resync-dropped':
+      'filterAllResyncs：Foo {key} 的 resourceVersion {rv} 未变，被丢弃：周期性的重新同步（resync）不再把 Foo 重新入队',
+    'handler.no-change-seen':
+      'noDeepCopy：OnUpdate {key} {oldRv} → {rv} 只有 resourceVersion 不同：缓存里的旧对象已被改写（availableReplicas {availableReplicas}），所以比较新旧对象看不出变化',
+    'handler.tombstone-not-unwrapped':
+      'noTombstoneUnwrap："error decoding object, invalid type"：忽略墓碑对象 DeletedFinalStateUnknown {key}，它所属的 Foo 没有入队',
+    'handler.owner-lookup': '在 Foo lister 中查找所属对象 {owner}：{found}',
+    'handler.orphan-ignored': '找不到所属对象 {owner}：忽略这个孤儿对象',
+    'workqueue.add': 'Add {key}：{result}（深度 {depth}）',
+    // Workqueue and workers (W*, C3, C4)
+    'workqueue.delayed-ready': '{key} 的延迟结束，已就绪（深度 {depth}）',
+    'controller.caches-synced': '缓存已同步：启动 {workers} 个 Worker',
+    'worker.get': 'Worker {worker}：Get → {key}（深度 {depth}）',
+    'worker.get-foo': 'Worker {worker}：lister 中的 Foo {key}：{found}（rv {rv}）',
+    'worker.get-deployment': 'Worker {worker}：lister 中的 Deployment {key}：{found}（rv {rv}）',
+    'worker.foo-gone': 'Worker {worker}：Foo {key} 已不存在：结束',
+    'worker.no-deployment-name': 'Worker {worker}：spec.deploymentName 为空：结束',
+    'worker.invalid-key': 'Worker {worker}：无效的键 {key}',
+    'worker.injected-failure': 'Worker {worker}：{key} 的调和失败（注入的故障）',
+    'worker.not-controlled': 'Worker {worker}：{key} 不受这个 Foo 控制',
+    'client.request': 'Worker {worker}：发送 {verb} {kind} {key}',
+    'client.response-ok': 'Worker {worker} 收到响应：{stage} → {code}（rv {rv}）',
+    'client.response-error': 'Worker {worker} 收到响应：{stage} → {code} {reason}',
+    'worker.cache-mutated':
+      'Worker {worker}：noDeepCopy：直接在 lister 自己的 Foo {key} 上把 status.availableReplicas 从 {was} 改为 {availableReplicas}：缓存里的 rv {rv} 现在带着服务器从未有过的 status',
+    'worker.mutated-stale-object':
+      'Worker {worker}：noDeepCopy：在它的 Foo {key}（rv {rv}）上把 status.availableReplicas 从 {was} 改为 {availableReplicas}，而缓存早已替换了这个对象',
+    'worker.forget-skipped':
+      'Worker {worker}：成功，但 noForget：没有调用 Forget {key}，NumRequeues 仍为 {requeues}，下一次失败会从这里接着退避',
+    'worker.done-skipped': 'Worker {worker}：noDone：没有调用 Done {key}，所以 {key} 永远留在 processing 中',
+    'workqueue.add-stuck':
+      'noDone：{key} 被标记为 dirty，但仍在 processing 中且没有 Worker 持有它：它再也不会入队',
+    'worker.forget': 'Worker {worker}：成功，Forget {key}',
+    'worker.add-rate-limited':
+      'Worker {worker}：{error}：AddRateLimited {key}，{delayMs} 毫秒后重试（已重新入队 {requeues} 次）',
+    'worker.done': 'Worker {worker}：调用 Done {key}{requeued}',
+    // API server (S*)
+    'apiserver.list': 'LIST {kind} rv="{rv}" → {code}，修订版本 {listRv} 上的 {items} 个条目',
+    'apiserver.watch': '从 "{rv}" 开始 WATCH {kind} → {outcome}',
+    'apiserver.watch-timeout': 'watch {watchId} 到达超时：流结束（没有 ERROR）',
+    'apiserver.bookmark': '向 watch {watchId} 发送修订版本 {rv} 的 BOOKMARK',
+    'apiserver.write': '处理写请求：{verb} {kind} {key} → {code} {reason}{noop}',
+    'apiserver.rollout': '{key} 的一个副本已就绪：status.availableReplicas → {replicas} / {desired}',
+    'apiserver.gc': '删除孤儿 Deployment {key}',
+    // Script and faults
+    'user.write': '用户执行 {verb} {kind} {key} → {code} {reason}{noop}',
+    'fault.close-watch': '服务器关闭的 watch：{watchIds}',
+    'fault.watch-error': '以 ERROR {code} 结束的 watch：{watchIds}',
+    'fault.compact': '历史已压缩到修订版本 {rv}',
+    'fault.refuse-connections': 'APIServer 在 {durationMs} 毫秒内拒绝连接',
+    'fault.api-errors': 'APIServer 在 {durationMs} 毫秒内以 {code} 应答',
+    'fault.add-latency': '{durationMs} 毫秒内延迟增加 {extraMs} 毫秒',
+    'fault.slow-handlers': '{durationMs} 毫秒内资源事件处理函数每次多花 {extraMs} 毫秒',
+    'fault.fail-reconciles': '接下来的 {count} 次调和会失败',
+  },
+  tokens: {
+    result: {
+      queued: '入队',
+      'already-dirty': '已在 dirty 集合中（合并）',
+      'dirty-while-processing': '正在处理中：记入 dirty，Done 后再次入队',
+      'shutting-down': '队列正在关闭',
+    },
+    outcome: {
+      open: '已打开，重放 {replayed} 个事件',
+      'too-old': '资源版本过旧：先发送一个 ERROR 事件，然后关闭流',
+      error: '{code} {reason}',
+    },
+    next: { relist: '重新列举（relist）' },
+    stage: {
+      'create-deployment': '创建 Deployment',
+      'update-deployment': '更新 Deployment',
+      'update-status': '更新 Foo 的 status',
+    },
+    error: {
+      injected: '注入的故障',
+      'not-controlled': 'Deployment 不受这个 Foo 控制',
+      status: '错误 {code} {reason}',
+    },
+    found: { true: '找到', false: '未找到' },
+    requeued: { true: '（处理期间又被加入：再次入队）', false: '' },
+    noop: { true: '空操作：没有新的修订版本，也没有事件', false: '' },
+  },
 };

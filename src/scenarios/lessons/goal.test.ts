@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { KObject } from '../../engine/model/objects';
 import type { ParamValue, TraceRecord } from '../../engine/model/trace';
 import { evaluateCheck, evaluatePause, findNarration, findPauses, narrationAt } from './goal';
-import { matchRecord, renderLessonText } from './matcher';
+import { matchRecord } from './matcher';
 import type { GoalCheck, Lesson, RecordMatcher } from './types';
 
 function rec(step: number, message: string, more: Partial<TraceRecord> = {}): TraceRecord {
@@ -218,11 +218,5 @@ describe('pauses and narration', () => {
     expect(narrationAt(pts, 3)?.index).toBe(0);
     expect(narrationAt(pts, 4)?.index).toBe(3);
     expect(narrationAt(pts, 50)?.index).toBe(1);
-  });
-
-  it('renderLessonText fills params first, then key/rv/step/time, and "—" otherwise', () => {
-    const r = rec(7, 'm', { key: 'default/a', resourceVersion: '9', params: { rv: '3', delayMs: 5 } });
-    expect(renderLessonText('{key} {rv} {delayMs} {step} {time} {nope}', r)).toBe('default/a 3 5 7 70 —');
-    expect(renderLessonText('{key}', null)).toBe('—');
   });
 });

@@ -2,7 +2,7 @@
  * The lesson library and its API (docs/LESSONS.md):
  * - the format: parseLesson / validateLesson (./parse.ts), the Lesson type (./types.ts);
  * - judging a trace: evaluateGoal, findPauses, evaluatePause, findNarration, narrationAt (./goal.ts),
- *   matchRecord and renderLessonText (./matcher.ts);
+ *   matchRecord and describeMatcher (./matcher.ts); lesson texts are filled by src/i18n's renderLessonText;
  * - running one headless: runLesson (./run.ts);
  * - the twelve built-in lessons: LESSONS (cheap entries with id, number, title and text) and
  *   lessonById (parsed on first use and cached; parsing all twelve takes ~50 ms warm, so nothing is
@@ -23,7 +23,7 @@ export {
   narrationAt,
 } from './goal';
 export type { LessonSource } from './library/index';
-export { describeMatcher, matchRecord, renderLessonText } from './matcher';
+export { describeMatcher, matchRecord } from './matcher';
 export type { LessonParseResult } from './parse';
 export { parseLesson, validateLesson } from './parse';
 export { LESSON_LIMITS } from './read-check';

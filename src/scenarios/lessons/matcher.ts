@@ -1,6 +1,7 @@
 /**
- * Record matchers: does a TraceRecord match a lesson's RecordMatcher, a short description of a matcher
- * for goal details, and the placeholder filling of lesson texts from a matched record.
+ * Record matchers: does a TraceRecord match a lesson's RecordMatcher, and a short description of a
+ * matcher for goal details. (A lesson text is filled from its matched record by `renderLessonText` in
+ * src/i18n/narration.ts, which words token parameters in the text's language.)
  */
 
 import { isTombstone } from '../../engine/model/objects';
@@ -76,23 +77,4 @@ export function describeMatcher(m: RecordMatcher): string {
   if (m.params !== undefined)
     for (const [k, v] of Object.entries(m.params)) parts.push(`params.${k}=${String(v)}`);
   return `{${parts.join(' ')}}`;
-}
-
-/**
- * Fills `{<param>}`, `{key}`, `{rv}`, `{step}` and `{time}` (ms) placeholders of a lesson text from a
- * record (a parameter of that name wins, as in the engine's renderMessage); unknown placeholders (or no
- * record) render as "—". The result is plain text, never HTML.
- */
-export function renderLessonText(text: string, record: TraceRecord | null): string {
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
-    if (record === null) return '—';
-    // A parameter wins over the record's own fields, as in the engine's renderMessage.
-    let v: unknown;
-    if (Object.hasOwn(record.params, name)) v = record.params[name];
-    else if (name === 'key') v = record.key;
-    else if (name === 'rv') v = record.resourceVersion;
-    else if (name === 'step') v = record.step;
-    else if (name === 'time') v = record.time;
-    return v === null || v === undefined ? '—' : String(v);
-  });
 }

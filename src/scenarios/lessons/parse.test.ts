@@ -169,6 +169,16 @@ describe('parseLesson', () => {
         '  - when: { params: { __proto__: 1 } }',
         /params/,
       ],
+      [
+        '  - when: { message: reflector.list, lane: Foo }',
+        '  - when: { message: apiserver.watch, params: { result: open } }',
+        /narration\[0\]\.when\.params\.result: message "apiserver\.watch" has no parameter "result"; its parameters: kind, rv, outcome, /,
+      ],
+      [
+        '  - when: { message: reflector.list, lane: Foo }',
+        '  - when: { messagePrefix: handler.On, params: { nope: 1 } }',
+        /messages starting with "handler\.On" has no parameter "nope"/,
+      ],
       ['  - id: first', '  - id: First', /pauses\[0\]\.id: "First" is not a valid name/],
       ['steps: 40', 'steps: 0', /steps: must be an integer from 1 to 100000, got 0/],
       ['steps: 40', 'stepz: 40', /stepz: unknown field; did you mean "steps"\?/],

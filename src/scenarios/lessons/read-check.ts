@@ -3,6 +3,8 @@
  * Problems are reported into the scenario parser's Ctx with their field path, so they come out with
  * lines like every scenario error (src/scenarios/parse.ts).
  */
+
+import { isMessageId, MESSAGE_IDS, MESSAGES } from '../../engine/model/messages';
 import { KINDS, type Kind } from '../../engine/model/objects';
 import {
   type Arrow,
@@ -11,7 +13,6 @@ import {
   NAMED_ARROWS,
   type ParamValue,
 } from '../../engine/model/trace';
-import { MESSAGES } from '../../engine/sim/messages';
 import { describeValue, quote } from '../duration';
 import { type Ctx, FORBIDDEN_KEYS, isRecord, own, type Path, readInt, readMap, report } from '../parse';
 import type { GoalCheck, LocalizedText, RecordMatcher } from './types';
@@ -58,13 +59,42 @@ export function readText(ctx: Ctx, v: unknown, path: Path, maxChars: number): Lo
 }
 
 const MATCHER_KEYS = ['message', 'messagePrefix', 'component', 'arrow', 'lane', 'key', 'params', 'deleting'];
-const MESSAGE_IDS = Object.keys(MESSAGES);
 
 function nearMessages(id: string): string {
   const dot = id.indexOf('.');
   const family = dot > 0 ? id.slice(0, dot + 1) : id;
   const near = MESSAGE_IDS.filter((m) => m.startsWith(family)).slice(0, 6);
   return near.length > 0 ? `; known ids starting with ${quote(family)}: ${near.join(', ')}` : '';
+}
+
+/**
+ * A matcher that names its message (or a prefix) may only ask for parameters those messages carry
+ * (the catalog's declared names, src/engine/model/messages.ts); anything else could never match.
+ */
+function checkParamNames(
+  ctx: Ctx,
+  params: Readonly<Record<string, ParamValue>>,
+  message: string | undefined,
+  prefix: string | undefined,
+  path: Path,
+): void {
+  const ids =
+    message !== undefined && isMessageId(message)
+      ? [message]
+      : prefix !== undefined
+        ? MESSAGE_IDS.filter((id) => id.startsWith(prefix))
+        : [];
+  if (ids.length === 0) return;
+  const known = new Set<string>(ids.flatMap((id) => MESSAGES[id].params));
+  const what =
+    message !== undefined ? `message ${quote(message)}` : `messages starting with ${quote(prefix!)}`;
+  for (const k of Object.keys(params))
+    if (!known.has(k))
+      report(
+        ctx,
+        [...path, k],
+        `${what} has no parameter ${quote(k)}; its parameters: ${[...known].join(', ') || 'none'}`,
+      );
 }
 
 function readParamValue(ctx: Ctx, v: unknown, path: Path): ParamValue | undefined {
@@ -121,7 +151,7 @@ export function readMatcher(ctx: Ctx, v: unknown, path: Path): RecordMatcher {
   if (message !== undefined) {
     if (typeof message !== 'string')
       report(ctx, [...path, 'message'], `must be a string, got ${describeValue(message)}`);
-    else if (!Object.hasOwn(MESSAGES, message))
+    else if (!isMessageId(message))
       report(ctx, [...path, 'message'], `unknown message id ${quote(message)}${nearMessages(message)}`);
     else out.message = message;
   }
@@ -173,7 +203,10 @@ export function readMatcher(ctx: Ctx, v: unknown, path: Path): RecordMatcher {
   const params = own(m, 'params');
   if (params !== undefined) {
     const p = readParams(ctx, params, [...path, 'params']);
-    if (p !== undefined) out.params = p;
+    if (p !== undefined) {
+      checkParamNames(ctx, p, out.message, out.messagePrefix, [...path, 'params']);
+      out.params = p;
+    }
   }
   const deleting = own(m, 'deleting');
   if (deleting !== undefined) {

@@ -1,4 +1,6 @@
 /** The event log, the key history and their pure helpers (filtering, JSONL export, object diffs). */
+
+export { recordsToJsonl, recordToJsonLine } from '../../engine/model/record-json';
 export { EventLog, type EventLogProps } from './event-log';
 export {
   ARROWS,
@@ -11,7 +13,6 @@ export {
   messageFamilies,
   parseArrow,
 } from './filter';
-export { recordsToJsonl, recordToJsonLine } from './jsonl';
 export { KeyHistory, type KeyHistoryProps } from './key-history';
 export {
   DIFF_FIELDS,

@@ -6,6 +6,7 @@
  */
 import type { TraceRecord } from '../../engine/model/trace';
 import type { Lang } from '../../i18n';
+import { renderLessonText } from '../../i18n/narration';
 import {
   evaluateGoal,
   evaluatePause,
@@ -17,7 +18,6 @@ import {
   narrationAt,
   type PauseOutcome,
   type PausePoint,
-  renderLessonText,
 } from '../../scenarios/lessons';
 import { textIn } from './lesson-text';
 
@@ -86,7 +86,7 @@ export function lessonView(
   const { lesson, records, points, pauses } = prepared;
   const now = narrationAt(points, cursor);
   const narration =
-    now === null ? null : renderLessonText(textIn(lesson.narration[now.index]!.text, lang), now.record);
+    now === null ? null : renderLessonText(textIn(lesson.narration[now.index]!.text, lang), now.record, lang);
   const stopPoints: number[] = [];
   let card: PauseCard | null = null;
   let answered = 0;

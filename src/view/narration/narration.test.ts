@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, renderMessage } from '../../engine/sim/messages';
+import { messageSpec } from '../../engine/model/messages';
+import { renderNarration } from '../../i18n/narration';
 import { loadLibraryScenario, runToSteps } from '../inspectors/test-fixture';
 import { functionsAtWork, narrate } from './narration';
 
@@ -11,8 +12,8 @@ describe('narrate', () => {
       expect(n.lines).toHaveLength(f.records.length);
       expect(n.hidden).toBe(0);
       f.records.forEach((r, i) => {
-        expect(n.lines[i]!.text).toBe(renderMessage(r));
-        expect(n.lines[i]!.fn).toBe(MESSAGES[r.message]!.fn);
+        expect(n.lines[i]!.text).toBe(renderNarration(r, 'en'));
+        expect(n.lines[i]!.fn).toBe(messageSpec(r.message)!.fn);
       });
     }
   });

@@ -1,12 +1,12 @@
 /**
- * What the narration panel says about a step, as data: per record, the sentence of the engine's catalog
- * in the active language (`renderNarration`: English or 简体中文), the client-go function at work
- * (`MESSAGES[id].fn`), the arrow travelled and where it happened. Long steps (a Replace of thousands of
- * items) are cut to `max` lines.
+ * What the narration panel says about a step, as data: per record, its sentence in the active language
+ * (`renderNarration`, src/i18n/narration.ts: English or 简体中文), the client-go function at work (the
+ * message catalog's `fn`, src/engine/model/messages.ts), the arrow travelled and where it happened. Long
+ * steps (a Replace of thousands of items) are cut to `max` lines.
  */
 import type { RecordView } from '../../engine/model/frame';
+import { messageSpec } from '../../engine/model/messages';
 import type { Arrow, Component } from '../../engine/model/trace';
-import { MESSAGES } from '../../engine/sim/messages';
 import { renderNarration } from '../../i18n/narration';
 
 export interface NarrationLine {
@@ -47,7 +47,7 @@ export function narrate(records: readonly RecordView[], max = 40): Narration {
       lane: r.lane,
       arrow: r.arrow,
       text: renderNarration(r),
-      fn: MESSAGES[r.message]?.fn ?? null,
+      fn: messageSpec(r.message)?.fn ?? null,
       key: r.key,
       tombstone: r.tombstone,
       error: isError(r),
@@ -60,7 +60,7 @@ export function narrate(records: readonly RecordView[], max = 40): Narration {
 export function functionsAtWork(records: readonly RecordView[]): string[] {
   const seen = new Set<string>();
   for (const r of records) {
-    const fn = MESSAGES[r.message]?.fn;
+    const fn = messageSpec(r.message)?.fn;
     if (fn !== undefined) seen.add(fn);
   }
   return [...seen];

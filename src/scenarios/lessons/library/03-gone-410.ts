@@ -115,11 +115,12 @@ narration:
   - when: { message: reflector.watch-error, lane: Foo }
     text:
       en: >-
-        {code} {reason}: "{message}". The Reflector cannot resume from there. The watch ended with an error,
-        so ListAndWatch returns and backs off before a relist (R13).
+        {code} {reason}: "too old resource version", the server's word for a revision that has left its
+        window. The Reflector cannot resume from there. The watch ended with an error, so ListAndWatch
+        returns and backs off before a relist (R13).
       zh: >-
-        {code} {reason}："{message}"。Reflector 无法从那里继续。watch 以错误结束，
-        ListAndWatch 返回，退避之后重新列举（R13）。
+        {code} {reason}："too old resource version"（资源版本过旧）：这个修订号已经离开服务器的窗口。
+        Reflector 无法从那里继续。watch 以错误结束，ListAndWatch 返回，退避之后重新列举（R13）。
   - when: { message: reflector.list, lane: Foo, params: { relist: true } }
     text:
       en: >-

@@ -165,7 +165,7 @@ pauses:
           zh: watch 正常打开；BOOKMARK 让它的资源版本保持较新
         check:
           all:
-            - { count: { match: { message: apiserver.watch, lane: Foo, params: { result: "open, 0 events to replay" } }, min: 1 } }
+            - { count: { match: { message: apiserver.watch, lane: Foo, params: { outcome: open, replayed: 0 } }, min: 1 } }
             - { count: { match: { message: reflector.watch-error, lane: Foo }, max: 0 } }
       - id: replay
         text:
@@ -197,7 +197,7 @@ goal:
       - sequence:
           - { message: apiserver.watch-timeout, lane: Foo }
           - { message: reflector.watch-closed, lane: Foo }
-          - { message: apiserver.watch, lane: Foo, params: { result: "open, 0 events to replay" } }
+          - { message: apiserver.watch, lane: Foo, params: { outcome: open, replayed: 0 } }
       - { count: { match: { message: reflector.watch-error, lane: Foo }, max: 0 } }
       - { count: { match: { message: reflector.list, lane: Foo }, max: 1 } }
 `;

@@ -1,11 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordView } from '../../engine/model/frame';
-import { loadLibraryScenario, runToSteps } from '../inspectors/test-fixture';
-import { recordsToJsonl } from './jsonl';
+import { createWorld } from '../sim/create-world';
+import { stepWorld } from '../sim/step';
+import { randomScenario } from '../sim/test-scenarios';
+import type { RecordView } from './frame';
+import { recordsToJsonl } from './record-json';
+import { recordView } from './views';
 
-describe('recordsToJsonl', () => {
+function recordsOf(seed: number, steps: number): RecordView[] {
+  const scenario = randomScenario(seed);
+  const w = createWorld(scenario);
+  const ctx = { scenario, script: [...scenario.script] };
+  const out: RecordView[] = [];
+  while (w.step < steps) {
+    const r = stepWorld(w, ctx);
+    if (r === null) break;
+    out.push(...r.map(recordView));
+  }
+  return out;
+}
+
+describe('recordsToJsonl (the event-log export)', () => {
   it('round-trips real engine records, one JSON object per line', () => {
-    const { records } = runToSteps(loadLibraryScenario('default'), [400]);
+    const records = recordsOf(1, 400);
     expect(records.length).toBeGreaterThan(400);
     const text = recordsToJsonl(records);
     expect(text.endsWith('\n')).toBe(true);
@@ -24,7 +40,7 @@ describe('recordsToJsonl', () => {
       key: 'ns/evil\nname\u2028"quoted"',
       rv: null,
       message: 'user.write',
-      params: { verb: 'create', kind: 'Foo', code: 201, reason: '<script>\r\n' },
+      params: { verb: 'create', kind: 'Foo', code: 201, reason: '<script>\r\n', noop: false },
       objectKind: null,
       tombstone: false,
       object: null,
