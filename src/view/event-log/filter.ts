@@ -3,7 +3,7 @@
  * travelled and/or its message id prefix ("reflector.", "worker.", "fault.", ...). Pure.
  */
 import type { RecordView } from '../../engine/model/frame';
-import type { Arrow, Component } from '../../engine/model/trace';
+import { ARROWS, type Arrow, COMPONENTS, type Component } from '../../engine/model/trace';
 
 export interface EventLogFilter {
   /** null = every component. */
@@ -26,36 +26,8 @@ export const EMPTY_FILTER: EventLogFilter = {
   message: '',
 };
 
-export const COMPONENTS: readonly Component[] = [
-  'apiserver',
-  'reflector',
-  'deltafifo',
-  'informer',
-  'indexer',
-  'handler',
-  'workqueue',
-  'worker',
-  'client',
-  'controller',
-  'user',
-];
-
-export const ARROWS: readonly Arrow[] = [
-  1,
-  2,
-  3,
-  4,
-  5,
-  6,
-  7,
-  8,
-  9,
-  'write',
-  'watch-event',
-  'resync',
-  'requeue',
-  'internal',
-];
+/** The filter's choices: the model's own lists (engine/model/trace.ts). */
+export { ARROWS, COMPONENTS };
 
 export function isFilterEmpty(f: EventLogFilter): boolean {
   return (

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createInProcessClient } from '../../bridge/in-process-client';
-import type { ScenarioSource, Session } from '../../engine/model/session';
+import type { ScenarioSource } from '../../engine/model/session';
 import { ENGINE_BEHAVIOUR_VERSION } from '../../engine/version';
 import { decodeLessonAttachment, encodeLessonAttachment } from '../../scenarios/lesson-attachment';
 import { LESSONS, lessonById } from '../../scenarios/lessons';
@@ -24,6 +24,7 @@ import {
   share,
   shareUrl,
 } from './link-state';
+import { type ShareFields, shareInputs } from './test-share-inputs';
 
 const FALLBACK: ScenarioSource = { kind: 'library', name: 'default' };
 const CTX: BootContext = {
@@ -31,45 +32,21 @@ const CTX: BootContext = {
   libraryNames: ['default', 'heavy'],
   fallback: FALLBACK,
 };
-const BASE = {
-  source: { kind: 'library', name: 'default' } as ScenarioSource,
-  seed: 9 as number | undefined,
+const BASE: ShareFields = {
+  source: { kind: 'library', name: 'default' },
+  seed: 9,
   step: 120,
-  interventions: <Session['interventions']>[
+  interventions: [
     { step: 40, action: { action: 'compact' } },
     {
       step: 90,
       action: { action: 'delete', target: { kind: 'Foo', namespace: 'default', name: 'frontend' } },
     },
   ],
-  digest: 'deadbeef' as string | null,
-  lang: 'zh-CN' as const,
+  digest: 'deadbeef',
+  lang: 'zh-CN',
 };
-/** Share inputs: the base session and fields, with `over` replacing any of them. */
-interface Over {
-  readonly source?: ScenarioSource;
-  readonly seed?: number | undefined;
-  readonly step?: number;
-  readonly interventions?: Session['interventions'];
-  readonly embed?: ShareInputs['embed'];
-  readonly lessonText?: string;
-  readonly digest?: string | null;
-}
-function mk(over: Over = {}): ShareInputs {
-  const b = { ...BASE, ...over };
-  return {
-    session: {
-      source: b.source,
-      ...(b.seed === undefined ? {} : { seed: b.seed }),
-      interventions: b.interventions,
-      step: b.step,
-    },
-    lang: BASE.lang,
-    digest: b.digest,
-    ...(b.embed === undefined ? {} : { embed: b.embed }),
-    ...(b.lessonText === undefined ? {} : { lessonText: b.lessonText }),
-  };
-}
+const mk = (over: Partial<ShareFields> = {}): ShareInputs => shareInputs(BASE, over);
 
 function payloadOf(inputs: ShareInputs): string {
   const r = share(inputs);

@@ -4,9 +4,10 @@
  * the snippets hold exactly those links; and a link that cannot be made says why.
  */
 import { describe, expect, it } from 'vitest';
-import type { ScenarioSource, Session } from '../../engine/model/session';
+import type { ScenarioSource } from '../../engine/model/session';
 import { type BootContext, planBoot, readBootUrl, type ShareInputs } from './link-state';
 import { fullPageUrl, makeLinks } from './share-link';
+import { type ShareFields, shareInputs } from './test-share-inputs';
 
 const FALLBACK: ScenarioSource = { kind: 'library', name: 'default' };
 const CTX: BootContext = {
@@ -15,39 +16,15 @@ const CTX: BootContext = {
   fallback: FALLBACK,
 };
 const PAGE = 'https://example.test/lab/?lesson=cold-start#old';
-const BASE = {
-  source: { kind: 'library', name: 'default' } as ScenarioSource,
-  seed: undefined as number | undefined,
+const BASE: ShareFields = {
+  source: { kind: 'library', name: 'default' },
+
   step: 30,
-  lang: 'en' as const,
-  interventions: <Session['interventions']>[],
-  digest: null as string | null,
+  lang: 'en',
+  interventions: [],
+  digest: null,
 };
-/** Share inputs: the base session and fields, with `over` replacing any of them. */
-interface Over {
-  readonly source?: ScenarioSource;
-  readonly seed?: number | undefined;
-  readonly step?: number;
-  readonly interventions?: Session['interventions'];
-  readonly embed?: ShareInputs['embed'];
-  readonly lessonText?: string;
-  readonly digest?: string | null;
-}
-function mk(over: Over = {}): ShareInputs {
-  const b = { ...BASE, ...over };
-  return {
-    session: {
-      source: b.source,
-      ...(b.seed === undefined ? {} : { seed: b.seed }),
-      interventions: b.interventions,
-      step: b.step,
-    },
-    lang: BASE.lang,
-    digest: b.digest,
-    ...(b.embed === undefined ? {} : { embed: b.embed }),
-    ...(b.lessonText === undefined ? {} : { lessonText: b.lessonText }),
-  };
-}
+const mk = (over: Partial<ShareFields> = {}): ShareInputs => shareInputs(BASE, over);
 const INPUTS = mk();
 
 function planOf(url: string) {
