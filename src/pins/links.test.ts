@@ -40,6 +40,11 @@ describe('links made before the redesign', () => {
       const s = store.getState();
       expect(s.error).toBeNull();
       expect(s.frame?.step).toBe(plan.startStep ?? f.step);
+      // What the page says about the replay: nothing when it matches, else why it may differ.
+      const replay = s.notices.find((n) => n.key.startsWith('links.replay.'));
+      expect(replay?.key ?? null).toBe(
+        EXPECTED_VERDICT === 'other-engine' ? 'links.replay.otherEngine' : null,
+      );
       // The verdict is judged at the link's own step, before an embed start moves the cursor.
       await s.seek(f.step);
       const frame = store.getState().frame!;
