@@ -43,5 +43,16 @@ export default defineConfig({
   // Relative asset URLs so the built site works from any sub-path (GitHub Pages, a file share, ...).
   base: './',
   worker: { format: 'es' },
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    rolldownOptions: {
+      output: {
+        // The YAML library in a chunk of its own, named `yaml-<hash>.js`, whichever parser needs it first:
+        // e2e/lazy-load.spec.ts checks by name that the default page never downloads it. (A leaf
+        // package, so the group pulls no other module in.) Dynamic imports keep their module's name
+        // (`lesson-player-<hash>.js`, `sandbox-panel-<hash>.js`, …).
+        codeSplitting: { groups: [{ name: 'yaml', test: /[\\/]node_modules[\\/]yaml[\\/]/ }] },
+      },
+    },
+  },
 });

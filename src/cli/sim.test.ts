@@ -1,7 +1,10 @@
 /**
  * The CLI's two formats: `text` is each record's English narration through the i18n table, `jsonl` is
- * the one JSON shape of a trace record that the event-log export writes too.
+ * the one JSON shape of a trace record that the event-log export writes too. And a pipe closed by its
+ * reader (`| head`) ends the CLI quietly.
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { recordsToJsonl, recordToJsonLine } from '../engine/model/record-json';
 import type { TraceRecord } from '../engine/model/trace';
@@ -60,4 +63,32 @@ describe('--format text', () => {
     const lookup = recs.find((r) => r.message === 'worker.get-deployment' && r.params.found === false);
     expect(lookup && formatText(lookup)).toMatch(/Deployment default\/\S+ in lister: not found \(rv —\)$/);
   });
+});
+
+describe('a reader that stops early', () => {
+  it('ends the CLI quietly: exit code 0, no stack trace, no run to the last step', async () => {
+    const cli = fileURLToPath(new URL('./sim.ts', import.meta.url));
+    // Far more steps than a reader takes: the CLI must notice the closed pipe, not finish the run.
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'default', '--steps', '5000000'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    const first = await new Promise<string>((resolve, reject) => {
+      child.stdout.once('data', (d: Buffer) => resolve(d.toString('utf8')));
+      child.once('error', reject);
+    });
+    // The reader goes away, as `head` does after its lines.
+    child.stdout.destroy();
+    const began = Date.now();
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.once('exit', (c, s) => resolve([c, s])),
+    );
+    expect(first).toMatch(/^ +0\.000s # +1 /);
+    expect({ code, signal, stderr }).toEqual({ code: 0, signal: null, stderr: '' });
+    // Five million steps take minutes; stopping at the closed pipe takes well under a second.
+    expect(Date.now() - began).toBeLessThan(5000);
+  }, 20_000);
 });

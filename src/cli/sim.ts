@@ -3,6 +3,12 @@
  * prints its trace. <scenario> is a YAML/JSON file or the name of a built-in scenario (`default`, ...).
  * `text` prints one line per record with its English narration (src/i18n/narration.ts); `jsonl` prints
  * each record in the one JSON shape the event-log export uses too (src/engine/model/record-json.ts).
+ *
+ * A reader that stops early (`npm run sim -- default | head`) closes the pipe: that is the reader's
+ * choice, not an error, so EPIPE on stdout ends the run quietly with exit code 0 (as `yes | head`
+ * does). The loop waits after each chunk it writes until the reader has taken it (backpressure), so a
+ * long run neither piles its output up in memory (which ended in ENOBUFS) nor goes on computing after
+ * the reader has gone.
  */
 import { readFileSync } from 'node:fs';
 import { recordToJsonLine } from '../engine/model/record-json';
@@ -94,7 +100,29 @@ export function formatJsonLine(r: TraceRecord): string {
   return recordToJsonLine(recordView(r));
 }
 
-function main(argv: string[]): number {
+/** Lines are written in chunks of this many; the run waits for the reader after each chunk. */
+const CHUNK_LINES = 4096;
+
+/** Ends the process quietly (exit 0) when stdout's reader has gone away; other errors still throw. */
+function quietOnClosedPipe(stream: NodeJS.WriteStream, exit: (code: number) => void): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') exit(0);
+    else throw e;
+  });
+}
+
+/**
+ * Writes a chunk and resolves once the stream can take more (at once, or at 'drain'), after a turn of
+ * the event loop either way, so that a closed pipe's error is seen before the next chunk is computed.
+ */
+function writeChunk(stream: NodeJS.WriteStream, chunk: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.write(chunk)) setImmediate(resolve);
+    else stream.once('drain', () => resolve());
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     console.error(args);
@@ -113,8 +141,8 @@ function main(argv: string[]): number {
     const recs = stepWorld(w, ctx);
     if (recs === null) break;
     for (const r of recs) lines.push(args.format === 'text' ? formatText(r) : formatJsonLine(r));
-    if (lines.length >= 4096) {
-      process.stdout.write(`${lines.join('\n')}\n`);
+    if (lines.length >= CHUNK_LINES) {
+      await writeChunk(process.stdout, `${lines.join('\n')}\n`);
       lines.length = 0;
     }
   }
@@ -123,5 +151,8 @@ function main(argv: string[]): number {
 }
 
 if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/^.*[\\/]/, ''))) {
-  process.exitCode = main(process.argv.slice(2));
+  quietOnClosedPipe(process.stdout, (code) => process.exit(code));
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -72,6 +72,10 @@ export function createEngineLink(
   get: () => SimState,
   options: LinkOptions,
 ): EngineLink {
+  const shown = () => {
+    const f = get().frame;
+    return { step: f?.step ?? 0, time: f?.time ?? 0 };
+  };
   const link: EngineLink = {
     client,
     options,
@@ -91,6 +95,22 @@ export function createEngineLink(
         if (res.type !== 'frame' || res.ended) return false;
         return stop === undefined || res.frame.step < stop - 1;
       },
+      advanceToTime: async (time, steps) => {
+        const cur = get().cursor;
+        const stop = link.stopPoints.find((x) => x > cur);
+        const room = stop === undefined ? steps : Math.min(steps, stop - 1 - cur);
+        if (room <= 0) return null;
+        const res = await link.send({ type: 'advance', steps: room, summary: true, untilTime: time });
+        // Superseded (a seek while playing): go on from what is on screen.
+        if (res === null) return get().playing ? { ...shown(), reached: false } : null;
+        if (res.type !== 'frame' || res.ended) return null;
+        if (stop !== undefined && res.frame.step >= stop - 1) return null;
+        return { step: res.frame.step, time: res.frame.time, reached: res.untilReached === true };
+      },
+      shown,
+      setPlayTime: (ms) => {
+        if (get().playTime !== ms) set({ playTime: ms });
+      },
       onStop: () => set({ playing: false }),
     }),
     async send<R extends RequestBody>(body: R): Promise<AnswerTo<R['type']> | null> {
@@ -107,13 +127,18 @@ export function createEngineLink(
     applyFrame(res) {
       const s = get();
       link.target = null;
+      // An answer that did not move (a rate play waiting for the next step's time) changes nothing on
+      // screen: the frame and what the last jump skipped keep their references, so nothing re-renders.
+      const same = s.frame !== null && s.frame.step === res.frame.step && s.frame.digest === res.frame.digest;
+      const stayed =
+        same && res.type === 'frame' && res.skipped !== null && res.skipped.toStep === res.skipped.fromStep;
       set({
-        frame: res.frame,
+        frame: same ? s.frame : res.frame,
         cursor: res.frame.step,
         known: res.known,
         ended: res.ended,
         marks: sameMarks(s.marks, res.marks) ? s.marks : res.marks,
-        skipped: res.type === 'frame' ? res.skipped : null,
+        skipped: stayed ? s.skipped : res.type === 'frame' ? res.skipped : null,
         interventions: sameInterventions(s.interventions, res.interventions)
           ? s.interventions
           : res.interventions,

@@ -32,6 +32,7 @@ export function createPlaybackSlice(
     ended: false,
     playing: false,
     speed: DEFAULT_SPEED,
+    playTime: null,
     source: null,
     seedOverride: undefined,
     interventions: [],

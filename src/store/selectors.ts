@@ -18,6 +18,8 @@ export const selectFrame: Sel<SimState['frame']> = (s) => s.frame;
 export const selectRecords: Sel<NonNullable<SimState['frame']>['records']> = (s) =>
   s.frame?.records ?? NO_RECORDS;
 export const selectFrameTime: Sel<number> = (s) => s.frame?.time ?? 0;
+/** The clock's virtual time: the time a rate play has reached, else the frame's time. */
+export const selectClockTime: Sel<number> = (s) => s.playTime ?? s.frame?.time ?? 0;
 export const selectDigest: Sel<string | null> = (s) => s.frame?.digest ?? null;
 export const selectScenario: Sel<SimState['scenario']> = (s) => s.scenario;
 export const selectMarks: Sel<SimState['marks']> = (s) => s.marks;

@@ -23,9 +23,25 @@ export type RecordsAnswer = Extract<Response, { type: 'records' }>;
 export type HistoryAnswer = Extract<Response, { type: 'history' }>;
 export type TraceAnswer = Extract<Response, { type: 'trace' }>;
 
-/** Playback speeds in steps per second; 'max' = as fast as the engine goes. */
-export const SPEEDS = [0.25, 0.5, 1, 2, 4, 10, 30, 100, 'max'] as const;
+/**
+ * Virtual-time rates: seconds of virtual time per second of wall time. Playing at a rate shows, at each
+ * animation frame, the last step at or before the virtual time reached so far (fast-forward a learner
+ * can follow: a resync every 30 s passes by twice a second at 1 min/s instead of 200 days in a blink).
+ */
+export const RATES = { '10s/s': 10, '1min/s': 60, '10min/s': 600 } as const;
+export type Rate = keyof typeof RATES;
+
+/**
+ * Playback speeds, slowest first as the keyboard walks them: steps per second, then the virtual-time
+ * rates, then 'max' = as fast as the engine goes.
+ */
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 10, 30, 100, '10s/s', '1min/s', '10min/s', 'max'] as const;
 export type Speed = (typeof SPEEDS)[number];
+
+/** A rate speed's virtual milliseconds per wall millisecond; null for steps per second and 'max'. */
+export function virtualRate(speed: Speed): number | null {
+  return typeof speed === 'string' && speed !== 'max' ? RATES[speed] : null;
+}
 /** From this speed up, playing batches steps (advance with a summary, one frame per animation frame). */
 export const BATCH_SPEED = 30;
 export const DEFAULT_SPEED: Speed = 2;
@@ -41,6 +57,11 @@ export interface PlaybackSlice {
   readonly ended: boolean;
   readonly playing: boolean;
   readonly speed: Speed;
+  /**
+   * While playing at a virtual-time rate: the virtual time reached (ms), which the clock shows; the
+   * frame is the last step at or before it. null otherwise (the clock shows the frame's time).
+   */
+  readonly playTime: number | null;
   /** What is loaded (null before the first load): the source and the seed that overrides its own. */
   readonly source: ScenarioSource | null;
   readonly seedOverride: number | undefined;

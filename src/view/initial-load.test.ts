@@ -1,9 +1,10 @@
 /**
  * The page's first load stays small: what src/main.tsx imports statically (following `import` and
  * `export … from`, skipping `import type` and dynamic `import()`) must not reach the engine, the YAML
- * reader, the link codec, the lesson texts or parser, the scenario library or the sandbox editor. Those
- * load on demand (React.lazy panels, `import()` for links); a static import added by mistake would pull
- * them back into the first load, and this test names the chain that does it.
+ * reader, the link codec, the lesson texts or parser, the lesson player (the picker is there, with the
+ * catalog only), the scenario library or the sandbox editor. Those load on demand (React.lazy panels,
+ * `import()` for links and lesson files); a static import added by mistake would pull them back into
+ * the first load, and this test names the chain that does it.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -34,6 +35,11 @@ function staticImports(source: string): string[] {
     out.push(m[3] ?? '');
   }
   return out;
+}
+
+/** Module specifiers a file loads on demand (`import('…')` with a literal specifier). */
+function dynamicImports(source: string): string[] {
+  return [...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? '');
 }
 
 function resolveModule(from: string, spec: string): string {
@@ -94,7 +100,11 @@ const LAZY = [
   'src/view/links/link-state.ts',
   'src/scenarios/lesson-attachment.ts',
   'src/view/links/share-link.ts',
-  'src/view/lessons/lesson-panel.tsx',
+  'src/view/lessons/lesson-player.tsx',
+  'src/view/lessons/pause-card.tsx',
+  'src/view/lessons/player-logic.ts',
+  'src/view/lessons/use-lesson-trace.ts',
+  'src/view/lessons/lesson-file.ts',
   'src/view/lessons/built-in-lesson.ts',
   'src/view/sandbox/sandbox-panel.tsx',
   'src/view/sandbox/yaml-check.ts',
@@ -122,10 +132,32 @@ describe('the first load', () => {
   it('reaches the app shell but nothing that loads on demand', () => {
     const parent = reachable(ENTRY);
     expect(parent.has('src/view/shell/workspace.tsx')).toBe(true);
-    expect(parent.has('src/view/lessons/lazy-lesson-panel.tsx')).toBe(true);
+    // The lesson picker (catalog only) is there; the lesson player is not.
+    expect(parent.has('src/view/lessons/lesson-panel.tsx')).toBe(true);
+    expect(parent.has('src/scenarios/lessons/catalog-data.ts')).toBe(true);
     const pulled = [...parent.keys()]
       .filter((f) => LAZY.some((l) => (l.endsWith('/') ? f.startsWith(l) : f === l)))
       .map((f) => chain(parent, f));
     expect(pulled).toEqual([]);
+  });
+
+  it('loads the lesson player and the lesson-file reader on demand, from the lesson panel', () => {
+    const panel = 'src/view/lessons/lesson-panel.tsx';
+    const onDemand = dynamicImports(readFileSync(join(ROOT, panel), 'utf8')).map((d) =>
+      resolveModule(panel, d),
+    );
+    expect(onDemand.sort()).toEqual([
+      'src/view/lessons/lesson-file.ts',
+      'src/view/lessons/lesson-player.tsx',
+    ]);
+    // What they bring: the lesson parser, the lesson texts and the YAML reader (not in the first load).
+    for (const f of onDemand) {
+      const brought = reachable(f);
+      expect(brought.has('src/scenarios/lessons/parse.ts')).toBe(true);
+      expect(brought.has('npm:yaml')).toBe(true);
+    }
+    expect(
+      reachable('src/view/lessons/lesson-player.tsx').has('src/scenarios/lessons/library/index.ts'),
+    ).toBe(true);
   });
 });

@@ -15,7 +15,15 @@
  */
 import type { Scenario } from '../engine/model/scenario';
 import type { Session, SkipSummary } from '../engine/model/session';
-import { forward, goTo, isEnded, replaySession, seekTime, untilTest } from '../engine/session/moves';
+import {
+  forward,
+  forwardToTime,
+  goTo,
+  isEnded,
+  replaySession,
+  seekTime,
+  untilTest,
+} from '../engine/session/moves';
 import {
   interveneAt,
   interventionsOf,
@@ -94,6 +102,10 @@ export function createEngineHost(opts: EngineHostOptions = {}): EngineHost {
         return frameAnswer(req.id, r, null);
       case 'advance': {
         const steps = Math.min(Math.max(0, int(req.steps, 'steps')), compute);
+        if (req.untilTime !== undefined) {
+          const res = forwardToTime(r, steps, num(req.untilTime, 'untilTime'), req.summary === true);
+          return frameAnswer(req.id, r, res.summary, res.reached);
+        }
         return frameAnswer(req.id, r, forward(r, steps, req.summary === true, null).summary);
       }
       case 'run-until': {

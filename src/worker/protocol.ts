@@ -32,8 +32,18 @@ export type Request =
   | { readonly id: number; readonly type: 'seek'; readonly step: number }
   /** Go to the first step whose virtual time is ≥ t (ms). */
   | { readonly id: number; readonly type: 'seek-time'; readonly time: number }
-  /** Go forward `steps` from the current step; with `summary`, also count the records skipped over. */
-  | { readonly id: number; readonly type: 'advance'; readonly steps: number; readonly summary: boolean }
+  /**
+   * Go forward `steps` from the current step; with `summary`, also count the records skipped over. With
+   * `untilTime` (ms of virtual time), stop at the last step whose time is ≤ untilTime if that comes
+   * first (fast-forward at a virtual-time rate); `untilReached` in the answer says whether it did.
+   */
+  | {
+      readonly id: number;
+      readonly type: 'advance';
+      readonly steps: number;
+      readonly summary: boolean;
+      readonly untilTime?: number;
+    }
   | { readonly id: number; readonly type: 'run-until'; readonly until: RunUntil; readonly maxSteps: number }
   /** Fork the timeline at `step` with an intervention (it happens at that step's virtual time). */
   | {
@@ -83,7 +93,10 @@ export type Response =
       readonly interventions: readonly Intervention[];
       /** advance with summary / run-until: what the jump skipped (steps strictly between two frames). */
       readonly skipped: SkipSummary | null;
-      /** run-until only: true when the target was reached, false when it stopped at maxSteps or the end. */
+      /**
+       * run-until, and advance with untilTime: true when the target was reached (for untilTime: the next
+       * step lies after it), false when it stopped at maxSteps / steps or the end.
+       */
       readonly untilReached?: boolean;
     }
   | {

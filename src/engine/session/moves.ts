@@ -5,6 +5,7 @@
  * interventions at their steps and goes to its step: the one way a link, a boot and a restart are
  * replayed.
  */
+import { peek } from '../kernel/agenda';
 import type { Intervention, RunUntil, SkipSummary } from '../model/session';
 import type { TraceRecord } from '../model/trace';
 import { isQuiet } from '../sim/invariants';
@@ -186,4 +187,67 @@ export function replaySession(
     interveneAt(r, iv.step, iv.action);
   }
   moveTo(step);
+}
+
+/**
+ * A lower bound of the next step's virtual time: the earlier of the agenda's next entry and the script's
+ * next action (never before the cursor's time). Infinity: nothing is left to happen.
+ */
+function nextStepTimeBound(r: Run): number {
+  const w = r.tl.cursor;
+  const entry = peek(w.agenda);
+  const action = r.tl.ctx.script[w.scriptIndex];
+  const next = Math.min(entry?.time ?? Infinity, action?.at ?? Infinity);
+  return Math.max(w.now, next);
+}
+
+/**
+ * Fast-forward at a virtual-time rate: moves to the last step whose virtual time is ≤ t, at most `max`
+ * steps on, counting the records of the steps in between (as `forward` does) when `summarize`.
+ * `reached` says it stopped because the next step lies after t; false means `max` ran out first (many
+ * steps at one instant) or the run ended.
+ *
+ * A step's time is known only once it is computed: stepWorld runs invisible actions before the one that
+ * emits records, so a step can lie after t although the agenda's next entry is at or before t. The bound
+ * (nextStepTimeBound) settles most steps without computing them; a step that still turns out to lie after
+ * t is undone by a seek to the step before (a keyframe restore and a replay).
+ */
+export function forwardToTime(
+  r: Run,
+  max: number,
+  t: number,
+  summarize: boolean,
+): { summary: SkipSummary | null; reached: boolean } {
+  const tl = r.tl;
+  const fromStep = tl.cursor.step;
+  const byArrow: Record<string, number> = {};
+  let total = 0;
+  let prev: TraceRecord[] | null = null;
+  let reached = false;
+  for (let i = 0; ; i++) {
+    const bound = nextStepTimeBound(r);
+    // An infinite bound means the run is over: stepping once more records where it ended.
+    if (bound > t && bound !== Infinity) {
+      reached = true;
+      break;
+    }
+    if (i >= max) break;
+    const recs = stepOnce(r);
+    if (recs === null) break;
+    if (tl.cursor.now > t) {
+      goTo(r, tl.cursor.step - 1, 0);
+      reached = true;
+      break;
+    }
+    if (summarize && prev !== null) {
+      total += prev.length;
+      for (const x of prev) {
+        const k = String(x.arrow);
+        byArrow[k] = (byArrow[k] ?? 0) + 1;
+      }
+    }
+    prev = recs;
+  }
+  const summary = summarize ? { fromStep, toStep: tl.cursor.step, records: total, byArrow } : null;
+  return { summary, reached };
 }

@@ -19,12 +19,19 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.runUntil.quiet': 'the system is quiet',
   'controls.runUntil.error': 'the next error',
   'controls.speed': 'Speed',
-  'controls.speed.hint': 'Playback speed in steps per second (+ and − change it)',
+  'controls.speed.hint':
+    'Playback speed: steps per second, or virtual time per second of real time (+ and − change it)',
   'controls.speed.steps': '{n} steps/s',
   'controls.speed.one': '1 step/s',
   'controls.speed.max': 'Fast-forward',
+  'controls.speed.group.steps': 'Steps per second',
+  'controls.speed.group.rates': 'Virtual time per second',
+  'controls.speed.rate.10s': '10 s/s',
+  'controls.speed.rate.1min': '1 min/s',
+  'controls.speed.rate.10min': '10 min/s',
   'controls.clock.label': 'Virtual time',
-  'controls.clock.hint': 'Virtual time of this step (minutes:seconds.milliseconds)',
+  'controls.clock.hint':
+    'Virtual time of this step, or while playing at a virtual-time rate the time reached (minutes:seconds.milliseconds)',
   'controls.step.of': 'Step {step} of {known}',
   'controls.step.ofOpen': 'Step {step} of {known}…',
   // Timeline

@@ -1,12 +1,26 @@
-/** The playback speed selector: a native <select> named "Speed" (steps per second, or fast-forward). */
+/**
+ * The playback speed selector: a native <select> named "Speed", in two groups (steps per second, and
+ * virtual time per second of wall time) and fast-forward on its own.
+ */
 import { type ReactNode, useId } from 'react';
 import { t } from '../../i18n';
-import { parseSpeed, SPEEDS, type Speed, speedLabel } from './speed';
+import { parseSpeed, SPEEDS, type Speed, speedLabel, virtualRate } from './speed';
 
 export interface SpeedSelectProps {
   readonly speed: Speed;
   readonly disabled?: boolean;
   readonly onChange: (speed: Speed) => void;
+}
+
+const STEP_SPEEDS = SPEEDS.filter((s) => typeof s === 'number');
+const RATE_SPEEDS = SPEEDS.filter((s) => virtualRate(s) !== null);
+
+function options(speeds: readonly Speed[]): ReactNode {
+  return speeds.map((s) => (
+    <option key={String(s)} value={String(s)}>
+      {speedLabel(s)}
+    </option>
+  ));
 }
 
 export function SpeedSelect({ speed, disabled = false, onChange }: SpeedSelectProps): ReactNode {
@@ -27,11 +41,9 @@ export function SpeedSelect({ speed, disabled = false, onChange }: SpeedSelectPr
           if (s !== null) onChange(s);
         }}
       >
-        {SPEEDS.map((s) => (
-          <option key={String(s)} value={String(s)}>
-            {speedLabel(s)}
-          </option>
-        ))}
+        <optgroup label={t('controls.speed.group.steps')}>{options(STEP_SPEEDS)}</optgroup>
+        <optgroup label={t('controls.speed.group.rates')}>{options(RATE_SPEEDS)}</optgroup>
+        {options(['max'])}
       </select>
     </span>
   );

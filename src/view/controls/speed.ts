@@ -1,13 +1,14 @@
 /**
- * Playback speeds, in steps per second ('max' = fast-forward: the worker sends only the last frame of
- * each batch plus a summary of what it skipped). The list is ordered slowest first; `speedUp` and
- * `speedDown` walk it one notch and stop at either end.
+ * Playback speeds (the store's list, src/store/types.ts): steps per second; virtual-time rates (seconds
+ * of virtual time per second of wall time: the page shows the last step at or before the virtual time
+ * reached, with a summary of what it passed); and 'max' = fast-forward (the worker sends only the last
+ * frame of each batch plus a summary of what it skipped). The list is ordered as the keyboard walks it;
+ * `speedUp` and `speedDown` move one notch and stop at either end.
  */
 import { t } from '../../i18n';
+import { type Rate, SPEEDS, type Speed } from '../../store/types';
 
-export type Speed = 0.25 | 0.5 | 1 | 2 | 4 | 10 | 30 | 100 | 'max';
-
-export const SPEEDS: readonly Speed[] = [0.25, 0.5, 1, 2, 4, 10, 30, 100, 'max'];
+export { SPEEDS, type Speed, virtualRate } from '../../store/types';
 
 function indexOfSpeed(s: Speed): number {
   const i = SPEEDS.indexOf(s);
@@ -24,16 +25,21 @@ export function speedDown(s: Speed): Speed {
   return SPEEDS[Math.max(indexOfSpeed(s) - 1, 0)]!;
 }
 
-/** Parses an <option> value back into a Speed; anything else is null. */
+/** Parses an <option> value (String(speed)) back into a Speed; anything else is null. */
 export function parseSpeed(value: string): Speed | null {
-  if (value === 'max') return 'max';
-  const n = Number(value);
-  return SPEEDS.find((s) => s === n) ?? null;
+  return SPEEDS.find((s) => String(s) === value) ?? null;
 }
 
-/** "0.25 steps/s", "1 step/s", "Fast-forward". */
+const RATE_LABELS: Readonly<Record<Rate, string>> = {
+  '10s/s': 'controls.speed.rate.10s',
+  '1min/s': 'controls.speed.rate.1min',
+  '10min/s': 'controls.speed.rate.10min',
+};
+
+/** "0.25 steps/s", "1 step/s", "1 min/s", "Fast-forward". */
 export function speedLabel(s: Speed): string {
   if (s === 'max') return t('controls.speed.max');
   if (s === 1) return t('controls.speed.one');
+  if (typeof s === 'string') return t(RATE_LABELS[s]);
   return t('controls.speed.steps', { n: s });
 }

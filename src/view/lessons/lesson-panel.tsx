@@ -1,26 +1,26 @@
 /**
- * The lesson player (side pane; compact in embed mode): a picker of the built-in lessons (numbered,
- * titled in the active language) and "Open a lesson file…"; for the lesson on screen, its title and
- * summary, the lesson narration in force (a polite live region, beside the step narration), the pause
- * card (pause and predict: the question and its choices; after a pick, the answer from the trace and
- * the explanation), and the goal with its status over the trace so far.
+ * The lesson panel (side pane; compact in embed mode), split so that the page's first load stays small:
+ *
+ * - the picker, here and loaded with the page: the built-in lessons from the catalog (numbered, titled in
+ *   the active language: src/scenarios/lessons/catalog-data.ts, no lesson text, no parser), "Open a
+ *   lesson file…", and the title of the lesson on screen;
+ * - the player (./lesson-player.tsx), loaded on demand once a lesson is on screen: the summary, the
+ *   lesson narration, the pause card and the goal. It brings the lesson texts, the YAML reader and the
+ *   lesson parser; so does reading a lesson file (./lesson-file.ts), loaded when a file is chosen.
+ *
+ * The panel's styles load with the page (imported here), so nothing reflows when the player appears.
  */
-import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useId, useRef, useState } from 'react';
 import type { ScenarioSource } from '../../engine/model/session';
-import { recordView } from '../../engine/model/views';
 import { t } from '../../i18n';
 import { useLang } from '../../i18n/react';
-import { type Lesson, parseLesson } from '../../scenarios/lessons';
-import { formatScenarioError } from '../../scenarios/parse';
-import { selectCursor, selectFileLesson, selectInterventions, selectSource } from '../../store';
-import { answersOf } from '../../store/lesson-slice';
+import { selectFileLesson, selectSource } from '../../store';
 import { useSimStore, useSimStoreApi } from '../../store/react';
-import { narrate } from '../narration/narration';
-import { builtInLesson } from './built-in-lesson';
-import { LESSON_LIST } from './catalog';
-import { lessonView, type PauseCard, prepareLesson, SKIPPED, textIn } from './player-logic';
-import { useLessonTrace } from './use-lesson-trace';
-// Its styles (../links/links.css, ./lessons.css) load with the page: ./lazy-lesson-panel.tsx imports them.
+import type { FileLesson } from '../../store/types';
+import { LESSON_LIST, lessonEntry } from './catalog';
+import { textIn } from './lesson-text';
+import '../links/links.css';
+import './lessons.css';
 
 export interface LessonPanelProps {
   /** Embed mode: no picker, no file button. */
@@ -30,13 +30,15 @@ export interface LessonPanelProps {
 /** Larger files are refused before reading. */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
-/** The lesson on screen: a built-in one by id, or the file lesson loaded as exactly this source. */
-export function activeLesson(
+const LessonPlayer = lazy(() => import('./lesson-player').then((m) => ({ default: m.LessonPlayer })));
+
+/** The lesson on screen as the picker knows it (number and title), or null. */
+function lessonOnScreen(
   source: ScenarioSource | null,
-  file: { readonly lesson: Lesson; readonly source: ScenarioSource } | null,
-): Lesson | null {
+  file: FileLesson | null,
+): { readonly number: number; readonly title: { readonly en: string; readonly zh: string } } | null {
   if (source === null) return null;
-  if (source.kind === 'lesson') return builtInLesson(source.id) ?? null;
+  if (source.kind === 'lesson') return lessonEntry(source.id) ?? null;
   return file !== null && file.source === source ? file.lesson : null;
 }
 
@@ -45,29 +47,10 @@ export function LessonPanel({ compact = false }: LessonPanelProps): ReactNode {
   const lang = useLang();
   const id = useId();
   const source = useSimStore(selectSource);
-  const interventions = useSimStore(selectInterventions);
-  const cursor = useSimStore(selectCursor);
   const fileLesson = useSimStore(selectFileLesson);
-  const answers = useSimStore((s) => answersOf(s, source));
-  const lesson = activeLesson(source, fileLesson);
-  const trace = useLessonTrace(store, lesson?.steps ?? null, source, interventions);
-  const prepared = useMemo(
-    () => (lesson === null || trace === null ? null : prepareLesson(lesson, trace)),
-    [lesson, trace],
-  );
-  const view = useMemo(
-    () => (prepared === null ? null : lessonView(prepared, cursor, answers, lang)),
-    [prepared, cursor, answers, lang],
-  );
+  const lesson = lessonOnScreen(source, fileLesson);
   const [fileErrors, setFileErrors] = useState<{ name: string; lines: string[] } | null>(null);
   const fileInput = useRef<HTMLInputElement | null>(null);
-
-  // Playing stops before every unanswered pause.
-  const stops = view?.stopPoints;
-  useEffect(() => {
-    store.getState().setStopPoints(stops ?? []);
-  }, [store, stops]);
-  useEffect(() => () => store.getState().setStopPoints([]), [store]);
 
   const openBuiltIn = (lessonId: string): void => {
     if (lessonId === '') return;
@@ -87,9 +70,10 @@ export function LessonPanel({ compact = false }: LessonPanelProps): ReactNode {
       setFileErrors({ name: file.name, lines: [t('links.lesson.file.unreadable')] });
       return;
     }
-    const r = parseLesson(text);
+    const { readLessonFile } = await import('./lesson-file');
+    const r = readLessonFile(text);
     if (!r.ok) {
-      setFileErrors({ name: file.name, lines: r.errors.map(formatScenarioError) });
+      setFileErrors({ name: file.name, lines: r.lines });
       return;
     }
     // The lesson's scenario is already validated: it opens as a value, with no YAML round trip.
@@ -166,144 +150,9 @@ export function LessonPanel({ compact = false }: LessonPanelProps): ReactNode {
           <h2 className="ls-title" id={`${id}-title`}>
             {t('links.lesson.title', { n: lesson.number, title: textIn(lesson.title, lang) })}
           </h2>
-          {!compact && <p className="ls-summary">{textIn(lesson.summary, lang)}</p>}
-          {lesson.rules.length > 0 && (
-            <p className="ls-rules">
-              {t('links.lesson.rules')}{' '}
-              {lesson.rules.map((r) => (
-                <code key={r} className="ls-rule">
-                  {r}
-                </code>
-              ))}
-            </p>
-          )}
-          <div className="ls-narration" aria-live="polite" data-testid="lesson-narration">
-            {view === null ? (
-              <p className="ls-muted">{t('links.lesson.loading')}</p>
-            ) : view.narration === null ? (
-              <p className="ls-muted">{t('links.lesson.beforeNarration')}</p>
-            ) : (
-              <p>{view.narration}</p>
-            )}
-          </div>
-          {view?.card != null && source !== null && (
-            <PauseCardView
-              key={view.card.pause.id}
-              card={view.card}
-              onPick={(pick) => store.getState().answerPause(source, view.card!.pause.id, pick)}
-              onContinue={() => store.getState().play()}
-            />
-          )}
-          {view !== null && (
-            <div
-              className={`ls-goal${view.goalMet ? ' is-met' : ''}`}
-              data-testid="lesson-goal"
-              data-met={view.goalMet}
-              title={view.goalDetail}
-            >
-              <p className="ls-goal-head">
-                <span className="ls-goal-label">{t('links.lesson.goal')}</span>
-                <span className="ls-goal-status" role="status">
-                  {view.goalMet ? `✓ ${t('links.lesson.goal.met')}` : `○ ${t('links.lesson.goal.notYet')}`}
-                </span>
-              </p>
-              <p className="ls-goal-text">{textIn(lesson.goal.description, lang)}</p>
-              <p className="ls-muted">
-                {t('links.lesson.progress', {
-                  step: Math.min(cursor, lesson.steps),
-                  steps: lesson.steps,
-                  answered: view.pausesAnswered,
-                  pauses: view.pausesTotal,
-                })}
-              </p>
-            </div>
-          )}
-        </div>
-      )}
-    </section>
-  );
-}
-
-interface PauseCardViewProps {
-  readonly card: PauseCard;
-  readonly onPick: (pick: string) => void;
-  readonly onContinue: () => void;
-}
-
-function PauseCardView({ card, onPick, onContinue }: PauseCardViewProps): ReactNode {
-  const lang = useLang();
-  const id = useId();
-  const head = useRef<HTMLHeadingElement | null>(null);
-  const next = useRef<HTMLButtonElement | null>(null);
-  const { pause, picked, outcome } = card;
-  // A question that appears takes the focus (so it is read out); after a pick, "Continue" does.
-  const asking = useRef(picked === null);
-  useEffect(() => {
-    if (picked === null) head.current?.focus();
-    else if (asking.current) next.current?.focus();
-    asking.current = picked === null;
-  }, [picked]);
-  const right = picked !== null && picked === pause.answer;
-  const answerText = textIn(
-    pause.choices.find((c) => c.id === pause.answer)?.text ?? { en: '', zh: '' },
-    lang,
-  );
-  const reveal = outcome === null ? [] : narrate(outcome.reveal.map(recordView), 12).lines;
-  const revealSteps = outcome === null ? [] : outcome.reveal.map((r) => r.step);
-  return (
-    <section className="ls-card" aria-labelledby={`${id}-q`} data-testid="lesson-question">
-      <h3 id={`${id}-q`} className="ls-card-q" tabIndex={-1} ref={head}>
-        <span className="ls-card-tag">{t('links.lesson.predict')}</span> {textIn(pause.question, lang)}
-      </h3>
-      {picked === null ? (
-        <>
-          <ul className="ls-choices">
-            {pause.choices.map((c) => (
-              <li key={c.id}>
-                <button type="button" className="btn ls-choice" onClick={() => onPick(c.id)}>
-                  {textIn(c.text, lang)}
-                </button>
-              </li>
-            ))}
-          </ul>
-          <button type="button" className="ls-skip" onClick={() => onPick(SKIPPED)}>
-            {t('links.lesson.skip')}
-          </button>
-        </>
-      ) : (
-        <div className="ls-answer" role="status">
-          <p className={`ls-verdict ${picked === SKIPPED ? '' : right ? 'is-right' : 'is-wrong'}`}>
-            {picked === SKIPPED
-              ? t('links.lesson.skipped', { answer: answerText })
-              : right
-                ? `✓ ${t('links.lesson.right')}`
-                : `✗ ${t('links.lesson.wrong', { answer: answerText })}`}
-          </p>
-          <p>{textIn(pause.explanation, lang)}</p>
-          {reveal.length > 0 && (
-            <>
-              <p className="ls-reveal-head">{t('links.lesson.reveal')}</p>
-              <ol className="ls-reveal">
-                {reveal.map((l) => (
-                  <li key={l.index}>
-                    <span className="ls-reveal-step">
-                      {t('links.lesson.revealStep', { step: revealSteps[l.index] ?? '' })}
-                    </span>{' '}
-                    {l.text}
-                    {l.fn !== null && (
-                      <>
-                        {' '}
-                        <code>{l.fn}</code>
-                      </>
-                    )}
-                  </li>
-                ))}
-              </ol>
-            </>
-          )}
-          <button ref={next} type="button" className="btn lnk-primary" onClick={onContinue}>
-            {t('links.lesson.continue')}
-          </button>
+          <Suspense fallback={<p className="ls-muted">{t('links.lesson.loading')}</p>}>
+            <LessonPlayer compact={compact} />
+          </Suspense>
         </div>
       )}
     </section>

@@ -26,7 +26,7 @@ import {
   useDocumentTheme,
   useShortcuts,
 } from '../controls';
-import { LessonPanel } from '../lessons/lazy-lesson-panel';
+import { LessonPanel } from '../lessons/lesson-panel';
 import { shareInputsOf } from '../links/copy-link';
 import { loadedShare, loadShare, warmShare } from '../links/load-share';
 import { Notices } from '../links/notices';

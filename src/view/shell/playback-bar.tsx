@@ -8,7 +8,7 @@
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../../i18n';
-import type { SimState } from '../../store';
+import { type SimState, selectClockTime } from '../../store';
 import { useSimStore, useSimStoreApi } from '../../store/react';
 import { Timeline, Transport } from '../controls';
 
@@ -18,7 +18,7 @@ const isDisabled = (s: SimState): boolean => s.frame === null || s.fatal !== nul
 /** What the transport toolbar shows (a fresh object each call: compared shallowly). */
 const selectTransport = (s: SimState) => ({
   step: s.frame?.step ?? 0,
-  time: s.frame?.time ?? 0,
+  time: selectClockTime(s),
   known: s.known,
   ended: s.ended,
   playing: s.playing,

@@ -5,11 +5,13 @@
  * back need no other animation state.
  */
 import { useEffect, useState } from 'react';
-import type { Speed } from '../../store';
+import { type Speed, virtualRate } from '../../store';
 
 export function stepDurationMs(speed: Speed, playing: boolean): number {
   if (!playing) return 900;
   if (speed === 'max') return 0;
+  // A virtual-time rate shows steps when their time comes: a short motion up to 1 min/s, none faster.
+  if (typeof speed === 'string') return (virtualRate(speed) ?? Infinity) <= 60 ? 250 : 0;
   return Math.max(0, Math.min(1200, (1000 / speed) * 0.85));
 }
 

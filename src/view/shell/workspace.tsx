@@ -43,7 +43,7 @@ import {
 } from '../controls';
 import { EMPTY_FILTER, type EventLogFilter, KeyHistory, recordsToJsonl } from '../event-log';
 import { appendHistory, type HistoryPoint } from '../inspectors';
-import { LessonPanel, loadLessonPanel } from '../lessons/lazy-lesson-panel';
+import { LessonPanel } from '../lessons/lesson-panel';
 import { useScenarioTitle } from '../lessons/scenario-title';
 import { CopyLinkButton } from '../links/copy-link';
 import { Notices } from '../links/notices';
@@ -89,10 +89,6 @@ export function Workspace(): ReactNode {
   const inspectedHistory = useDeferredValue(queueHistory);
 
   useDocumentTheme(theme);
-  // The lesson player is loaded on demand; in lesson mode it shows as soon as a scenario is loaded.
-  useEffect(() => {
-    if (mode === 'lesson') void loadLessonPanel();
-  }, [mode]);
   const handlers = useMemo(
     () =>
       createShortcutHandlers(
