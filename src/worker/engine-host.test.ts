@@ -543,17 +543,16 @@ describe('EngineHost', () => {
     const d = driver();
     d.load();
     d.seek(120);
-    // Seeking back restores a keyframe, which copies the world's Maps (timeline/keyframes.ts): make
-    // that throw inside the engine.
-    const real = Map.prototype.forEach;
-    Map.prototype.forEach = () => {
+    // Seeking back restores a keyframe with structuredClone: make that throw inside the engine.
+    const real = globalThis.structuredClone;
+    globalThis.structuredClone = (() => {
       throw new Error('boom');
-    };
+    }) as typeof structuredClone;
     let r: Response;
     try {
       r = d.ask({ type: 'seek', step: 3 });
     } finally {
-      Map.prototype.forEach = real;
+      globalThis.structuredClone = real;
     }
     expect(expectError(r, true).message).toMatch(/boom/);
     expectError(d.ask({ type: 'seek', step: 3 }), true);

@@ -51,7 +51,7 @@ export const HOST_LIMITS = {
 } as const;
 
 export interface EngineHostOptions {
-  /** Steps between keyframes (fixed); without it the timeline spaces them by the world's size. */
+  /** Steps between keyframes (default 1000). */
   readonly keyframeInterval?: number;
   /** Overrides HOST_LIMITS.computePerRequest (tests). */
   readonly computePerRequest?: number;

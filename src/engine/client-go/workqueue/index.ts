@@ -11,7 +11,6 @@ export {
   wqAdvance,
   wqNextReadyAt,
   wqSnapshot,
-  wqWaiting,
 } from './delaying';
 export {
   type HistogramState,
