@@ -59,11 +59,11 @@ function StoreRow(props: { lane: LaneId; view: LaneView } & SelectProps): ReactN
         className={`fig-cell${isStale ? ' is-stale' : ''}`}
       >
         <rect className="fig-cell-bg" x={x} y={b.y} width={cw} height={b.h} />
-        <ObjectGlyph kind={lane} x={cx} y={b.y + 11} size={12} />
-        <text className="fig-cell-key" x={cx} y={b.y + 29} textAnchor="middle">
-          {shortKey(item.key, 8)}
+        <ObjectGlyph kind={lane} x={cx} y={b.y + 10} size={11} />
+        <text className="fig-cell-key" x={cx} y={b.y + 31} textAnchor="middle">
+          {shortKey(item.key, 7)}
         </text>
-        <text className="fig-cell-rv" x={cx} y={b.y + 41} textAnchor="middle">
+        <text className="fig-cell-rv" x={cx} y={b.y + 47} textAnchor="middle">
           {`rv ${item.rv}`}
         </text>
         {isStale ? <path className="fig-stale-mark" d={`M${x + cw - 10},${b.y} h10 v10 z`} /> : null}
