@@ -80,6 +80,7 @@ function Workqueue(props: { wq: Frame['workqueue'] } & SelectProps): ReactNode {
         selectedKey={props.selectedKey}
         onSelectKey={props.onSelectKey}
         label={t('diagram.workqueue.cell', { key })}
+        shown={shortKey(key, 7)}
         className="fig-cell"
       >
         <rect className="fig-cell-bg" x={x} y={b.y} width={cw} height={b.h} />
@@ -159,6 +160,10 @@ function Workers(props: { frame: Frame } & SelectProps): ReactNode {
             ? t('diagram.worker.titleIdle', { id: w.id, outcome, lastKey: last.key })
             : t('diagram.worker.titleIdleFresh', { id: w.id });
     const requeues = busy && w.key !== null && dirty.has(w.key);
+    const chipText = busy
+      ? t('diagram.worker.busy', { id: w.id, key: shortKey(w.key ?? '', 18) })
+      : t('diagram.worker.idle', { id: w.id });
+    const errText = failed && last !== null && last.code !== null ? `! ${last.code}` : null;
     return (
       <Selectable
         key={w.id}
@@ -166,23 +171,22 @@ function Workers(props: { frame: Frame } & SelectProps): ReactNode {
         selectedKey={props.selectedKey}
         onSelectKey={props.onSelectKey}
         label={title}
+        shown={`${chipText}${requeues ? '↻' : ''}${errText ?? ''}`}
         className={`fig-worker ${busy ? 'is-busy' : 'is-idle'}${failed ? ' is-failed' : ''}`}
       >
         <rect x={b.x} y={y} width={b.w} height={22} rx={11} />
         <circle className="fig-worker-dot" cx={b.x + 11} cy={y + 11} r={4} />
         <text x={b.x + 22} y={y + 16}>
-          {busy
-            ? t('diagram.worker.busy', { id: w.id, key: shortKey(w.key ?? '', 18) })
-            : t('diagram.worker.idle', { id: w.id })}
+          {chipText}
         </text>
         {requeues ? (
           <text className="fig-worker-dirty" x={b.x + b.w - 52} y={y + 16} textAnchor="end">
             ↻
           </text>
         ) : null}
-        {failed && last !== null && last.code !== null ? (
+        {errText !== null ? (
           <text className="fig-worker-err" x={b.x + b.w - 10} y={y + 16} textAnchor="end">
-            {`! ${last.code}`}
+            {errText}
           </text>
         ) : null}
       </Selectable>

@@ -145,6 +145,11 @@ function FifoBox(props: { lane: LaneId; view: LaneView } & SelectProps): ReactNo
         selectedKey={props.selectedKey}
         onSelectKey={props.onSelectKey}
         label={label}
+        shown={
+          compact
+            ? undefined
+            : `${shortKey(item.key, item.deltas.length > 1 ? 8 : 10)}${item.deltas.length > 1 ? ` ×${item.deltas.length}` : ''}`
+        }
         className="fig-cell"
       >
         <rect className="fig-cell-bg" x={cell.x} y={cell.y} width={cell.w} height={cell.h} />
@@ -153,14 +158,16 @@ function FifoBox(props: { lane: LaneId; view: LaneView } & SelectProps): ReactNo
         ) : (
           <>
             <ObjectGlyph kind={lane} x={cell.x + 12} y={cy} size={11} tombstone={tomb} />
-            <text className="fig-cell-key" x={cell.x + 23} y={cy + 4}>
-              {shortKey(item.key, item.deltas.length > 1 ? 8 : 10)}
+            {/* One text (its content reads "alpha ×2", as the accessible name starts); the count is
+                right-aligned in the cell. */}
+            <text className="fig-cell-key" x={cell.x + 23} y={cy + 5}>
+              {item.deltas.length > 1 ? `${shortKey(item.key, 8)} ` : shortKey(item.key, 10)}
+              {item.deltas.length > 1 ? (
+                <tspan className="fig-cell-count" x={cell.x + cell.w - 4} textAnchor="end">
+                  {`×${item.deltas.length}`}
+                </tspan>
+              ) : null}
             </text>
-            {item.deltas.length > 1 ? (
-              <text className="fig-cell-count" x={cell.x + cell.w - 4} y={cy + 4} textAnchor="end">
-                {`×${item.deltas.length}`}
-              </text>
-            ) : null}
           </>
         )}
       </Selectable>,

@@ -24,6 +24,15 @@ export function tokenLabel(tk: TokenState): string {
   return t('diagram.token.signal', { arrow });
 }
 
+/** The text a token draws, in document order and joined as axe joins it: its accessible name starts with it. */
+function tokenShown(tk: TokenState): string {
+  const parts: string[] = [];
+  if (tk.shape === 'key') parts.push(shortKey(tk.key ?? '', 10));
+  if (tk.tombstone) parts.push('†');
+  if (tk.error) parts.push(tk.code === null ? '!' : `!${tk.code}`);
+  return parts.join('');
+}
+
 function TokenBody(props: { tk: TokenState }): ReactNode {
   const { tk } = props;
   const cls = `${tk.error ? ' is-error' : ''}${tk.tombstone ? ' is-tombstone' : ''}`;
@@ -98,6 +107,7 @@ export function TokensLayer(props: { tokens: readonly TokenState[] } & SelectPro
               selectedKey={props.selectedKey}
               onSelectKey={props.onSelectKey}
               label={tokenLabel(tk)}
+              shown={tokenShown(tk)}
               focusable={false}
             >
               <TokenBody tk={tk} />

@@ -78,9 +78,9 @@ export function KeyHistory({ keyName, records, onClose, currentStep }: KeyHistor
   return (
     <section className="kh" aria-labelledby={`${id}-h`} data-testid="key-history">
       <header className="kh-head">
-        <h3 id={`${id}-h`} className="kh-title">
+        <h2 id={`${id}-h`} className="kh-title">
           {t('inspectors.history.title', { key: keyName })}
-        </h3>
+        </h2>
         <button
           type="button"
           className="kh-close"
@@ -97,7 +97,7 @@ export function KeyHistory({ keyName, records, onClose, currentStep }: KeyHistor
           versions: formatCount(versions.length),
         })}
       </p>
-      <h4 className="kh-sub">{t('inspectors.history.versions')}</h4>
+      <h3 className="kh-sub">{t('inspectors.history.versions')}</h3>
       {versions.length === 0 ? (
         <p className="insp-empty">{t('inspectors.history.noVersions')}</p>
       ) : (
@@ -114,7 +114,7 @@ export function KeyHistory({ keyName, records, onClose, currentStep }: KeyHistor
           </ol>
         </>
       )}
-      <h4 className="kh-sub">{t('inspectors.history.records')}</h4>
+      <h3 className="kh-sub">{t('inspectors.history.records')}</h3>
       <WindowedTable<RecordView>
         caption={t('inspectors.history.records')}
         rows={touched}
