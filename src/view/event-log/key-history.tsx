@@ -107,7 +107,9 @@ export function KeyHistory({ keyName, records, onClose, currentStep }: KeyHistor
               {t('inspectors.history.olderVersions', { count: formatCount(versions.length - MAX_VERSIONS) })}
             </p>
           )}
-          <ol className="kh-versions">
+          {/* It scrolls past a few versions: focusable, so keyboard users can scroll it. */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable list (axe scrollable-region-focusable). */}
+          <ol className="kh-versions" tabIndex={0} aria-label={t('inspectors.history.versions')}>
             {shownVersions.map((v) => (
               <Version key={`${v.kind}:${v.object.uid}:${v.object.rv}`} v={v} />
             ))}
