@@ -207,14 +207,12 @@ for (const width of [1440, 768] as const) {
     await expect(page.locator('.insp-table td .insp-chip').first()).toBeVisible();
     expect(await cutOffInTables(page)).toEqual([]);
     // The inspector tabs stay on one row ("Event log" used to wrap at 768 px).
-    const tabs = await page
-      .getByRole('tab')
-      .evaluateAll((els) =>
-        els.map((e) => ({
-          top: Math.round(e.getBoundingClientRect().top),
-          h: (e as HTMLElement).offsetHeight,
-        })),
-      );
+    const tabs = await page.getByRole('tab').evaluateAll((els) =>
+      els.map((e) => ({
+        top: Math.round(e.getBoundingClientRect().top),
+        h: (e as HTMLElement).offsetHeight,
+      })),
+    );
     expect(tabs.length).toBe(8);
     expect(new Set(tabs.map((x) => x.top)).size, 'one row of tabs').toBe(1);
   });

@@ -427,7 +427,7 @@ export const CAPTIONS: readonly Caption[] = [
   { key: 'diagram.region.customController', x: 12, y: 846, anchor: 'start', wrap: 10, cls: 'region' },
   { key: 'diagram.region.serverSide', x: 914, y: 160, anchor: 'start', wrap: 40, cls: 'name' },
   { key: 'diagram.box.deltaFifo', x: 494, y: 172, anchor: 'start', wrap: 10, cls: 'name' },
-  { key: 'diagram.box.store', x: 960, y: 418, anchor: 'middle', wrap: 40, cls: 'name' },
+  { key: 'diagram.box.store', x: 988, y: 418, anchor: 'middle', wrap: 40, cls: 'name' },
   { key: 'diagram.box.handlersRef', x: 172, y: 330, anchor: 'end', wrap: 18, cls: 'name' },
   { key: 'diagram.box.informerRef', x: 394, y: 622, anchor: 'end', wrap: 9, cls: 'name' },
   { key: 'diagram.box.indexerRef', x: 664, y: 622, anchor: 'end', wrap: 8, cls: 'name' },
