@@ -1,8 +1,8 @@
 /**
  * Embed mode (a link's `embed` field, or `?embed=1`): only the controls, the figure and the narration
  * (with the lesson's, when a lesson is open), sized for an iframe on a course page: fluid width, a
- * sensible minimum height, no header (the page's heading is for assistive technology only). "Open in
- * Informer Lab" opens the same step in the full page.
+ * sensible minimum height, no header (its one heading, naming the scenario, is for assistive technology
+ * only). "Open in Informer Lab" opens the same step in the full page.
  */
 import { type ReactNode, useMemo } from 'react';
 import { Figure } from '../../diagram';
@@ -14,6 +14,7 @@ import {
   selectFrame,
   selectHelpOpen,
   selectPlaying,
+  selectScenario,
   selectSelectedKey,
   selectSpeed,
   selectTheme,
@@ -28,6 +29,7 @@ import {
   useShortcuts,
 } from '../controls';
 import { LessonPanel } from '../lessons/lazy-lesson-panel';
+import { useScenarioTitle } from '../lessons/scenario-title';
 import { shareInputsOf } from '../links/copy-link';
 import { loadedShare, loadShare, warmShare } from '../links/load-share';
 import { Notices } from '../links/notices';
@@ -48,6 +50,8 @@ export function EmbedWorkspace(): ReactNode {
   const helpOpen = useSimStore(selectHelpOpen);
   const error = useSimStore(selectError);
   const fatal = useSimStore(selectFatal);
+  const scenario = useSimStore(selectScenario);
+  const scenarioTitle = useScenarioTitle(scenario?.title ?? '');
   const reducedMotion = useReducedMotion();
   useDocumentTheme(theme);
   const handlers = useMemo(
@@ -87,7 +91,10 @@ export function EmbedWorkspace(): ReactNode {
       data-embed="true"
     >
       <main className="embed-main" key={lang}>
-        <h1 className="visually-hidden">{t('shell.title')}</h1>
+        {/* The embed's heading names what it plays (the host page has its own title). */}
+        <h1 className="visually-hidden">
+          {scenario === null ? t('shell.loading') : t('shell.scenario', { title: scenarioTitle })}
+        </h1>
         <Notices onOffer={(offer) => void s.load(offerSource(offer))} />
         {fatal !== null && <FatalBanner message={fatal} onRestart={() => void s.restart()} />}
         {error !== null && <ErrorBanner error={error} onDismiss={s.dismissError} />}
