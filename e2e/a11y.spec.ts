@@ -50,10 +50,13 @@ test.describe('axe finds no violation', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('in a lesson stopped at a question', async ({ page }) => {
+  test('in a lesson stopped at a question, and once it is answered', async ({ page }) => {
     const lab = new LabPage(page);
     await lab.open('./?lesson=gone-410');
     await lab.playToQuestion();
+    await expectNoAxeViolations(page);
+    await lab.lessonQuestion.locator('.ls-choice').first().click();
+    await expect(lab.lessonQuestion.getByRole('button', { name: 'Continue' })).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
@@ -73,11 +76,21 @@ test.describe('axe finds no violation', () => {
   });
 
   test('in the dark theme', async ({ page }) => {
+    test.setTimeout(60_000);
     const lab = new LabPage(page);
     await lab.open('./');
     await page.getByRole('radio', { name: 'Dark', exact: true }).check();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await lab.stepForwardBy(30);
+    await expectNoAxeViolations(page);
+    // A lesson's question, then its answer, in the dark.
+    await lab.open('./?lesson=gone-410');
+    await page.getByRole('radio', { name: 'Dark', exact: true }).check();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await lab.playToQuestion();
+    await expectNoAxeViolations(page);
+    await lab.lessonQuestion.locator('.ls-choice').first().click();
+    await expect(lab.lessonQuestion.getByRole('button', { name: 'Continue' })).toBeVisible();
     await expectNoAxeViolations(page);
   });
 });
