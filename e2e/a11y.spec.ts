@@ -43,6 +43,23 @@ test.describe('axe finds no violation', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('with the key history, the share panel and the help dialog open', async ({ page }) => {
+    test.setTimeout(60_000);
+    const lab = new LabPage(page);
+    await lab.open('./');
+    await lab.stepForwardBy(45);
+    await lab.figure.locator('.fig-store-row-Foo [role="button"]').first().click();
+    await expect(page.getByTestId('key-history')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await lab.copyLinkButton.click();
+    await expect(lab.shareUrl).toBeVisible();
+    await expectNoAxeViolations(page);
+    await lab.closeSharePanel();
+    await lab.pressShortcut('?');
+    await expect(lab.helpDialog).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
   test('on the page in Chinese', async ({ page }) => {
     const lab = new LabPage(page);
     await lab.open('./?lang=zh-CN');
