@@ -166,11 +166,14 @@ test.describe('stepping', () => {
   });
 });
 
-/** The text of `loc` once two reads 100 ms apart agree (a deferred render has caught up). */
+/**
+ * The text of `loc` once two reads 400 ms apart agree (a deferred render has caught up; under load it can
+ * lag the figure by more than 100 ms).
+ */
 async function settledText(loc: Locator): Promise<string> {
   let last = (await loc.textContent()) ?? '';
-  for (let i = 0; i < 30; i++) {
-    await loc.page().waitForTimeout(100);
+  for (let i = 0; i < 20; i++) {
+    await loc.page().waitForTimeout(400);
     const now = (await loc.textContent()) ?? '';
     if (now === last) return now;
     last = now;

@@ -83,6 +83,14 @@ export class LabPage extends AppPage {
     return (await this.lessonGoal.getAttribute('data-met')) === 'true';
   }
 
+  /** Plays the lesson on screen at 100 steps/s until it stops in front of its first unanswered question. */
+  async playToQuestion(): Promise<void> {
+    await this.speed.selectOption('100');
+    await this.playButton.click();
+    await expect(this.lessonQuestion.locator('.ls-choice').first()).toBeVisible({ timeout: 20_000 });
+    await expect(this.playButton).toBeVisible();
+  }
+
   /**
    * Plays the lesson until its goal is reached: fast playback, and at each question the first choice,
    * then "Continue". Returns the questions asked.

@@ -219,14 +219,14 @@ const DEP_ARROWS: readonly ArrowDef[] = [
     from: 'reflector-Deployment',
     to: 'api',
     points: [
-      p(548, circleY('reflector-Deployment', 548, 'bottom')),
-      p(548, 504),
+      p(528, circleY('reflector-Deployment', 528, 'bottom')),
+      p(528, 504),
       p(1160, 504),
       p(1160, 80),
       right('api', 80),
     ],
     labelKey: 'diagram.arrow.1',
-    label: { x: 556, y: 500, anchor: 'start', wrap: 40, short: true },
+    label: { x: 536, y: 500, anchor: 'start', wrap: 40, short: true },
     style: 'solid',
   },
   {
@@ -238,8 +238,8 @@ const DEP_ARROWS: readonly ArrowDef[] = [
       p(hexX(100, 'right'), 100),
       p(1174, 100),
       p(1174, 516),
-      p(532, 516),
-      p(532, circleY('reflector-Deployment', 532, 'bottom')),
+      p(512, 516),
+      p(512, circleY('reflector-Deployment', 512, 'bottom')),
     ],
     labelKey: 'diagram.arrow.watchEvent',
     label: null,
@@ -252,7 +252,7 @@ const DEP_ARROWS: readonly ArrowDef[] = [
     to: 'fifo-Deployment',
     points: [right('reflector-Deployment'), left('fifo-Deployment')],
     labelKey: 'diagram.arrow.2',
-    label: { x: 573, y: 444, anchor: 'middle', wrap: 40, short: true },
+    label: { x: 564, y: 442, anchor: 'middle', wrap: 40, short: true },
     style: 'solid',
   },
   {
@@ -262,7 +262,7 @@ const DEP_ARROWS: readonly ArrowDef[] = [
     to: 'informer-Deployment',
     points: [right('fifo-Deployment'), left('informer-Deployment')],
     labelKey: 'diagram.arrow.3',
-    label: { x: 690, y: 456, anchor: 'start', wrap: 40, short: true },
+    label: { x: 683, y: 442, anchor: 'start', wrap: 40, short: true },
     style: 'solid',
   },
   {
@@ -280,9 +280,9 @@ const DEP_ARROWS: readonly ArrowDef[] = [
     lane: 'Deployment',
     from: 'indexer-Deployment',
     to: 'storeRow-Deployment',
-    points: [top('indexer-Deployment'), p(860, 405), bottom('storeRow-Deployment', 884)],
+    points: [top('indexer-Deployment'), p(860, 410), p(884, 410), bottom('storeRow-Deployment', 884)],
     labelKey: 'diagram.arrow.5',
-    label: { x: 852, y: 420, anchor: 'end', wrap: 40, short: true },
+    label: { x: 852, y: 426, anchor: 'end', wrap: 40, short: true },
     style: 'solid',
   },
   {
@@ -290,9 +290,9 @@ const DEP_ARROWS: readonly ArrowDef[] = [
     lane: 'Deployment',
     from: 'informer-Deployment',
     to: 'handlersRef-Deployment',
-    points: [top('informer-Deployment'), p(740, 428), p(265, 428), top('handlersRef-Deployment')],
+    points: [top('informer-Deployment'), p(740, 420), p(265, 420), top('handlersRef-Deployment')],
     labelKey: 'diagram.arrow.6',
-    label: { x: 300, y: 424, anchor: 'start', wrap: 40, short: true },
+    label: { x: 272, y: 436, anchor: 'start', wrap: 40, short: true },
     style: 'solid',
   },
   {
@@ -302,9 +302,9 @@ const DEP_ARROWS: readonly ArrowDef[] = [
     to: 'fifo-Deployment',
     points: [
       p(848, circleY('indexer-Deployment', 848, 'bottom')),
-      p(848, 494),
-      p(633, 494),
-      bottom('fifo-Deployment', 633),
+      p(848, 498),
+      p(629, 498),
+      bottom('fifo-Deployment', 629),
     ],
     labelKey: 'diagram.arrow.resync',
     label: null,
@@ -340,7 +340,7 @@ const CONTROLLER_ARROWS: readonly ArrowDef[] = [
     to: 'processItem',
     points: [right('workqueue'), left('processItem', 732)],
     labelKey: 'diagram.arrow.8',
-    label: { x: 547, y: 724, anchor: 'start', wrap: 40 },
+    label: { x: 553, y: 724, anchor: 'start', wrap: 40 },
     style: 'solid',
   },
   {
@@ -427,18 +427,24 @@ export const CAPTIONS: readonly Caption[] = [
   { key: 'diagram.region.customController', x: 12, y: 846, anchor: 'start', wrap: 10, cls: 'region' },
   { key: 'diagram.region.serverSide', x: 914, y: 160, anchor: 'start', wrap: 40, cls: 'name' },
   { key: 'diagram.box.deltaFifo', x: 494, y: 172, anchor: 'start', wrap: 10, cls: 'name' },
-  { key: 'diagram.box.store', x: 960, y: 418, anchor: 'middle', wrap: 40, cls: 'name' },
+  { key: 'diagram.box.store', x: 988, y: 418, anchor: 'middle', wrap: 40, cls: 'name' },
   { key: 'diagram.box.handlersRef', x: 172, y: 330, anchor: 'end', wrap: 18, cls: 'name' },
   { key: 'diagram.box.informerRef', x: 394, y: 622, anchor: 'end', wrap: 9, cls: 'name' },
   { key: 'diagram.box.indexerRef', x: 664, y: 622, anchor: 'end', wrap: 8, cls: 'name' },
   { key: 'diagram.box.indexerRefDeployment', x: 892, y: 620, anchor: 'start', wrap: 18, cls: 'name' },
-  { key: 'diagram.box.workqueue', x: 430, y: 772, anchor: 'middle', wrap: 40, cls: 'name' },
+  { key: 'diagram.box.workqueue', x: 424, y: 772, anchor: 'middle', wrap: 40, cls: 'name' },
   { key: 'diagram.lane.Foo', x: 478, y: 30, anchor: 'start', wrap: 40, cls: 'lane' },
   { key: 'diagram.lane.Deployment', x: 300, y: 452, anchor: 'start', wrap: 40, cls: 'lane' },
 ];
 
-/** The thin L-shaped border of the "Kubernetes server-side" corner. */
-export const SERVER_CORNER: readonly Point[] = [p(900, 0), p(900, 168), p(VIEW_W, 168)];
+/** The thin border of the "Kubernetes server-side" region: a closed box in the top-right corner. */
+export const SERVER_CORNER: readonly Point[] = [
+  p(900, 4),
+  p(VIEW_W - 4, 4),
+  p(VIEW_W - 4, 168),
+  p(900, 168),
+  p(900, 4),
+];
 
 /** Where the fidelity badge sits (top-left, under "client-go"). */
 export const BADGE_AT: Point = p(12, 40);

@@ -61,7 +61,7 @@ function circle(cx: number, cy: number, r: number): Rect {
 }
 
 const R = 40; // Foo lane circles
-const r = 22; // compact Deployment lane circles
+const r = 30; // compact Deployment lane circles (wide enough for their names at the figure's 14 px floor)
 
 const BOX_LIST: readonly BoxDef[] = [
   {
@@ -117,21 +117,21 @@ const BOX_LIST: readonly BoxDef[] = [
   {
     id: 'store',
     shape: 'rect',
-    rect: { x: 820, y: 215, w: 280, h: 215 },
+    rect: { x: 820, y: 215, w: 320, h: 215 },
     nameKey: 'diagram.box.store',
     parent: null,
   },
   {
     id: 'storeRow-Foo',
     shape: 'cells-h',
-    rect: { x: 860, y: 252, w: 224, h: 46 },
+    rect: { x: 852, y: 250, w: 272, h: 52 },
     nameKey: null,
     parent: 'store',
   },
   {
     id: 'storeRow-Deployment',
     shape: 'cells-h',
-    rect: { x: 860, y: 332, w: 224, h: 46 },
+    rect: { x: 852, y: 336, w: 272, h: 52 },
     nameKey: null,
     parent: 'store',
   },
@@ -139,14 +139,14 @@ const BOX_LIST: readonly BoxDef[] = [
   {
     id: 'reflector-Deployment',
     shape: 'circle',
-    rect: circle(540, 462, r),
+    rect: circle(520, 462, r),
     nameKey: 'diagram.box.reflector',
     parent: null,
   },
   {
     id: 'fifo-Deployment',
     shape: 'cells-h',
-    rect: { x: 585, y: 448, w: 96, h: 28 },
+    rect: { x: 578, y: 448, w: 102, h: 28 },
     nameKey: 'diagram.box.deltaFifo',
     parent: null,
   },
@@ -175,7 +175,7 @@ const BOX_LIST: readonly BoxDef[] = [
   {
     id: 'handlers',
     shape: 'rounded',
-    rect: { x: 150, y: 600, w: 130, h: 80 },
+    rect: { x: 150, y: 596, w: 130, h: 96 },
     nameKey: 'diagram.box.handlers',
     parent: null,
   },
@@ -203,7 +203,7 @@ const BOX_LIST: readonly BoxDef[] = [
   {
     id: 'workqueue',
     shape: 'cells-h',
-    rect: { x: 320, y: 710, w: 220, h: 44 },
+    rect: { x: 300, y: 710, w: 248, h: 44 },
     nameKey: 'diagram.box.workqueue',
     parent: null,
   },

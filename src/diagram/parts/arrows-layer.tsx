@@ -68,7 +68,7 @@ function Arrow(props: { def: ArrowDef; prefix: string; activity: ArrowActivity |
           }
         >
           <title>{t('diagram.arrow.overflow', { count: activity.overflow, label: title })}</title>
-          <rect className="fig-overflow-bg" x={-18} y={-15} width={36} height={16} rx={8} />
+          <rect className="fig-overflow-bg" x={-20} y={-17} width={40} height={18} rx={9} />
           <text y={-3} textAnchor="middle">{`+${activity.overflow}`}</text>
         </g>
       ) : null}

@@ -80,12 +80,13 @@ function Workqueue(props: { wq: Frame['workqueue'] } & SelectProps): ReactNode {
         selectedKey={props.selectedKey}
         onSelectKey={props.onSelectKey}
         label={t('diagram.workqueue.cell', { key })}
+        shown={shortKey(key, 7)}
         className="fig-cell"
       >
         <rect className="fig-cell-bg" x={x} y={b.y} width={cw} height={b.h} />
-        <rect className="fig-keytag" x={x + 4} y={b.y + b.h / 2 - 9} width={cw - 8} height={18} rx={9} />
-        <text className="fig-cell-key" x={cx} y={b.y + b.h / 2 + 4} textAnchor="middle">
-          {shortKey(key, 8)}
+        <rect className="fig-keytag" x={x + 3} y={b.y + b.h / 2 - 10} width={cw - 6} height={20} rx={10} />
+        <text className="fig-cell-key" x={cx} y={b.y + b.h / 2 + 5} textAnchor="middle">
+          {shortKey(key, 7)}
         </text>
       </Selectable>,
     );
@@ -122,7 +123,7 @@ function Workers(props: { frame: Frame } & SelectProps): ReactNode {
   if (!frame.controllerStarted) {
     return (
       <g className="fig-workers">
-        <text className="fig-worker-note" x={b.x} y={b.y + 14}>
+        <text className="fig-worker-note" x={b.x} y={b.y + 16}>
           {t('diagram.worker.notStarted')}
         </text>
       </g>
@@ -159,6 +160,10 @@ function Workers(props: { frame: Frame } & SelectProps): ReactNode {
             ? t('diagram.worker.titleIdle', { id: w.id, outcome, lastKey: last.key })
             : t('diagram.worker.titleIdleFresh', { id: w.id });
     const requeues = busy && w.key !== null && dirty.has(w.key);
+    const chipText = busy
+      ? t('diagram.worker.busy', { id: w.id, key: shortKey(w.key ?? '', 18) })
+      : t('diagram.worker.idle', { id: w.id });
+    const errText = failed && last !== null && last.code !== null ? `! ${last.code}` : null;
     return (
       <Selectable
         key={w.id}
@@ -166,23 +171,22 @@ function Workers(props: { frame: Frame } & SelectProps): ReactNode {
         selectedKey={props.selectedKey}
         onSelectKey={props.onSelectKey}
         label={title}
+        shown={`${chipText}${requeues ? '↻' : ''}${errText ?? ''}`}
         className={`fig-worker ${busy ? 'is-busy' : 'is-idle'}${failed ? ' is-failed' : ''}`}
       >
-        <rect x={b.x} y={y} width={b.w} height={20} rx={10} />
-        <circle className="fig-worker-dot" cx={b.x + 11} cy={y + 10} r={4} />
-        <text x={b.x + 22} y={y + 14}>
-          {busy
-            ? t('diagram.worker.busy', { id: w.id, key: shortKey(w.key ?? '', 18) })
-            : t('diagram.worker.idle', { id: w.id })}
+        <rect x={b.x} y={y} width={b.w} height={22} rx={11} />
+        <circle className="fig-worker-dot" cx={b.x + 11} cy={y + 11} r={4} />
+        <text x={b.x + 22} y={y + 16}>
+          {chipText}
         </text>
         {requeues ? (
-          <text className="fig-worker-dirty" x={b.x + b.w - 44} y={y + 14} textAnchor="end">
+          <text className="fig-worker-dirty" x={b.x + b.w - 52} y={y + 16} textAnchor="end">
             ↻
           </text>
         ) : null}
-        {failed && last !== null && last.code !== null ? (
-          <text className="fig-worker-err" x={b.x + b.w - 10} y={y + 14} textAnchor="end">
-            {`! ${last.code}`}
+        {errText !== null ? (
+          <text className="fig-worker-err" x={b.x + b.w - 10} y={y + 16} textAnchor="end">
+            {errText}
           </text>
         ) : null}
       </Selectable>
@@ -193,7 +197,7 @@ function Workers(props: { frame: Frame } & SelectProps): ReactNode {
     <g className="fig-workers" data-testid="workers">
       {chips}
       {hidden > 0 ? (
-        <text className="fig-worker-note" x={b.x + 10} y={b.y + shown * 24 + 14}>
+        <text className="fig-worker-note" x={b.x + 10} y={b.y + shown * 24 + 16}>
           {t('diagram.worker.more', { count: hidden })}
         </text>
       ) : null}

@@ -30,7 +30,7 @@ function Circle(props: {
       <text
         className={`fig-box-name${props.compact ? ' is-tiny' : ''}`}
         x={cx}
-        y={cy + (props.compact ? 3 : 5)}
+        y={cy + 5}
         textAnchor="middle"
       >
         {props.name}
@@ -65,14 +65,14 @@ function ReflectorBox(props: { lane: LaneId; view: LaneView; time: number }): Re
       {compact ? (
         <text x={300} y={470}>
           <tspan className="fig-phase-text">{phaseText}</tspan>
-          <tspan x={300} dy={13} className="fig-phase-rv">
+          <tspan x={300} dy={16} className="fig-phase-rv">
             {rvText}
           </tspan>
         </text>
       ) : (
         <text x={b.x - 10} y={b.y + 34} textAnchor="end">
           <tspan className="fig-phase-text">{phaseText}</tspan>
-          <tspan x={b.x - 10} dy={15} className="fig-phase-rv">
+          <tspan x={b.x - 10} dy={16} className="fig-phase-rv">
             {rvText}
           </tspan>
         </text>
@@ -145,6 +145,11 @@ function FifoBox(props: { lane: LaneId; view: LaneView } & SelectProps): ReactNo
         selectedKey={props.selectedKey}
         onSelectKey={props.onSelectKey}
         label={label}
+        shown={
+          compact
+            ? undefined
+            : `${shortKey(item.key, item.deltas.length > 1 ? 8 : 10)}${item.deltas.length > 1 ? ` ×${item.deltas.length}` : ''}`
+        }
         className="fig-cell"
       >
         <rect className="fig-cell-bg" x={cell.x} y={cell.y} width={cell.w} height={cell.h} />
@@ -153,14 +158,16 @@ function FifoBox(props: { lane: LaneId; view: LaneView } & SelectProps): ReactNo
         ) : (
           <>
             <ObjectGlyph kind={lane} x={cell.x + 12} y={cy} size={11} tombstone={tomb} />
-            <text className="fig-cell-key" x={cell.x + 23} y={cy + 4}>
-              {shortKey(item.key, 11)}
+            {/* One text (its content reads "alpha ×2", as the accessible name starts); the count is
+                right-aligned in the cell. */}
+            <text className="fig-cell-key" x={cell.x + 23} y={cy + 5}>
+              {item.deltas.length > 1 ? `${shortKey(item.key, 8)} ` : shortKey(item.key, 10)}
+              {item.deltas.length > 1 ? (
+                <tspan className="fig-cell-count" x={cell.x + cell.w - 4} textAnchor="end">
+                  {`×${item.deltas.length}`}
+                </tspan>
+              ) : null}
             </text>
-            {item.deltas.length > 1 ? (
-              <text className="fig-cell-count" x={cell.x + cell.w - 4} y={cy + 4} textAnchor="end">
-                {`×${item.deltas.length}`}
-              </text>
-            ) : null}
           </>
         )}
       </Selectable>,

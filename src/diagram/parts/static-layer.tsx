@@ -7,13 +7,20 @@ import { BADGE_AT, CAPTIONS, REF_LINKS, SERVER_CORNER } from '../layout-arrows';
 import { DIVIDER_Y, VIEW_H, VIEW_W } from '../layout-boxes';
 import { MultilineText } from './text';
 
+/** About how wide a label is at a font size: CJK characters are square, Latin ones about half as wide. */
+function textWidth(text: string, size: number): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? size : size * 0.56;
+  return w;
+}
+
 function pts(points: readonly { x: number; y: number }[]): string {
   return points.map((q) => `${q.x},${q.y}`).join(' ');
 }
 
 export const StaticLayer = memo(function StaticLayer(): ReactNode {
   const badge = t('diagram.badge');
-  const badgeW = Math.round(badge.length * 6.2 + 16);
+  const badgeW = Math.round(textWidth(badge, 14) + 18);
   return (
     <g className="fig-static">
       <rect className="fig-bg" x={0} y={0} width={VIEW_W} height={VIEW_H} />
@@ -34,8 +41,8 @@ export const StaticLayer = memo(function StaticLayer(): ReactNode {
         />
       ))}
       <g className="fig-badge" data-testid="figure-badge">
-        <rect x={BADGE_AT.x} y={BADGE_AT.y} width={badgeW} height={20} rx={10} />
-        <text x={BADGE_AT.x + badgeW / 2} y={BADGE_AT.y + 14} textAnchor="middle">
+        <rect x={BADGE_AT.x} y={BADGE_AT.y} width={badgeW} height={22} rx={11} />
+        <text x={BADGE_AT.x + badgeW / 2} y={BADGE_AT.y + 16} textAnchor="middle">
           {badge}
         </text>
       </g>

@@ -56,15 +56,17 @@ function StoreRow(props: { lane: LaneId; view: LaneView } & SelectProps): ReactN
         selectedKey={props.selectedKey}
         onSelectKey={props.onSelectKey}
         label={label}
+        shown={`${shortKey(item.key, 8)} rv ${item.rv}`}
         className={`fig-cell${isStale ? ' is-stale' : ''}`}
       >
         <rect className="fig-cell-bg" x={x} y={b.y} width={cw} height={b.h} />
-        <ObjectGlyph kind={lane} x={cx} y={b.y + 11} size={12} />
-        <text className="fig-cell-key" x={cx} y={b.y + 29} textAnchor="middle">
-          {shortKey(item.key, 8)}
-        </text>
-        <text className="fig-cell-rv" x={cx} y={b.y + 41} textAnchor="middle">
-          {`rv ${item.rv}`}
+        <ObjectGlyph kind={lane} x={cx} y={b.y + 10} size={11} />
+        {/* One text, two lines: its text content reads "alpha rv 3", as the accessible name starts. */}
+        <text x={cx} y={b.y + 31} textAnchor="middle">
+          <tspan className="fig-cell-key">{`${shortKey(item.key, 8)} `}</tspan>
+          <tspan className="fig-cell-rv" x={cx} dy={16}>
+            {`rv ${item.rv}`}
+          </tspan>
         </text>
         {isStale ? <path className="fig-stale-mark" d={`M${x + cw - 10},${b.y} h10 v10 z`} /> : null}
       </Selectable>,

@@ -24,6 +24,15 @@ export function tokenLabel(tk: TokenState): string {
   return t('diagram.token.signal', { arrow });
 }
 
+/** The text a token draws, in document order and joined as axe joins it: its accessible name starts with it. */
+function tokenShown(tk: TokenState): string {
+  const parts: string[] = [];
+  if (tk.shape === 'key') parts.push(shortKey(tk.key ?? '', 10));
+  if (tk.tombstone) parts.push('†');
+  if (tk.error) parts.push(tk.code === null ? '!' : `!${tk.code}`);
+  return parts.join('');
+}
+
 function TokenBody(props: { tk: TokenState }): ReactNode {
   const { tk } = props;
   const cls = `${tk.error ? ' is-error' : ''}${tk.tombstone ? ' is-tombstone' : ''}`;
@@ -41,11 +50,11 @@ function TokenBody(props: { tk: TokenState }): ReactNode {
     );
   } else if (tk.shape === 'key') {
     const text = shortKey(tk.key ?? '', 10);
-    const w = Math.max(24, text.length * 6.4 + 12);
+    const w = Math.max(26, text.length * 8 + 12);
     body = (
       <>
-        <rect className={`fig-token-tag${cls}`} x={-w / 2} y={-8} width={w} height={16} rx={8} />
-        <text className="fig-token-text" y={4} textAnchor="middle">
+        <rect className={`fig-token-tag${cls}`} x={-w / 2} y={-9} width={w} height={18} rx={9} />
+        <text className="fig-token-text" y={5} textAnchor="middle">
           {text}
         </text>
       </>
@@ -53,7 +62,7 @@ function TokenBody(props: { tk: TokenState }): ReactNode {
   } else {
     body = <circle className={`fig-token-signal${cls}`} r={6} />;
   }
-  const right = tk.shape === 'key' ? Math.max(24, shortKey(tk.key ?? '', 10).length * 6.4 + 12) / 2 + 3 : 10;
+  const right = tk.shape === 'key' ? Math.max(26, shortKey(tk.key ?? '', 10).length * 8 + 12) / 2 + 3 : 10;
   return (
     <>
       <circle className="fig-token-halo" r={tk.shape === 'key' ? 0 : 12} />
@@ -68,12 +77,12 @@ function TokenBody(props: { tk: TokenState }): ReactNode {
           <rect
             className="fig-token-error-bg"
             x={0}
-            y={-8}
-            width={tk.code === null ? 16 : 38}
-            height={16}
-            rx={8}
+            y={-9}
+            width={tk.code === null ? 18 : 44}
+            height={18}
+            rx={9}
           />
-          <text x={tk.code === null ? 8 : 19} y={4} textAnchor="middle">
+          <text x={tk.code === null ? 9 : 22} y={5} textAnchor="middle">
             {tk.code === null ? '!' : `!${tk.code}`}
           </text>
         </g>
@@ -98,6 +107,7 @@ export function TokensLayer(props: { tokens: readonly TokenState[] } & SelectPro
               selectedKey={props.selectedKey}
               onSelectKey={props.onSelectKey}
               label={tokenLabel(tk)}
+              shown={tokenShown(tk)}
               focusable={false}
             >
               <TokenBody tk={tk} />

@@ -22,6 +22,7 @@ import {
   timeStep,
 } from './timeline-math';
 import './controls.css';
+import './timeline.css';
 
 export interface TimelineProps {
   /** The step on screen (frame.step). */
@@ -139,16 +140,6 @@ export function Timeline(props: TimelineProps): ReactNode {
         >
           {t('controls.timeline.byTime')}
         </button>
-        {presentKinds.length > 0 && (
-          <ul className="ctl-legend" aria-label={t('controls.timeline.legend')}>
-            {presentKinds.map((k) => (
-              <li key={k}>
-                <MarkGlyph kind={k} />
-                <span>{t(MARK_TITLE_KEY[k])}</span>
-              </li>
-            ))}
-          </ul>
-        )}
       </div>
       <div className="ctl-track">
         <div className="ctl-marks">
@@ -187,9 +178,19 @@ export function Timeline(props: TimelineProps): ReactNode {
           style={{ ['--fill' as string]: `${max > 0 ? (Math.min(value, max) / max) * 100 : 0}%` }}
         />
       </div>
-      <div className="ctl-track-ends" aria-hidden="true">
-        <span>{mode === 'step' ? '0' : formatClock(0)}</span>
-        <span>
+      <div className="ctl-track-ends">
+        <span aria-hidden="true">{mode === 'step' ? '0' : formatClock(0)}</span>
+        {presentKinds.length > 0 && (
+          <ul className="ctl-legend" aria-label={t('controls.timeline.legend')}>
+            {presentKinds.map((k) => (
+              <li key={k}>
+                <MarkGlyph kind={k} />
+                <span>{t(MARK_TITLE_KEY[k])}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <span aria-hidden="true">
           {mode === 'step' ? String(known) : formatClock(maxTime)}
           {ended ? '' : '…'}
         </span>

@@ -48,7 +48,10 @@ export function EventLog(props: EventLogProps): ReactNode {
   const families = useMemo(() => messageFamilies(records), [records]);
   const set = (patch: Partial<EventLogFilter>): void => onFilterChange({ ...filter, ...patch });
   return (
-    <section className="elog" aria-labelledby={`${id}-h`} data-testid="event-log">
+    // A group, not a region: the scrollable table inside is the region named "Event log" (one name,
+    // one landmark: axe landmark-unique).
+    // biome-ignore lint/a11y/useSemanticElements: a <fieldset> would be wrong here; this groups output, not form controls.
+    <div role="group" className="elog" aria-labelledby={`${id}-h`} data-testid="event-log">
       <header className="elog-head">
         <h3 id={`${id}-h`} className="elog-title">
           {t('inspectors.log.title')}
@@ -184,6 +187,6 @@ export function EventLog(props: EventLogProps): ReactNode {
           },
         ]}
       />
-    </section>
+    </div>
   );
 }

@@ -78,9 +78,9 @@ export function KeyHistory({ keyName, records, onClose, currentStep }: KeyHistor
   return (
     <section className="kh" aria-labelledby={`${id}-h`} data-testid="key-history">
       <header className="kh-head">
-        <h3 id={`${id}-h`} className="kh-title">
+        <h2 id={`${id}-h`} className="kh-title">
           {t('inspectors.history.title', { key: keyName })}
-        </h3>
+        </h2>
         <button
           type="button"
           className="kh-close"
@@ -97,7 +97,7 @@ export function KeyHistory({ keyName, records, onClose, currentStep }: KeyHistor
           versions: formatCount(versions.length),
         })}
       </p>
-      <h4 className="kh-sub">{t('inspectors.history.versions')}</h4>
+      <h3 className="kh-sub">{t('inspectors.history.versions')}</h3>
       {versions.length === 0 ? (
         <p className="insp-empty">{t('inspectors.history.noVersions')}</p>
       ) : (
@@ -107,14 +107,16 @@ export function KeyHistory({ keyName, records, onClose, currentStep }: KeyHistor
               {t('inspectors.history.olderVersions', { count: formatCount(versions.length - MAX_VERSIONS) })}
             </p>
           )}
-          <ol className="kh-versions">
+          {/* It scrolls past a few versions: focusable, so keyboard users can scroll it. */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable list (axe scrollable-region-focusable). */}
+          <ol className="kh-versions" tabIndex={0} aria-label={t('inspectors.history.versions')}>
             {shownVersions.map((v) => (
               <Version key={`${v.kind}:${v.object.uid}:${v.object.rv}`} v={v} />
             ))}
           </ol>
         </>
       )}
-      <h4 className="kh-sub">{t('inspectors.history.records')}</h4>
+      <h3 className="kh-sub">{t('inspectors.history.records')}</h3>
       <WindowedTable<RecordView>
         caption={t('inspectors.history.records')}
         rows={touched}

@@ -220,7 +220,7 @@ export function ApiServerInspector({ frame, selectedKey, onSelectKey }: ApiServe
             {
               id: 'code',
               header: t('inspectors.col.status'),
-              width: 9.6,
+              width: 11,
               render: (r) => <StatusChip code={r.code} reason={r.reason} />,
             },
           ]}

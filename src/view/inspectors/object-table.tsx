@@ -63,7 +63,7 @@ export function ObjectTable(props: ObjectTableProps): ReactNode {
     {
       id: 'ref',
       header: t(kind === 'Foo' ? 'inspectors.col.deploymentName' : 'inspectors.col.owner'),
-      width: 7.5,
+      width: 11,
       optional: true,
       render: (o) =>
         o.ref === '' ? <span className="insp-dim">—</span> : <span title={o.ref}>{o.ref}</span>,

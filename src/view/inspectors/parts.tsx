@@ -161,11 +161,17 @@ export interface SectionProps {
   readonly className?: string;
 }
 
-/** A titled region (its heading names it for assistive technology). */
+/**
+ * A titled group (its heading names it for assistive technology). A group, not a region: the scrollable
+ * table inside is the region of that name (windowed-table.tsx), and two landmarks with one name would
+ * be ambiguous (axe landmark-unique).
+ */
 export function Section({ title, aside, children, className }: SectionProps): ReactNode {
   const id = useId();
   return (
-    <section
+    // biome-ignore lint/a11y/useSemanticElements: a <fieldset> would be wrong here; this groups output, not form controls.
+    <div
+      role="group"
       className={className === undefined ? 'insp-section' : `insp-section ${className}`}
       aria-labelledby={id}
     >
@@ -176,7 +182,7 @@ export function Section({ title, aside, children, className }: SectionProps): Re
         {aside !== undefined && <span className="insp-section-aside">{aside}</span>}
       </header>
       {children}
-    </section>
+    </div>
   );
 }
 

@@ -37,7 +37,7 @@ export function NarrationPanel({ records, frame, live = true, maxLines }: Narrat
       data-testid="narration"
     >
       <header className="narr-head">
-        <h3 className="narr-step">{t('inspectors.narration.step', { step: formatCount(frame.step) })}</h3>
+        <h2 className="narr-step">{t('inspectors.narration.step', { step: formatCount(frame.step) })}</h2>
         <span className="narr-clock">
           {t('inspectors.narration.clock', { time: formatClock(frame.time) })}
         </span>

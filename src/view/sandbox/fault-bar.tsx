@@ -149,9 +149,9 @@ export function FaultBar({ disabled }: FaultBarProps): ReactNode {
 
   return (
     <section ref={sectionRef} className="sb-faults" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="sb-title">
+      <h2 id={`${id}-title`} className="sb-title">
         {t('links.sb.faults')}
-      </h3>
+      </h2>
       <p className="sb-note">{t('links.sb.faults.hint')}</p>
       <div className="sb-fault-row">
         {fault('closeWatch', t('links.sb.fault.closeWatch'))}

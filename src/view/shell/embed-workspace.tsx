@@ -1,9 +1,10 @@
 /**
  * Embed mode (a link's `embed` field, or `?embed=1`): only the controls, the figure and the narration
  * (with the lesson's, when a lesson is open), sized for an iframe on a course page: fluid width, a
- * sensible minimum height, no header. "Open in Informer Lab" opens the same step in the full page.
+ * sensible minimum height, no header (its one heading, naming the scenario, is for assistive technology
+ * only). "Open in Informer Lab" opens the same step in the full page.
  */
-import { Fragment, type ReactNode, useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { Figure } from '../../diagram';
 import { t } from '../../i18n';
 import { useLang } from '../../i18n/react';
@@ -13,6 +14,7 @@ import {
   selectFrame,
   selectHelpOpen,
   selectPlaying,
+  selectScenario,
   selectSelectedKey,
   selectSpeed,
   selectTheme,
@@ -27,6 +29,7 @@ import {
   useShortcuts,
 } from '../controls';
 import { LessonPanel } from '../lessons/lesson-panel';
+import { useScenarioTitle } from '../lessons/scenario-title';
 import { shareInputsOf } from '../links/copy-link';
 import { loadedShare, loadShare, warmShare } from '../links/load-share';
 import { Notices } from '../links/notices';
@@ -47,6 +50,8 @@ export function EmbedWorkspace(): ReactNode {
   const helpOpen = useSimStore(selectHelpOpen);
   const error = useSimStore(selectError);
   const fatal = useSimStore(selectFatal);
+  const scenario = useSimStore(selectScenario);
+  const scenarioTitle = useScenarioTitle(scenario?.title ?? '');
   const reducedMotion = useReducedMotion();
   useDocumentTheme(theme);
   const handlers = useMemo(
@@ -85,7 +90,11 @@ export function EmbedWorkspace(): ReactNode {
       data-digest={frame?.digest ?? ''}
       data-embed="true"
     >
-      <Fragment key={lang}>
+      <main className="embed-main" key={lang}>
+        {/* The embed's heading names what it plays (the host page has its own title). */}
+        <h1 className="visually-hidden">
+          {scenario === null ? t('shell.loading') : t('shell.scenario', { title: scenarioTitle })}
+        </h1>
         <Notices onOffer={(offer) => void s.load(offerSource(offer))} />
         {fatal !== null && <FatalBanner message={fatal} onRestart={() => void s.restart()} />}
         {error !== null && <ErrorBanner error={error} onDismiss={s.dismissError} />}
@@ -104,7 +113,7 @@ export function EmbedWorkspace(): ReactNode {
                 reducedMotion={reducedMotion}
               />
             </section>
-            <aside className="embed-side">
+            <aside className="embed-side" aria-label={t('shell.side.lesson')}>
               <LessonPanel compact />
               <NarrationPanel
                 records={frame.records}
@@ -114,21 +123,21 @@ export function EmbedWorkspace(): ReactNode {
             </aside>
           </div>
         )}
-        <footer className="embed-footer">
-          <span className="embed-brand">{t('shell.title')}</span>
-          <button
-            type="button"
-            className="btn"
-            onPointerEnter={warmShare}
-            onPointerDown={warmShare}
-            onFocus={warmShare}
-            onClick={openFull}
-          >
-            {t('links.embed.openFull')}
-          </button>
-        </footer>
-        <HelpDialog open={helpOpen} onClose={() => s.setHelpOpen(false)} />
-      </Fragment>
+      </main>
+      <footer className="embed-footer">
+        <span className="embed-brand">{t('shell.title')}</span>
+        <button
+          type="button"
+          className="btn"
+          onPointerEnter={warmShare}
+          onPointerDown={warmShare}
+          onFocus={warmShare}
+          onClick={openFull}
+        >
+          {t('links.embed.openFull')}
+        </button>
+      </footer>
+      <HelpDialog open={helpOpen} onClose={() => s.setHelpOpen(false)} />
     </div>
   );
 }

@@ -62,7 +62,10 @@ export const InspectorTabs = memo(function InspectorTabs(p: InspectorTabsProps):
     document.getElementById(`${id}-tab-${TABS[next]}`)?.focus();
   };
   return (
-    <section className="inspector-tabs" aria-label={t('shell.panels')}>
+    <section className="inspector-tabs" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`} className="visually-hidden">
+        {t('shell.panels')}
+      </h2>
       <div className="inspector-tabs-head">
         <div role="tablist" aria-label={t('shell.panels')} className="tablist">
           {TABS.map((tab) => (

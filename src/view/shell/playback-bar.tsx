@@ -3,7 +3,8 @@
  * page (workspace.tsx) and the embed shell (embed-workspace.tsx) both show it; each part reads what it
  * needs from the store of the surrounding <SimStoreProvider> through module-level selectors (shallow-
  * compared with `useShallow`, so a part re-renders only when one of its own fields changes) and calls
- * the store's actions itself. Transport and Timeline stay props-driven components of ../controls.
+ * the store's actions itself. Transport and Timeline stay props-driven components of ../controls. The
+ * bar is a named region ("Playback"), so its controls sit in a landmark in the page and in embed mode.
  */
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -80,10 +81,10 @@ export interface PlaybackBarProps {
 
 export function PlaybackBar({ showSkipped = false }: PlaybackBarProps): ReactNode {
   return (
-    <div className="controls-bar">
+    <section className="controls-bar" aria-label={t('shell.playback')}>
       <StoreTransport />
       <StoreTimeline />
       {showSkipped && <SkippedNote />}
-    </div>
+    </section>
   );
 }

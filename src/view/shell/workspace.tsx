@@ -1,17 +1,12 @@
 /**
- * The page once a scenario is loaded: header, transport + timeline, the figure with the narration beside
- * it, and the inspectors. Everything reads the store through narrow selectors; nothing here simulates.
+ * The page once a scenario is loaded: the header (banner), then the main landmark. On a wide screen its
+ * first screenful is the stage (transport + timeline over the figure, sized to the viewport's height
+ * left under the header: shell.css) with the side panel beside it (lesson or faults, narration, key
+ * history, interventions; it scrolls on its own), and below them the sandbox and the inspectors. On a
+ * narrow screen everything stacks in that order, figure first. Everything reads the store through
+ * narrow selectors; nothing here simulates.
  */
-import {
-  Fragment,
-  type ReactNode,
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { type ReactNode, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { exportPng, exportSvg, Figure } from '../../diagram';
 import type { RecordView } from '../../engine/model/frame';
 import type { Kind } from '../../engine/model/objects';
@@ -56,6 +51,7 @@ import { download } from './download';
 import { InspectorTabs, type TabId } from './inspector-tabs';
 import { LanguageSwitch } from './language-switch';
 import { PlaybackBar } from './playback-bar';
+import { useHeaderHeight } from './use-header-height';
 import { stepDurationMs, useReducedMotion, useStepProgress } from './use-step-progress';
 
 const LOG_WINDOW = 400;
@@ -77,6 +73,9 @@ export function Workspace(): ReactNode {
   const scenarioTitle = useScenarioTitle(scenario?.title ?? '');
   const reducedMotion = useReducedMotion();
   const svgRef = useRef<SVGSVGElement | null>(null);
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const headerRef = useRef<HTMLElement | null>(null);
+  useHeaderHeight(rootRef, headerRef);
   const [tab, setTab] = useState<TabId>('apiserver');
   const [lane, setLane] = useState<Kind>('Foo');
   const [logFilter, setLogFilter] = useState<EventLogFilter>(EMPTY_FILTER);
@@ -160,8 +159,13 @@ export function Workspace(): ReactNode {
 
   const s = store.getState();
   return (
-    <div className="workspace" data-step={frame?.step ?? ''} data-digest={frame?.digest ?? ''}>
-      <header className="app-header">
+    <div
+      ref={rootRef}
+      className={`workspace is-${mode}`}
+      data-step={frame?.step ?? ''}
+      data-digest={frame?.digest ?? ''}
+    >
+      <header className="app-header" ref={headerRef}>
         <h1 className="app-title">{t('shell.title')}</h1>
         <span className="app-badge" data-testid="fidelity-badge" title={t('shell.badge.title')}>
           {t('shell.badge')}
@@ -185,22 +189,20 @@ export function Workspace(): ReactNode {
       </header>
 
       {/* A language change remounts what is below the header, memoised figure layers included. */}
-      <Fragment key={lang}>
-        <Notices
-          onOffer={(offer) => {
-            clearPageUrl();
-            void s.load(offerSource(offer));
-          }}
-        />
-        {fatal !== null && <FatalBanner message={fatal} onRestart={() => void s.restart()} />}
-        {error !== null && <ErrorBanner error={error} onDismiss={s.dismissError} />}
-
-        <PlaybackBar showSkipped />
-
-        {frame === null ? (
-          <p className="app-loading">{t('shell.loading')}</p>
-        ) : (
-          <div className="workspace-grid">
+      <main className="workspace-main" key={lang}>
+        <div className="workspace-stage">
+          <Notices
+            onOffer={(offer) => {
+              clearPageUrl();
+              void s.load(offerSource(offer));
+            }}
+          />
+          {fatal !== null && <FatalBanner message={fatal} onRestart={() => void s.restart()} />}
+          {error !== null && <ErrorBanner error={error} onDismiss={s.dismissError} />}
+          <PlaybackBar showSkipped />
+          {frame === null ? (
+            <p className="app-loading">{t('shell.loading')}</p>
+          ) : (
             <section className="figure-pane" aria-label={t('shell.figure.label')}>
               <Figure
                 frame={frame}
@@ -220,55 +222,59 @@ export function Workspace(): ReactNode {
                 </button>
               </div>
             </section>
-            <aside className="side-pane">
-              {mode === 'sandbox' ? <FaultBar disabled={fatal !== null} /> : <LessonPanel />}
-              <NarrationPanel
-                records={frame.records}
-                frame={frame}
-                live={!playing || speed === 0.25 || speed === 0.5 || speed === 1}
+          )}
+        </div>
+        {frame !== null && (
+          <aside className="side-pane" aria-label={t(`shell.side.${mode}`)}>
+            {mode === 'sandbox' ? <FaultBar disabled={fatal !== null} /> : <LessonPanel />}
+            <NarrationPanel
+              records={frame.records}
+              frame={frame}
+              live={!playing || speed === 0.25 || speed === 0.5 || speed === 1}
+            />
+            {history !== null && (
+              <KeyHistory
+                keyName={history.key}
+                records={history.records}
+                onClose={() => s.select(null)}
+                currentStep={step}
               />
-              {history !== null && (
-                <KeyHistory
-                  keyName={history.key}
-                  records={history.records}
-                  onClose={() => s.select(null)}
-                  currentStep={step}
-                />
-              )}
-              <details className="interventions-box">
-                <summary>{t('shell.tab.interventions')}</summary>
-                <InterventionsPanel
-                  frame={frame}
-                  onIntervene={(a) => void s.intervene(a)}
-                  disabled={playing || fatal !== null}
-                />
-              </details>
-            </aside>
-            {mode === 'sandbox' && (
-              <div className="sandbox-pane">
-                <SandboxPanel />
-              </div>
             )}
-            <div className="inspector-pane">
-              <InspectorTabs
-                frame={inspectedFrame ?? frame}
-                tab={tab}
-                onTab={setTab}
-                lane={lane}
-                onLane={setLane}
-                selectedKey={selectedKey}
-                onSelectKey={onSelectKey}
-                queueHistory={inspectedHistory}
-                logRecords={logRecords}
-                logFilter={logFilter}
-                onLogFilter={setLogFilter}
-                onExportLog={exportLog}
+            <details className="interventions-box">
+              <summary>{t('shell.tab.interventions')}</summary>
+              <InterventionsPanel
+                frame={frame}
+                onIntervene={(a) => void s.intervene(a)}
+                disabled={playing || fatal !== null}
               />
-            </div>
+            </details>
+          </aside>
+        )}
+        {frame !== null && mode === 'sandbox' && (
+          <div className="sandbox-pane">
+            <SandboxPanel />
           </div>
         )}
-        <HelpDialog open={helpOpen} onClose={() => s.setHelpOpen(false)} />
-      </Fragment>
+        {frame !== null && (
+          <div className="inspector-pane">
+            <InspectorTabs
+              frame={inspectedFrame ?? frame}
+              tab={tab}
+              onTab={setTab}
+              lane={lane}
+              onLane={setLane}
+              selectedKey={selectedKey}
+              onSelectKey={onSelectKey}
+              queueHistory={inspectedHistory}
+              logRecords={logRecords}
+              logFilter={logFilter}
+              onLogFilter={setLogFilter}
+              onExportLog={exportLog}
+            />
+          </div>
+        )}
+      </main>
+      <HelpDialog open={helpOpen} onClose={() => s.setHelpOpen(false)} />
     </div>
   );
 }

@@ -1,0 +1,189 @@
+// Issue 14, accessibility: axe-core finds no violation, of any impact, on the default page, the page in
+// Chinese, a lesson stopped at a question, the sandbox, embed mode and the dark theme (colour contrast
+// included; no rule is switched off). And the keyboard: tabbing through the page reaches the transport,
+// the timeline, the fault buttons and the side panel, each focused element shows a visible focus ring,
+// and a focused control works from the keyboard.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { LabPage } from './pages/lab-page';
+
+test.use({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+
+/** Runs axe on the page and fails with one readable line per violation and node. */
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const lines = result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} [${v.impact ?? '?'}] ${n.target.join(' ')}: ${v.help}`),
+  );
+  expect(lines).toEqual([]);
+}
+
+test.describe('axe finds no violation', () => {
+  test('on the default page, with its inspector tabs', async ({ page }) => {
+    test.setTimeout(120_000); // nine axe runs
+    const lab = new LabPage(page);
+    await lab.open('./');
+    await expectNoAxeViolations(page);
+    // Some steps on, every inspector tab (their tables and charts have content by then).
+    await lab.stepForwardBy(40);
+    for (const tab of [
+      'API server',
+      'Reflector',
+      'DeltaFIFO',
+      'Indexer',
+      'Handlers',
+      'Workqueue',
+      'Workers',
+    ] as const) {
+      await lab.inspectors.open(tab);
+      await expectNoAxeViolations(page);
+    }
+    await lab.inspectors.open('Event log');
+    await expect(lab.inspectors.eventLogRows).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('with the key history, the share panel and the help dialog open', async ({ page }) => {
+    test.setTimeout(60_000);
+    const lab = new LabPage(page);
+    await lab.open('./');
+    await lab.stepForwardBy(45);
+    await lab.figure.locator('.fig-store-row-Foo [role="button"]').first().click();
+    await expect(page.getByTestId('key-history')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await lab.copyLinkButton.click();
+    await expect(lab.shareUrl).toBeVisible();
+    await expectNoAxeViolations(page);
+    await lab.closeSharePanel();
+    await lab.pressShortcut('?');
+    await expect(lab.helpDialog).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('on the page in Chinese', async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.open('./?lang=zh-CN');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expectNoAxeViolations(page);
+  });
+
+  test('in a lesson stopped at a question, and once it is answered', async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.open('./?lesson=gone-410');
+    await lab.playToQuestion();
+    await expectNoAxeViolations(page);
+    await lab.lessonQuestion.locator('.ls-choice').first().click();
+    await expect(lab.lessonQuestion.getByRole('button', { name: 'Continue' })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('in the sandbox', async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.open('./');
+    await lab.sandboxMode.check();
+    await expect(lab.sandboxStatus).toHaveText('No problems: ready to apply.');
+    await expectNoAxeViolations(page);
+  });
+
+  test('in embed mode', async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.open('./?embed=1');
+    await expect(lab.embedRoot).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('in the dark theme', async ({ page }) => {
+    test.setTimeout(60_000);
+    const lab = new LabPage(page);
+    await lab.open('./');
+    await page.getByRole('radio', { name: 'Dark', exact: true }).check();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await lab.stepForwardBy(30);
+    await expectNoAxeViolations(page);
+    // A lesson's question, then its answer, in the dark.
+    await lab.open('./?lesson=gone-410');
+    await page.getByRole('radio', { name: 'Dark', exact: true }).check();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await lab.playToQuestion();
+    await expectNoAxeViolations(page);
+    await lab.lessonQuestion.locator('.ls-choice').first().click();
+    await expect(lab.lessonQuestion.getByRole('button', { name: 'Continue' })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
+
+interface Focused {
+  readonly tag: string;
+  readonly name: string;
+  readonly where: 'transport' | 'timeline' | 'faults' | 'side' | 'figure' | 'other';
+  readonly ring: boolean;
+}
+
+/**
+ * What has the focus: where it is on the page and whether a focus ring shows (an outline on the element,
+ * on the visible part of a visually hidden radio, on its label, or the figure's thick selection stroke).
+ */
+async function focused(page: Page): Promise<Focused | null> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (el === null || el === document.body) return null;
+    const outlined = (e: Element | null): boolean => {
+      if (e === null) return false;
+      const cs = getComputedStyle(e);
+      return cs.outlineStyle !== 'none' && Number.parseFloat(cs.outlineWidth) >= 1;
+    };
+    let ring = outlined(el);
+    if (!ring && el instanceof HTMLInputElement)
+      ring = outlined(el.nextElementSibling) || outlined(el.closest('label'));
+    if (!ring && el instanceof SVGElement) {
+      const shape = el.querySelector('rect, circle, polygon');
+      ring = shape !== null && Number.parseFloat(getComputedStyle(shape).strokeWidth) >= 3;
+    }
+    const where = el.closest('.ctl-transport')
+      ? 'transport'
+      : el.closest('.ctl-timeline')
+        ? 'timeline'
+        : el.closest('.sb-faults')
+          ? 'faults'
+          : el.closest('.side-pane')
+            ? 'side'
+            : el.closest('[data-testid="figure"]')
+              ? 'figure'
+              : 'other';
+    const name = el.getAttribute('aria-label') ?? (el.textContent ?? '').trim().slice(0, 40);
+    return { tag: el.tagName.toLowerCase(), name, where, ring } as const;
+  });
+}
+
+test('the keyboard reaches the transport, the timeline, the fault buttons and the side panel, with a visible focus', async ({
+  page,
+}) => {
+  const lab = new LabPage(page);
+  await lab.open('./');
+  await lab.sandboxMode.check();
+  await expect(lab.sandboxStatus).toHaveText('No problems: ready to apply.');
+  await lab.stepForwardBy(5);
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  const seen = new Set<string>();
+  const noRing: string[] = [];
+  for (let i = 0; i < 120 && seen.size < 4; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (f === null) continue;
+    if (!f.ring) noRing.push(`${f.tag} "${f.name}" (${f.where})`);
+    if (f.where !== 'other' && f.where !== 'figure') seen.add(f.where);
+  }
+  expect([...seen].sort()).toEqual(['faults', 'side', 'timeline', 'transport']);
+  expect(noRing, 'focused elements without a visible focus ring').toEqual([]);
+
+  // Operable from the keyboard: Enter on "Step forward", then the arrow keys on the timeline.
+  await lab.blur();
+  const step = await lab.step();
+  await lab.stepForwardButton.focus();
+  await page.keyboard.press('Enter');
+  await lab.waitForStep(step + 1);
+  await lab.timeline.focus();
+  await page.keyboard.press('ArrowLeft');
+  await lab.waitForStep(step);
+  expect(lab.errors).toEqual([]);
+});
