@@ -137,8 +137,8 @@ test.describe('stepping', () => {
     await app.goto();
     await app.inspectors.open('Workqueue');
 
-    // Early steps one by one, then across a keyframe boundary (the engine keyframes every 1,000 steps,
-    // so step 1,000 → 1,001 → back replays from a keyframe).
+    // Early steps one by one, then far on: the default world keyframes every few hundred steps
+    // (src/engine/timeline/keyframes.ts), so stepping back from 1,000 and 1,001 restores a keyframe.
     const visits = [3, 40, 999, 1000];
     for (const step of visits) {
       if (step <= 40) await app.stepForwardBy(step - (await app.step()));
