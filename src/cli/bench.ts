@@ -36,7 +36,6 @@ const STEPS_RUNS = 5;
 /** Figure 2. */
 const SEEK_SCENARIO = 'default';
 const SEEK_TIMELINE_STEPS = 1_000_000;
-const SEEK_KEYFRAME_INTERVAL = 1000;
 const SEEKS = 200;
 /** Warm-up seeks before the timed ones; the first SEEK_COLD of them are reported as the cold figure. */
 const SEEK_WARMUP = 200;
@@ -86,12 +85,12 @@ function benchSteps(): number {
 function benchSeek(gc: () => void): { p95: number; heapMb: number } {
   const scenario = load(SEEK_SCENARIO);
   console.log(
-    `[2] seek: scenario '${SEEK_SCENARIO}', ${int(SEEK_TIMELINE_STEPS)}-step timeline, keyframe every ` +
-      `${int(SEEK_KEYFRAME_INTERVAL)} steps, ${SEEKS} seeks to seeded uniformly random steps`,
+    `[2] seek: scenario '${SEEK_SCENARIO}', ${int(SEEK_TIMELINE_STEPS)}-step timeline, keyframes spaced by ` +
+      `the timeline's cost model, ${SEEKS} seeks to seeded uniformly random steps`,
   );
   const r = runSeek(scenario, {
     steps: SEEK_TIMELINE_STEPS,
-    interval: SEEK_KEYFRAME_INTERVAL,
+    interval: null,
     seeks: SEEKS,
     warmupSeeks: SEEK_WARMUP,
     seed: SEEK_SEED,
@@ -115,11 +114,12 @@ function benchSeek(gc: () => void): { p95: number; heapMb: number } {
   );
   console.log(
     `    cold, the first ${cold.length} seeks after the build: median ${median(cold).toFixed(2)} ms, ` +
-      `p95 ${quantile(cold, 0.95).toFixed(2)} ms, max ${Math.max(...cold).toFixed(2)} ms (V8 re-optimising for cloned worlds)`,
+      `p95 ${quantile(cold, 0.95).toFixed(2)} ms, max ${Math.max(...cold).toFixed(2)} ms`,
   );
   console.log(
-    `    heap held by the timeline: ${dec1(heapMb)} MB (${int(r.keyframes)} keyframes, interval ` +
-      `${int(r.interval)}, ≈${int(r.heapBytes / r.keyframes / 1024)} KB each; heapUsed after full GC, minus before)`,
+    `    heap held by the timeline: ${dec1(heapMb)} MB (${int(r.keyframes)} keyframes, ${int(r.spacing.min)}–` +
+      `${int(r.spacing.max)} steps apart (median ${int(r.spacing.median)}), ≈${int(r.heapBytes / r.keyframes / 1024)} KB ` +
+      'each; heapUsed after full GC, minus before)',
   );
   console.log(
     `    target p95 < ${TARGET_SEEK_P95_MS} ms: ${verdict(p95 < TARGET_SEEK_P95_MS)}; ` +

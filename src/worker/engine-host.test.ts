@@ -543,16 +543,17 @@ describe('EngineHost', () => {
     const d = driver();
     d.load();
     d.seek(120);
-    // Seeking back restores a keyframe with structuredClone: make that throw inside the engine.
-    const real = globalThis.structuredClone;
-    globalThis.structuredClone = (() => {
+    // Seeking back restores a keyframe, which copies the world's Maps (timeline/keyframes.ts): make
+    // that throw inside the engine.
+    const real = Map.prototype.forEach;
+    Map.prototype.forEach = () => {
       throw new Error('boom');
-    }) as typeof structuredClone;
+    };
     let r: Response;
     try {
       r = d.ask({ type: 'seek', step: 3 });
     } finally {
-      globalThis.structuredClone = real;
+      Map.prototype.forEach = real;
     }
     expect(expectError(r, true).message).toMatch(/boom/);
     expectError(d.ask({ type: 'seek', step: 3 }), true);

@@ -51,7 +51,7 @@ export const HOST_LIMITS = {
 } as const;
 
 export interface EngineHostOptions {
-  /** Steps between keyframes (default 1000). */
+  /** Steps between keyframes (fixed); without it the timeline spaces them by the world's size. */
   readonly keyframeInterval?: number;
   /** Overrides HOST_LIMITS.computePerRequest (tests). */
   readonly computePerRequest?: number;

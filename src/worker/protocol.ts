@@ -127,7 +127,7 @@ export type Response =
       readonly fromStep: number;
       readonly upTo: number;
       readonly records: readonly RecordView[];
-      /** Older records exist but were left out (caps: 2,000 records, 100 keyframe intervals replayed). */
+      /** Older records exist but were left out (caps: 2,000 records, 100 buckets of 1,000 steps replayed). */
       readonly truncated: boolean;
     }
   | { readonly id: number; readonly type: 'scenario-yaml'; readonly yaml: string }

@@ -68,15 +68,15 @@ export function seekTime(r: Run, t: number, budget: number): void {
     return;
   }
   if (t <= tl.knownTime) {
-    // Largest keyframe (within the computed range) whose time is < t; the answer lies after it.
+    // Largest keyframe (all lie within the computed range) whose time is < t; the answer lies after it.
     let lo = 0;
-    let hi = Math.min(kfs.length - 1, Math.floor(tl.known / tl.interval));
+    let hi = kfs.length - 1;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
       if (kfs[mid]!.now < t) lo = mid;
       else hi = mid - 1;
     }
-    const start = lo * tl.interval;
+    const start = kfs[lo]!.step;
     // Continue from the cursor when it is already between that keyframe and the answer.
     if (!(tl.cursor.step >= start && tl.cursor.now < t)) goTo(r, start, budget);
     while (tl.cursor.now < t) if (stepOnce(r) === null) break;

@@ -1,7 +1,7 @@
 /**
  * A running session on the engine's side: the timeline (keyframes, intervention log, frontier) of one
- * scenario, plus what the page asks about it as steps are first computed (marks, and which keyframe
- * intervals touched each key, for the key history). The Worker's host (src/worker/engine-host.ts) keeps
+ * scenario, plus what the page asks about it as steps are first computed (marks, and which buckets of
+ * KEY_BUCKET steps touched each key, for the key history). The Worker's host (src/worker/engine-host.ts) keeps
  * one; this module and its siblings (moves.ts, windows.ts) are pure and run in Node tests as well.
  *
  * `openRun` + `replaySession` are the one way a session (model/session.ts) becomes a run: the page's
@@ -20,6 +20,9 @@ export const RUN_LIMITS = {
   /** Marks collected per run (interventions are always marked). */
   marks: 10_000,
 } as const;
+
+/** The key history's unit: a key's records are looked for in the buckets of this many steps it touched. */
+export const KEY_BUCKET = 1000;
 
 /** A request the run cannot serve (a bad argument, an intervention beyond reach): not an engine fault. */
 export class SessionError extends Error {
@@ -42,14 +45,14 @@ export interface Run {
   /** A frozen copy of the interventions in force handed out in answers; null after a change. */
   interventionsView: readonly Intervention[] | null;
   /**
-   * Key → the keyframe intervals (ascending) with a record touching it; interval i holds the steps
-   * i × interval + 1 … (i + 1) × interval. The key history replays only those.
+   * Key → the buckets (ascending) with a record touching it; bucket i holds the steps
+   * i × KEY_BUCKET + 1 … (i + 1) × KEY_BUCKET. The key history replays only those.
    */
   readonly keyIntervals: Map<string, number[]>;
 }
 
 export interface RunOptions {
-  /** Steps between keyframes (default 1000). */
+  /** Steps between keyframes (fixed); without it the timeline spaces them by the world's size. */
   readonly keyframeInterval?: number;
   /** Rows per long list in every frame. */
   readonly frameLimit: number;
@@ -91,10 +94,10 @@ export function interventionsOf(r: Run): readonly Intervention[] {
   return r.interventionsView;
 }
 
-/** Collects the marks and key intervals of a step computed for the first time. */
+/** Collects the marks and key buckets of a step computed for the first time. */
 function learn(r: Run, w: World, recs: readonly TraceRecord[]): void {
   const s = w.step;
-  const iv = Math.floor((s - 1) / r.tl.interval);
+  const iv = Math.floor((s - 1) / KEY_BUCKET);
   let seen = 0;
   for (const x of recs) {
     if (x.key !== null) noteKey(r, x.key, iv);
@@ -134,13 +137,13 @@ function noteKey(r: Run, key: string, iv: number): void {
 
 /**
  * The learner's intervention at step n (the cursor must be there: see moves.ts `goTo`). The timeline
- * forks and drops later interventions; the marks and key intervals after n go with the future.
+ * forks and drops later interventions; the marks and key buckets after n go with the future.
  */
 export function interveneAt(r: Run, n: number, action: InterventionAction): World {
   const w = intervene(r.tl, n, action);
   const at = w.step;
-  // Intervals after n's are recomputed on demand (n's own may keep a stale entry: a harmless extra replay).
-  const lastIv = at === 0 ? -1 : Math.floor((at - 1) / r.tl.interval);
+  // Buckets after n's are recomputed on demand (n's own may keep a stale entry: a harmless extra replay).
+  const lastIv = at === 0 ? -1 : Math.floor((at - 1) / KEY_BUCKET);
   for (const list of r.keyIntervals.values())
     while (list.length > 0 && list[list.length - 1]! > lastIv) list.pop();
   let keep = r.marks.length;

@@ -1,7 +1,8 @@
 /**
  * Windows on a run's trace, replayed on a private copy of a keyframe so the cursor does not move:
  * the event log's records (as RecordViews), a lesson's raw trace (which may look ahead of the frontier,
- * computing on the private world), and one key's history (only the keyframe intervals that touched it).
+ * computing on the private world), and one key's history (only the buckets of KEY_BUCKET steps that
+ * touched it: run.ts).
  */
 
 import type { RecordView } from '../model/frame';
@@ -10,7 +11,9 @@ import type { TraceRecord } from '../model/trace';
 import { recordView } from '../model/views';
 import { stepWorld } from '../sim/step';
 import type { World } from '../sim/world';
-import type { Run } from './run';
+import { cloneWorld } from '../timeline/keyframes';
+import { keyframeIndexAt } from '../timeline/timeline';
+import { KEY_BUCKET, type Run } from './run';
 
 export const WINDOW_LIMITS = {
   /** Records per `records` answer. */
@@ -19,16 +22,16 @@ export const WINDOW_LIMITS = {
   traceRecords: 20_000,
   /** Records per `history` answer (the newest are kept). */
   historyRecords: 2_000,
-  /** Keyframe intervals (with records of the key) a `history` request replays, newest first. */
+  /** Buckets of KEY_BUCKET steps (with records of the key) a `history` request replays, newest first. */
   historyIntervals: 100,
 } as const;
 
 /** A private world at the latest computed state at or before `step` (a keyframe or the cursor). */
 function scratchAt(r: Run, step: number): World {
   const tl = r.tl;
-  const kf = tl.keyframes[Math.min(Math.floor(step / tl.interval), tl.keyframes.length - 1)]!;
+  const kf = tl.keyframes[keyframeIndexAt(tl, step)]!;
   const base = tl.cursor.step <= step && tl.cursor.step > kf.step ? tl.cursor : kf;
-  return structuredClone(base);
+  return cloneWorld(base).world;
 }
 
 /** Steps `w` up to step `to`, handing each step's records to `visit` (false stops). */
@@ -109,15 +112,15 @@ function touches(rec: TraceRecord, key: string): boolean {
 }
 
 /**
- * Replays, newest first, the keyframe intervals up to upTo in which the key was touched, until the
- * record cap (or the interval cap) is reached; the newest records are kept.
+ * Replays, newest first, the buckets up to upTo in which the key was touched, until the record cap (or
+ * the bucket cap) is reached; the newest records are kept.
  */
 export function history(
   r: Run,
   key: string,
   upToReq: number,
 ): { fromStep: number; upTo: number; records: RecordView[]; truncated: boolean } {
-  const size = r.tl.interval;
+  const size = KEY_BUCKET;
   const upTo = Math.max(0, Math.min(upToReq, r.tl.known));
   const list = r.keyIntervals.get(key) ?? [];
   const lastIv = upTo === 0 ? -1 : Math.floor((upTo - 1) / size);

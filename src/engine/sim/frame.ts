@@ -3,19 +3,17 @@
  * screen (long lists are cut to `limit` rows and carry their full count). The Worker builds it and posts
  * it; the view never sees the world. `digest` hashes everything else in the frame, so two frames with the
  * same digest show the same thing (step-back tests and shared links compare digests).
+ *
+ * A frame is built for every seek and every frame shown while playing, so it costs O(rows shown) plus
+ * one pass over the big collections, never a sort of them: sorted lists that are cut to `limit` rows
+ * take their first rows with `firstSorted`, and the cache diff stops at `limit` entries per kind.
  */
 import { KINDS, serverOpenWatches, serverRecentRequests } from '../apiserver';
-import { fifoGetByKey, fifoHasSynced, fifoLen, fifoQueueKeys } from '../client-go/delta-fifo';
-import {
-  indexerGetByKey,
-  indexerIndexKeys,
-  indexerLen,
-  indexerList,
-  indexerListIndexFuncValues,
-} from '../client-go/indexer';
+import { fifoGetByKey, fifoHasSynced, fifoLen } from '../client-go/delta-fifo';
+import { indexerGetByKey, indexerLen } from '../client-go/indexer';
 import type { Notification } from '../client-go/process-deltas';
 import { listenerBuffer, listenerHasSynced } from '../client-go/shared-informer';
-import { wqLen, wqMetrics, wqNumRequeues, wqSnapshot } from '../client-go/workqueue';
+import { wqLen, wqMetrics, wqNumRequeues, wqWaiting } from '../client-go/workqueue';
 import { fnv1a } from '../kernel/hash';
 import type { Frame, LaneView, NotificationView, ObjectRow } from '../model/frame';
 import type { Kind, KObject } from '../model/objects';
@@ -28,6 +26,29 @@ import type { World } from './world';
 export interface FrameOptions {
   /** Rows per long list (default 200). */
   readonly limit?: number;
+}
+
+/**
+ * The `limit` smallest of `keys` in ascending order: `[...keys].sort().slice(0, limit)` (the same
+ * code-unit order) without sorting them all. Keys kept so far stay sorted; a key enters by binary
+ * insertion only when it is smaller than the largest kept.
+ */
+export function firstSorted(keys: Iterable<string>, limit: number): string[] {
+  const out: string[] = [];
+  if (limit <= 0) return out;
+  for (const k of keys) {
+    if (out.length === limit && !(k < out[limit - 1]!)) continue;
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (out[mid]! <= k) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, k);
+    if (out.length > limit) out.pop();
+  }
+  return out;
 }
 
 function notificationView(n: Notification<KObject>): NotificationView {
@@ -47,7 +68,7 @@ function laneView(w: World, kind: Kind, limit: number, diff: ReturnType<typeof c
   const L = w.lanes[kind];
   const r = L.reflector;
   const f = L.fifo;
-  const keys = fifoQueueKeys(f);
+  const ix = L.indexer;
   return {
     kind,
     reflector: {
@@ -72,7 +93,7 @@ function laneView(w: World, kind: Kind, limit: number, diff: ReturnType<typeof c
       hasSynced: fifoHasSynced(f),
       populated: f.populated,
       initialPopulationCount: f.initialPopulationCount,
-      queue: keys.slice(0, limit).map((key) => ({
+      queue: f.queue.slice(f.head, f.head + limit).map((key) => ({
         key,
         deltas: (fifoGetByKey(f, key) ?? []).map((d) => {
           const o = objOrTomb(d.obj);
@@ -81,14 +102,21 @@ function laneView(w: World, kind: Kind, limit: number, diff: ReturnType<typeof c
       })),
     },
     indexer: {
-      count: indexerLen(L.indexer),
-      items: indexerList(L.indexer).slice(0, limit).map(objectRow),
-      indices: L.indexer.indexNames.map((name) => ({
-        name,
-        buckets: indexerListIndexFuncValues(L.indexer, name)
-          .slice(0, limit)
-          .map((value) => ({ value, keys: indexerIndexKeys(L.indexer, name, value).slice(0, limit) })),
-      })),
+      count: indexerLen(ix),
+      items: firstSorted(ix.items.keys(), limit).map((k) => objectRow(ix.items.get(k)!)),
+      indices: ix.indexNames.map((name) => {
+        const index = ix.indices.get(name);
+        return {
+          name,
+          buckets:
+            index === undefined
+              ? []
+              : firstSorted(index.keys(), limit).map((value) => ({
+                  value,
+                  keys: firstSorted(index.get(value)!, limit),
+                })),
+        };
+      }),
       diff: diff
         .filter((d) => d.kind === kind)
         .slice(0, limit)
@@ -119,15 +147,10 @@ function laneView(w: World, kind: Kind, limit: number, diff: ReturnType<typeof c
 export function buildFrame(w: World, records: readonly TraceRecord[], opts: FrameOptions = {}): Frame {
   const limit = opts.limit ?? 200;
   const s = w.server;
-  const diff = cacheDiff(w);
+  const diff = cacheDiff(w, limit);
   const q = w.controller.queue;
-  const snap = wqSnapshot(q);
+  const waiting = wqWaiting(q);
   const m = wqMetrics(q, w.now);
-  const requeueItems = new Set<string>([
-    ...snap.queue,
-    ...snap.processing,
-    ...snap.waiting.map((x) => x.item),
-  ]);
   const objects = {} as Record<Kind, ObjectRow[]>;
   const counts = {} as Record<Kind, number>;
   for (const k of KINDS) {
@@ -189,18 +212,11 @@ export function buildFrame(w: World, records: readonly TraceRecord[], opts: Fram
     workqueue: {
       name: q.name,
       depth: wqLen(q),
-      queue: snap.queue.slice(0, limit),
-      dirty: snap.dirty.slice(0, limit),
-      processing: snap.processing.slice(0, limit),
-      waiting: snap.waiting.slice(0, limit),
-      requeues:
-        q.limiter === null
-          ? []
-          : [...requeueItems]
-              .sort()
-              .map((item) => ({ item, n: wqNumRequeues(q, item) }))
-              .filter((x) => x.n > 0)
-              .slice(0, limit),
+      queue: q.queue.slice(q.head, q.head + limit),
+      dirty: firstSorted(q.dirty, limit),
+      processing: firstSorted(q.processing, limit),
+      waiting: waiting.slice(0, limit),
+      requeues: q.limiter === null ? [] : requeues(q, waiting, limit),
       metrics: {
         depth: m.depth,
         adds: m.addsTotal,
@@ -222,6 +238,28 @@ export function buildFrame(w: World, records: readonly TraceRecord[], opts: Fram
     stats: { ...w.stats },
   };
   return { ...frameNoDigest, digest: fnv1a(JSON.stringify(frameNoDigest)) };
+}
+
+/**
+ * The items queued, processing or waiting that have been requeued (NumRequeues > 0), sorted, at most
+ * `limit`: only requeued items are sorted, usually few of the queue's.
+ */
+function requeues(
+  q: World['controller']['queue'],
+  waiting: readonly { item: string }[],
+  limit: number,
+): { item: string; n: number }[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const note = (item: string): void => {
+    if (seen.has(item)) return;
+    seen.add(item);
+    if (wqNumRequeues(q, item) > 0) out.push(item);
+  };
+  for (let i = q.head; i < q.queue.length; i++) note(q.queue[i]!);
+  for (const item of q.processing) note(item);
+  for (const x of waiting) note(x.item);
+  return firstSorted(out, limit).map((item) => ({ item, n: wqNumRequeues(q, item) }));
 }
 
 /** For a key, the cached object of a lane (used by "history" views). */

@@ -2,13 +2,11 @@
  * Invariants and observations over a world, for tests, lessons and "run until" controls.
  */
 
-import { KINDS, serverObjects } from '../apiserver';
+import { KINDS } from '../apiserver';
 import { sameObject } from '../apiserver/object-equality';
 import { fifoLen } from '../client-go/delta-fifo';
-import { indexerList } from '../client-go/indexer';
 import { listenerPending } from '../client-go/shared-informer';
 import { wqLen, wqSnapshot } from '../client-go/workqueue';
-import { metaNamespaceKey } from '../model/objects';
 import type { World } from './world';
 
 /**
@@ -49,22 +47,47 @@ export interface CacheDiffEntry {
  * Keys whose cached resourceVersion differs from the server's, per kind (missing on either side included),
  * and keys whose cached object at the server's resourceVersion holds other contents (`mutated`). A world
  * with the noDeepCopy mistake may therefore never converge to an empty diff.
+ *
+ * Per kind: the server's keys in ascending order, then the cached keys the server lacks, ascending; at most
+ * `limitPerKind` entries of each kind (a frame shows the first 200). The server store and the indexer are
+ * both keyed by MetaNamespaceKeyFunc, so their own keys are compared without rebuilding any.
  */
-export function cacheDiff(w: World): CacheDiffEntry[] {
+export function cacheDiff(w: World, limitPerKind = Number.POSITIVE_INFINITY): CacheDiffEntry[] {
   const out: CacheDiffEntry[] = [];
   for (const kind of KINDS) {
-    const cached = new Map(indexerList(w.lanes[kind].indexer).map((o) => [metaNamespaceKey(o), o]));
-    const server = new Map(serverObjects(w.server, kind).map((o) => [metaNamespaceKey(o), o]));
-    for (const [k, so] of server) {
+    const st = w.server.stores[kind];
+    const cached = w.lanes[kind].indexer.items;
+    let n = 0;
+    let both = 0;
+    for (const k of st.keys) {
+      if (n >= limitPerKind) break;
+      const so = st.objects.get(k)!;
       const co = cached.get(k);
       const rv = so.metadata.resourceVersion;
-      const crv = co?.metadata.resourceVersion ?? null;
-      if (crv !== rv) out.push({ kind, key: k, cached: crv, server: rv });
-      else if (co !== undefined && !sameObject(co, so))
+      if (co === undefined) {
+        out.push({ kind, key: k, cached: null, server: rv });
+        n++;
+        continue;
+      }
+      both++;
+      const crv = co.metadata.resourceVersion;
+      if (crv !== rv) {
+        out.push({ kind, key: k, cached: crv, server: rv });
+        n++;
+      } else if (!sameObject(co, so)) {
         out.push({ kind, key: k, cached: crv, server: rv, mutated: true });
+        n++;
+      }
     }
-    for (const [k, co] of cached)
-      if (!server.has(k)) out.push({ kind, key: k, cached: co.metadata.resourceVersion, server: null });
+    if (n >= limitPerKind || both === cached.size) continue;
+    const gone: string[] = [];
+    for (const k of cached.keys()) if (!st.objects.has(k)) gone.push(k);
+    gone.sort();
+    for (const k of gone) {
+      if (n >= limitPerKind) break;
+      out.push({ kind, key: k, cached: cached.get(k)!.metadata.resourceVersion, server: null });
+      n++;
+    }
   }
   return out;
 }

@@ -1,7 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../model/scenario';
 import { randomScenario } from '../sim/test-scenarios';
-import { createTimeline, fork, freshRun, seek } from './timeline';
+import { restoreSteps, SPACING } from './keyframes';
+import { createTimeline, fork, freshRun, keyframeIndexAt, seek } from './timeline';
+
+/** More Foos make a restore cost more steps of replay (the cost model's R grows with the world). */
+function withExtraFoos(s: Scenario, n: number): Scenario {
+  const more = Array.from({ length: n }, (_, i) => ({
+    ...s.objects[0]!,
+    name: `extra-${i}`,
+    spec: { deploymentName: `extra-${i}`, replicas: 1 },
+  }));
+  return { ...s, objects: [...s.objects, ...more] };
+}
 
 describe('timeline', () => {
   it('seek(n) equals a fresh replay to n, in any order of seeks', () => {
@@ -20,6 +32,69 @@ describe('timeline', () => {
       ),
       { numRuns: 12, seed: 7 },
     );
+  });
+
+  it('with keyframes spaced by the cost model, seek(n) equals a fresh replay to n', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 6 }),
+        (seed, targets) => {
+          const tl = createTimeline(randomScenario(seed));
+          for (const n of targets) {
+            const { world } = seek(tl, n);
+            expect(world).toEqual(freshRun(tl, world.step));
+          }
+          // Keyframes lie at increasing steps, each at least the minimum spacing after the previous.
+          const steps = tl.keyframes.map((k) => k.step);
+          for (let i = 1; i < steps.length; i++)
+            expect(steps[i]! - steps[i - 1]!).toBeGreaterThanOrEqual(SPACING.min);
+        },
+      ),
+      { numRuns: 8, seed: 13 },
+    );
+  });
+
+  it('a short seek forward replays on from the cursor across a keyframe when that costs less', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 0, max: 80 }),
+        fc.array(fc.integer({ min: -40, max: 60 }), { minLength: 4, maxLength: 30 }),
+        (seed, extra, moves) => {
+          const tl = createTimeline(withExtraFoos(randomScenario(seed), extra), { keyframeInterval: 20 });
+          let n = 0;
+          for (const d of moves) {
+            n = Math.max(0, n + d);
+            const before = tl.cursor;
+            const from = before.step;
+            const i = keyframeIndexAt(tl, n);
+            const kfStep = tl.keyframes[i]!.step;
+            const { world } = seek(tl, n);
+            expect(world).toEqual(freshRun(tl, world.step));
+            // The path the cost model picks: on from the cursor iff it is ahead of it and no later
+            // keyframe is cheaper to restore.
+            const onFromCursor = n >= from && kfStep - from <= restoreSteps(tl.keyframeCost[i]!.ns);
+            expect(world === before).toBe(onFromCursor);
+          }
+        },
+      ),
+      { numRuns: 12, seed: 17 },
+    );
+    // The cursor path does cross keyframes. With 60 more Foos a restore costs a few steps of replay:
+    // from a few steps before the keyframe at 40, a seek to 45 replays on from the cursor; from 21 it
+    // restores that keyframe.
+    const tl = createTimeline(withExtraFoos(randomScenario(1), 60), { keyframeInterval: 20 });
+    seek(tl, 200);
+    const cost = restoreSteps(tl.keyframeCost[keyframeIndexAt(tl, 40)]!.ns);
+    expect(cost).toBeGreaterThan(2);
+    expect(cost).toBeLessThan(19);
+    seek(tl, 40 - Math.floor(cost));
+    const near = tl.cursor;
+    expect(seek(tl, 45).world).toBe(near);
+    seek(tl, 21);
+    const far = tl.cursor;
+    expect(seek(tl, 45).world).not.toBe(far);
   });
 
   it('seeking back and forth returns the same records for the same step', () => {

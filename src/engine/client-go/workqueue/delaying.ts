@@ -90,12 +90,15 @@ export function wqSnapshot(q: WorkqueueState): {
     queue: q.queue.slice(q.head),
     dirty: [...q.dirty].sort(),
     processing: [...q.processing].sort(),
-    waiting: waitingInPopOrder(q),
+    waiting: wqWaiting(q),
   };
 }
 
-/** Pops a copy of the heap with the same algorithm, so ties come out in the order the loop would add them. */
-function waitingInPopOrder(q: WorkqueueState): { item: string; readyAt: number }[] {
+/**
+ * The waiting items in the order they would leave the heap: pops a copy of the heap with the same
+ * algorithm, so ties come out in the order the loop would add them.
+ */
+export function wqWaiting(q: WorkqueueState): { item: string; readyAt: number }[] {
   const copy: WorkqueueState = {
     ...q,
     waiting: q.waiting.map((e) => ({ item: e.item, readyAt: e.readyAt })),

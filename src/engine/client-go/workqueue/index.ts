@@ -11,6 +11,7 @@ export {
   wqAdvance,
   wqNextReadyAt,
   wqSnapshot,
+  wqWaiting,
 } from './delaying';
 export {
   type HistogramState,
