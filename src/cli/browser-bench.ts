@@ -13,7 +13,7 @@
  *                                [--seconds 8] [--profile <dir>]
  * Without --url it serves the build (--dist, default dist/) with `vite preview` on a free port and stops
  * it at the end. --profile writes a CPU profile and a Chrome trace of each fast-forward phase to <dir>
- * and prints their hot spots (the figures of such a run carry the profiler's overhead).
+ * and of the seeks, and prints their hot spots (the figures of such a run carry the profiler's overhead).
  * Chromium: $PLAYWRIGHT_CHROMIUM_EXECUTABLE, else /usr/bin/chromium.
  *
  * Custom scenarios: the app cannot load scenario text from the page yet (issue 4 adds URL loading),
@@ -37,6 +37,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist');
 const FRAME_LIMIT = 200;
 const SEEKS = 50;
+/** The first seeks after fast-forwarding, reported apart (a Worker that was not warmed up shows here). */
+const COLD_SEEKS = 10;
 const SEEK_SEED = 20_260_101;
 /** Targets (issue 3). */
 const TARGET_FPS_1000 = 60;
@@ -211,19 +213,27 @@ interface Profiling {
   readonly cdp: CDPSession;
   readonly dir: string;
   readonly foos: number;
+  /** Which phase: 'max' (fast-forward) or 'seek'. */
+  readonly phase: string;
 }
 
-async function startProfile(browser: Browser, page: Page, dir: string, foos: number): Promise<Profiling> {
+async function startProfile(
+  browser: Browser,
+  page: Page,
+  dir: string,
+  foos: number,
+  phase: string,
+): Promise<Profiling> {
   mkdirSync(dir, { recursive: true });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   await browser.startTracing(page, {
-    path: join(dir, `trace-max-${foos}.json`),
+    path: join(dir, `trace-${phase}-${foos}.json`),
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc'],
   });
-  return { cdp, dir, foos };
+  return { cdp, dir, foos, phase };
 }
 
 interface ProfileNode {
@@ -278,7 +288,7 @@ function traceHotSpots(events: readonly TraceEvent[]): string[] {
 
 async function stopProfile(browser: Browser, p: Profiling): Promise<string[]> {
   const { profile } = (await p.cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[] } };
-  writeFileSync(join(p.dir, `main-thread-max-${p.foos}.cpuprofile`), JSON.stringify(profile));
+  writeFileSync(join(p.dir, `main-thread-${p.phase}-${p.foos}.cpuprofile`), JSON.stringify(profile));
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   return [
     'CPU profile, self time:',
@@ -300,6 +310,11 @@ interface SizeResult {
     p95: number;
     commitMedian: number;
     commitP95: number;
+    workMedian: number;
+    workP95: number;
+    /** The first COLD_SEEKS seeks (right after fast-forwarding), painted: median and p95. */
+    coldMedian: number;
+    coldP95: number;
     n: number;
     others: number | null;
   };
@@ -335,21 +350,27 @@ async function benchSize(browser: Browser, url: string, foos: number, opts: Opti
   const idleSample = await page.evaluate(sampleFrames, 2000);
   const idle = frameStats(idleSample, othersShare(idleFrom, treeMark()));
   const play1x = await playAndSample(page, '1', opts.seconds);
-  const prof = opts.profileDir === null ? null : await startProfile(browser, page, opts.profileDir, foos);
+  const prof =
+    opts.profileDir === null ? null : await startProfile(browser, page, opts.profileDir, foos, 'max');
   const playMax = await playAndSample(page, 'max', opts.seconds);
   const hot = prof === null ? [] : await stopProfile(browser, prof);
 
   const k = await known(page);
   const rnd = seededRandom(SEEK_SEED);
   const targets = Array.from({ length: SEEKS }, () => Math.floor(rnd() * (k + 1)));
+  const seekProf =
+    opts.profileDir === null ? null : await startProfile(browser, page, opts.profileDir, foos, 'seek');
   const seekFrom: TreeMark = treeMark();
   const seeks = await page.evaluate(timeSeeks, targets);
   const seekOthers = othersShare(seekFrom, treeMark());
+  const seekHot = seekProf === null ? [] : await stopProfile(browser, seekProf);
   const painted = seeks.map((s) => s.paintedMs);
   const commit = seeks.map((s) => s.commitMs);
+  const work = seeks.map((s) => s.workMs);
   await page.close();
   if (errors.length > 0) console.log(`  page errors: ${errors.slice(0, 5).join(' | ')}`);
   if (hot.length > 0) console.log(`  while fast-forwarding (profiler on):\n    ${hot.join('\n    ')}`);
+  if (seekHot.length > 0) console.log(`  while seeking (profiler on):\n    ${seekHot.join('\n    ')}`);
   return {
     foos,
     loadMs,
@@ -362,6 +383,10 @@ async function benchSize(browser: Browser, url: string, foos: number, opts: Opti
       p95: quantile(painted, 0.95),
       commitMedian: median(commit),
       commitP95: quantile(commit, 0.95),
+      workMedian: median(work),
+      workP95: quantile(work, 0.95),
+      coldMedian: median(painted.slice(0, COLD_SEEKS)),
+      coldP95: quantile(painted.slice(0, COLD_SEEKS), 0.95),
       n: seeks.length,
       others: seekOthers,
     },
@@ -403,7 +428,9 @@ async function main(): Promise<void> {
       console.log(
         `  seek via the Worker (${r.seek.n} random seeks in 0..${r.known.toLocaleString('en-US')}): ` +
           `painted median ${ms(r.seek.median)}, p95 ${ms(r.seek.p95)} (DOM commit median ${ms(r.seek.commitMedian)}, ` +
-          `p95 ${ms(r.seek.commitP95)}), others ${pct(r.seek.others)}`,
+          `p95 ${ms(r.seek.commitP95)}; work without the wait for the display's frame median ` +
+          `${ms(r.seek.workMedian)}, p95 ${ms(r.seek.workP95)}; the first ${COLD_SEEKS} painted median ` +
+          `${ms(r.seek.coldMedian)}, p95 ${ms(r.seek.coldP95)}), others ${pct(r.seek.others)}`,
       );
       const target = foos >= 10_000 ? TARGET_FPS_10000 : foos >= 1000 ? TARGET_FPS_1000 : null;
       if (target !== null) {
@@ -428,7 +455,8 @@ async function main(): Promise<void> {
     const parts = results.map(
       (r) =>
         `fps1x_${r.foos}=${r.play1x.fps.toFixed(1)} fpsmax_${r.foos}=${r.playMax.fps.toFixed(1)} ` +
-        `seek_p95_${r.foos}=${r.seek.p95.toFixed(1)}`,
+        `newmax_${r.foos}=${r.playMax.updatesPerS.toFixed(1)} seek_p95_${r.foos}=${r.seek.p95.toFixed(1)} ` +
+        `seekwork_p95_${r.foos}=${r.seek.workP95.toFixed(1)}`,
     );
     console.log(`\nload average at the end: ${loadavg()[0]!.toFixed(2)}`);
     console.log(`browser-bench: ${parts.join(' ')} initial_kb_gzip=${(b.initialGzip / 1000).toFixed(1)}`);
