@@ -1,7 +1,9 @@
 /**
  * The store's link to the engine: sends cursor requests through the bridge and writes their answers
  * into the store (the only writer of `frame`). Every frame answer carries the interventions in force;
- * the store copies them, so what a link or a restart needs (the session) is always in the state.
+ * the store copies them, so what a link or a restart needs (the session) is always in the state. A new
+ * frame shares every part that equals the frame on screen (share-frame.ts), so views memoised on a part
+ * of the frame render only when that part changed.
  */
 
 import type { AnswerTo, ErrorResponse, RequestBody, Response } from '../bridge';
@@ -9,6 +11,7 @@ import type { EngineClient } from '../bridge/client';
 import type { Intervention, Mark } from '../engine/model/session';
 import type { Clock } from './clock';
 import { createPlayer, type Player } from './player';
+import { shareEqual } from './share-frame';
 import type { SimState, SimStore } from './types';
 
 export interface LinkOptions {
@@ -108,7 +111,7 @@ export function createEngineLink(
       const s = get();
       link.target = null;
       set({
-        frame: res.frame,
+        frame: shareEqual(s.frame, res.frame),
         cursor: res.frame.step,
         known: res.known,
         ended: res.ended,

@@ -1,6 +1,6 @@
 // The arrows: the figure's nine numbered ones with their exact labels, the extras, and their state
 // for the current step (lit while a token travels, marked once it has arrived, "+N" when aggregated).
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { t } from '../../i18n';
 import { arrowKey, arrowPath, wrapLabel } from '../layout';
 import { ARROWS, type ArrowDef } from '../layout-arrows';
@@ -13,16 +13,16 @@ export function arrowTitle(def: ArrowDef): string {
   return def.lane === null ? label : t('diagram.arrow.laneTitle', { label, lane: def.lane });
 }
 
-function Arrow(props: { def: ArrowDef; prefix: string; activity: ArrowActivity | undefined }): ReactNode {
-  const { def, prefix, activity } = props;
+/** One arrow; memoised on its state and "+N", so an animation frame redraws only the arrows that change. */
+const Arrow = memo(function Arrow(props: {
+  def: ArrowDef;
+  prefix: string;
+  state: ArrowState;
+  overflow: number;
+}): ReactNode {
+  const { def, prefix, state, overflow } = props;
   const key = arrowKey(def.id, def.lane);
   const path = arrowPath(def.id, def.lane);
-  const state: ArrowState =
-    activity === undefined || activity.state === 'pending'
-      ? 'idle'
-      : activity.state === 'active'
-        ? 'active'
-        : 'done';
   const title = arrowTitle(def);
   const lbl = def.label;
   const mid = path.at(0.5);
@@ -58,7 +58,7 @@ function Arrow(props: { def: ArrowDef; prefix: string; activity: ArrowActivity |
           />
         )
       ) : null}
-      {activity !== undefined && activity.overflow > 0 && state !== 'idle' ? (
+      {overflow > 0 && state !== 'idle' ? (
         <g
           className="fig-overflow"
           transform={
@@ -67,13 +67,18 @@ function Arrow(props: { def: ArrowDef; prefix: string; activity: ArrowActivity |
               : `translate(${mid.x},${mid.y - 4})`
           }
         >
-          <title>{t('diagram.arrow.overflow', { count: activity.overflow, label: title })}</title>
+          <title>{t('diagram.arrow.overflow', { count: overflow, label: title })}</title>
           <rect className="fig-overflow-bg" x={-18} y={-15} width={36} height={16} rx={8} />
-          <text y={-3} textAnchor="middle">{`+${activity.overflow}`}</text>
+          <text y={-3} textAnchor="middle">{`+${overflow}`}</text>
         </g>
       ) : null}
     </g>
   );
+});
+
+function arrowState(activity: ArrowActivity | undefined): ArrowState {
+  if (activity === undefined || activity.state === 'pending') return 'idle';
+  return activity.state === 'active' ? 'active' : 'done';
 }
 
 export function ArrowsLayer(props: { prefix: string; activity: readonly ArrowActivity[] }): ReactNode {
@@ -86,14 +91,18 @@ export function ArrowsLayer(props: { prefix: string; activity: readonly ArrowAct
   });
   return (
     <g className="fig-arrows">
-      {order.map((def) => (
-        <Arrow
-          key={arrowKey(def.id, def.lane)}
-          def={def}
-          prefix={props.prefix}
-          activity={byKey.get(arrowKey(def.id, def.lane))}
-        />
-      ))}
+      {order.map((def) => {
+        const activity = byKey.get(arrowKey(def.id, def.lane));
+        return (
+          <Arrow
+            key={arrowKey(def.id, def.lane)}
+            def={def}
+            prefix={props.prefix}
+            state={arrowState(activity)}
+            overflow={activity?.overflow ?? 0}
+          />
+        );
+      })}
     </g>
   );
 }

@@ -3,10 +3,12 @@
  * handler, the pending notification buffer, how many were delivered, its resync period and next resync,
  * isResyncing and the registration's HasSynced.
  */
+
 import type { ReactNode } from 'react';
 import type { Frame, NotificationView } from '../../engine/model/frame';
 import type { Kind } from '../../engine/model/objects';
 import { t } from '../../i18n';
+import { deferredInspector } from './deferred';
 import { formatCount, formatCountdown, formatDuration } from './format';
 import {
   Chip,
@@ -139,12 +141,7 @@ function ListenerSection({
   );
 }
 
-export function HandlersInspector({
-  lane,
-  frame,
-  selectedKey,
-  onSelectKey,
-}: HandlersInspectorProps): ReactNode {
+function HandlersInspectorView({ lane, frame, selectedKey, onSelectKey }: HandlersInspectorProps): ReactNode {
   const listeners = frame.lanes[lane].listeners;
   return (
     <InspectorShell
@@ -168,3 +165,6 @@ export function HandlersInspector({
     </InspectorShell>
   );
 }
+
+/** HandlersInspector, rendering a deferred frame (deferred.tsx). */
+export const HandlersInspector = deferredInspector(HandlersInspectorView, 'HandlersInspector');
