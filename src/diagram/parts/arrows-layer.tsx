@@ -13,25 +13,22 @@ export function arrowTitle(def: ArrowDef): string {
   return def.lane === null ? label : t('diagram.arrow.laneTitle', { label, lane: def.lane });
 }
 
-/** One arrow; memoised on its state and "+N", so an animation frame redraws only the arrows that change. */
-const Arrow = memo(function Arrow(props: {
-  def: ArrowDef;
-  prefix: string;
-  state: ArrowState;
-  overflow: number;
-}): ReactNode {
-  const { def, prefix, state, overflow } = props;
+function arrowClass(def: ArrowDef, state: ArrowState): string {
+  return `fig-arrow fig-arrow-${def.style} is-${state}${def.lane === 'Deployment' ? ' is-compact' : ''}`;
+}
+
+/**
+ * One arrow, in the figure's fixed order: memoised on its state, so an animation frame redraws only the
+ * arrows whose state changes, in place (their DOM nodes never move).
+ */
+const Arrow = memo(function Arrow(props: { def: ArrowDef; prefix: string; state: ArrowState }): ReactNode {
+  const { def, prefix, state } = props;
   const key = arrowKey(def.id, def.lane);
   const path = arrowPath(def.id, def.lane);
   const title = arrowTitle(def);
   const lbl = def.label;
-  const mid = path.at(0.5);
   return (
-    <g
-      className={`fig-arrow fig-arrow-${def.style} is-${state}${def.lane === 'Deployment' ? ' is-compact' : ''}`}
-      data-arrow={key}
-      data-state={state}
-    >
+    <g className={arrowClass(def, state)} data-arrow={key} data-state={state}>
       <title>{title}</title>
       <path className="fig-arrow-hit" d={path.d} />
       <path className="fig-arrow-line" d={path.d} markerEnd={`url(#${markerId(prefix, state)})`} />
@@ -58,6 +55,33 @@ const Arrow = memo(function Arrow(props: {
           />
         )
       ) : null}
+    </g>
+  );
+});
+
+/**
+ * A lit arrow drawn again above the others (its line, arrowhead and "+N"), so it sits on top of crossing
+ * idle arrows without moving the arrow itself in the DOM. The line is opaque, so drawing it twice looks
+ * the same; the copied line takes no pointer events (the arrow below keeps its title).
+ */
+const LitArrow = memo(function LitArrow(props: {
+  def: ArrowDef;
+  prefix: string;
+  state: ArrowState;
+  overflow: number;
+}): ReactNode {
+  const { def, prefix, state, overflow } = props;
+  const path = arrowPath(def.id, def.lane);
+  const title = arrowTitle(def);
+  const mid = path.at(0.5);
+  return (
+    <g className={arrowClass(def, state)}>
+      <path
+        className="fig-arrow-line"
+        d={path.d}
+        markerEnd={`url(#${markerId(prefix, state)})`}
+        pointerEvents="none"
+      />
       {overflow > 0 && state !== 'idle' ? (
         <g
           className="fig-overflow"
@@ -83,26 +107,34 @@ function arrowState(activity: ArrowActivity | undefined): ArrowState {
 
 export function ArrowsLayer(props: { prefix: string; activity: readonly ArrowActivity[] }): ReactNode {
   const byKey = new Map(props.activity.map((a) => [a.arrowKey, a]));
-  // Lit arrows are drawn last so they sit above crossing idle ones.
-  const order = [...ARROWS].sort((a, b) => {
-    const sa = byKey.get(arrowKey(a.id, a.lane))?.state ?? 'pending';
-    const sb = byKey.get(arrowKey(b.id, b.lane))?.state ?? 'pending';
-    return rank(sa) - rank(sb);
-  });
+  // Lit arrows are drawn again last, active above done, so they sit above crossing idle ones.
+  const lit = ARROWS.filter((def) => arrowState(byKey.get(arrowKey(def.id, def.lane))) !== 'idle').sort(
+    (a, b) => rank(byKey.get(arrowKey(a.id, a.lane))!.state) - rank(byKey.get(arrowKey(b.id, b.lane))!.state),
+  );
   return (
     <g className="fig-arrows">
-      {order.map((def) => {
-        const activity = byKey.get(arrowKey(def.id, def.lane));
-        return (
-          <Arrow
-            key={arrowKey(def.id, def.lane)}
-            def={def}
-            prefix={props.prefix}
-            state={arrowState(activity)}
-            overflow={activity?.overflow ?? 0}
-          />
-        );
-      })}
+      {ARROWS.map((def) => (
+        <Arrow
+          key={arrowKey(def.id, def.lane)}
+          def={def}
+          prefix={props.prefix}
+          state={arrowState(byKey.get(arrowKey(def.id, def.lane)))}
+        />
+      ))}
+      <g className="fig-arrows-lit">
+        {lit.map((def) => {
+          const activity = byKey.get(arrowKey(def.id, def.lane))!;
+          return (
+            <LitArrow
+              key={arrowKey(def.id, def.lane)}
+              def={def}
+              prefix={props.prefix}
+              state={arrowState(activity)}
+              overflow={activity.overflow}
+            />
+          );
+        })}
+      </g>
     </g>
   );
 }

@@ -188,7 +188,9 @@ function ApiServerInspectorView({ frame, selectedKey, onSelectKey }: ApiServerIn
         <WindowedTable<Req>
           caption={t('inspectors.apiserver.requests')}
           rows={requests}
-          rowKey={(r, i) => `${i}:${r.time}:${r.verb}:${r.key ?? ''}`}
+          // By position: the newest requests come first, so a new request changes every row's contents;
+          // rows keyed by position are updated in place instead of being removed and re-created.
+          rowKey={(_, i) => String(i)}
           isSelected={(r) => r.key !== null && r.key === selectedKey}
           empty={t('inspectors.apiserver.noRequests')}
           columns={[

@@ -83,7 +83,8 @@ function ListenerSection({
       <WindowedTable<NotificationView>
         caption={t('inspectors.handlers.buffer', { handler: l.handler })}
         rows={l.pending}
-        rowKey={(n, i) => `${i}:${n.kind}:${n.key}:${n.rv ?? ''}`}
+        // By position (the buffer's order): rows are updated in place as notifications come and go.
+        rowKey={(_, i) => String(i)}
         isSelected={(n) => n.key === selectedKey}
         empty={t('inspectors.handlers.empty')}
         columns={[

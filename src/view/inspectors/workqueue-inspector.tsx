@@ -93,7 +93,8 @@ function WorkqueueInspectorView({
         <WindowedTable<Waiting>
           caption={t('inspectors.workqueue.waiting')}
           rows={q.waiting}
-          rowKey={(w, i) => `${i}:${w.item}`}
+          // By position in the heap's pop order: rows are updated in place.
+          rowKey={(_, i) => String(i)}
           isSelected={(w) => w.item === sel}
           empty={t('inspectors.workqueue.waitingEmpty')}
           columns={[
