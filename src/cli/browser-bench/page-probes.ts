@@ -124,9 +124,9 @@ export interface InjectedLoad {
  * Runs inside the engine Worker: hands a `load` request for scenario text straight to the worker's
  * message handler, as if the page had sent it, and returns the answer's gist. The answer is not
  * posted to the page (the page keeps its old scenario title until issue 4's URL loading exists); the
- * page's next cursor request (Home) then shows the new run.
+ * page's next cursor request (Home, or End after an open at `step`) then shows the new run.
  */
-export function injectScenario(args: { text: string; frameLimit: number }): InjectedLoad {
+export function injectScenario(args: { text: string; frameLimit: number; step?: number }): InjectedLoad {
   interface Answer {
     id: number;
     type: string;
@@ -149,7 +149,7 @@ export function injectScenario(args: { text: string; frameLimit: number }): Inje
       data: {
         id,
         type: 'open',
-        session: { source: { kind: 'text', text: args.text }, interventions: [], step: 0 },
+        session: { source: { kind: 'text', text: args.text }, interventions: [], step: args.step ?? 0 },
         frameLimit: args.frameLimit,
       },
     });
