@@ -13,6 +13,36 @@ export function arrowTitle(def: ArrowDef): string {
   return def.lane === null ? label : t('diagram.arrow.laneTitle', { label, lane: def.lane });
 }
 
+/** An arrow's label (its number alone for short ones), or nothing for an unlabelled arrow. */
+function ArrowLabel(props: { def: ArrowDef; testId?: string }): ReactNode {
+  const { def, testId } = props;
+  const lbl = def.label;
+  if (lbl === null || def.labelKey === null) return null;
+  if (lbl.short === true)
+    return (
+      <text
+        className="fig-arrow-label is-short"
+        x={lbl.x}
+        y={lbl.y}
+        textAnchor={lbl.anchor}
+        data-testid={testId}
+      >
+        {`${def.id})`}
+      </text>
+    );
+  return (
+    <MultilineText
+      {...(testId === undefined ? {} : { testId })}
+      className="fig-arrow-label"
+      x={lbl.x}
+      y={lbl.y}
+      anchor={lbl.anchor}
+      lines={wrapLabel(t(def.labelKey), lbl.wrap)}
+      lineHeight={17}
+    />
+  );
+}
+
 function arrowClass(def: ArrowDef, state: ArrowState): string {
   return `fig-arrow fig-arrow-${def.style} is-${state}${def.lane === 'Deployment' ? ' is-compact' : ''}`;
 }
@@ -26,43 +56,31 @@ const Arrow = memo(function Arrow(props: { def: ArrowDef; prefix: string; state:
   const key = arrowKey(def.id, def.lane);
   const path = arrowPath(def.id, def.lane);
   const title = arrowTitle(def);
-  const lbl = def.label;
   return (
     <g className={arrowClass(def, state)} data-arrow={key} data-state={state}>
       <title>{title}</title>
       <path className="fig-arrow-hit" d={path.d} />
-      <path className="fig-arrow-line" d={path.d} markerEnd={`url(#${markerId(prefix, state)})`} />
-      {lbl !== null && def.labelKey !== null ? (
-        lbl.short === true ? (
-          <text
-            className="fig-arrow-label is-short"
-            x={lbl.x}
-            y={lbl.y}
-            textAnchor={lbl.anchor}
-            data-testid={`arrow-label-${key}`}
-          >
-            {`${def.id})`}
-          </text>
-        ) : (
-          <MultilineText
-            testId={`arrow-label-${key}`}
-            className="fig-arrow-label"
-            x={lbl.x}
-            y={lbl.y}
-            anchor={lbl.anchor}
-            lines={wrapLabel(t(def.labelKey), lbl.wrap)}
-            lineHeight={17}
-          />
-        )
-      ) : null}
+      <path
+        className="fig-arrow-line"
+        d={path.d}
+        markerEnd={`url(#${markerId(prefix, state)})`}
+        // A lit arrow's line is drawn by its LitArrow copy on top: once, so it looks as it did.
+        visibility={state === 'idle' ? undefined : 'hidden'}
+      />
+      {/* A lit arrow's label is drawn by its LitArrow copy on top; this one stays, unseen (opacity 0),
+          for the tests and assistive technology that look for it here. */}
+      <g opacity={state === 'idle' ? undefined : 0}>
+        <ArrowLabel def={def} testId={`arrow-label-${key}`} />
+      </g>
     </g>
   );
 });
 
 /**
- * A lit arrow drawn again above the others (its line, arrowhead and "+N"), so it sits on top of crossing
- * idle arrows without moving the arrow itself in the DOM. The line is opaque, so drawing it twice looks
- * the same; the copied line takes no pointer events (the arrow below keeps its title).
+ * A lit arrow's line, arrowhead, label and "+N", drawn above the other arrows, so it sits on top of
+ * crossing idle arrows as before, without moving the arrow itself in the DOM (its own line and label are
+ * not shown meanwhile, so each is drawn once). The line takes no pointer events: the arrow below keeps
+ * its title.
  */
 const LitArrow = memo(function LitArrow(props: {
   def: ArrowDef;
@@ -82,6 +100,10 @@ const LitArrow = memo(function LitArrow(props: {
         markerEnd={`url(#${markerId(prefix, state)})`}
         pointerEvents="none"
       />
+      {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG group is not focusable; this is a drawn copy of the label the arrow below carries. */}
+      <g aria-hidden="true">
+        <ArrowLabel def={def} />
+      </g>
       {overflow > 0 && state !== 'idle' ? (
         <g
           className="fig-overflow"
