@@ -59,10 +59,11 @@ test.describe('when the engine fails', () => {
     await app.stepForwardBy(7);
     const digest = await app.digest();
 
-    // Stepping back restores a keyframe with structuredClone; make that throw inside the engine.
+    // Stepping back restores a keyframe, which copies the world's Maps (engine/timeline/keyframes.ts);
+    // make that throw inside the engine.
     const worker = await engineWorker(page);
     await worker.evaluate(() => {
-      (globalThis as unknown as { structuredClone: () => never }).structuredClone = () => {
+      Map.prototype.forEach = () => {
         throw new Error('e2e: injected engine failure');
       };
     });

@@ -2,11 +2,13 @@
  * `npm run bench`: the engine's performance figures (docs/PERFORMANCE.md describes each workload).
  *
  * 1. Engine steps per second on the `heavy` scenario (stepWorld on a fresh world, after warm-up runs).
- * 2. Timeline seek latency in Node on a 1,000,000-step `default` timeline, and the heap it holds.
+ * 2. Timeline seek latency in Node on a 1,000,000-step `default` timeline, and the heap it holds;
+ *    2b. a seek as the engine Worker serves it (restore, replay, frame, and the answer's clone) in the
+ *    browser bench's worlds of 1,000 and 10,000 Foos (no target of its own: the page's is end to end).
  * 3. DeltaFIFO + indexer + workqueue operations per second on a fixed workload, against client-go.
  *
  * Prints human-readable lines, then exactly one final line:
- *   bench: steps_per_s=<n> seek_p95_ms=<n> heap_mb=<n> fifo_wq_ops_per_s=<n>
+ *   bench: steps_per_s=<n> seek_p95_ms=<n> heap_mb=<n> fifo_wq_ops_per_s=<n> host_seek_p95_<N>_ms=<n>…
  * The heap figure needs `global.gc`: without --expose-gc the script re-runs itself with it.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,6 +16,7 @@ import { cpus, loadavg } from 'node:os';
 import type { Scenario } from '../engine/model/scenario';
 import { runSteps, type StepsRun } from './bench/engine-steps';
 import { FIFO_WQ_KEYS, FIFO_WQ_WRITES, type FifoWqRun, runFifoWq } from './bench/fifo-wq';
+import { runHostSeek } from './bench/host-seek';
 import { type LoadMark, loadMark, othersShare } from './bench/machine-load';
 import { runSeek } from './bench/seek';
 import { best, dec1, int, median, mega, quantile, verdict, virtualDuration } from './bench/stats';
@@ -41,6 +44,12 @@ const SEEKS = 200;
 const SEEK_WARMUP = 200;
 const SEEK_COLD = 50;
 const SEEK_SEED = 20_260_101;
+/** Figure 2b: worlds of N Foos advanced this many steps (the browser bench's fast-forward reaches 3,500–5,000). */
+const HOST_SEEK_FOOS = [1000, 10_000];
+const HOST_SEEK_STEPS = 4000;
+const HOST_SEEK_COLD = 20;
+const HOST_SEEK_WARMUP = 50;
+const HOST_SEEKS = 200;
 /** Figure 3: warm-up runs with fewer writes, then measured full runs (best reported). */
 const FIFO_WARMUP_WRITES = [200_000, 400_000];
 const FIFO_RUNS = 5;
@@ -128,6 +137,33 @@ function benchSeek(gc: () => void): { p95: number; heapMb: number } {
   return { p95, heapMb };
 }
 
+function benchHostSeek(): { foos: number; p95: number }[] {
+  console.log(
+    `[2b] seek through the engine host: the browser bench's scenario (N Foos, 1,000 replica updates), ` +
+      `advanced ${int(HOST_SEEK_STEPS)} steps, ${HOST_SEEKS} seeded random seeks after ${HOST_SEEK_COLD + HOST_SEEK_WARMUP} warm-up seeks`,
+  );
+  const out: { foos: number; p95: number }[] = [];
+  for (const foos of HOST_SEEK_FOOS) {
+    const r = runHostSeek(foos, {
+      steps: HOST_SEEK_STEPS,
+      cold: HOST_SEEK_COLD,
+      warmup: HOST_SEEK_WARMUP,
+      seeks: HOST_SEEKS,
+      seed: SEEK_SEED,
+    });
+    const total = r.handleMs.map((h, i) => h + r.postMs[i]!);
+    const p95 = quantile(total, 0.95);
+    console.log(
+      `    ${int(foos)} Foos (${int(r.known)} steps): seek + answer clone median ${median(total).toFixed(2)} ms, ` +
+        `p95 ${p95.toFixed(2)} ms (handle p95 ${quantile(r.handleMs, 0.95).toFixed(2)}, clone p95 ` +
+        `${quantile(r.postMs, 0.95).toFixed(2)}); cold, the first ${r.coldMs.length}: median ` +
+        `${median(r.coldMs).toFixed(2)} ms, p95 ${quantile(r.coldMs, 0.95).toFixed(2)} ms`,
+    );
+    out.push({ foos, p95 });
+  }
+  return out;
+}
+
 function benchFifoWq(): number {
   console.log(
     `[3] DeltaFIFO + workqueue: ${int(FIFO_WQ_KEYS)} keys, ${int(FIFO_WQ_WRITES)} writes (Add, then Update), ` +
@@ -174,6 +210,7 @@ function main(gc: () => void): void {
   const sps = benchSteps();
   const m2 = loadMark();
   const { p95, heapMb } = benchSeek(gc);
+  const hostSeeks = benchHostSeek();
   const m3 = loadMark();
   const ops = benchFifoWq();
   const m4 = loadMark();
@@ -207,7 +244,8 @@ function main(gc: () => void): void {
   );
   console.log(
     `bench: steps_per_s=${Math.round(sps)} seek_p95_ms=${dec1(p95)} heap_mb=${dec1(heapMb)} ` +
-      `fifo_wq_ops_per_s=${Math.round(ops)}`,
+      `fifo_wq_ops_per_s=${Math.round(ops)} ` +
+      hostSeeks.map((h) => `host_seek_p95_${h.foos}_ms=${dec1(h.p95)}`).join(' '),
   );
 }
 

@@ -5,7 +5,9 @@
  *    10, 1,000 and 10,000 Foos: requestAnimationFrame timestamps in the page → median and p95 frame
  *    time, fps, long tasks.
  * 2. Seek latency through the Worker: the timeline slider's input event → the new frame committed and
- *    painted, median and p95 over 50 seeded random seeks.
+ *    painted, median and p95 over 50 seeded random seeks; the seek's own work (commit plus the render of
+ *    the frame that shows it, without the wait for the display's next frame); and cold seeks on a fresh
+ *    page opened at a step (coldSeeks).
  * 3. Bundle size from dist/: the initial load (HTML + JS + CSS) in kB gzip, the worker on its own line.
  *
  * Usage (after `vite build`):
@@ -13,7 +15,7 @@
  *                                [--seconds 8] [--profile <dir>]
  * Without --url it serves the build (--dist, default dist/) with `vite preview` on a free port and stops
  * it at the end. --profile writes a CPU profile and a Chrome trace of each fast-forward phase to <dir>
- * and prints their hot spots (the figures of such a run carry the profiler's overhead).
+ * and of the seeks, and prints their hot spots (the figures of such a run carry the profiler's overhead).
  * Chromium: $PLAYWRIGHT_CHROMIUM_EXECUTABLE, else /usr/bin/chromium.
  *
  * Custom scenarios: the app cannot load scenario text from the page yet (issue 4 adds URL loading),
@@ -37,6 +39,15 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist');
 const FRAME_LIMIT = 200;
 const SEEKS = 50;
+/** The first seeks after fast-forwarding, reported apart. */
+const COLD_SEEKS = 10;
+/**
+ * Cold seeks: a fresh page opens the run at COLD_STEP in one request (as a shared link does), shows it,
+ * waits COLD_PAUSE_MS (a learner's first reaction; the Worker warms up meanwhile) and seeks COLD_SEEKS
+ * times to seeded random steps.
+ */
+const COLD_STEP = 3000;
+const COLD_PAUSE_MS = 500;
 const SEEK_SEED = 20_260_101;
 /** Targets (issue 3). */
 const TARGET_FPS_1000 = 60;
@@ -211,19 +222,27 @@ interface Profiling {
   readonly cdp: CDPSession;
   readonly dir: string;
   readonly foos: number;
+  /** Which phase: 'max' (fast-forward) or 'seek'. */
+  readonly phase: string;
 }
 
-async function startProfile(browser: Browser, page: Page, dir: string, foos: number): Promise<Profiling> {
+async function startProfile(
+  browser: Browser,
+  page: Page,
+  dir: string,
+  foos: number,
+  phase: string,
+): Promise<Profiling> {
   mkdirSync(dir, { recursive: true });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   await browser.startTracing(page, {
-    path: join(dir, `trace-max-${foos}.json`),
+    path: join(dir, `trace-${phase}-${foos}.json`),
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc'],
   });
-  return { cdp, dir, foos };
+  return { cdp, dir, foos, phase };
 }
 
 interface ProfileNode {
@@ -278,7 +297,7 @@ function traceHotSpots(events: readonly TraceEvent[]): string[] {
 
 async function stopProfile(browser: Browser, p: Profiling): Promise<string[]> {
   const { profile } = (await p.cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[] } };
-  writeFileSync(join(p.dir, `main-thread-max-${p.foos}.cpuprofile`), JSON.stringify(profile));
+  writeFileSync(join(p.dir, `main-thread-${p.phase}-${p.foos}.cpuprofile`), JSON.stringify(profile));
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   return [
     'CPU profile, self time:',
@@ -300,9 +319,48 @@ interface SizeResult {
     p95: number;
     commitMedian: number;
     commitP95: number;
+    workMedian: number;
+    workP95: number;
+    /** The first COLD_SEEKS seeks (right after fast-forwarding), painted: median and p95. */
+    firstMedian: number;
+    firstP95: number;
+    /** The cold phase (coldSeeks), painted: median and max. */
+    coldMedian: number;
+    coldMax: number;
     n: number;
     others: number | null;
   };
+}
+
+/** The cold phase (COLD_STEP): painted ms of each seek, on a fresh page. */
+async function coldSeeks(browser: Browser, url: string, foos: number): Promise<number[]> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  try {
+    await page.addInitScript(NAME_SHIM);
+    await page.goto(url);
+    await page.getByTestId('figure').waitFor();
+    const worker = page.workers()[0];
+    if (worker === undefined) throw new Error('no engine worker');
+    await worker.evaluate(NAME_SHIM);
+    const text = benchScenarioText(foos);
+    const loaded = await worker.evaluate(injectScenario, { text, frameLimit: FRAME_LIMIT, step: COLD_STEP });
+    if (!loaded.ok) throw new Error(`scenario load failed: ${loaded.message}`);
+    // The page learns the new frontier from the first answer, then goes to its end.
+    await blurAndPress(page, 'End');
+    await page
+      .locator(`input[type="range"][aria-label="Timeline"][max="${COLD_STEP}"]`)
+      .waitFor({ state: 'attached', timeout: 30_000 });
+    await blurAndPress(page, 'End');
+    await page
+      .locator(`.workspace[data-step="${COLD_STEP}"]`)
+      .waitFor({ state: 'attached', timeout: 30_000 });
+    await page.waitForTimeout(COLD_PAUSE_MS);
+    const rnd = seededRandom(SEEK_SEED ^ 0x5a5a);
+    const targets = Array.from({ length: COLD_SEEKS }, () => Math.floor(rnd() * COLD_STEP));
+    return (await page.evaluate(timeSeeks, targets)).map((x) => x.paintedMs);
+  } finally {
+    await page.close();
+  }
 }
 
 async function benchSize(browser: Browser, url: string, foos: number, opts: Options): Promise<SizeResult> {
@@ -335,21 +393,28 @@ async function benchSize(browser: Browser, url: string, foos: number, opts: Opti
   const idleSample = await page.evaluate(sampleFrames, 2000);
   const idle = frameStats(idleSample, othersShare(idleFrom, treeMark()));
   const play1x = await playAndSample(page, '1', opts.seconds);
-  const prof = opts.profileDir === null ? null : await startProfile(browser, page, opts.profileDir, foos);
+  const prof =
+    opts.profileDir === null ? null : await startProfile(browser, page, opts.profileDir, foos, 'max');
   const playMax = await playAndSample(page, 'max', opts.seconds);
   const hot = prof === null ? [] : await stopProfile(browser, prof);
 
   const k = await known(page);
   const rnd = seededRandom(SEEK_SEED);
   const targets = Array.from({ length: SEEKS }, () => Math.floor(rnd() * (k + 1)));
+  const seekProf =
+    opts.profileDir === null ? null : await startProfile(browser, page, opts.profileDir, foos, 'seek');
   const seekFrom: TreeMark = treeMark();
   const seeks = await page.evaluate(timeSeeks, targets);
   const seekOthers = othersShare(seekFrom, treeMark());
+  const seekHot = seekProf === null ? [] : await stopProfile(browser, seekProf);
   const painted = seeks.map((s) => s.paintedMs);
   const commit = seeks.map((s) => s.commitMs);
+  const work = seeks.map((s) => s.workMs);
   await page.close();
+  const cold = await coldSeeks(browser, url, foos);
   if (errors.length > 0) console.log(`  page errors: ${errors.slice(0, 5).join(' | ')}`);
   if (hot.length > 0) console.log(`  while fast-forwarding (profiler on):\n    ${hot.join('\n    ')}`);
+  if (seekHot.length > 0) console.log(`  while seeking (profiler on):\n    ${seekHot.join('\n    ')}`);
   return {
     foos,
     loadMs,
@@ -362,6 +427,12 @@ async function benchSize(browser: Browser, url: string, foos: number, opts: Opti
       p95: quantile(painted, 0.95),
       commitMedian: median(commit),
       commitP95: quantile(commit, 0.95),
+      workMedian: median(work),
+      workP95: quantile(work, 0.95),
+      firstMedian: median(painted.slice(0, COLD_SEEKS)),
+      firstP95: quantile(painted.slice(0, COLD_SEEKS), 0.95),
+      coldMedian: median(cold),
+      coldMax: Math.max(...cold),
       n: seeks.length,
       others: seekOthers,
     },
@@ -403,7 +474,13 @@ async function main(): Promise<void> {
       console.log(
         `  seek via the Worker (${r.seek.n} random seeks in 0..${r.known.toLocaleString('en-US')}): ` +
           `painted median ${ms(r.seek.median)}, p95 ${ms(r.seek.p95)} (DOM commit median ${ms(r.seek.commitMedian)}, ` +
-          `p95 ${ms(r.seek.commitP95)}), others ${pct(r.seek.others)}`,
+          `p95 ${ms(r.seek.commitP95)}; work without the wait for the display's frame median ` +
+          `${ms(r.seek.workMedian)}, p95 ${ms(r.seek.workP95)}; the first ${COLD_SEEKS} painted median ` +
+          `${ms(r.seek.firstMedian)}, p95 ${ms(r.seek.firstP95)}), others ${pct(r.seek.others)}`,
+      );
+      console.log(
+        `  cold: a fresh page opened at step ${COLD_STEP.toLocaleString('en-US')}, ${COLD_PAUSE_MS} ms, then ` +
+          `${COLD_SEEKS} seeks: painted median ${ms(r.seek.coldMedian)}, max ${ms(r.seek.coldMax)}`,
       );
       const target = foos >= 10_000 ? TARGET_FPS_10000 : foos >= 1000 ? TARGET_FPS_1000 : null;
       if (target !== null) {
@@ -428,7 +505,8 @@ async function main(): Promise<void> {
     const parts = results.map(
       (r) =>
         `fps1x_${r.foos}=${r.play1x.fps.toFixed(1)} fpsmax_${r.foos}=${r.playMax.fps.toFixed(1)} ` +
-        `seek_p95_${r.foos}=${r.seek.p95.toFixed(1)}`,
+        `newmax_${r.foos}=${r.playMax.updatesPerS.toFixed(1)} seek_p95_${r.foos}=${r.seek.p95.toFixed(1)} ` +
+        `seekwork_p95_${r.foos}=${r.seek.workP95.toFixed(1)}`,
     );
     console.log(`\nload average at the end: ${loadavg()[0]!.toFixed(2)}`);
     console.log(`browser-bench: ${parts.join(' ')} initial_kb_gzip=${(b.initialGzip / 1000).toFixed(1)}`);

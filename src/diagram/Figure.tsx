@@ -1,11 +1,16 @@
 // The animated client-go figure: props in, SVG out. No store, no worker: the caller passes the frame,
-// the current step's records, the step's progress (0..1) and the selection; everything on screen is a
-// pure function of them (tokens from motion.ts, positions from layout.ts).
-import { type ReactNode, type RefObject, useId, useMemo, useRef } from 'react';
+// the current step's records, how long the step's tokens travel and the selection; everything on screen
+// is a pure function of them and the step's progress (tokens from motion.ts, positions from layout.ts).
+//
+// Rendering cost: the progress lives in a clock inside the figure (step-clock.ts) that only the arrows
+// and the tokens subscribe to, so an animation frame re-renders those two layers only. Every other part
+// is memoised and takes only its own slice of the frame (the store shares the parts of a new frame that
+// did not change: store/share-frame.ts), so a new frame re-renders the boxes whose contents changed.
+import { memo, type ReactNode, type RefObject, useId, useMemo, useRef } from 'react';
 import type { Frame, RecordView } from '../engine/model/frame';
 import { t } from '../i18n';
 import { VIEW_H, VIEW_W } from './layout-boxes';
-import { DEFAULT_TOKEN_CAP, motionAt, planMotion } from './motion';
+import { DEFAULT_TOKEN_CAP, type MotionPlan, motionAt, planMotion } from './motion';
 import { ApiBox } from './parts/api-box';
 import { ArrowsLayer } from './parts/arrows-layer';
 import { ControllerBoxes } from './parts/controller-boxes';
@@ -15,6 +20,7 @@ import { StaticLayer } from './parts/static-layer';
 import { StoreBox } from './parts/store-box';
 import { TokensLayer } from './parts/tokens-layer';
 import { ZoomControls } from './parts/zoom-controls';
+import { type StepClock, useClockProgress, useStepClock } from './step-clock';
 import { type FigureZoom, useFigureZoom } from './use-figure-zoom';
 import './diagram.css';
 
@@ -22,8 +28,11 @@ export interface FigureProps {
   readonly frame: Frame;
   /** The records whose tokens to animate (normally `frame.records`). */
   readonly records: readonly RecordView[];
-  /** How far the step's animation has got, 0..1 (1 = every token arrived). */
-  readonly progress: number;
+  /**
+   * How long the step's tokens travel, ms: the animation restarts at every new step (0: every token
+   * at its end at once, as with reduced motion).
+   */
+  readonly animationMs: number;
   readonly selectedKey: string | null;
   readonly onSelectKey: (key: string) => void;
   readonly reducedMotion: boolean;
@@ -45,12 +54,12 @@ export function Figure(props: FigureProps): ReactNode {
     () => planMotion(props.records, props.tokenCap ?? DEFAULT_TOKEN_CAP),
     [props.records, props.tokenCap],
   );
-  const motion = useMemo(
-    () => motionAt(plan, props.progress, props.reducedMotion),
-    [plan, props.progress, props.reducedMotion],
-  );
-  const { frame, selectedKey, onSelectKey } = props;
+  const { frame, selectedKey, onSelectKey, reducedMotion } = props;
+  const clock = useStepClock(frame.step, reducedMotion ? 0 : props.animationMs);
   const tf = zoom.transform;
+  const { Foo, Deployment } = frame.lanes;
+  const fooPending = pendingOf(Foo);
+  const deploymentPending = pendingOf(Deployment);
   return (
     // A <figure>, not an SVG with role="img": that role would hide the selectable keys inside from
     // assistive technology.
@@ -69,34 +78,89 @@ export function Figure(props: FigureProps): ReactNode {
         <FigureDefs prefix={prefix} />
         <g data-fig-viewport="" transform={`translate(${tf.x},${tf.y}) scale(${tf.k})`}>
           <StaticLayer />
-          <ArrowsLayer prefix={prefix} activity={motion.arrows} />
+          <LiveArrows prefix={prefix} plan={plan} clock={clock} reducedMotion={reducedMotion} />
           <ApiBox server={frame.server} />
           <LaneBoxes
             lane="Foo"
-            view={frame.lanes.Foo}
-            time={frame.time}
+            view={Foo}
+            time={timeFor(Foo, frame.time)}
             selectedKey={selectedKey}
             onSelectKey={onSelectKey}
           />
           <LaneBoxes
             lane="Deployment"
-            view={frame.lanes.Deployment}
-            time={frame.time}
+            view={Deployment}
+            time={timeFor(Deployment, frame.time)}
             selectedKey={selectedKey}
             onSelectKey={onSelectKey}
           />
-          <StoreBox lanes={frame.lanes} selectedKey={selectedKey} onSelectKey={onSelectKey} />
+          <StoreBox
+            foo={Foo.indexer}
+            deployment={Deployment.indexer}
+            selectedKey={selectedKey}
+            onSelectKey={onSelectKey}
+          />
           <ControllerBoxes
-            frame={frame}
+            pendingFoo={fooPending}
+            pendingDeployment={deploymentPending}
+            workqueue={frame.workqueue}
+            workers={frame.workers}
+            started={frame.controllerStarted}
             prefix={prefix}
             selectedKey={selectedKey}
             onSelectKey={onSelectKey}
           />
-          <TokensLayer tokens={motion.tokens} selectedKey={selectedKey} onSelectKey={onSelectKey} />
+          <LiveTokens
+            plan={plan}
+            clock={clock}
+            reducedMotion={reducedMotion}
+            selectedKey={selectedKey}
+            onSelectKey={onSelectKey}
+          />
         </g>
       </svg>
     </figure>
   );
 }
+
+/** Notifications waiting in a lane's listeners (the handlers box sums both lanes). */
+function pendingOf(view: Frame['lanes']['Foo']): number {
+  let n = 0;
+  for (const l of view.listeners) n += l.pendingCount;
+  return n;
+}
+
+/**
+ * The virtual time a lane's boxes need: only a reflector in backoff shows a countdown, so otherwise the
+ * lane does not re-render as time passes.
+ */
+function timeFor(view: Frame['lanes']['Foo'], time: number): number {
+  return view.reflector.backoffUntil === null ? 0 : time;
+}
+
+/** The arrows, lit by the step's progress: re-rendered by the clock, not by the page. */
+const LiveArrows = memo(function LiveArrows(props: {
+  prefix: string;
+  plan: MotionPlan;
+  clock: StepClock;
+  reducedMotion: boolean;
+}): ReactNode {
+  const progress = useClockProgress(props.clock);
+  const { arrows } = motionAt(props.plan, progress, props.reducedMotion);
+  return <ArrowsLayer prefix={props.prefix} activity={arrows} />;
+});
+
+/** The travelling tokens, placed by the step's progress. */
+const LiveTokens = memo(function LiveTokens(props: {
+  plan: MotionPlan;
+  clock: StepClock;
+  reducedMotion: boolean;
+  selectedKey: string | null;
+  onSelectKey: (key: string) => void;
+}): ReactNode {
+  const progress = useClockProgress(props.clock);
+  const { tokens } = motionAt(props.plan, progress, props.reducedMotion);
+  return <TokensLayer tokens={tokens} selectedKey={props.selectedKey} onSelectKey={props.onSelectKey} />;
+});
 
 export type { FigureZoom };

@@ -1,7 +1,9 @@
 /**
  * The store's link to the engine: sends cursor requests through the bridge and writes their answers
  * into the store (the only writer of `frame`). Every frame answer carries the interventions in force;
- * the store copies them, so what a link or a restart needs (the session) is always in the state.
+ * the store copies them, so what a link or a restart needs (the session) is always in the state. A new
+ * frame shares every part that equals the frame on screen (share-frame.ts), so views memoised on a part
+ * of the frame render only when that part changed.
  */
 
 import type { AnswerTo, ErrorResponse, RequestBody, Response } from '../bridge';
@@ -9,6 +11,7 @@ import type { EngineClient } from '../bridge/client';
 import type { Intervention, Mark } from '../engine/model/session';
 import type { Clock } from './clock';
 import { createPlayer, type Player } from './player';
+import { shareEqual } from './share-frame';
 import type { SimState, SimStore } from './types';
 
 export interface LinkOptions {
@@ -36,6 +39,12 @@ export interface EngineLink {
   loading: Promise<unknown> | null;
   /** Sends a cursor request and applies its answer; resolves to the answer (null: superseded). */
   send<R extends RequestBody>(body: R): Promise<AnswerTo<R['type']> | null>;
+  /** Sends a request without applying its answer (the player applies it at an animation frame). */
+  request<R extends RequestBody>(body: R): Promise<AnswerTo<R['type']> | null>;
+  /** Applies an answer as `send` does. */
+  apply(res: Response): void;
+  /** Counts the cursor requests sent: an answer kept for later is applied only if none was sent since. */
+  cursorRequests: number;
   applyFrame(res: FrameAnswer): void;
   applyError(res: ErrorResponse): void;
   dispose(): void;
@@ -89,11 +98,16 @@ export function createEngineLink(
         const cur = get().cursor;
         const stop = link.stopPoints.find((x) => x > cur);
         const room = stop === undefined ? steps : Math.min(steps, stop - 1 - cur);
-        if (room <= 0) return false;
-        const res = await link.send({ type: 'advance', steps: room, summary });
-        if (res === null) return get().playing;
-        if (res.type !== 'frame' || res.ended) return false;
-        return stop === undefined || res.frame.step < stop - 1;
+        if (room <= 0) return null;
+        const res = await link.request({ type: 'advance', steps: room, summary });
+        const asked = link.cursorRequests;
+        return () => {
+          // Superseded, or another cursor request went out since: its answer is the newer one.
+          if (res === null || link.cursorRequests !== asked) return get().playing;
+          link.apply(res);
+          if (res.type !== 'frame' || res.ended) return false;
+          return stop === undefined || res.frame.step < stop - 1;
+        };
       },
       advanceToTime: async (time, steps) => {
         const cur = get().cursor;
@@ -113,16 +127,23 @@ export function createEngineLink(
       },
       onStop: () => set({ playing: false }),
     }),
+    cursorRequests: 0,
     async send<R extends RequestBody>(body: R): Promise<AnswerTo<R['type']> | null> {
+      const res = await link.request(body);
+      if (res !== null) link.apply(res);
+      return res;
+    },
+    async request<R extends RequestBody>(body: R): Promise<AnswerTo<R['type']> | null> {
       if (body.type !== 'open') {
         while (link.loading !== null) await link.loading;
       }
-      const res = await client.request(body);
-      if (res === null) return null;
-      const answer: Response = res;
-      if (answer.type === 'opened' || answer.type === 'frame') link.applyFrame(answer);
-      else if (answer.type === 'error') link.applyError(answer);
-      return res;
+      // Every request through the link moves the cursor (windows on the trace go to the client directly).
+      link.cursorRequests++;
+      return client.request(body);
+    },
+    apply(res) {
+      if (res.type === 'opened' || res.type === 'frame') link.applyFrame(res);
+      else if (res.type === 'error') link.applyError(res);
     },
     applyFrame(res) {
       const s = get();
@@ -133,7 +154,7 @@ export function createEngineLink(
       const stayed =
         same && res.type === 'frame' && res.skipped !== null && res.skipped.toStep === res.skipped.fromStep;
       set({
-        frame: same ? s.frame : res.frame,
+        frame: same ? s.frame : shareEqual(s.frame, res.frame),
         cursor: res.frame.step,
         known: res.known,
         ended: res.ended,

@@ -4,9 +4,14 @@
  *
  * - Below BATCH_SPEED steps/s: advance 1 step (no summary), then wait for the rest of 1000/speed ms.
  *   Every step is shown. The first step comes at once when play starts.
- * - From BATCH_SPEED up: once per animation frame, advance by the steps owed at that speed since the
- *   last frame (fractions carried over; a frame after a long pause counts at most MAX_FRAME_GAP_MS),
- *   with summary = true. 'max' advances an adaptive batch sized so an answer takes about a frame.
+ * - From BATCH_SPEED up: one advance per animation frame, by the steps owed at that speed since the
+ *   last one (fractions carried over; a gap after a long pause counts at most MAX_FRAME_GAP_MS), with
+ *   summary = true. 'max' advances an adaptive batch sized so the engine answers in about half a frame.
+ *   The batches are pipelined: an answer is applied at the start of an animation frame and the next
+ *   advance is asked right after, so the engine computes it while the page renders the one just applied,
+ *   and it is ready when the next frame starts. At most one answer is applied per animation frame (one
+ *   that arrives when this frame already has one waits for the next), so no render is wasted on a frame
+ *   the display never shows.
  * - At a virtual-time rate (types.ts RATES): once per animation frame, the virtual time moves on by
  *   rate × the wall time since the last frame, and the engine goes to the last step at or before it
  *   (`advanceToTime`, with a summary), at most an adaptive batch of steps on. When the batch runs out
@@ -27,8 +32,11 @@ export interface TimeAdvance {
 export interface PlayerDeps {
   readonly clock: Clock;
   speed(): Speed;
-  /** Requests an advance and applies its answer; resolves false when playing must stop. */
-  advance(steps: number, summary: boolean): Promise<boolean>;
+  /**
+   * Asks for an advance of up to `steps` and returns a function that applies its answer and says
+   * whether playing goes on; null when there is nothing to ask (a stop point is next: stop).
+   */
+  advance(steps: number, summary: boolean): Promise<(() => boolean) | null>;
   /**
    * Requests an advance to the last step at or before `time` (ms of virtual time), at most `steps` on,
    * and applies its answer; resolves where it got to, or null when playing must stop.
@@ -66,12 +74,21 @@ export function createPlayer(deps: PlayerDeps): Player {
   let vt = 0;
   let vtStep = -1;
 
+  /** The batch pipeline's state (see the header). */
+  let inFlight = false;
+  let waiting: (() => boolean) | null = null;
+  let appliedThisFrame = false;
+
   /** Stops without a word to the store (restart keeps the rate play's clock). */
   function halt(): void {
     running = false;
     gen++;
     cancel?.();
     cancel = null;
+    // An answer kept for the next frame is shown now: the engine's cursor is already there.
+    const w = waiting;
+    waiting = null;
+    w?.();
   }
 
   function forgetTime(): void {
@@ -89,8 +106,14 @@ export function createPlayer(deps: PlayerDeps): Player {
   function loop(g: number): void {
     const s = deps.speed();
     if (virtualRate(s) !== null) rateFrame(g);
-    else if (s === 'max' || (typeof s === 'number' && s >= BATCH_SPEED)) nextFrame(g);
-    else slowStep(g);
+    else if (batched(s)) {
+      ask(g);
+      nextFrame(g);
+    } else slowStep(g);
+  }
+
+  function batched(s: Speed): boolean {
+    return s === 'max' || (typeof s === 'number' && s >= BATCH_SPEED);
   }
 
   /** Adapts the batch so an answer takes about a frame (grows only when the batch was the limit). */
@@ -109,7 +132,8 @@ export function createPlayer(deps: PlayerDeps): Player {
 
   function slowStep(g: number): void {
     const began = clock.now();
-    void deps.advance(1, false).then((ok) => {
+    void deps.advance(1, false).then((apply) => {
+      const ok = apply?.() === true;
       if (g !== gen) return;
       if (!ok) return finish(g);
       const s = deps.speed();
@@ -121,27 +145,61 @@ export function createPlayer(deps: PlayerDeps): Player {
     });
   }
 
+  /** Applies an answer; false when playing must stop. */
+  function applyNow(g: number, apply: () => boolean): boolean {
+    appliedThisFrame = true;
+    const ok = apply();
+    if (g !== gen) return false;
+    if (!ok) finish(g);
+    return ok;
+  }
+
   function nextFrame(g: number): void {
     cancel = clock.frame(() => {
       cancel = null;
       if (g !== gen) return;
-      const s = deps.speed();
-      const dt = frameGap();
-      let n: number;
-      if (s === 'max') n = batch;
-      else {
-        const owed = carry + ((typeof s === 'number' ? s : 0) * dt) / 1000;
-        n = Math.floor(owed);
-        carry = owed - n;
+      appliedThisFrame = false;
+      const w = waiting;
+      waiting = null;
+      if (w !== null && !applyNow(g, w)) return;
+      if (!inFlight) ask(g);
+      nextFrame(g);
+    });
+  }
+
+  /** Asks for the next batch (if any steps are owed) and applies or keeps its answer when it comes. */
+  function ask(g: number): void {
+    const s = deps.speed();
+    if (!batched(s)) return;
+    const now = clock.now();
+    let n: number;
+    if (s === 'max') n = batch;
+    else {
+      const dt = Math.min(MAX_FRAME_GAP_MS, Math.max(0, now - last));
+      const owed = carry + ((typeof s === 'number' ? s : 0) * dt) / 1000;
+      n = Math.floor(owed);
+      if (n < 1) return;
+      carry = owed - n;
+    }
+    last = now;
+    inFlight = true;
+    void deps.advance(n, true).then((apply) => {
+      inFlight = false;
+      if (apply === null) {
+        finish(g);
+        return;
       }
-      if (n < 1) return nextFrame(g);
-      const began = clock.now();
-      void deps.advance(n, true).then((ok) => {
-        if (g !== gen) return;
-        if (!ok) return finish(g);
-        if (s === 'max') sizeBatch(clock.now() - began, true);
-        nextFrame(g);
-      });
+      if (s === 'max' && g === gen) sizeBatch(clock.now() - now, true);
+      // A stopped player still applies what it asked for: the engine's cursor has moved there.
+      if (g !== gen) {
+        apply();
+        return;
+      }
+      if (appliedThisFrame) {
+        waiting = apply;
+        return;
+      }
+      if (applyNow(g, apply)) ask(g);
     });
   }
 

@@ -539,6 +539,43 @@ describe('EngineHost', () => {
     expect(history('default/backend', 1500).records).toEqual(touching('default/backend', 1, 1500));
   });
 
+  it('the warm-up after a load changes nothing a request can see, and runs again after the next load', () => {
+    const warmed = createEngineHost({ keyframeInterval: 50 });
+    const cold = createEngineHost({ keyframeInterval: 50 });
+    expect(warmed.warmUp(5)).toBe(false); // nothing loaded yet
+    let id = 0;
+    const both = (req: RequestBody): [Response, Response] => {
+      const r = { ...req, id: ++id } as Parameters<EngineHost['handle']>[0];
+      return [warmed.handle(r), cold.handle(r)];
+    };
+    const open: RequestBody = {
+      type: 'open',
+      session: { source: { kind: 'text', text: FAULTY_YAML }, interventions: [], step: 120 },
+    };
+    const [a, b] = both(open);
+    expect(a).toEqual(b);
+    let units = 0;
+    while (warmed.warmUp(0)) units++;
+    expect(units).toBeGreaterThan(5); // one unit per call at a 0 ms slice
+    expect(warmed.warmUp(0)).toBe(false);
+    const requests: RequestBody[] = [
+      { type: 'seek', step: 37 },
+      { type: 'advance', steps: 400, summary: true },
+      { type: 'seek', step: 260 },
+      { type: 'records', from: 1, to: 300 },
+      { type: 'history', key: 'default/frontend', upTo: 500 },
+      { type: 'trace', from: 500, to: 900 },
+      { type: 'intervene', step: 200, action: { action: 'compact' } },
+      { type: 'seek', step: 700 },
+    ];
+    for (const req of requests) {
+      const [x, y] = both(req);
+      expect(x, req.type).toEqual(y);
+    }
+    both(open);
+    expect(warmed.warmUp(0)).toBe(true);
+  });
+
   it('an exception from the engine is fatal; the host refuses work until the next open', () => {
     const d = driver();
     d.load();

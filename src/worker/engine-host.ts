@@ -12,6 +12,8 @@
  *   the run replays it: session/moves.ts `replaySession`).
  * - Every frame answer carries the interventions in force and the marks; the store copies them.
  * - Limits keep one request bounded: see HOST_LIMITS.
+ * - `warmUp` runs the engine's warm-up after a load (engine/session/warm-up.ts) in slices: the Worker
+ *   calls it in idle time, between requests; it changes nothing a request can see.
  */
 import type { Scenario } from '../engine/model/scenario';
 import type { Session, SkipSummary } from '../engine/model/session';
@@ -33,6 +35,7 @@ import {
   type Run,
   SessionError,
 } from '../engine/session/run';
+import { WARM_UP, warmUpUnit } from '../engine/session/warm-up';
 import { history, recordsWindow, traceWindow, WINDOW_LIMITS } from '../engine/session/windows';
 import { buildFrame } from '../engine/sim/frame';
 import { scenarioToYaml } from '../scenarios/parse';
@@ -69,18 +72,30 @@ export interface EngineHost {
   handle(req: Request): Response;
 }
 
-export function createEngineHost(opts: EngineHostOptions = {}): EngineHost {
+/** The host as the Worker runs it: it also warms the engine up in idle time. */
+export interface WarmingHost extends EngineHost {
+  /**
+   * Runs warm-up units of the run last opened for about `sliceMs` (at least one unit); true while
+   * units remain. Never throws and changes nothing a request can see.
+   */
+  warmUp(sliceMs: number): boolean;
+}
+
+export function createEngineHost(opts: EngineHostOptions = {}): WarmingHost {
   const compute = Math.max(1, opts.computePerRequest ?? HOST_LIMITS.computePerRequest);
   const computeOpen = Math.max(1, opts.computePerOpen ?? HOST_LIMITS.computePerOpen);
   let run: Run | null = null;
   /** Set after an engine exception: the run's state can no longer be trusted. */
   let broken: string | null = null;
+  /** The next warm-up unit of the current run (WARM_UP.units: none left). */
+  let warmNext: number = WARM_UP.units;
 
   function serve(req: Request): Response {
     if (req.type === 'open') {
       const next = open(req.session, req.frameLimit);
       run = next;
       broken = null;
+      warmNext = 0;
       return { id: req.id, type: 'opened', scenario: next.info, ...state(next) };
     }
     if (broken !== null)
@@ -156,6 +171,19 @@ export function createEngineHost(opts: EngineHostOptions = {}): EngineHost {
   }
 
   return {
+    warmUp(sliceMs: number): boolean {
+      const r = run;
+      if (r === null || broken !== null) return false;
+      const start = performance.now();
+      try {
+        do warmUpUnit(r, warmNext++);
+        while (warmNext < WARM_UP.units && performance.now() - start < sliceMs);
+      } catch {
+        // A fault here shows again on the request that meets it, which answers it; just stop warming.
+        warmNext = WARM_UP.units;
+      }
+      return warmNext < WARM_UP.units;
+    },
     handle(req: Request): Response {
       const id = typeof req === 'object' && req !== null && typeof req.id === 'number' ? req.id : -1;
       if (id === -1) return { id, type: 'error', message: 'Malformed request.', details: [], fatal: false };

@@ -5,6 +5,9 @@
  * (src/bridge/worker-client.ts), so Vite bundles it as its own file: no blob URL, no eval (CSP-safe).
  * No DOM here. The host answers errors itself (never throws); if posting the answer fails, a fatal
  * error is posted instead so the page can offer a restart.
+ *
+ * After each load (`opened`) it warms the engine up in idle time (engine-host.ts `warmUp`): slices of
+ * about WARM_SLICE_MS between messages, so a request waits at most about one slice.
  */
 import { createEngineHost } from './engine-host';
 import { lessonScenario } from './lessons';
@@ -18,9 +21,21 @@ interface WorkerScope {
 const scope = globalThis as unknown as WorkerScope;
 const host = createEngineHost({ lessons: lessonScenario });
 
+const WARM_SLICE_MS = 4;
+let warmTimer: ReturnType<typeof setTimeout> | null = null;
+
+function warm(): void {
+  warmTimer = host.warmUp(WARM_SLICE_MS) ? setTimeout(warm, 0) : null;
+}
+
 scope.onmessage = (e) => {
   try {
-    scope.postMessage(host.handle(e.data));
+    const answer = host.handle(e.data);
+    scope.postMessage(answer);
+    if (answer.type === 'opened') {
+      if (warmTimer !== null) clearTimeout(warmTimer);
+      warmTimer = setTimeout(warm, 0);
+    }
   } catch (err) {
     // handle() never throws; this is postMessage failing (e.g. a value that cannot be cloned).
     const id =

@@ -116,11 +116,13 @@ function Workqueue(props: { wq: Frame['workqueue'] } & SelectProps): ReactNode {
 
 const MAX_CHIPS = 3;
 
-function Workers(props: { frame: Frame } & SelectProps): ReactNode {
-  const { frame } = props;
+function Workers(
+  props: { workers: Frame['workers']; dirtyKeys: readonly string[]; started: boolean } & SelectProps,
+): ReactNode {
+  const { workers } = props;
   const b = BOXES.workers.rect;
-  const dirty = new Set(frame.workqueue.dirty);
-  if (!frame.controllerStarted) {
+  const dirty = new Set(props.dirtyKeys);
+  if (!props.started) {
     return (
       <g className="fig-workers">
         <text className="fig-worker-note" x={b.x} y={b.y + 16}>
@@ -129,8 +131,8 @@ function Workers(props: { frame: Frame } & SelectProps): ReactNode {
       </g>
     );
   }
-  const shown = frame.workers.length > MAX_CHIPS ? MAX_CHIPS - 1 : MAX_CHIPS;
-  const chips = frame.workers.slice(0, shown).map((w, i) => {
+  const shown = workers.length > MAX_CHIPS ? MAX_CHIPS - 1 : MAX_CHIPS;
+  const chips = workers.slice(0, shown).map((w, i) => {
     const y = b.y + i * 24;
     const busy = w.key !== null;
     const last = w.lastResult;
@@ -192,7 +194,7 @@ function Workers(props: { frame: Frame } & SelectProps): ReactNode {
       </Selectable>
     );
   });
-  const hidden = frame.workers.length - shown;
+  const hidden = workers.length - shown;
   return (
     <g className="fig-workers" data-testid="workers">
       {chips}
@@ -206,11 +208,17 @@ function Workers(props: { frame: Frame } & SelectProps): ReactNode {
 }
 
 export const ControllerBoxes = memo(function ControllerBoxes(
-  props: { frame: Frame; prefix: string } & SelectProps,
+  props: {
+    /** Notifications waiting in each lane's listeners. */
+    pendingFoo: number;
+    pendingDeployment: number;
+    workqueue: Frame['workqueue'];
+    workers: Frame['workers'];
+    started: boolean;
+    prefix: string;
+  } & SelectProps,
 ): ReactNode {
-  const { frame, prefix } = props;
-  const foo = frame.lanes.Foo.listeners.reduce((s, l) => s + l.pendingCount, 0);
-  const dep = frame.lanes.Deployment.listeners.reduce((s, l) => s + l.pendingCount, 0);
+  const { prefix, pendingFoo: foo, pendingDeployment: dep } = props;
   const hb = BOXES.handlers.rect;
   return (
     <g className="fig-controller">
@@ -228,11 +236,17 @@ export const ControllerBoxes = memo(function ControllerBoxes(
           </text>
         }
       />
-      <Workqueue wq={frame.workqueue} selectedKey={props.selectedKey} onSelectKey={props.onSelectKey} />
+      <Workqueue wq={props.workqueue} selectedKey={props.selectedKey} onSelectKey={props.onSelectKey} />
       <YellowBox id="processItem" />
       <YellowBox id="handleObject" />
       <YellowBox id="clients" />
-      <Workers frame={frame} selectedKey={props.selectedKey} onSelectKey={props.onSelectKey} />
+      <Workers
+        workers={props.workers}
+        dirtyKeys={props.workqueue.dirty}
+        started={props.started}
+        selectedKey={props.selectedKey}
+        onSelectKey={props.onSelectKey}
+      />
     </g>
   );
 });

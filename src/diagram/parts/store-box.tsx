@@ -9,11 +9,11 @@ import { BOXES, CELLS, LANES, type LaneId } from '../layout-boxes';
 import { ObjectGlyph, Selectable } from './glyphs';
 import type { SelectProps } from './lane-boxes';
 
-function StoreRow(props: { lane: LaneId; view: LaneView } & SelectProps): ReactNode {
-  const { lane, view } = props;
+function StoreRow(props: { lane: LaneId; indexer: LaneView['indexer'] } & SelectProps): ReactNode {
+  const { lane } = props;
   const b = BOXES[`storeRow-${lane}`].rect;
   const n = CELLS.storeRow;
-  const idx = view.indexer;
+  const idx = props.indexer;
   const overflow = idx.count > n;
   const shown = overflow ? n - 1 : n;
   const stale = new Map(idx.diff.map((d) => [d.key, d.server]));
@@ -84,7 +84,7 @@ function StoreRow(props: { lane: LaneId; view: LaneView } & SelectProps): ReactN
 }
 
 export const StoreBox = memo(function StoreBox(
-  props: { lanes: Readonly<Record<LaneId, LaneView>> } & SelectProps,
+  props: { foo: LaneView['indexer']; deployment: LaneView['indexer'] } & SelectProps,
 ): ReactNode {
   const b = BOXES.store.rect;
   return (
@@ -94,7 +94,7 @@ export const StoreBox = memo(function StoreBox(
         <StoreRow
           key={lane}
           lane={lane}
-          view={props.lanes[lane]}
+          indexer={lane === 'Foo' ? props.foo : props.deployment}
           selectedKey={props.selectedKey}
           onSelectKey={props.onSelectKey}
         />

@@ -5,8 +5,12 @@
  * newest-request-wins drops the stale answers. While the user drags, the thumb follows the pointer, not
  * the (lagging) frame. Marks for faults, relists, errors and interventions sit above the track, each
  * kind with its own shape and colour, a title, and a click that seeks to it.
+ *
+ * Rendering cost: the marks are placed against a reference maximum and the layer scales their offsets to
+ * the real one with one CSS variable, so while `known` grows at fast-forward a frame moves every mark
+ * with one style write instead of re-rendering each mark (MarksLayer is memoised).
  */
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type CSSProperties, memo, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { Mark } from '../../engine/model/session';
 import { t } from '../../i18n';
 import { renderNarration } from '../../i18n/narration';
@@ -67,6 +71,35 @@ function markTitle(mark: Mark, count: number): string {
   return count > 1 ? t('controls.mark.titleMore', { title: base, more: count - 1 }) : base;
 }
 
+/** One mark per (kind, bucket), placed against `refMax`; the layer's --mark-scale maps it to the track. */
+const MarksLayer = memo(function MarksLayer(props: {
+  marks: readonly Mark[];
+  mode: ScrubMode;
+  refMax: number;
+  disabled: boolean;
+  onMark: (mark: Mark) => void;
+}): ReactNode {
+  const { mode, disabled, onMark } = props;
+  return placeMarks(props.marks, { mode, max: props.refMax }).map((p) => (
+    <button
+      key={`${p.kind}:${p.mark.step}`}
+      type="button"
+      tabIndex={-1}
+      aria-hidden="true"
+      className={`ctl-mark ctl-mark-${p.kind}`}
+      style={{ left: `calc(var(--mark-scale, 1) * ${(p.x * 100).toFixed(3)}%)` }}
+      title={markTitle(p.mark, p.count)}
+      disabled={disabled}
+      onClick={() => onMark(p.mark)}
+    >
+      <MarkGlyph kind={p.kind} />
+    </button>
+  ));
+});
+
+/** While the domain grows, how far the marks' reference maximum runs ahead of it. */
+const MARK_SLACK = 1.25;
+
 export function Timeline(props: TimelineProps): ReactNode {
   const { step, known, ended, time, marks, disabled = false } = props;
   const [mode, setMode] = useState<ScrubMode>(props.defaultMode ?? 'step');
@@ -118,7 +151,26 @@ export function Timeline(props: TimelineProps): ReactNode {
     else props.onSeekTime(v);
   };
 
-  const placed = placeMarks(marks, { mode, max });
+  // The marks' reference maximum. While the maximum holds still it is the maximum (marks sit and bucket
+  // exactly as against it); while it grows (fast-forward) it runs ahead of it by MARK_SLACK and is taken
+  // again only when outgrown, and --mark-scale stretches the marks to the track meanwhile. A change of
+  // mode, or a much smaller domain (a new run), takes it again at once.
+  const ref = useRef({ mode, refMax: max, lastMax: max });
+  const r = ref.current;
+  let refMax = r.refMax;
+  if (max === r.lastMax) refMax = max;
+  else if (r.mode !== mode || max > r.refMax || max * MARK_SLACK * MARK_SLACK < r.refMax)
+    refMax = max * MARK_SLACK;
+  ref.current = { mode, refMax, lastMax: max };
+  const markScale = max > 0 ? refMax / max : 1;
+  // A click on a mark seeks through the latest props and mode; the handler itself never changes.
+  const latest = useRef({ props, mode });
+  latest.current = { props, mode };
+  const [onMark] = useState(() => (m: Mark) => {
+    const { props: p, mode: md } = latest.current;
+    if (md === 'step') p.onSeek(m.step);
+    else p.onSeekTime(m.time);
+  });
   const valueText =
     mode === 'step'
       ? t('controls.timeline.valueStep', { step: value, known, time: formatClock(time) })
@@ -142,22 +194,8 @@ export function Timeline(props: TimelineProps): ReactNode {
         </button>
       </div>
       <div className="ctl-track">
-        <div className="ctl-marks">
-          {placed.map((p) => (
-            <button
-              key={`${p.kind}:${p.mark.step}`}
-              type="button"
-              tabIndex={-1}
-              aria-hidden="true"
-              className={`ctl-mark ctl-mark-${p.kind}`}
-              style={{ left: `${(p.x * 100).toFixed(3)}%` }}
-              title={markTitle(p.mark, p.count)}
-              disabled={disabled}
-              onClick={() => (mode === 'step' ? props.onSeek(p.mark.step) : props.onSeekTime(p.mark.time))}
-            >
-              <MarkGlyph kind={p.kind} />
-            </button>
-          ))}
+        <div className="ctl-marks" style={{ '--mark-scale': markScale } as CSSProperties}>
+          <MarksLayer marks={marks} mode={mode} refMax={refMax} disabled={disabled} onMark={onMark} />
         </div>
         <input
           id={id}

@@ -2,9 +2,11 @@
  * The simulated kube-apiserver, from the frame: both kinds' objects with their resourceVersions, the
  * global revision, the watch-history window, the open watches, the recent requests and active faults.
  */
+
 import type { ReactNode } from 'react';
 import type { Frame, ObjectRow } from '../../engine/model/frame';
 import { t } from '../../i18n';
+import { deferredInspector } from './deferred';
 import { formatAge, formatClock, formatCount, formatCountdown, formatDuration } from './format';
 import { ObjectTable } from './object-table';
 import {
@@ -143,7 +145,7 @@ function KindObjects({
   );
 }
 
-export function ApiServerInspector({ frame, selectedKey, onSelectKey }: ApiServerInspectorProps): ReactNode {
+function ApiServerInspectorView({ frame, selectedKey, onSelectKey }: ApiServerInspectorProps): ReactNode {
   const s = frame.server;
   const now = frame.time;
   const requests = [...s.requests].reverse();
@@ -186,7 +188,9 @@ export function ApiServerInspector({ frame, selectedKey, onSelectKey }: ApiServe
         <WindowedTable<Req>
           caption={t('inspectors.apiserver.requests')}
           rows={requests}
-          rowKey={(r, i) => `${i}:${r.time}:${r.verb}:${r.key ?? ''}`}
+          // By position: the newest requests come first, so a new request changes every row's contents;
+          // rows keyed by position are updated in place instead of being removed and re-created.
+          rowKey={(_, i) => String(i)}
           isSelected={(r) => r.key !== null && r.key === selectedKey}
           empty={t('inspectors.apiserver.noRequests')}
           columns={[
@@ -232,3 +236,6 @@ export function ApiServerInspector({ frame, selectedKey, onSelectKey }: ApiServe
     </InspectorShell>
   );
 }
+
+/** ApiServerInspector, rendering a deferred frame (deferred.tsx). */
+export const ApiServerInspector = deferredInspector(ApiServerInspectorView, 'ApiServerInspector');

@@ -3,10 +3,12 @@
  * deltas (type, resourceVersion, DeletedFinalStateUnknown tombstones), HasSynced, populated and
  * initialPopulationCount.
  */
+
 import type { ReactNode } from 'react';
 import type { DeltaView, Frame } from '../../engine/model/frame';
 import type { Kind } from '../../engine/model/objects';
 import { t } from '../../i18n';
+import { deferredInspector } from './deferred';
 import { formatCount } from './format';
 import {
   Chip,
@@ -75,7 +77,7 @@ export function fifoRowHeight(queue: readonly Entry[]): number {
   return tall ? 48 : 28;
 }
 
-export function DeltaFifoInspector({
+function DeltaFifoInspectorView({
   lane,
   frame,
   selectedKey,
@@ -153,3 +155,6 @@ export function DeltaFifoInspector({
     </InspectorShell>
   );
 }
+
+/** DeltaFifoInspector, rendering a deferred frame (deferred.tsx). */
+export const DeltaFifoInspector = deferredInspector(DeltaFifoInspectorView, 'DeltaFifoInspector');

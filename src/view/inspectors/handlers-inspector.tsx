@@ -3,10 +3,12 @@
  * handler, the pending notification buffer, how many were delivered, its resync period and next resync,
  * isResyncing and the registration's HasSynced.
  */
+
 import type { ReactNode } from 'react';
 import type { Frame, NotificationView } from '../../engine/model/frame';
 import type { Kind } from '../../engine/model/objects';
 import { t } from '../../i18n';
+import { deferredInspector } from './deferred';
 import { formatCount, formatCountdown, formatDuration } from './format';
 import {
   Chip,
@@ -81,7 +83,8 @@ function ListenerSection({
       <WindowedTable<NotificationView>
         caption={t('inspectors.handlers.buffer', { handler: l.handler })}
         rows={l.pending}
-        rowKey={(n, i) => `${i}:${n.kind}:${n.key}:${n.rv ?? ''}`}
+        // By position (the buffer's order): rows are updated in place as notifications come and go.
+        rowKey={(_, i) => String(i)}
         isSelected={(n) => n.key === selectedKey}
         empty={t('inspectors.handlers.empty')}
         columns={[
@@ -139,12 +142,7 @@ function ListenerSection({
   );
 }
 
-export function HandlersInspector({
-  lane,
-  frame,
-  selectedKey,
-  onSelectKey,
-}: HandlersInspectorProps): ReactNode {
+function HandlersInspectorView({ lane, frame, selectedKey, onSelectKey }: HandlersInspectorProps): ReactNode {
   const listeners = frame.lanes[lane].listeners;
   return (
     <InspectorShell
@@ -168,3 +166,6 @@ export function HandlersInspector({
     </InspectorShell>
   );
 }
+
+/** HandlersInspector, rendering a deferred frame (deferred.tsx). */
+export const HandlersInspector = deferredInspector(HandlersInspectorView, 'HandlersInspector');

@@ -3,10 +3,12 @@
  * objects, each index with its buckets, and "cache vs server": every key whose cached resourceVersion
  * differs from the server's (the frame computes the difference; a lagging cache is normal, I*).
  */
+
 import { type ReactNode, useMemo, useState } from 'react';
 import type { Frame } from '../../engine/model/frame';
 import type { Kind } from '../../engine/model/objects';
 import { t } from '../../i18n';
+import { deferredInspector } from './deferred';
 import { formatCount } from './format';
 import { KeyList } from './key-list';
 import { type CacheDiffEntry, cacheDiffText, ObjectTable } from './object-table';
@@ -107,12 +109,7 @@ function IndexSection({
 
 type DiffRow = Frame['lanes']['Foo']['indexer']['diff'][number];
 
-export function IndexerInspector({
-  lane,
-  frame,
-  selectedKey,
-  onSelectKey,
-}: IndexerInspectorProps): ReactNode {
+function IndexerInspectorView({ lane, frame, selectedKey, onSelectKey }: IndexerInspectorProps): ReactNode {
   const ix = frame.lanes[lane].indexer;
   const diffByKey = useMemo(() => {
     const m = new Map<string, CacheDiffEntry>();
@@ -194,3 +191,6 @@ export function IndexerInspector({
     </InspectorShell>
   );
 }
+
+/** IndexerInspector, rendering a deferred frame (deferred.tsx). */
+export const IndexerInspector = deferredInspector(IndexerInspectorView, 'IndexerInspector');

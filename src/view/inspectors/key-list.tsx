@@ -51,7 +51,8 @@ export function KeyList(props: KeyListProps): ReactNode {
     <WindowedTable<Row>
       caption={label}
       rows={rows}
-      rowKey={(r) => `${r.i}:${r.key}`}
+      // By position: rows are updated in place as keys come and go.
+      rowKey={(r) => String(r.i)}
       isSelected={(r) => r.key === selectedKey}
       maxHeight={props.maxHeight ?? 200}
       empty={empty}

@@ -3,10 +3,12 @@
  * watching, backing off with a countdown), lastSyncResourceVersion, the "RV unavailable" flag, the open
  * watch, the next resync check and how many LISTs it has made.
  */
+
 import type { ReactNode } from 'react';
 import type { Frame } from '../../engine/model/frame';
 import type { Kind } from '../../engine/model/objects';
 import { t } from '../../i18n';
+import { deferredInspector } from './deferred';
 import { formatAge, formatCount, formatCountdown } from './format';
 import { Chip, Facts, InspectorShell, KindLabel, Rv, Section, type Tone, YesNo } from './parts';
 
@@ -42,7 +44,7 @@ export function PhaseChip({ phase }: { readonly phase: string }): ReactNode {
   );
 }
 
-export function ReflectorInspector({ lane, frame }: ReflectorInspectorProps): ReactNode {
+function ReflectorInspectorView({ lane, frame }: ReflectorInspectorProps): ReactNode {
   const r = frame.lanes[lane].reflector;
   const now = frame.time;
   const backingOff = r.phase.startsWith('backoff');
@@ -112,3 +114,6 @@ export function ReflectorInspector({ lane, frame }: ReflectorInspectorProps): Re
     </InspectorShell>
   );
 }
+
+/** ReflectorInspector, rendering a deferred frame (deferred.tsx). */
+export const ReflectorInspector = deferredInspector(ReflectorInspectorView, 'ReflectorInspector');

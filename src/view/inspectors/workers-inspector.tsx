@@ -3,9 +3,11 @@
  * worker's state, the key in hand, the sync stage, the last result (success, 409 conflict, 409 already
  * exists, another error) and how many items it has processed.
  */
+
 import type { ReactNode } from 'react';
 import type { Frame } from '../../engine/model/frame';
 import { t } from '../../i18n';
+import { deferredInspector } from './deferred';
 import { classifyResult, formatCount, type ResultClass } from './format';
 import { Chip, InspectorShell, KeyButton, type Tone } from './parts';
 import { WindowedTable } from './windowed-table';
@@ -60,7 +62,7 @@ export function ResultChip({ result }: { readonly result: LastResult }): ReactNo
   );
 }
 
-export function WorkersInspector({ frame, selectedKey, onSelectKey }: WorkersInspectorProps): ReactNode {
+function WorkersInspectorView({ frame, selectedKey, onSelectKey }: WorkersInspectorProps): ReactNode {
   return (
     <InspectorShell
       title={t('inspectors.workers.title')}
@@ -135,3 +137,6 @@ export function WorkersInspector({ frame, selectedKey, onSelectKey }: WorkersIns
     </InspectorShell>
   );
 }
+
+/** WorkersInspector, rendering a deferred frame (deferred.tsx). */
+export const WorkersInspector = deferredInspector(WorkersInspectorView, 'WorkersInspector');

@@ -3,9 +3,11 @@
  * rate_limiting_queue.go, metrics.go): the queue in Get order, the dirty and processing sets, items
  * waiting for their ready time, requeue counts, the metrics and two live charts (depth, retries).
  */
+
 import { type ReactNode, useMemo } from 'react';
 import type { Frame } from '../../engine/model/frame';
 import { t } from '../../i18n';
+import { deferredInspector } from './deferred';
 import { formatClock, formatCount, formatCountdown, formatDuration } from './format';
 import type { HistoryPoint } from './history';
 import { KeyList } from './key-list';
@@ -24,7 +26,7 @@ export interface WorkqueueInspectorProps {
 type Waiting = Frame['workqueue']['waiting'][number];
 type Requeue = Frame['workqueue']['requeues'][number];
 
-export function WorkqueueInspector({
+function WorkqueueInspectorView({
   frame,
   history,
   selectedKey,
@@ -91,7 +93,8 @@ export function WorkqueueInspector({
         <WindowedTable<Waiting>
           caption={t('inspectors.workqueue.waiting')}
           rows={q.waiting}
-          rowKey={(w, i) => `${i}:${w.item}`}
+          // By position in the heap's pop order: rows are updated in place.
+          rowKey={(_, i) => String(i)}
           isSelected={(w) => w.item === sel}
           empty={t('inspectors.workqueue.waitingEmpty')}
           columns={[
@@ -135,3 +138,6 @@ export function WorkqueueInspector({
     </InspectorShell>
   );
 }
+
+/** WorkqueueInspector, rendering a deferred frame (deferred.tsx). */
+export const WorkqueueInspector = deferredInspector(WorkqueueInspectorView, 'WorkqueueInspector');

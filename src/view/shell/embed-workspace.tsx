@@ -36,7 +36,7 @@ import { Notices } from '../links/notices';
 import { offerSource } from '../links/page-boot';
 import { NarrationPanel } from '../narration';
 import { PlaybackBar } from './playback-bar';
-import { stepDurationMs, useReducedMotion, useStepProgress } from './use-step-progress';
+import { stepDurationMs, useReducedMotion } from './use-step-progress';
 import './embed.css';
 
 export function EmbedWorkspace(): ReactNode {
@@ -63,8 +63,6 @@ export function EmbedWorkspace(): ReactNode {
     [store],
   );
   useShortcuts(handlers);
-  const step = frame?.step ?? 0;
-  const progress = useStepProgress(step, stepDurationMs(speed, playing), reducedMotion);
   const s = store.getState();
 
   const openFull = (): void => {
@@ -107,7 +105,7 @@ export function EmbedWorkspace(): ReactNode {
               <Figure
                 frame={frame}
                 records={frame.records}
-                progress={progress}
+                animationMs={stepDurationMs(speed, playing)}
                 selectedKey={selectedKey}
                 onSelectKey={(key) => s.select(key)}
                 reducedMotion={reducedMotion}

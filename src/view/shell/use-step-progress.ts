@@ -1,8 +1,7 @@
 /**
- * The animation progress (0..1) of the step on screen. It restarts at 0 whenever the step changes and
- * runs to 1 over a duration that suits the playback speed; with reduced motion (or fast-forward) it is 1
- * at once. Token positions are a pure function of (records, progress), so pausing, scrubbing and stepping
- * back need no other animation state.
+ * How long a step's tokens travel at a playback speed (the figure animates them itself: its step clock,
+ * src/diagram/step-clock.ts), and the user's reduced-motion setting. With reduced motion (or at
+ * fast-forward) tokens sit at their ends at once.
  */
 import { useEffect, useState } from 'react';
 import { type Speed, virtualRate } from '../../store';
@@ -13,27 +12,6 @@ export function stepDurationMs(speed: Speed, playing: boolean): number {
   // A virtual-time rate shows steps when their time comes: a short motion up to 1 min/s, none faster.
   if (typeof speed === 'string') return (virtualRate(speed) ?? Infinity) <= 60 ? 250 : 0;
   return Math.max(0, Math.min(1200, (1000 / speed) * 0.85));
-}
-
-export function useStepProgress(step: number, durationMs: number, reducedMotion: boolean): number {
-  const [progress, setProgress] = useState(1);
-  useEffect(() => {
-    if (reducedMotion || durationMs <= 0 || step === 0) {
-      setProgress(1);
-      return;
-    }
-    let raf = 0;
-    const start = performance.now();
-    const tick = (now: number): void => {
-      const p = Math.min(1, (now - start) / durationMs);
-      setProgress(p);
-      if (p < 1) raf = requestAnimationFrame(tick);
-    };
-    setProgress(0);
-    raf = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(raf);
-  }, [step, durationMs, reducedMotion]);
-  return progress;
 }
 
 /** Follows the user's prefers-reduced-motion setting. */

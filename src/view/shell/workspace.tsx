@@ -6,7 +6,7 @@
  * narrow screen everything stacks in that order, figure first. Everything reads the store through
  * narrow selectors; nothing here simulates.
  */
-import { type ReactNode, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { exportPng, exportSvg, Figure } from '../../diagram';
 import type { RecordView } from '../../engine/model/frame';
 import type { Kind } from '../../engine/model/objects';
@@ -52,7 +52,7 @@ import { InspectorTabs, type TabId } from './inspector-tabs';
 import { LanguageSwitch } from './language-switch';
 import { PlaybackBar } from './playback-bar';
 import { useHeaderHeight } from './use-header-height';
-import { stepDurationMs, useReducedMotion, useStepProgress } from './use-step-progress';
+import { stepDurationMs, useReducedMotion } from './use-step-progress';
 
 const LOG_WINDOW = 400;
 
@@ -81,11 +81,7 @@ export function Workspace(): ReactNode {
   const [logFilter, setLogFilter] = useState<EventLogFilter>(EMPTY_FILTER);
   const [logRecords, setLogRecords] = useState<readonly RecordView[]>([]);
   const [history, setHistory] = useState<{ key: string; records: readonly RecordView[] } | null>(null);
-  const [queueHistory, setQueueHistory] = useState<readonly HistoryPoint[]>([]);
-  // The inspectors may lag the figure by a frame or two while React is busy (fast-forward): they render
-  // the deferred frame and skip renders whose inputs did not change. Paused, they show the same frame.
-  const inspectedFrame = useDeferredValue(frame);
-  const inspectedHistory = useDeferredValue(queueHistory);
+  const queueHistoryRef = useRef<readonly HistoryPoint[]>([]);
 
   useDocumentTheme(theme);
   const handlers = useMemo(
@@ -99,10 +95,13 @@ export function Workspace(): ReactNode {
   useShortcuts(handlers);
 
   const step = frame?.step ?? 0;
-  const progress = useStepProgress(step, stepDurationMs(speed, playing), reducedMotion);
 
-  useEffect(() => {
-    if (frame !== null) setQueueHistory((h) => appendHistory(h, frame, 120));
+  // The workqueue charts' points, one per frame shown, taken while rendering that frame (a state set in
+  // an effect would render the whole page a second time for every frame). appendHistory returns the
+  // same array for a point it already has, so a repeated render adds nothing.
+  const queueHistory = useMemo(() => {
+    if (frame !== null) queueHistoryRef.current = appendHistory(queueHistoryRef.current, frame, 120);
+    return queueHistoryRef.current;
   }, [frame]);
 
   // The event log shows a window of records up to the step on screen (fetched from the worker).
@@ -207,7 +206,7 @@ export function Workspace(): ReactNode {
               <Figure
                 frame={frame}
                 records={frame.records}
-                progress={progress}
+                animationMs={stepDurationMs(speed, playing)}
                 selectedKey={selectedKey}
                 onSelectKey={onSelectKey}
                 reducedMotion={reducedMotion}
@@ -258,14 +257,16 @@ export function Workspace(): ReactNode {
         {frame !== null && (
           <div className="inspector-pane">
             <InspectorTabs
-              frame={inspectedFrame ?? frame}
+              // Each inspector defers the frame itself (view/inspectors/deferred.tsx): it may lag the
+              // figure while React is busy, and only it re-renders when it catches up.
+              frame={frame}
               tab={tab}
               onTab={setTab}
               lane={lane}
               onLane={setLane}
               selectedKey={selectedKey}
               onSelectKey={onSelectKey}
-              queueHistory={inspectedHistory}
+              queueHistory={queueHistory}
               logRecords={logRecords}
               logFilter={logFilter}
               onLogFilter={setLogFilter}
