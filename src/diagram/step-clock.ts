@@ -1,7 +1,9 @@
 /**
  * The step's animation clock, kept inside the figure: the progress (0..1) of the step's tokens over
- * `durationMs`, restarting at 0 whenever the step (or the duration) changes; with no duration, or at
- * step 0, it is 1 at once. Only the layers that draw motion (arrows and tokens) subscribe to it, so an
+ * `durationMs`, restarting at 0 whenever the step moves on or back by one (a step button, playing);
+ * with no duration, at step 0, or after a jump of more than one step (a seek, a drag along the
+ * timeline, a link opened at its step), it is 1 at once: a jump shows the step settled, so scrubbing
+ * draws each step once instead of starting an animation that the next step cancels. Only the layers that draw motion (arrows and tokens) subscribe to it, so an
  * animation frame re-renders those two layers and nothing else: neither the rest of the figure nor the
  * page around it. Token positions stay a pure function of (records, progress) (motion.ts).
  */
@@ -13,13 +15,15 @@ export interface StepClock {
   readonly subscribe: (onTick: () => void) => () => void;
 }
 
-interface RunningClock extends StepClock {
+export interface RunningClock extends StepClock {
   /** Starts the step's animation (from 0) or puts it at its end; returns a stop function. */
   run(step: number, durationMs: number): () => void;
 }
 
-function createClock(): RunningClock {
+export function createStepClock(): RunningClock {
   let value = 1;
+  /** The step the clock last ran for (-1: none yet). */
+  let last = -1;
   const subs = new Set<() => void>();
   const set = (v: number): void => {
     if (v === value) return;
@@ -35,7 +39,9 @@ function createClock(): RunningClock {
       };
     },
     run(step, durationMs) {
-      if (durationMs <= 0 || step === 0) {
+      const jumped = last < 0 || Math.abs(step - last) > 1;
+      last = step;
+      if (durationMs <= 0 || step === 0 || jumped) {
         set(1);
         return () => {};
       }
@@ -59,7 +65,7 @@ function createClock(): RunningClock {
  * shows its tokens at progress 0 (the subscribed layers re-render before the browser paints).
  */
 export function useStepClock(step: number, durationMs: number): StepClock {
-  const [clock] = useState(createClock);
+  const [clock] = useState(createStepClock);
   useLayoutEffect(() => clock.run(step, durationMs), [clock, step, durationMs]);
   return clock;
 }
