@@ -50,6 +50,7 @@ import { ModeSwitch } from '../sandbox/mode-switch';
 import { download } from './download';
 import { InspectorTabs, type TabId } from './inspector-tabs';
 import { LanguageSwitch } from './language-switch';
+import { LazyDetails } from './lazy-details';
 import { PlaybackBar } from './playback-bar';
 import { useHeaderHeight } from './use-header-height';
 import { stepDurationMs, useReducedMotion } from './use-step-progress';
@@ -239,14 +240,13 @@ export function Workspace(): ReactNode {
                 currentStep={step}
               />
             )}
-            <details className="interventions-box">
-              <summary>{t('shell.tab.interventions')}</summary>
+            <LazyDetails className="interventions-box" summary={t('shell.tab.interventions')}>
               <InterventionsPanel
                 frame={frame}
                 onIntervene={(a) => void s.intervene(a)}
                 disabled={playing || fatal !== null}
               />
-            </details>
+            </LazyDetails>
           </aside>
         )}
         {frame !== null && mode === 'sandbox' && (
