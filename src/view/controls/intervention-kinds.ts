@@ -89,6 +89,8 @@ export function describeIntervention(a: InterventionAction): string {
         : t('controls.iv.done.watchErrorOne', { code: a.code, kind: a.kind });
     case 'compact':
       return t('controls.iv.done.compact');
+    case 'restartApiServer':
+      return t('controls.iv.done.restartApiServer', { seconds: a.downtimeMs / 1000 });
     case 'refuseConnections':
       return t('controls.iv.done.refuseConnections', { seconds: a.durationMs / 1000 });
     case 'apiErrors':
