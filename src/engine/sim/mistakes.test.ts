@@ -117,18 +117,19 @@ describe('all switches off: nothing changes', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     // Hashes recorded before the mistakes were implemented: FNV-1a of the JSON trace, steps, frame digest.
     // The trace hashes were re-pinned when record params became structured data instead of English
-    // text (ENGINE_BEHAVIOUR_VERSION 2); the steps and these frame digests did not change.
+    // text (ENGINE_BEHAVIOUR_VERSION 2); the steps and these frame digests did not change. Re-pinned
+    // again for ENGINE_BEHAVIOUR_VERSION 3 (issue 8's server: src/pins/traces.test.ts says what moved).
     const a = runSteps(r.scenario, 5000);
     expect([fnv1a(JSON.stringify(a.recs)), a.w.step, buildFrame(a.w, []).digest]).toEqual([
-      '4c140a24',
+      '4aa0665c',
       5000,
-      'bd32f32e',
+      '221e6261',
     ]);
     const b = runSteps(randomScenario(2), 4000);
     expect([fnv1a(JSON.stringify(b.recs)), b.w.step, buildFrame(b.w, []).digest]).toEqual([
-      '547bf5f9',
+      'fd5a708c',
       4000,
-      'e42f71b0',
+      'e7e8f924',
     ]);
     for (const id of MISTAKE_IDS) expect(ids(a.recs).has(id)).toBe(false);
   });
