@@ -133,6 +133,8 @@ export interface Frame {
     /** The events held by all kinds' watch-cache rings, and their capacities added up (S19). */
     readonly historyCount: number;
     readonly historyCapacity: number;
+    /** etcd writes of resources the lab does not model (core/v1 Events, compact_rev_key), S1. */
+    readonly otherWrites: { readonly count: number; readonly last: string | null };
     /** One Cacher per kind (S31–S33): its cache RV, list RV, S18's oldest, ring size and capacity. */
     readonly caches: Readonly<
       Record<

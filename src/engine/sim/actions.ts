@@ -67,6 +67,13 @@ export type Action =
   | { readonly a: 'server.gc' }
   /** S35: the apiserver's etcd compactor ticks (every compactionInterval). */
   | { readonly a: 'server.compactor' }
+  /** The EventRecorder's write of a core/v1 Event (asynchronous to the worker that recorded it). */
+  | {
+      readonly a: 'recorder.event';
+      readonly reason: string;
+      readonly eventType: string;
+      readonly key: string;
+    }
   /** S33: the restarted apiserver is up: its Cachers re-initialise. */
   | { readonly a: 'server.start'; readonly cacheInitMs: number }
   /** The informer's processLoop (Pop) and each listener's run loop. */

@@ -201,6 +201,10 @@ export function buildFrame(w: World, records: readonly TraceRecord[], opts: Fram
       historyCount: KINDS.reduce((n, k) => n + s.cachers[k].ring.size, 0),
       historyCapacity: KINDS.reduce((n, k) => n + s.cachers[k].ring.capacity, 0),
       caches: cacheViews(s, w.now),
+      otherWrites: {
+        count: s.otherWrites.count,
+        last: s.otherWrites.last === null ? null : `${s.otherWrites.last.resource} @${s.otherWrites.last.rv}`,
+      },
       counts,
       objects,
       watches: serverOpenWatches(s).map((x) => ({

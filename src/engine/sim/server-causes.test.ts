@@ -122,6 +122,26 @@ script:
     expect(of(recs, 'apiserver.gc').map((r) => r.key)).toContain('default/late');
   });
 
+  it('point 6: the sample-controller records Events through the CoreV1 client; the worker does not wait', () => {
+    const s = scenario(`settings: { resyncPeriod: 0 }
+objects:
+  - { kind: Foo, metadata: { name: a }, spec: { deploymentName: a, replicas: 1 } }
+`);
+    const w = createWorld(s);
+    const ctx: SimContext = { scenario: s, script: [] };
+    let doneAt: { step: number; others: number } | null = null;
+    while (w.now < 2_000) {
+      const r = stepWorld(w, ctx);
+      if (r === null) break;
+      if (doneAt === null && r.some((x) => x.message === 'worker.done'))
+        doneAt = { step: w.step, others: w.server.otherWrites.count };
+    }
+    // Done came before the Event reached etcd; the Event took a revision of its own (S1).
+    expect(doneAt?.others).toBe(0);
+    expect(w.server.otherWrites.count).toBeGreaterThanOrEqual(1);
+    expect(w.server.otherWrites.last?.resource).toContain('Synced default/a');
+  });
+
   it('S12/S21: a filtered informer lists and watches only the Foos it selects', () => {
     const recs = runUntil(
       scenario(`settings: { resyncPeriod: 0, labelSelector: { Foo: tier=gold } }

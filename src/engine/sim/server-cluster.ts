@@ -12,15 +12,23 @@
  *   of objects that still have an owner are not modelled.
  * - the apiserver's etcd compactor (S35): a tick every compactionInterval (etcd.ts etcdCompactorTick).
  * - the end of an apiserver restart (S33): the Cachers re-initialise.
+ * - core/v1 Events the sample-controller's EventRecorder writes (`Synced`, `ErrResourceExists`): an etcd
+ *   write of a resource the lab does not model, so it takes a revision (S1) and makes the Foo and
+ *   Deployment RVs sparse. It is not a step of its own (no record: it changes nothing in the figure);
+ *   frames count it. Simplification: the recorder's correlator (aggregation into a count PATCH, the
+ *   spam filter) and its retries after a failed write are not modelled; a write that meets a refused
+ *   connection is dropped.
  *
  * While the apiserver is down (a restart), the controllers' writes wait until it is back.
  */
 import {
   etcdCompactorTick,
+  etcdOtherWrite,
   findOrphanDeployments,
   serverDelete,
   serverDown,
   serverGet,
+  serverRequestFault,
   serverStart,
   serverUpdate,
   type WriteResult,
@@ -155,6 +163,12 @@ export function serverCompactor(w: World, ctx: SimContext, out: StepOut): void {
     compactedRv: r.compactedRv,
     revision: r.revision,
   });
+}
+
+/** The EventRecorder's write of one Event through the CoreV1 client (no record, see the header). */
+export function serverRecordEvent(w: World, reason: string, eventType: string, key: string): void {
+  if (serverRequestFault(w.server, w.now) !== null) return;
+  etcdOtherWrite(w.server, w.now, `events (${eventType} ${reason} ${key})`);
 }
 
 /** S33: the restarted apiserver is up; its Cachers re-initialise from etcd. */

@@ -31,7 +31,7 @@ import type { StepOut } from './emit';
 import { informerPop, listenerDeliver, reflectorEnv } from './lane-actors';
 import { applyScriptAction } from './script';
 import { serverHandleList, serverHandleWatch, serverHandleWrite, serverWatchTimers } from './server-actors';
-import { serverCompactor, serverGc, serverRollout, serverStarted } from './server-cluster';
+import { serverCompactor, serverGc, serverRecordEvent, serverRollout, serverStarted } from './server-cluster';
 import type { SimContext, World } from './world';
 
 /** Safety valve: a step that runs this many invisible actions ends the run (it would be a livelock). */
@@ -113,6 +113,9 @@ function dispatch(w: World, ctx: SimContext, out: StepOut, act: Action): void {
       return;
     case 'server.compactor':
       serverCompactor(w, ctx, out);
+      return;
+    case 'recorder.event':
+      serverRecordEvent(w, act.reason, act.eventType, act.key);
       return;
     case 'server.start':
       serverStarted(w, out, act.cacheInitMs);

@@ -282,5 +282,5 @@ goal:
           - { message: reflector.backoff, lane: Foo }
           - { message: reflector.list, lane: Foo, params: { relist: true } }
           - { message: reflector.replace, lane: Foo, params: { relist: true } }
-          - { message: handler.OnUpdate, lane: Foo, key: default/beta, params: { rv: "8" } }
+          - { message: handler.OnUpdate, lane: Foo, key: default/beta, params: { rv: "11" } }
 `;
