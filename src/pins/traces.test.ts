@@ -70,6 +70,7 @@ const PINS: Record<string, string> = {
   'lesson stale-cache': 'e37256e9 140 db70c587 bce29917',
   'lesson fifo-keeps-place': 'e2b113d0 50 de1a300c bda69ff3',
   'lesson callback-follows-cache': 'f8422c45 50 2d02f877 f63ed283',
+  'lesson apiserver-restart': 'a01c5e68 72 4a3cf5d5 f8559d45',
   'lesson finalizers': '7a4cd41e 43 b57f74f7 d251678d',
 };
 

@@ -8,10 +8,12 @@
  *   connections are refused while it is down) and starts again: every Cacher re-initialises (ring
  *   emptied, list RV = etcd's revision, not ready for `cacheInitMs`), so a watch from an RV below the new
  *   list RV gets 410 (S18 with oldest = listRV + 1).
+ * - Test-only rule switch (src/engine/rules.ts): S33_CACHE_REINIT.
  * - Refused connections (R14) and error responses (429 → R13/R14 backoff, 500) for a time window.
  *   The simulator asks serverRequestFault before serving each request.
  */
 import { KINDS, type Kind } from '../model/objects';
+import { RULES } from '../rules';
 import { cacherReinit } from './cacher';
 import { type ApiError, connectionRefused, internalError, tooManyRequests } from './errors';
 import { catchUpCaches, etcdCompact } from './etcd';
@@ -49,7 +51,9 @@ export function serverRestart(
  */
 export function serverStart(s: ApiServerState, now: number, cacheInitMs: number): number {
   catchUpCaches(s, now);
-  for (const k of KINDS) cacherReinit(s.cachers[k], s.revision, now, now + cacheInitMs);
+  // RULES.S33_CACHE_REINIT off (tests only): the caches survive the restart as they were.
+  if (RULES.S33_CACHE_REINIT)
+    for (const k of KINDS) cacherReinit(s.cachers[k], s.revision, now, now + cacheInitMs);
   return s.revision;
 }
 

@@ -20,7 +20,7 @@ export interface LessonEntry {
 /** The id of the lesson a fresh visitor (or a broken link) gets. */
 export const DEFAULT_LESSON_ID = 'cold-start';
 
-/** The built-in lessons in course order (1..12). */
+/** The built-in lessons in course order (1..13). */
 export const LESSON_CATALOG: readonly LessonEntry[] = [
   {
     id: 'cold-start',
@@ -110,6 +110,14 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
     title: {
       en: 'Finalizers: MODIFIED first, DELETED last',
       zh: 'Finalizer：先是 MODIFIED，最后才是 DELETED',
+    },
+  },
+  {
+    id: 'apiserver-restart',
+    number: 13,
+    title: {
+      en: 'An API server restart: new watch caches, 410, relist',
+      zh: 'APIServer 重启：新的 watch 缓存、410、重新列举',
     },
   },
 ];
