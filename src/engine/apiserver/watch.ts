@@ -15,8 +15,8 @@
  * - Timeouts (S22): each watch has a deadline; serverExpiredWatches ends it cleanly (no ERROR).
  * - Bookmarks (S23): cache_watcher.go nextBookmarkTime: every bookmarkFrequency and 2 s before the
  *   deadline; the RV is the kind's cache RV (S32: its last event or progress notification), not the
- *   global revision; sent only if above the watch's floor and the last RV sent to it; [1.26] none until
- *   the Cacher has received an event or a progress notification since it (re)started.
+ *   global revision; sent only if above the watch's floor (its start RV); [1.26] none until the Cacher
+ *   has received an event or a progress notification since it (re)started.
  * - Readiness (S33 [1.26]): a WATCH of a cache that is not ready blocks; serverWatchWaitUntil tells the
  *   simulator until when. [1.36] answers 429 instead (not modelled).
  *
@@ -226,7 +226,7 @@ export function serverCloseWatch(s: ApiServerState, watchId: number): boolean {
 
 /**
  * S23: the bookmarks due at `now`, one per watch, with the watches' next bookmark times re-armed.
- * A due watch that already has the kind's cache RV is re-armed without a bookmark.
+ * A due watch whose floor is not below the kind's cache RV is re-armed without a bookmark.
  */
 export function serverDueBookmarks(s: ApiServerState, now: number): WatchDelivery[] {
   catchUpCaches(s, now);
@@ -234,9 +234,12 @@ export function serverDueBookmarks(s: ApiServerState, now: number): WatchDeliver
   for (const w of s.watches.values()) {
     if (w.nextBookmarkAt === null || w.nextBookmarkAt > now || w.deadline <= now) continue;
     const c = s.cachers[w.kind];
-    // S23: the kind's cache RV, above what the watch already has; [1.26] none before the Cacher saw an
-    // event or a progress notification since it started.
-    if (c.seenSinceInit && c.rv > w.floorRv && (w.lastSentRv === null || c.rv > w.lastSentRv)) {
+    // S23: the kind's cache RV; [1.26] none before the Cacher saw an event or a progress notification
+    // since it started. cache_watcher.go `process` drops a bookmark whose RV is not above the watch's
+    // floor (its start RV after the initial events), not above the last RV sent: as@26 cacher.go
+    // process and as@36 cache_watcher.go:529–540 compare with that fixed floor, so a bookmark may repeat
+    // the RV of the last event or bookmark (the spec's S23 says "last RV sent"; the code says floor).
+    if (c.seenSinceInit && c.rv > w.floorRv) {
       const ev = bookmark(w.kind, c.rv, false);
       w.lastSentRv = c.rv;
       w.eventsSent++;
