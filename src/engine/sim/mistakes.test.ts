@@ -121,15 +121,15 @@ describe('all switches off: nothing changes', () => {
     // again for ENGINE_BEHAVIOUR_VERSION 3 (issue 8's server: src/pins/traces.test.ts says what moved).
     const a = runSteps(r.scenario, 5000);
     expect([fnv1a(JSON.stringify(a.recs)), a.w.step, buildFrame(a.w, []).digest]).toEqual([
-      '79b08b98',
+      'adf4bb2c',
       5000,
-      '8b9fbd5c',
+      'df475eb9',
     ]);
     const b = runSteps(randomScenario(2), 4000);
     expect([fnv1a(JSON.stringify(b.recs)), b.w.step, buildFrame(b.w, []).digest]).toEqual([
-      'aa9c28d7',
+      '6c26c7cb',
       4000,
-      '11184257',
+      'd5faca36',
     ]);
     for (const id of MISTAKE_IDS) expect(ids(a.recs).has(id)).toBe(false);
   });
