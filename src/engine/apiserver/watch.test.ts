@@ -217,7 +217,7 @@ describe('WATCH', () => {
     expect(serverExpiredWatches(s, 300_000).map((x) => x.watchId)).toEqual([w.id, quiet.id]);
   });
 
-  it('S23/S32: with etcd’s 10 min progress interval a quiet kind’s bookmarks stand still', () => {
+  it('S23/S32 (point 3): bookmarks carry the kind’s cache RV; with etcd’s 10 min progress interval a quiet kind’s bookmarks stand still', () => {
     const s = newApiServer({ now: 0, progressNotifyMs: 600_000 });
     ok(serverCreate(s, fooObj('a'), 0)); // 1
     const w = opened(
