@@ -17,7 +17,7 @@ test.describe('shareable links', () => {
     const lab = new LabPage(page);
     await lab.open('./?lesson=gone-410');
     await expect(lab.lessonTitle).toHaveText(
-      'Lesson 3: 410 Gone: the history window moves on, the Reflector relists',
+      'Lesson 3: 410 Gone: the Foo watch cache moves on, the Reflector relists',
     );
     await expect(lab.lessonGoal).toHaveAttribute('data-met', 'false');
     const asked = await lab.playToGoal();

@@ -28,10 +28,10 @@ export class Interventions {
     return this.disclosure.getByLabel(label, { exact: true });
   }
 
-  /** "Break the watch with an ERROR event" with the given code, on one informer's watch or all. */
+  /** "Inject an ERROR event into the watch" with the given code, on one informer's watch or all. */
   async breakWatch(code: '410' | '500', lane: 'all' | 'Foo' | 'Deployment'): Promise<void> {
     await this.open();
-    await this.kind.selectOption({ label: 'Break the watch with an ERROR event' });
+    await this.kind.selectOption({ label: 'Inject an ERROR event into the watch' });
     await this.field('Code').selectOption(code);
     await this.field('Watch').selectOption(lane);
     await this.applyButton.click();

@@ -33,6 +33,9 @@
  * - S18_TOO_OLD_WATCH: the server opens a watch from a resourceVersion older than its history window
  *   and replays what it still has, silently skipping the lost events [apiserver/watch.ts openWatch].
  * - S23_BOOKMARKS: the server sends no BOOKMARK events [apiserver/watch.ts nextBookmarkTime].
+ * - S33_CACHE_REINIT: a restarted API server keeps its watch caches as they were (rings, list RVs)
+ *   instead of re-initialising them from etcd, so old watches resume without 410 [apiserver/faults.ts
+ *   serverStart].
  * - S25_ALREADY_EXISTS: a create of an existing name succeeds (201) and returns the stored object
  *   unchanged, with no event [apiserver/writes.ts create].
  * - S26_OPTIMISTIC_CONCURRENCY: an update carrying a stale resourceVersion is applied (last writer wins)
@@ -53,6 +56,7 @@ export const RULE_IDS = [
   'W9_FORGET',
   'S18_TOO_OLD_WATCH',
   'S23_BOOKMARKS',
+  'S33_CACHE_REINIT',
   'S25_ALREADY_EXISTS',
   'S26_OPTIMISTIC_CONCURRENCY',
   'S28_FINALIZERS',
@@ -74,6 +78,7 @@ export const RULES: Record<RuleId, boolean> = {
   W9_FORGET: true,
   S18_TOO_OLD_WATCH: true,
   S23_BOOKMARKS: true,
+  S33_CACHE_REINIT: true,
   S25_ALREADY_EXISTS: true,
   S26_OPTIMISTIC_CONCURRENCY: true,
   S28_FINALIZERS: true,

@@ -5,4 +5,4 @@
  * made with another version can say that the replay may differ, instead of silently showing something
  * else; the frame digest in the link then tells whether it actually does.
  */
-export const ENGINE_BEHAVIOUR_VERSION = '2';
+export const ENGINE_BEHAVIOUR_VERSION = '3';

@@ -93,8 +93,14 @@ export const settings: fc.Arbitrary<Settings> = fc.record({
   resyncPeriodMs: offOrAtLeastOneSecond,
   workers: fc.integer({ min: 1, max: 16 }),
   rateLimiter: limiter,
-  historyWindow: fc.integer({ min: 10, max: 100_000 }),
+  historyWindow: fc.option(fc.integer({ min: 10, max: 100_000 }), { nil: null }),
   bookmarkIntervalMs: offOrAtLeastOneSecond,
+  progressNotifyIntervalMs: fc.oneof(fc.constant(0), fc.integer({ min: 100, max: 3_600_000 })),
+  compactionIntervalMs: offOrAtLeastOneSecond,
+  labelSelector: fc.record(
+    { Foo: fc.constantFrom('tier=gold', 'app', '!skip', 'a=b,c!=d'), Deployment: fc.constantFrom('app=web') },
+    { requiredKeys: [] },
+  ),
   watchTimeout: range(1000),
   pageSize: fc.integer({ min: 1, max: 100_000 }),
   latency: fc.record({ request: range(), watchDelivery: range(), handler: range() }),
@@ -236,6 +242,9 @@ export const action: fc.Arbitrary<ScriptAction> = fc.oneof(
     .tuple(at, fc.constantFrom(410 as const, 500 as const), optKind)
     .map(([t, code, k]): ScriptAction => withKind({ at: t, action: 'watchError' as const, code }, k)),
   at.map((t): ScriptAction => ({ at: t, action: 'compact' })),
+  fc
+    .tuple(at, fc.integer({ min: 1, max: 600_000 }), fc.integer({ min: 0, max: 600_000 }))
+    .map(([t, d, c]): ScriptAction => ({ at: t, action: 'restartApiServer', downtimeMs: d, cacheInitMs: c })),
   fc
     .tuple(at, positiveMs)
     .map(([t, d]): ScriptAction => ({ at: t, action: 'refuseConnections', durationMs: d })),

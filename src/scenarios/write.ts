@@ -20,10 +20,12 @@ import {
   DEFAULT_BUCKET,
   DEFAULT_EXPONENTIAL,
   DEFAULT_NAMESPACE,
+  DEFAULT_RESTART,
   DEFAULT_SEED,
   DEFAULT_SETTINGS,
   FOO_API_VERSION,
 } from '../engine/model/defaults';
+import { KINDS } from '../engine/model/objects';
 import {
   MISTAKE_NAMES,
   type ObjectManifest,
@@ -150,6 +152,17 @@ interface SettingEntry {
   readonly isDefault: boolean;
 }
 
+/** The labelSelector setting: only the informers that have a non-empty selector. */
+function labelSelectorDoc(v: Settings['labelSelector']): Doc {
+  const out: Doc = {};
+  if (!isRecord(v)) return out;
+  for (const k of KINDS) {
+    const x = (v as Record<string, unknown>)[k];
+    if (typeof x === 'string' ? x !== '' : x !== undefined) out[k] = x;
+  }
+  return out;
+}
+
 /** Each setting present in `s`, in file order, as its document and whether it is the default. */
 function settingEntries(s: Partial<Settings>, form: DocForm): SettingEntry[] {
   const d = DEFAULT_SETTINGS;
@@ -171,6 +184,20 @@ function settingEntries(s: Partial<Settings>, form: DocForm): SettingEntry[] {
     );
   if (s.historyWindow !== undefined)
     add('historyWindow', s.historyWindow, s.historyWindow === d.historyWindow);
+  if (s.progressNotifyIntervalMs !== undefined)
+    add(
+      'progressNotifyIntervalMs',
+      duration(s.progressNotifyIntervalMs, form),
+      s.progressNotifyIntervalMs === d.progressNotifyIntervalMs,
+    );
+  if (s.compactionIntervalMs !== undefined)
+    add(
+      'compactionIntervalMs',
+      duration(s.compactionIntervalMs, form),
+      s.compactionIntervalMs === d.compactionIntervalMs,
+    );
+  if (s.labelSelector !== undefined)
+    add('labelSelector', labelSelectorDoc(s.labelSelector), isEmptyDoc(labelSelectorDoc(s.labelSelector)));
   if (s.bookmarkIntervalMs !== undefined)
     add(
       'bookmarkIntervalMs',
@@ -291,6 +318,12 @@ export function actionDoc(a: ActionValue, form: DocForm): unknown {
       if (a.kind !== undefined) out.kind = a.kind;
       break;
     case 'compact':
+      break;
+    case 'restartApiServer':
+      if (form === 'full' || a.downtimeMs !== DEFAULT_RESTART.downtimeMs)
+        out.downtime = duration(a.downtimeMs, form);
+      if (form === 'full' || a.cacheInitMs !== DEFAULT_RESTART.cacheInitMs)
+        out.cacheInit = duration(a.cacheInitMs, form);
       break;
     case 'refuseConnections':
       out.duration = duration(a.durationMs, form);

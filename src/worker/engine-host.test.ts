@@ -409,7 +409,7 @@ describe('EngineHost', () => {
     const y = d.ask({ type: 'export-scenario' });
     if (y.type !== 'scenario-yaml') throw new Error(y.type);
     expect(y.yaml).toContain('closeWatch');
-    expect(y.yaml).not.toContain('compact');
+    expect(y.yaml).not.toContain('action: compact');
     expect(y.yaml).not.toContain('failReconciles');
     // Two interventions at the same step both stay.
     d.intervene(100, { action: 'compact' });

@@ -1,17 +1,23 @@
 /**
- * The one write primitive: a successful write takes the next global revision (S1), stores or removes
- * the object, appends the event to the shared history window (evicting the oldest event when full,
- * which raises compactedRv, S19) and fans the event out to every open watch of the kind (S16, S20,
+ * The one write primitive: a successful write first lets every Cacher apply its due progress
+ * notifications (S32, at the revision before this write), then takes the next global revision (S1),
+ * stores or removes the object, appends the event to its kind's etcd log (S8), hands it to its kind's
+ * Cacher (ring and cache RV: S19, S32) and fans it out to that kind's open watches (S16, S20, S21,
  * S25–S28). No-op writes never get here (S4).
  *
- * Fan-out follows cache_watcher.go `process`: a watch gets an event iff its RV is above the watch's
- * floor (so a watch from a future RV waits, S20) and the watch has not passed its deadline (S22; the
- * simulator reaps it with serverExpiredWatches).
+ * Fan-out follows cache_watcher.go `process` and `convertToWatchEvent`: a watch gets an event iff its RV
+ * is above the watch's floor (so a watch from a future RV waits, S20), the watch has not passed its
+ * deadline (S22; the simulator reaps it with serverExpiredWatches), and, for a watch with a label
+ * selector, the object matches before or after the change (S21: starts matching → ADDED, keeps matching
+ * → MODIFIED, stops matching → DELETED carrying the previous state stamped with the new RV).
  */
+import { type LabelSelector, selectorMatches } from '../model/label-selector';
 import type { Kind, KObject } from '../model/objects';
-import type { HistoryEvent, ObjectEventType, WatchDelivery } from './events';
-import { historyPush } from './history';
+import { cacherReceive } from './cacher';
+import { catchUpCaches } from './etcd';
+import type { HistoryEvent, ObjectEvent, ObjectEventType, WatchDelivery } from './events';
 import { objectKey } from './kinds';
+import { withRv } from './object-builders';
 import type { ApiServerState } from './state';
 import { storePut, storeRemove } from './store';
 
@@ -32,6 +38,7 @@ export function commitEvent(
   prev: KObject | null,
   now: number,
 ): { event: HistoryEvent; fanout: WatchDelivery[] } {
+  catchUpCaches(s, now);
   const rv = s.revision + 1;
   s.revision = rv;
   const key = objectKey(object.metadata.namespace, object.metadata.name);
@@ -39,9 +46,31 @@ export function commitEvent(
   if (type === 'DELETED') storeRemove(st, key);
   else storePut(st, key, object);
   const event: HistoryEvent = { type, kind, object, rv, prev };
-  const evicted = historyPush(s.history, event);
-  if (evicted !== null && evicted.rv > s.compactedRv) s.compactedRv = evicted.rv;
+  // etcd's log keeps its own record (the world holds no object in two places: keyframes share records).
+  s.logs[kind].push({ type, kind, object, rv, prev });
+  cacherReceive(s.cachers[kind], event, now);
   return { event, fanout: fanoutEvent(s, event, now) };
+}
+
+/**
+ * S21: what a watch with a selector sees of one history event, or null when the object matches neither
+ * before nor after it. Without a selector, the event itself.
+ */
+export function eventForWatch(
+  w: { readonly selector: LabelSelector | null },
+  ev: HistoryEvent,
+): ObjectEvent | null {
+  const sel = w.selector;
+  if (sel === null) return ev;
+  const before = ev.prev !== null && selectorMatches(sel, ev.prev.metadata.labels);
+  const after = ev.type !== 'DELETED' && selectorMatches(sel, ev.object.metadata.labels);
+  if (ev.type === 'DELETED') return before ? ev : null;
+  if (after)
+    return before || ev.type === 'ADDED'
+      ? ev
+      : { type: 'ADDED', kind: ev.kind, object: ev.object, rv: ev.rv };
+  if (!before) return null;
+  return { type: 'DELETED', kind: ev.kind, object: withRv(ev.prev!, ev.rv), rv: ev.rv };
 }
 
 /** The deliveries of one live event to the open watches of its kind, in watch-opening order. */
@@ -49,9 +78,11 @@ export function fanoutEvent(s: ApiServerState, event: HistoryEvent, now: number)
   const out: WatchDelivery[] = [];
   for (const w of s.watches.values()) {
     if (w.kind !== event.kind || event.rv <= w.floorRv || w.deadline <= now) continue;
+    const ev = eventForWatch(w, event);
+    if (ev === null) continue;
     w.lastSentRv = event.rv;
     w.eventsSent++;
-    out.push({ watchId: w.id, event });
+    out.push({ watchId: w.id, event: ev });
   }
   return out;
 }

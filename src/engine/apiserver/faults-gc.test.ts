@@ -48,18 +48,21 @@ function ownedDeployment(owner: Foo, name = owner.spec.deploymentName): Deployme
 }
 
 describe('compaction', () => {
-  it('drops history up to the point, never moves backwards, clamps to the revision', () => {
-    const s = newApiServer({ historyWindow: 100, now: 0 });
+  it('S35: drops etcd revisions up to the point, never moves backwards, clamps to the revision', () => {
+    const s = newApiServer({ now: 0 });
     for (const n of ['a', 'b', 'c']) ok(serverCreate(s, fooObj(n), 0));
     expect(serverCompact(s, 2)).toBe(2);
-    expect(serverHistory(s).map((e) => e.rv)).toEqual([3]);
+    expect(s.logs.Foo.map((e) => e.rv)).toEqual([3]);
     expect(serverCompact(s, 1)).toBe(2);
     expect(serverCompact(s, 99)).toBe(3);
-    expect(serverHistory(s)).toEqual([]);
-    // The next write is still servable from the compaction point.
-    ok(serverCreate(s, fooObj('e'), 0));
-    const w = serverWatch(s, 'Foo', { resourceVersion: '3', allowWatchBookmarks: false }, 0);
-    expect(w.code === 200 && w.initialEvents.map((e) => e.type)).toEqual(['ADDED']);
+    expect(s.logs.Foo).toEqual([]);
+    // The watch cache's ring is not touched (S35): a watch from 1 still replays b and c.
+    expect(serverHistory(s, 'Foo').map((e) => e.rv)).toEqual([1, 2, 3]);
+    const w = serverWatch(s, 'Foo', { resourceVersion: '1', allowWatchBookmarks: false }, 0);
+    expect(w.code === 200 && w.initialEvents.map((e) => e.type)).toEqual(['ADDED', 'ADDED']);
+    // Exact lists below the compaction point get 410 (S8); "not older than" lists come from the cache.
+    expect(serverList(s, 'Foo', { resourceVersion: '2', limit: 1 }, 0)).toMatchObject({ code: 410 });
+    expect(serverList(s, 'Foo', { resourceVersion: '2', limit: 0 }, 0)).toMatchObject({ code: 200 });
   });
 });
 

@@ -1,15 +1,22 @@
 /**
- * Fault injection and compaction: the knobs a lesson turns to show client-go's error paths.
+ * Faults with real causes, and injected ones: the knobs a lesson turns to show client-go's error paths.
  *
- * - serverCompact (S14, S8, S18): etcd compaction / watch-cache eviction up to a revision: the history
- *   up to it is dropped; watches and exact lists from below it become "too old", continue tokens of
- *   that era expire. Open watches are not affected (they are already past it).
+ * - serverCompact (S35, S8, S14): a forced etcd compaction (`etcdctl compact`) at the current revision.
+ *   Its true effect: exact-RV lists and continue tokens below it get 410; cached watches and lists are
+ *   untouched (no watch gets 410 from it).
+ * - serverRestart / serverStart (S33, S36): the apiserver process stops (every watch ends cleanly,
+ *   connections are refused while it is down) and starts again: every Cacher re-initialises (ring
+ *   emptied, list RV = etcd's revision, not ready for `cacheInitMs`), so a watch from an RV below the new
+ *   list RV gets 410 (S18 with oldest = listRV + 1).
+ * - Test-only rule switch (src/engine/rules.ts): S33_CACHE_REINIT.
  * - Refused connections (R14) and error responses (429 → R13/R14 backoff, 500) for a time window.
  *   The simulator asks serverRequestFault before serving each request.
  */
-import type { Kind } from '../model/objects';
+import { KINDS, type Kind } from '../model/objects';
+import { RULES } from '../rules';
+import { cacherReinit } from './cacher';
 import { type ApiError, connectionRefused, internalError, tooManyRequests } from './errors';
-import { historyDropThrough } from './history';
+import { catchUpCaches, etcdCompact } from './etcd';
 import { type RequestVerb, recordRequest } from './request-log';
 import type { ApiServerState } from './state';
 
@@ -18,12 +25,41 @@ import type { ApiServerState } from './state';
  * Returns the compaction point after the call.
  */
 export function serverCompact(s: ApiServerState, rv?: number): number {
-  const target = Math.min(rv ?? s.revision, s.revision);
-  if (target > s.compactedRv) {
-    historyDropThrough(s.history, target);
-    s.compactedRv = target;
-  }
-  return s.compactedRv;
+  return etcdCompact(s, rv);
+}
+
+/**
+ * The apiserver process stops at `now` for `downMs`: every open watch ends (the connection breaks; the
+ * client sees its stream close, no ERROR event) and connections are refused until it is back.
+ * Returns the watches that ended, in opening order.
+ */
+export function serverRestart(
+  s: ApiServerState,
+  now: number,
+  downMs: number,
+): Array<{ watchId: number; kind: Kind }> {
+  const ended = [...s.watches.values()].map((w) => ({ watchId: w.id, kind: w.kind }));
+  s.watches.clear();
+  s.faults.downUntil = Math.max(s.faults.downUntil, now + downMs);
+  s.faults.refuseConnectionsUntil = Math.max(s.faults.refuseConnectionsUntil, now + downMs);
+  return ended;
+}
+
+/**
+ * S33: the apiserver is up again at `now`: every Cacher re-initialises from a fresh etcd list at the
+ * current revision and is ready `cacheInitMs` later. Returns the new list RV.
+ */
+export function serverStart(s: ApiServerState, now: number, cacheInitMs: number): number {
+  catchUpCaches(s, now);
+  // RULES.S33_CACHE_REINIT off (tests only): the caches survive the restart as they were.
+  if (RULES.S33_CACHE_REINIT)
+    for (const k of KINDS) cacherReinit(s.cachers[k], s.revision, now, now + cacheInitMs);
+  return s.revision;
+}
+
+/** Is the apiserver process down at `now` (between serverRestart and serverStart)? */
+export function serverDown(s: ApiServerState, now: number): boolean {
+  return now < s.faults.downUntil;
 }
 
 /** Refuse every connection while now < untilMs. */
@@ -39,6 +75,7 @@ export function setErrorResponses(s: ApiServerState, fault: { code: 429 | 500; u
 export function clearFaults(s: ApiServerState): void {
   s.faults.refuseConnectionsUntil = Number.NEGATIVE_INFINITY;
   s.faults.errorResponses = null;
+  s.faults.downUntil = Number.NEGATIVE_INFINITY;
 }
 
 /**

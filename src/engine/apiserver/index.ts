@@ -1,7 +1,11 @@
 /**
- * The simulated kube-apiserver (spec §1, S1–S30): pure, synchronous functions over plain-data state.
+ * The simulated kube-apiserver (spec §1, S1–S41, the classic 1.26 server): etcd and one Cacher per
+ * resource; pure, synchronous functions over plain-data state.
  * The simulator core owns time (latencies, timers); these functions take `now` where they need it.
  */
+
+export type { CacherState } from './cacher';
+export { cacherOldest, cacherReady, cacherRvAt } from './cacher';
 export { nextRevision } from './commit';
 export { decodeContinue, encodeContinue } from './continue-token';
 export type { ApiError, ErrorCode, StatusCause, StatusReason } from './errors';
@@ -18,6 +22,7 @@ export {
   tooManyRequests,
   tooOldWatch,
 } from './errors';
+export { catchUpCaches, etcdCompactorTick, etcdOtherWrite } from './etcd';
 export type {
   BookmarkEvent,
   ErrorEvent,
@@ -30,14 +35,19 @@ export type {
 export {
   clearFaults,
   serverCompact,
+  serverDown,
   serverRequestFault,
+  serverRestart,
+  serverStart,
   setErrorResponses,
   setRefuseConnections,
 } from './faults';
 export { findOrphanDeployments } from './gc';
+export type { CacheEntry, HistoryRing } from './history';
+export { EVENT_FRESH_MS, RING_MAX_CAPACITY, RING_MIN_CAPACITY } from './history';
 export { KIND_INFO, KINDS, objectKey, qualifiedResource } from './kinds';
 export type { ListOk, ListOptions, ListResult } from './list';
-export { parseResourceVersion, serverList } from './list';
+export { CACHE_WAIT_MS, parseResourceVersion, serverList, serverListWaitUntil } from './list';
 export type { TemplateMeta } from './object-builders';
 export { emptyObject, newDeploymentObject, newFooObject } from './object-builders';
 export {
@@ -60,6 +70,7 @@ export {
   serverNextWatchTimer,
   serverWatch,
   serverWatchError,
+  serverWatchWaitUntil,
 } from './watch';
 export type { ObjectPatch, UpdateOptions, WriteFailure, WriteOk, WriteResult } from './writes';
 export { serverCreate, serverDelete, serverPatch, serverRemoveFinalizer, serverUpdate } from './writes';

@@ -1,25 +1,30 @@
 /**
- * LIST (apiserver pkg/storage/cacher/delegator, cacher.go GetList, etcd3/store.go GetList,
- * pkg/storage/interfaces.go ValidateListOptions). Rules S3, S5–S8, S10, S11, S13, S14.
+ * LIST, routed as a 1.26 apiserver routes it (as@26:pkg/storage/cacher/cacher.go `shouldDelegateList`,
+ * `GetList`; etcd3/store.go `GetList`; pkg/storage/interfaces.go `ValidateListOptions`). Rules S3, S5–S8,
+ * S10–S14, S33.
  *
- * | request                         | served                                                     |
- * | RV "" (S5)                      | latest revision, paginated by limit                        |
- * | RV "0" (S6)                     | latest, limit ignored (the cache ignores it), no continue   |
- * | RV N, limit 0 (S7)              | "not older than N": latest; N > revision → 504 TooLarge    |
- * | RV N, limit > 0 (S8)            | "Exact N": the state at N; N < compactedRv → 410 Expired   |
- * | continue (S13)                  | the token's revision; RV other than ""/"0" → 400           |
- * | continue, revision compacted (S14) | 410 Expired + a new token resuming at the latest revision |
+ * | request                    | [1.26] served by                                                      |
+ * | RV "" (S5)                 | etcd, consistent read at its revision, paged by limit                 |
+ * | RV "0" (S6)                | the kind's cache as is, limit ignored; cache not ready → etcd, paged |
+ * | RV N, limit 0 (S7)         | the cache, "not older than N"; N above the cache RV → 504 TooLarge   |
+ * | RV N, limit > 0 (S8)       | etcd at exactly N; N < compactedRv → 410 Expired                     |
+ * | continue (S13)             | etcd at the token's revision; RV other than ""/"0" → 400            |
+ * | continue, compacted (S14)  | 410 Expired + a new token resuming at the latest revision            |
  *
- * The list RV (S3) is the revision the snapshot was taken at: the current global revision for latest
- * reads (usually above every item's RV), N for an exact read, the token's revision for later pages.
+ * The list RV (S3): etcd's revision for etcd reads (above every item's RV when other kinds were written
+ * since), the kind's cache RV for cache reads (S32: it can lag etcd's revision for a quiet kind), N for
+ * an exact read, the token's revision for later pages.
  *
- * Simplifications: the watch cache is always current, so S5's consistent read and S6's "any" read
- * both return the latest state, and S7 answers 504 at once instead of waiting up to 3 s for the cache to
- * catch up (nothing would arrive: the cache is never behind). An exact read above the current revision
- * also answers 504 TooLarge (etcd would fail with "required revision is a future revision").
- * resourceVersionMatch (S9) and label/field selectors (S12, S21) are not modelled.
+ * Waiting is the simulator's business: serverListWaitUntil says when a request that the cache cannot
+ * serve yet should be looked at again (S33: a cache that is not ready blocks RV N reads; S7: a cache
+ * below N is waited for up to 3 s, then 504). A label selector (S12) filters items; a page is filled to
+ * `limit` matching items, as etcd3's GetList loop does. resourceVersionMatch (S9) and field selectors
+ * are not modelled. [1.36] RV "" is served by the cache (ConsistentListFromCache) and exact reads and
+ * continue tokens by cache snapshots (S34): not modelled (the modern server is a later issue).
  */
+import { type LabelSelector, selectorMatches } from '../model/label-selector';
 import type { Kind, KObject } from '../model/objects';
+import { cacherNextProgressAt, cacherReady } from './cacher';
 import { decodeContinue, encodeContinue } from './continue-token';
 import {
   type ApiError,
@@ -29,6 +34,7 @@ import {
   INCONSISTENT_CONTINUE_MSG,
   tooLargeResourceVersion,
 } from './errors';
+import { catchUpCaches } from './etcd';
 import { recordRequest } from './request-log';
 import { snapshotAt } from './snapshot';
 import type { ApiServerState } from './state';
@@ -39,7 +45,12 @@ export interface ListOptions {
   /** 0 = no limit. */
   readonly limit: number;
   readonly continue?: string;
+  /** S12: only objects whose labels match. */
+  readonly labelSelector?: LabelSelector | null;
 }
+
+/** S7: how long a cache-served read waits for the cache to reach its RV before 504. */
+export const CACHE_WAIT_MS = 3_000;
 
 export interface ListOk {
   readonly code: 200;
@@ -48,8 +59,10 @@ export interface ListOk {
   readonly resourceVersion: string;
   /** Present iff more items remain (S12). */
   readonly continue?: string;
-  /** ListMeta.remainingItemCount (only with a continue token). */
+  /** ListMeta.remainingItemCount (only with a continue token, omitted with a selector). */
   readonly remainingItemCount?: number;
+  /** Who served it: etcd or the kind's watch cache (S5, S6, S7). */
+  readonly servedBy: 'etcd' | 'cache';
 }
 
 export type ListResult = ListOk | ApiError;
@@ -60,7 +73,7 @@ export function parseResourceVersion(rv: string): number | null {
 }
 
 export function serverList(s: ApiServerState, kind: Kind, opts: ListOptions, now: number): ListResult {
-  const res = list(s, kind, opts);
+  const res = list(s, kind, opts, now);
   recordRequest(s.requests, {
     time: now,
     verb: 'list',
@@ -74,8 +87,11 @@ export function serverList(s: ApiServerState, kind: Kind, opts: ListOptions, now
   return res;
 }
 
-function list(s: ApiServerState, kind: Kind, opts: ListOptions): ListResult {
+function list(s: ApiServerState, kind: Kind, opts: ListOptions, now: number): ListResult {
+  catchUpCaches(s, now);
   const limit = opts.limit > 0 ? Math.trunc(opts.limit) : 0;
+  const sel = opts.labelSelector ?? null;
+  const c = s.cachers[kind];
   if (opts.continue) {
     const tok = decodeContinue(opts.continue);
     if ('error' in tok) return badRequest(`invalid continue token: ${tok.error}`);
@@ -87,37 +103,88 @@ function list(s: ApiServerState, kind: Kind, opts: ListOptions): ListResult {
       return expired(INCONSISTENT_CONTINUE_MSG, encodeContinue(-1, tok.after));
     }
     if (tok.rv > s.revision) return tooLargeResourceVersion(tok.rv, s.revision);
-    return page(s, kind, tok.rv > 0 ? tok.rv : s.revision, tok.after, limit);
+    return page(s, kind, tok.rv > 0 ? tok.rv : s.revision, tok.after, limit, sel, 'etcd');
   }
-  if (opts.resourceVersion === '') return page(s, kind, s.revision, null, limit);
+  // S5 [1.26]: a consistent read goes to etcd (quorum read) at its current revision.
+  if (opts.resourceVersion === '') return page(s, kind, s.revision, null, limit, sel, 'etcd');
   const n = parseResourceVersion(opts.resourceVersion);
   if (n === null) return badRequest(`invalid resource version: "${opts.resourceVersion}"`);
-  if (n === 0) return page(s, kind, s.revision, null, 0); // S6: the cache ignores limit for RV "0".
-  if (n > s.revision) return tooLargeResourceVersion(n, s.revision); // S7 / S10
-  if (limit === 0) return page(s, kind, s.revision, null, 0); // S7: not older than N → latest.
-  if (n < s.compactedRv) return expired(EXPIRED_LIST_MSG); // S8
-  return page(s, kind, n, null, limit); // S8: exact N
+  if (n === 0) {
+    // S6: the cache as is, limit ignored; [1.26] a cache that is not ready sends it to etcd, paged (S33).
+    if (!cacherReady(c, now)) return page(s, kind, s.revision, null, limit, sel, 'etcd');
+    return page(s, kind, s.revision, null, 0, sel, 'cache', c.rv);
+  }
+  if (limit === 0) {
+    // S7: not older than N, from the cache (the simulator waits ≤ 3 s before this answers 504).
+    if (n > c.rv) return tooLargeResourceVersion(n, c.rv);
+    return page(s, kind, s.revision, null, 0, sel, 'cache', c.rv);
+  }
+  if (n > s.revision) return tooLargeResourceVersion(n, s.revision); // S10 (etcd: a future revision)
+  if (n < s.compactedRv) return expired(EXPIRED_LIST_MSG); // S8 after compaction (S35)
+  return page(s, kind, n, null, limit, sel, 'etcd'); // S8: exact N from etcd
 }
 
-/** One page of the state at revision `at` (compactedRv ≤ at ≤ revision), after key `after`. */
-function page(s: ApiServerState, kind: Kind, at: number, after: string | null, limit: number): ListOk {
+/**
+ * When the simulator should look at a LIST again instead of answering it now, or null to answer now
+ * (S33 [1.26]: an RV N read of a cache that is not ready blocks until it is; S7: a cache below N is
+ * waited for, up to CACHE_WAIT_MS after the request arrived at `arrivedAt`, then 504).
+ */
+export function serverListWaitUntil(
+  s: ApiServerState,
+  kind: Kind,
+  opts: ListOptions,
+  now: number,
+  arrivedAt: number,
+): number | null {
+  if (opts.continue || opts.limit > 0 || opts.resourceVersion === '' || opts.resourceVersion === '0')
+    return null;
+  const n = parseResourceVersion(opts.resourceVersion);
+  if (n === null) return null;
+  catchUpCaches(s, now);
+  const c = s.cachers[kind];
+  if (!cacherReady(c, now)) return c.readyAt;
+  if (n <= c.rv) return null;
+  const deadline = arrivedAt + CACHE_WAIT_MS;
+  if (now >= deadline || n > s.revision) return now >= deadline ? null : deadline;
+  const next = cacherNextProgressAt(c, now, s.config.progressNotifyMs);
+  return next === null || next > deadline ? deadline : next;
+}
+
+/**
+ * One page of the state at revision `at` (compactedRv ≤ at ≤ revision), after key `after`, filled with
+ * up to `limit` objects matching `sel`. `listRv` overrides the list RV (a cache read answers its cache
+ * RV, S3).
+ */
+function page(
+  s: ApiServerState,
+  kind: Kind,
+  at: number,
+  after: string | null,
+  limit: number,
+  sel: LabelSelector | null,
+  servedBy: 'etcd' | 'cache',
+  listRv: number = at,
+): ListOk {
   const snap = snapshotAt(s, kind, at)!;
   const start = after === null ? 0 : upperBound(snap.keys, after);
-  const remaining = snap.keys.length - start;
-  const rv = String(at);
-  if (limit > 0 && remaining > limit) {
-    const end = start + limit;
+  const rv = String(listRv);
+  const items: KObject[] = [];
+  let i = start;
+  for (; i < snap.keys.length; i++) {
+    const o = snap.objects[i]!;
+    if (sel !== null && !selectorMatches(sel, o.metadata.labels)) continue;
+    if (limit > 0 && items.length === limit) break;
+    items.push(o);
+  }
+  if (limit > 0 && i < snap.keys.length) {
     return {
       code: 200,
-      items: snap.objects.slice(start, end),
+      items,
       resourceVersion: rv,
-      continue: encodeContinue(at, snap.keys[end - 1]!),
-      remainingItemCount: remaining - limit,
+      continue: encodeContinue(at, snap.keys[i - 1]!),
+      ...(sel === null ? { remainingItemCount: snap.keys.length - i } : {}),
+      servedBy,
     };
   }
-  return {
-    code: 200,
-    items: start === 0 ? snap.objects.slice() : snap.objects.slice(start),
-    resourceVersion: rv,
-  };
+  return { code: 200, items, resourceVersion: rv, servedBy };
 }

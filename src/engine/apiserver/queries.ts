@@ -32,9 +32,9 @@ export function serverObjectsAt(s: ApiServerState, kind: Kind, rv: number): KObj
   return snap === null ? null : snap.objects.slice();
 }
 
-/** The event window, oldest first. */
-export function serverHistory(s: ApiServerState): HistoryEvent[] {
-  return historyToArray(s.history);
+/** A kind's watch-cache ring, oldest first (S19). */
+export function serverHistory(s: ApiServerState, kind: Kind): HistoryEvent[] {
+  return historyToArray(s.cachers[kind].ring);
 }
 
 /** The open watches, in opening order. */

@@ -1,12 +1,11 @@
 /**
- * The state of one kind at an older revision N, rebuilt by rolling back the history events newer than
- * N (newest first): an ADDED is undone by removing the key, a MODIFIED or DELETED by restoring `prev`.
- * This is what lets the server answer an "Exact N" list (S8) and serve every page of a paginated list
- * at the first page's revision (S13). Possible iff compactedRv ≤ N ≤ revision (the history holds every
- * event after compactedRv).
+ * etcd's state of one kind at an older revision N, rebuilt by rolling back that kind's logged events
+ * newer than N (newest first): an ADDED is undone by removing the key, a MODIFIED or DELETED by
+ * restoring `prev`. This is what lets etcd answer an "Exact N" list (S8) and serve every page of a
+ * paginated list at the first page's revision (S13). Possible iff compactedRv ≤ N ≤ revision (the log
+ * holds every event of the kind after compactedRv, S35).
  */
 import type { Kind, KObject } from '../model/objects';
-import { historyAt } from './history';
 import { objectKey } from './kinds';
 import type { ApiServerState } from './state';
 
@@ -20,15 +19,14 @@ export interface Snapshot {
 export function snapshotAt(s: ApiServerState, kind: Kind, rv: number): Snapshot | null {
   if (rv < s.compactedRv || rv > s.revision) return null;
   const st = s.stores[kind];
-  if (rv === s.revision) {
+  const log = s.logs[kind];
+  if (log.length === 0 || log[log.length - 1]!.rv <= rv) {
     return { keys: st.keys, objects: st.keys.map((k) => st.objects.get(k)!) };
   }
   const state = new Map(st.objects);
-  const h = s.history;
-  // Invariant (state.ts): the event of revision r is at index r − compactedRv − 1.
-  for (let i = h.size - 1; i >= rv - s.compactedRv; i--) {
-    const ev = historyAt(h, i);
-    if (ev.kind !== kind) continue;
+  for (let i = log.length - 1; i >= 0; i--) {
+    const ev = log[i]!;
+    if (ev.rv <= rv) break;
     const key = objectKey(ev.object.metadata.namespace, ev.object.metadata.name);
     if (ev.type === 'ADDED') state.delete(key);
     else state.set(key, ev.prev!);

@@ -1,21 +1,24 @@
 /**
- * The simulated kube-apiserver's whole state, as plain data (structuredClone copies it exactly).
+ * The simulated kube-apiserver's whole state, as plain data (structuredClone copies it exactly): etcd and
+ * one Cacher per resource, as in a real 1.26 apiserver with the watch cache on (S31).
  *
- * Models etcd + the apiserver's watch cache as one thing: one global revision counter shared by every
- * kind (S1), the current objects per kind, and one event history window shared by all kinds (the
- * watch cache's ring buffer, S19) from which watches replay (S16) and old list snapshots are rebuilt
- * (S8). Everything is mutated only by the module functions of this folder; objects are immutable.
+ * - etcd (etcd.ts): the global revision shared by every kind (S1), the current objects per kind
+ *   (`stores`), and each kind's events since the last compaction (`logs`, `compactedRv`) for exact-RV
+ *   lists and continue tokens (S8, S13, S14, S35).
+ * - The Cachers (cacher.ts): per kind, a watch-cache ring with S19's capacity dynamics (or a capacity
+ *   pinned by the scenario's `historyWindow`), its own cache RV fed by its events and by etcd progress
+ *   notifications (S32), its own `oldest` for "too old" (S18), readiness after a (re)initialisation (S33).
+ *   The cache's objects are `stores` (events reach the cache at the write's time, so it is never behind
+ *   etcd in content; only its RV can lag, by the progress interval, for a quiet kind).
+ * - Open watches (cacheWatchers), faults, the compactor's counter, a request log for inspectors.
  *
- * Invariant: every revision is exactly one write, and the history holds exactly the events with
- * compactedRv < rv ≤ revision, in order (no gaps). So the event of revision r sits at index
- * r − compactedRv − 1, and the state at any revision N ≥ compactedRv can be rebuilt by rolling back.
- *
- * Simplifications: a fixed-size history window counted in events (S19's adaptive 100…102 400 window
- * and 75 s fresh duration are not modelled), and etcd compaction (explicit, S14) and cache eviction
- * share the one `compactedRv`.
+ * Invariant: each kind's log holds exactly that kind's events with compactedRv < rv ≤ revision, in
+ * order; a revision with no modelled event is a write of another resource (`otherWrites`).
  */
+import type { LabelSelector } from '../model/label-selector';
 import type { Kind } from '../model/objects';
-import { type HistoryRing, newHistory } from './history';
+import { type CacherState, newCacher } from './cacher';
+import type { HistoryEvent } from './events';
 import { newRequestLog, type RequestLog } from './request-log';
 import { type KindStore, newKindStore } from './store';
 
@@ -32,6 +35,8 @@ export interface OpenWatch {
   readonly allowBookmarks: boolean;
   /** Opened with sendInitialEvents=true (S24, WatchList). */
   readonly sendInitialEvents: boolean;
+  /** S21: the watch's label selector, or null for every object. */
+  readonly selector: LabelSelector | null;
   /**
    * cache_watcher.go `process`: only events (and bookmarks) with an RV above this are sent. It is
    * max(startRv, RVs of the initial events) and does not move afterwards, exactly like the real loop.
@@ -49,6 +54,8 @@ export interface FaultState {
   refuseConnectionsUntil: number;
   /** Requests answer this error while now < untilMs. */
   errorResponses: { readonly code: 429 | 500; readonly untilMs: number } | null;
+  /** An apiserver restart (S33, S36): the process is down while now < this. */
+  downUntil: number;
 }
 
 export interface ServerConfig {
@@ -59,6 +66,10 @@ export interface ServerConfig {
    * no randomness here, so the simulator should pass a drawn timeout; this lower bound is the fallback.
    */
   readonly defaultWatchTimeoutMs: number;
+  /** S32: etcd's progress-notify interval; 0 = none. */
+  readonly progressNotifyMs: number;
+  /** The scenario's historyWindow: every ring's fixed capacity, or null for S19's dynamics. */
+  readonly ringPin: number | null;
 }
 
 export interface ApiServerState {
@@ -68,10 +79,16 @@ export interface ApiServerState {
   uidCounter: number;
   readonly startedAt: number;
   readonly stores: Readonly<Record<Kind, KindStore>>;
-  /** The shared event window (all kinds). */
-  readonly history: HistoryRing;
-  /** The highest RV no longer servable: a watch or exact read from R is too old iff R < compactedRv. */
+  /** etcd: each kind's events with compactedRv < rv ≤ revision, oldest first (S8, S35). */
+  readonly logs: Readonly<Record<Kind, HistoryEvent[]>>;
+  /** etcd's last compaction point: exact reads and continue tokens below it get 410 (S8, S14, S35). */
   compactedRv: number;
+  /** The compactor's revision at its previous tick (0: no tick yet), S35. */
+  compactorLastRev: number;
+  /** Writes of resources the lab does not model (the compaction key, Events): S1's sparse RVs. */
+  readonly otherWrites: { count: number; last: { resource: string; rv: number; at: number } | null };
+  /** One Cacher per kind (S31). */
+  readonly cachers: Readonly<Record<Kind, CacherState>>;
   /** Open watches by id, in opening order. */
   readonly watches: Map<number, OpenWatch>;
   nextWatchId: number;
@@ -81,8 +98,13 @@ export interface ApiServerState {
 }
 
 export interface ApiServerOptions {
-  /** Capacity of the event history window, in events (≥ 1). */
-  readonly historyWindow: number;
+  /**
+   * A fixed capacity for every kind's watch-cache ring (≥ 1), or absent/null for S19's dynamics
+   * (100 → 102 400, the 75 s rule).
+   */
+  readonly historyWindow?: number | null;
+  /** S32: etcd progress-notify interval; default 5 000 (kubeadm's 5 s); 0 = none. */
+  readonly progressNotifyMs?: number;
   readonly now: number;
   /** Default 60 000 (S23). */
   readonly bookmarkFrequencyMs?: number;
@@ -96,20 +118,33 @@ export interface ApiServerOptions {
 
 export function newApiServer(opts: ApiServerOptions): ApiServerState {
   const rev = opts.initialRevision ?? 0;
+  const pin = opts.historyWindow == null ? null : Math.max(1, Math.trunc(opts.historyWindow));
   return {
     revision: rev,
     uidCounter: 0,
     startedAt: opts.now,
     stores: { Foo: newKindStore(), Deployment: newKindStore() },
-    history: newHistory(Math.max(1, Math.trunc(opts.historyWindow))),
+    logs: { Foo: [], Deployment: [] },
     compactedRv: rev,
+    compactorLastRev: 0,
+    otherWrites: { count: 0, last: null },
+    cachers: {
+      Foo: newCacher('Foo', pin, rev, opts.now),
+      Deployment: newCacher('Deployment', pin, rev, opts.now),
+    },
     watches: new Map(),
     nextWatchId: 1,
     config: {
       bookmarkFrequencyMs: opts.bookmarkFrequencyMs ?? 60_000,
       defaultWatchTimeoutMs: opts.defaultWatchTimeoutMs ?? 1_800_000,
+      progressNotifyMs: opts.progressNotifyMs ?? 5_000,
+      ringPin: pin,
     },
-    faults: { refuseConnectionsUntil: Number.NEGATIVE_INFINITY, errorResponses: null },
+    faults: {
+      refuseConnectionsUntil: Number.NEGATIVE_INFINITY,
+      errorResponses: null,
+      downUntil: Number.NEGATIVE_INFINITY,
+    },
     requests: newRequestLog(opts.requestLogSize ?? 64),
   };
 }

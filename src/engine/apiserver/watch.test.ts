@@ -11,6 +11,7 @@ import {
   serverDueBookmarks,
   serverExpiredWatches,
   serverGetWatch,
+  serverHistory,
   serverNextWatchTimer,
   serverUpdate,
   serverWatch,
@@ -88,9 +89,13 @@ describe('WATCH', () => {
   });
 
   it('S18: a too-old RV gets one ERROR event (410 Expired, "too old resource version: N (M)") and no watch', () => {
-    const s = world();
-    serverCompact(s, 3);
-    const r = serverWatch(s, 'Foo', { resourceVersion: '2', allowWatchBookmarks: true }, 0);
+    // Each kind has its own ring (S19); Foo's holds 2 events: revisions 3 and 4 (2 was a Deployment).
+    const s = newApiServer({ historyWindow: 2, now: 0 });
+    const a = ok(serverCreate(s, fooObj('a'), 0)) as Foo; // 1
+    ok(serverCreate(s, newDeploymentObject({ namespace: 'd', name: 'x' }, { replicas: 1 }), 0)); // 2
+    ok(serverCreate(s, fooObj('b'), 0)); // 3
+    ok(serverUpdate(s, { ...a, spec: { ...a.spec, replicas: 2 } }, 0)); // 4
+    const r = serverWatch(s, 'Foo', { resourceVersion: '1', allowWatchBookmarks: true }, 0);
     expect(r).toEqual({
       code: 200,
       watchId: null,
@@ -98,29 +103,36 @@ describe('WATCH', () => {
       initialEvents: [
         {
           type: 'ERROR',
-          status: { code: 410, reason: 'Expired', message: 'too old resource version: 2 (3)' },
+          status: { code: 410, reason: 'Expired', message: 'too old resource version: 1 (2)' },
         },
       ],
     });
     expect(s.watches.size).toBe(0);
-    // R equal to the compaction point is servable.
-    expect(
-      summary(opened(serverWatch(s, 'Foo', { resourceVersion: '3', allowWatchBookmarks: false }, 0)).events),
-    ).toEqual(['MODIFIED a@4']);
-  });
-
-  it('S19: evicting from a full window raises the compaction point', () => {
-    const s = newApiServer({ historyWindow: 2, now: 0 });
-    for (const n of ['a', 'b', 'c', 'e']) ok(serverCreate(s, fooObj(n), 0));
-    expect(s.compactedRv).toBe(2);
-    const r = serverWatch(s, 'Foo', { resourceVersion: '1', allowWatchBookmarks: false }, 0);
-    expect(r.code === 200 && r.initialEvents[0]).toEqual({
-      type: 'ERROR',
-      status: { code: 410, reason: 'Expired', message: 'too old resource version: 1 (2)' },
-    });
+    // N = oldest − 1 is servable.
     expect(
       summary(opened(serverWatch(s, 'Foo', { resourceVersion: '2', allowWatchBookmarks: false }, 0)).events),
-    ).toEqual(['ADDED c@3', 'ADDED e@4']);
+    ).toEqual(['ADDED b@3', 'MODIFIED a@4']);
+  });
+
+  it('S18/S19: only the kind’s own events fill its ring; other kinds’ writes never make a watch too old', () => {
+    const s = newApiServer({ historyWindow: 2, now: 0 });
+    ok(serverCreate(s, fooObj('a'), 0)); // 1
+    for (let i = 0; i < 20; i++)
+      ok(serverCreate(s, newDeploymentObject({ namespace: 'd', name: `x${i}` }, { replicas: 1 }), 0));
+    // Without per-kind rings (one ring for all kinds) this watch from 1 would be 410.
+    expect(
+      summary(opened(serverWatch(s, 'Foo', { resourceVersion: '1', allowWatchBookmarks: false }, 0)).events),
+    ).toEqual([]);
+    expect(serverHistory(s, 'Foo').map((e) => e.rv)).toEqual([1]);
+    expect(serverHistory(s, 'Deployment').map((e) => e.rv)).toEqual([20, 21]);
+  });
+
+  it('S35: etcd compaction does not expire watches served by the watch cache', () => {
+    const s = world();
+    serverCompact(s, 4);
+    expect(
+      summary(opened(serverWatch(s, 'Foo', { resourceVersion: '1', allowWatchBookmarks: false }, 0)).events),
+    ).toEqual(['ADDED b@3', 'MODIFIED a@4']);
   });
 
   it('S20: a future RV registers and waits; live events above it arrive', () => {
@@ -167,8 +179,8 @@ describe('WATCH', () => {
     expect(serverNextWatchTimer(s)).toBeNull();
   });
 
-  it('S23: bookmarks every minute and 2 s before the deadline, carrying the global revision', () => {
-    const s = world(); // revision 4
+  it('S23: bookmarks every minute and 2 s before the deadline, carrying the kind’s cache RV', () => {
+    const s = world(); // revision 4; progress notifications every 5 s (kubeadm)
     const w = opened(
       serverWatch(s, 'Foo', { resourceVersion: '4', allowWatchBookmarks: true, timeoutMs: 300_000 }, 0),
     );
@@ -179,7 +191,7 @@ describe('WATCH', () => {
     // Nothing written since the watch started: due, but no bookmark (its RV would not be above the floor).
     expect(serverDueBookmarks(s, 60_000)).toEqual([]);
     expect(serverGetWatch(s, w.id)?.nextBookmarkAt).toBe(120_000);
-    // Only Deployments change: the Foo watch's bookmark still advances with the global revision.
+    // Only Deployments change: the Foo cache RV moves with etcd's progress notifications (S32), every 5 s.
     ok(serverCreate(s, newDeploymentObject({ namespace: 'd', name: 'y' }, { replicas: 1 }), 70_000)); // 5
     expect(serverDueBookmarks(s, 119_999)).toEqual([]);
     const b = serverDueBookmarks(s, 120_000);
@@ -194,6 +206,8 @@ describe('WATCH', () => {
     expect(ev.object.metadata).toMatchObject({ name: '', namespace: '', uid: '', resourceVersion: '5' });
     ok(serverCreate(s, newDeploymentObject({ namespace: 'd', name: 'z' }, { replicas: 1 }), 130_000)); // 6
     expect(serverDueBookmarks(s, 180_000).map((d) => d.event.type === 'BOOKMARK' && d.event.rv)).toEqual([6]);
+    // cache_watcher.go process: a bookmark is compared with the watch's floor (4), not with the last RV
+    // sent, so the same RV may come again.
     expect(serverDueBookmarks(s, 240_000).map((d) => d.event.type === 'BOOKMARK' && d.event.rv)).toEqual([6]);
     // The next one is pulled in to 2 s before the deadline, and then no more.
     expect(serverGetWatch(s, w.id)?.nextBookmarkAt).toBe(298_000);
@@ -201,6 +215,21 @@ describe('WATCH', () => {
     expect(serverGetWatch(s, w.id)?.nextBookmarkAt).toBeNull();
     expect(serverNextWatchTimer(s)).toBe(300_000);
     expect(serverExpiredWatches(s, 300_000).map((x) => x.watchId)).toEqual([w.id, quiet.id]);
+  });
+
+  it('S23/S32 (point 3): bookmarks carry the kind’s cache RV; with etcd’s 10 min progress interval a quiet kind’s bookmarks stand still', () => {
+    const s = newApiServer({ now: 0, progressNotifyMs: 600_000 });
+    ok(serverCreate(s, fooObj('a'), 0)); // 1
+    const w = opened(
+      serverWatch(s, 'Foo', { resourceVersion: '1', allowWatchBookmarks: true, timeoutMs: 3_600_000 }, 0),
+    );
+    ok(serverCreate(s, newDeploymentObject({ namespace: 'd', name: 'y' }, { replicas: 1 }), 1_000)); // 2
+    // The global revision is 2, but the Foo cache RV is still 1: no bookmark (it would not be above 1).
+    expect(serverDueBookmarks(s, 60_000)).toEqual([]);
+    expect(serverDueBookmarks(s, 540_000)).toEqual([]);
+    // The first progress notification (600 s) moves the Foo cache RV to 2; the next due bookmark has it.
+    const b = serverDueBookmarks(s, 600_000);
+    expect(b.map((d) => d.watchId === w.id && d.event.type === 'BOOKMARK' && d.event.rv)).toEqual([2]);
   });
 
   it('S24: sendInitialEvents sends ADDED for the state then a BOOKMARK marked initial-events-end', () => {

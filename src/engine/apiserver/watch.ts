@@ -1,30 +1,39 @@
 /**
- * WATCH (apiserver pkg/storage/cacher/cacher.go Watch, cache_watcher.go, watch_cache.go
- * getAllEventsSinceLocked, pkg/endpoints/handlers/watch.go). Rules S16–S20, S22–S24.
+ * WATCH, served by the kind's Cacher (apiserver pkg/storage/cacher/cacher.go Watch, cache_watcher.go,
+ * watch_cache.go getAllEventsSinceLocked, pkg/endpoints/handlers/watch.go). Rules S16–S24, S31–S33.
  *
- * - RV N (S16): replay the history events of the kind with rv > N, in order, then live events.
+ * - RV N (S16): replay the kind's ring events with rv > N, in order, then live events.
  * - RV "" / "0" (S17): synthetic ADDED events for every current object of the kind (key order), then
- *   live events after the current revision.
- * - RV N < compactedRv (S18): not an HTTP error: a stream with one ERROR event (410 Expired,
- *   `too old resource version: N (M)`, M = compactedRv) that then closes.
- * - RV N > revision (S20): the watch is registered and waits for revisions above N.
- * - sendInitialEvents (S24, WatchList): ADDED for every current object, then (with bookmarks) the
- *   BOOKMARK annotated initial-events-end at the current revision, then live events.
+ *   live events after the cache RV.
+ * - Too old (S18, per resource): N < oldest − 1 of the kind's cache (cacher.ts) → not an HTTP error: a
+ *   stream with one ERROR event (410 Expired, `too old resource version: N (M)`, M = oldest − 1) that then
+ *   closes. Other kinds' writes never make it too old; etcd compaction never does (S35).
+ * - RV N above the cache RV (S20): the watch is registered and waits for events above N.
+ * - Label selectors (S21): only matching objects; transitions are translated in commit.ts.
+ * - sendInitialEvents (S24, WatchList, [1.36] only): ADDED for every current object, then (with
+ *   bookmarks) the BOOKMARK annotated initial-events-end at the cache RV, then live events.
  * - Timeouts (S22): each watch has a deadline; serverExpiredWatches ends it cleanly (no ERROR).
  * - Bookmarks (S23): cache_watcher.go nextBookmarkTime: every bookmarkFrequency and 2 s before the
- *   deadline; the RV is the current global revision; a bookmark is sent only if that RV is above the
- *   watch's floor (cache_watcher.go `process`).
+ *   deadline; the RV is the kind's cache RV (S32: its last event or progress notification), not the
+ *   global revision; sent only if above the watch's floor (its start RV); [1.26] none until the Cacher
+ *   has received an event or a progress notification since it (re)started.
+ * - Readiness (S33 [1.26]): a WATCH of a cache that is not ready blocks; serverWatchWaitUntil tells the
+ *   simulator until when. [1.36] answers 429 instead (not modelled).
  *
  * Timing (latency, delivery order on the wire) is the simulator's business; these functions say what is
  * sent, synchronously. Simplifications: the real cacher dispatches bookmarks from 1 s buckets and may
  * repeat the pre-deadline bookmark a second later; here each is sent once, exactly on time. A watch from
  * a future RV with sendInitialEvents answers 504 at once (the real cache waits up to 3 s first).
- * Selectors (S21) and slow-watcher eviction are not modelled.
+ * Slow-watcher eviction is not modelled.
  *
  * Test-only rule switches (src/engine/rules.ts, all on outside tests): S18_TOO_OLD_WATCH, S23_BOOKMARKS.
  */
+import type { LabelSelector } from '../model/label-selector';
+import { selectorMatches } from '../model/label-selector';
 import type { Kind } from '../model/objects';
 import { RULES } from '../rules';
+import { cacherOldest, cacherReady, cacherTooOld } from './cacher';
+import { eventForWatch } from './commit';
 import {
   type ApiError,
   badRequest,
@@ -34,6 +43,7 @@ import {
   tooLargeResourceVersion,
   tooOldWatch,
 } from './errors';
+import { catchUpCaches } from './etcd';
 import type { BookmarkEvent, ErrorEvent, ObjectEvent, WatchDelivery, WatchEvent } from './events';
 import { historyAt } from './history';
 import { parseResourceVersion } from './list';
@@ -51,6 +61,8 @@ export interface WatchOptions {
    * WatchList stream. false: no initial events for ""/"0" either (start at the current revision).
    */
   readonly sendInitialEvents?: boolean;
+  /** S21: only objects whose labels match. */
+  readonly labelSelector?: LabelSelector | null;
 }
 
 /** The watch is open: send `initialEvents` first, then whatever fan-out produces. */
@@ -87,7 +99,16 @@ export function serverWatch(s: ApiServerState, kind: Kind, opts: WatchOptions, n
   return res;
 }
 
+/** S33 [1.26]: when a WATCH of a cache that is not ready should be looked at again, or null to serve now. */
+export function serverWatchWaitUntil(s: ApiServerState, kind: Kind, now: number): number | null {
+  const c = s.cachers[kind];
+  return cacherReady(c, now) ? null : c.readyAt;
+}
+
 function openWatch(s: ApiServerState, kind: Kind, opts: WatchOptions, now: number): WatchResult {
+  catchUpCaches(s, now);
+  const c = s.cachers[kind];
+  const sel = opts.labelSelector ?? null;
   const rvText = opts.resourceVersion;
   const n = rvText === '' ? 0 : parseResourceVersion(rvText);
   if (n === null) return badRequest(`invalid resource version: "${rvText}"`);
@@ -96,21 +117,22 @@ function openWatch(s: ApiServerState, kind: Kind, opts: WatchOptions, now: numbe
   let objectEvents: ObjectEvent[];
   if (sendInitial || (n === 0 && opts.sendInitialEvents === undefined)) {
     // S24 / S17: the current state as synthetic ADDED events, at the current revision.
-    if (sendInitial && n > s.revision) return tooLargeResourceVersion(n, s.revision);
-    startRv = s.revision;
-    objectEvents = currentAsAdded(s, kind);
+    if (sendInitial && n > c.rv) return tooLargeResourceVersion(n, c.rv);
+    startRv = c.rv;
+    objectEvents = currentAsAdded(s, kind, sel);
   } else if (n === 0) {
     // sendInitialEvents=false with RV ""/"0": "start at most recent" / "any", no initial events.
-    startRv = s.revision;
+    startRv = c.rv;
     objectEvents = [];
-  } else if (n < s.compactedRv && RULES.S18_TOO_OLD_WATCH) {
-    // S18 (RULES.S18_TOO_OLD_WATCH off, tests only: fall through and replay what is left)
-    const ev: ErrorEvent = { type: 'ERROR', status: tooOldWatch(n, s.compactedRv) };
+  } else if (cacherTooOld(c, n) && RULES.S18_TOO_OLD_WATCH) {
+    // S18, judged by this kind's cache alone (RULES.S18_TOO_OLD_WATCH off, tests only: fall through
+    // and replay what is left).
+    const ev: ErrorEvent = { type: 'ERROR', status: tooOldWatch(n, cacherOldest(c) - 1) };
     return { code: 200, watchId: null, initialEvents: [ev], closed: true };
   } else {
     // S16 (replay) / S20 (future RV: nothing to replay).
     startRv = n;
-    objectEvents = replaySince(s, kind, n);
+    objectEvents = replaySince(s, kind, n, sel);
   }
   // cache_watcher.go processInterval: the floor is the max of the start RV and the initial events' RVs.
   let floorRv = startRv;
@@ -118,8 +140,8 @@ function openWatch(s: ApiServerState, kind: Kind, opts: WatchOptions, now: numbe
   const initial: WatchEvent[] = objectEvents;
   let lastSentRv = objectEvents.length > 0 ? objectEvents[objectEvents.length - 1]!.rv : null;
   if (sendInitial && opts.allowWatchBookmarks) {
-    initial.push(bookmark(kind, s.revision, true));
-    lastSentRv = s.revision;
+    initial.push(bookmark(kind, c.rv, true));
+    lastSentRv = c.rv;
   }
   const timeoutMs =
     opts.timeoutMs !== undefined && opts.timeoutMs > 0 ? opts.timeoutMs : s.config.defaultWatchTimeoutMs;
@@ -133,6 +155,7 @@ function openWatch(s: ApiServerState, kind: Kind, opts: WatchOptions, now: numbe
     deadline: now + timeoutMs,
     allowBookmarks: opts.allowWatchBookmarks,
     sendInitialEvents: sendInitial,
+    selector: sel,
     floorRv,
     lastSentRv,
     eventsSent: initial.length,
@@ -143,24 +166,32 @@ function openWatch(s: ApiServerState, kind: Kind, opts: WatchOptions, now: numbe
   return { code: 200, watchId: id, initialEvents: initial, closed: false };
 }
 
-function currentAsAdded(s: ApiServerState, kind: Kind): ObjectEvent[] {
+function currentAsAdded(s: ApiServerState, kind: Kind, sel: LabelSelector | null): ObjectEvent[] {
   const st = s.stores[kind];
   const out: ObjectEvent[] = [];
   for (const key of st.keys) {
     const object = st.objects.get(key)!;
+    if (sel !== null && !selectorMatches(sel, object.metadata.labels)) continue;
     out.push({ type: 'ADDED', kind, object, rv: Number(object.metadata.resourceVersion) });
   }
   return out;
 }
 
-/** The history events of `kind` with rv > n, oldest first (n ≥ compactedRv). */
-export function replaySince(s: ApiServerState, kind: Kind, n: number): ObjectEvent[] {
+/** The kind's ring events with rv > n, oldest first, as a watch with `sel` sees them (S16, S21). */
+export function replaySince(
+  s: ApiServerState,
+  kind: Kind,
+  n: number,
+  sel: LabelSelector | null,
+): ObjectEvent[] {
   const out: ObjectEvent[] = [];
-  const h = s.history;
-  // Invariant (state.ts): the event of revision r is at index r − compactedRv − 1.
-  for (let i = Math.max(0, n - s.compactedRv); i < h.size; i++) {
-    const ev = historyAt(h, i);
-    if (ev.kind === kind) out.push(ev);
+  const h = s.cachers[kind].ring;
+  const probe = { selector: sel } as const;
+  for (let i = 0; i < h.size; i++) {
+    const ev = historyAt(h, i).event;
+    if (ev.rv <= n) continue;
+    const seen = eventForWatch(probe, ev);
+    if (seen !== null) out.push(seen);
   }
   return out;
 }
@@ -195,15 +226,22 @@ export function serverCloseWatch(s: ApiServerState, watchId: number): boolean {
 
 /**
  * S23: the bookmarks due at `now`, one per watch, with the watches' next bookmark times re-armed.
- * A due watch whose floor is not below the current revision is re-armed without a bookmark.
+ * A due watch whose floor is not below the kind's cache RV is re-armed without a bookmark.
  */
 export function serverDueBookmarks(s: ApiServerState, now: number): WatchDelivery[] {
+  catchUpCaches(s, now);
   const out: WatchDelivery[] = [];
   for (const w of s.watches.values()) {
     if (w.nextBookmarkAt === null || w.nextBookmarkAt > now || w.deadline <= now) continue;
-    if (s.revision > w.floorRv) {
-      const ev = bookmark(w.kind, s.revision, false);
-      w.lastSentRv = s.revision;
+    const c = s.cachers[w.kind];
+    // S23: the kind's cache RV; [1.26] none before the Cacher saw an event or a progress notification
+    // since it started. cache_watcher.go `process` drops a bookmark whose RV is not above the watch's
+    // floor (its start RV after the initial events), not above the last RV sent: as@26 cacher.go
+    // process and as@36 cache_watcher.go:529–540 compare with that fixed floor, so a bookmark may repeat
+    // the RV of the last event or bookmark (the spec's S23 says "last RV sent"; the code says floor).
+    if (c.seenSinceInit && c.rv > w.floorRv) {
+      const ev = bookmark(w.kind, c.rv, false);
+      w.lastSentRv = c.rv;
       w.eventsSent++;
       out.push({ watchId: w.id, event: ev });
     }

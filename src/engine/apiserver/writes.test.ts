@@ -208,7 +208,7 @@ describe('S26: update', () => {
     expect(ok(again)).toBe(st);
     expect(s.revision).toBe(2);
     expect(ok(serverUpdate(s, { ...st }, 4))).toBe(st);
-    expect(serverHistory(s).map((e) => e.rv)).toEqual([1, 2]);
+    expect(serverHistory(s, 'Foo').map((e) => e.rv)).toEqual([1, 2]);
   });
 
   it('patch merges onto the latest object without an RV precondition', () => {

@@ -461,7 +461,12 @@ function mutateListerFoo(env: ControllerEnv, w: WorkerState, status: Foo['status
   return mutated;
 }
 
-/** newDeployment(foo): the Deployment the Foo wants, owned by it, without a resourceVersion. */
+/**
+ * newDeployment(foo): the Deployment the Foo wants, owned by it, without a resourceVersion. Upstream
+ * (sc controller.go newDeployment) puts the labels app=nginx, controller=<foo> only on spec.selector and
+ * spec.template, not on the Deployment's own metadata; selector and template are not modelled, so the
+ * Deployment carries no labels.
+ */
 export function newDeployment(foo: Foo, now: number): Deployment {
   return {
     kind: 'Deployment',
@@ -472,7 +477,7 @@ export function newDeployment(foo: Foo, now: number): Deployment {
       resourceVersion: '',
       generation: 0,
       creationTimestamp: now,
-      labels: { app: 'nginx', controller: foo.metadata.name },
+      labels: {},
       ownerReferences: [
         {
           apiVersion: 'samplecontroller.k8s.io/v1alpha1',

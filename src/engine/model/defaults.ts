@@ -10,8 +10,14 @@ export const DEFAULT_SETTINGS: Settings = {
   resyncPeriodMs: 30_000, // C1: sample-controller main.go, NewSharedInformerFactory(..., 30s)
   workers: 2, // C1: controller.Run(ctx, 2)
   rateLimiter: { type: 'default' }, // W14: DefaultControllerRateLimiter (classic era)
-  historyWindow: 1000, // S19 simplified: one fixed window, in events
+  historyWindow: null, // S19: per-kind rings with the real dynamics; a number pins every ring's capacity
   bookmarkIntervalMs: 60_000, // S23: ~1 min
+  // S32: kubeadm (and so kind and most self-built clusters) runs etcd with a 5 s progress-notify
+  // interval; etcd's own default is 10 min. 5 s keeps a quiet kind's cache RV, and so its bookmarks,
+  // moving within a lesson's few seconds; `progressNotifyInterval: 10m` shows etcd's default.
+  progressNotifyIntervalMs: 5_000,
+  compactionIntervalMs: 300_000, // S35: --etcd-compaction-interval default 5 min
+  labelSelector: {}, // S12: informers list and watch everything
   watchTimeout: { min: 300_000, max: 600_000 }, // R9: minWatchTimeout 5 min, up to 2×
   pageSize: 500, // S15: pager default page size
   latency: {
@@ -30,6 +36,9 @@ export const DEFAULT_SETTINGS: Settings = {
     filterAllResyncs: false,
   },
 };
+
+/** Defaults of the restartApiServer action (S33): time down, then time each cache takes to list etcd. */
+export const DEFAULT_RESTART = { downtimeMs: 1_000, cacheInitMs: 300 } as const;
 
 /** Defaults for omitted fields of an `exponential` / `bucket` rate limiter (W14's components). */
 export const DEFAULT_EXPONENTIAL = { baseMs: 5, maxMs: 1_000_000 } as const;
@@ -78,4 +87,6 @@ export const BOUNDS = {
   minResyncMs: 1000,
   minBookmarkMs: 1000,
   minWatchTimeoutMs: 1000,
+  minProgressNotifyMs: 100,
+  minCompactionMs: 1000,
 } as const;

@@ -126,10 +126,31 @@ export interface Frame {
   readonly time: number;
   readonly records: readonly RecordView[];
   readonly server: {
+    /** S1: etcd's revision. */
     readonly revision: number;
+    /** S35: etcd's last compaction point (limits etcd reads only). */
     readonly compactedRv: number;
+    /** The events held by all kinds' watch-cache rings, and their capacities added up (S19). */
     readonly historyCount: number;
     readonly historyCapacity: number;
+    /** etcd writes of resources the lab does not model (core/v1 Events, compact_rev_key), S1. */
+    readonly otherWrites: { readonly count: number; readonly last: string | null };
+    /** One Cacher per kind (S31–S33): its cache RV, list RV, S18's oldest, ring size and capacity. */
+    readonly caches: Readonly<
+      Record<
+        Kind,
+        {
+          readonly rv: number;
+          readonly listRv: number;
+          readonly oldest: number;
+          readonly size: number;
+          readonly capacity: number;
+          readonly pinned: boolean;
+          readonly ready: boolean;
+          readonly progressNotifications: number;
+        }
+      >
+    >;
     readonly counts: Readonly<Record<Kind, number>>;
     readonly objects: Readonly<Record<Kind, readonly ObjectRow[]>>;
     readonly watches: readonly {

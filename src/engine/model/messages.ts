@@ -148,7 +148,7 @@ export const MESSAGES = {
   // API server (S*)
   'apiserver.list': {
     fn: 'kube-apiserver LIST',
-    params: ['kind', 'rv', 'limit', 'code', 'reason', 'items', 'listRv', 'more'],
+    params: ['kind', 'rv', 'limit', 'code', 'reason', 'items', 'listRv', 'more', 'servedBy'],
   },
   'apiserver.watch': {
     fn: 'kube-apiserver WATCH',
@@ -159,11 +159,15 @@ export const MESSAGES = {
   'apiserver.write': { fn: 'kube-apiserver', params: [...WRITE_PARAMS, 'revision'] },
   'apiserver.rollout': { fn: 'deployment controller (simulated)', params: ['replicas', 'desired', 'code'] },
   'apiserver.gc': { fn: 'garbage collector', params: ['code'] },
+  'apiserver.compaction': { fn: 'etcd3 compactor', params: ['compactedRv', 'revision'] },
+  'apiserver.started': { fn: 'Cacher (re)initialisation', params: ['listRv', 'cacheInitMs'] },
+  'recorder.event': { fn: 'EventRecorder', params: ['reason', 'eventType', 'code', 'revision'] },
   // Script and faults
   'user.write': { fn: 'kubectl', params: WRITE_PARAMS },
   'fault.close-watch': { fn: 'fault', params: ['watchIds'] },
   'fault.watch-error': { fn: 'fault', params: ['watchIds', 'code'] },
   'fault.compact': { fn: 'fault', params: ['rv'] },
+  'fault.restart': { fn: 'fault', params: ['watchIds', 'downtimeMs'] },
   'fault.refuse-connections': { fn: 'fault', params: ['durationMs'] },
   'fault.api-errors': { fn: 'fault', params: ['code', 'durationMs'] },
   'fault.add-latency': { fn: 'fault', params: ['extraMs', 'durationMs'] },
@@ -198,6 +202,7 @@ export function messageSpec(id: string): MessageSpec | undefined {
  * listed as true and false. Other parameters render as they are.
  *
  * - `result`: workqueue.Add's outcome (W1); `outcome`: how the server answered a WATCH (S16, S18);
+ * - `servedBy`: who served a LIST, etcd or the kind's watch cache (S5–S8);
  * - `next`: what ListAndWatch's caller does after its backoff; `stage`: the write a worker waits for;
  * - `error`: why a reconcile failed (injected by the scenario, a Deployment the Foo does not control, or
  *   an API error status, said with the record's `code` and `reason`);
@@ -206,6 +211,7 @@ export function messageSpec(id: string): MessageSpec | undefined {
 export const PARAM_TOKENS = {
   result: ['queued', 'already-dirty', 'dirty-while-processing', 'shutting-down'],
   outcome: ['open', 'too-old', 'error'],
+  servedBy: ['etcd', 'cache', 'none'],
   next: ['relist'],
   stage: ['create-deployment', 'update-deployment', 'update-status'],
   error: ['injected', 'not-controlled', 'status'],

@@ -51,10 +51,20 @@ export interface Settings {
   readonly workers: number;
   /** The controller workqueue's limiter (classic sample-controller: DefaultControllerRateLimiter). */
   readonly rateLimiter: RateLimiterSetting;
-  /** Watch-history window of the simulated server, in events, shared by all kinds (S19 simplified). */
-  readonly historyWindow: number;
+  /**
+   * A fixed capacity, in events, for every kind's watch-cache ring (each kind has its own, S19), or null
+   * for the real dynamics (100 → 102 400 by the 75 s rule). A pin is a declared compression of time: a
+   * lesson overflows a ring of 10 with a dozen events instead of a hundred.
+   */
+  readonly historyWindow: number | null;
   /** Bookmark cadence (S23, ~1 min); 0 = the server sends no bookmarks. */
   readonly bookmarkIntervalMs: number;
+  /** S32: etcd's progress-notify interval (kubeadm 5 s; etcd's own default 10 min); 0 = none. */
+  readonly progressNotifyIntervalMs: number;
+  /** S35: the apiserver's etcd compaction interval (5 min); 0 = never. */
+  readonly compactionIntervalMs: number;
+  /** S12, S21: each informer's label selector ("" or absent = every object). */
+  readonly labelSelector: Readonly<Partial<Record<Kind, string>>>;
   /** Reflector watch timeout range (R9: [300 s, 600 s)). */
   readonly watchTimeout: Range;
   /** Reflector LIST page size (S15, pager default 500). */
@@ -128,7 +138,18 @@ export type ScriptAction =
   /** Faults. `kind` limits watch faults to one informer's watch; absent = every open watch. */
   | { readonly at: number; readonly action: 'closeWatch'; readonly kind?: Kind }
   | { readonly at: number; readonly action: 'watchError'; readonly code: 410 | 500; readonly kind?: Kind }
+  /** S35: a forced etcd compaction at the current revision (limits etcd reads, not watches). */
   | { readonly at: number; readonly action: 'compact' }
+  /**
+   * S33, S36: the apiserver restarts: down (watches end, connections refused) for `downtimeMs`, then every
+   * Cacher re-initialises and is ready `cacheInitMs` later.
+   */
+  | {
+      readonly at: number;
+      readonly action: 'restartApiServer';
+      readonly downtimeMs: number;
+      readonly cacheInitMs: number;
+    }
   | { readonly at: number; readonly action: 'refuseConnections'; readonly durationMs: number }
   | {
       readonly at: number;
@@ -176,6 +197,7 @@ export const SCRIPT_ACTIONS = [
   'closeWatch',
   'watchError',
   'compact',
+  'restartApiServer',
   'refuseConnections',
   'apiErrors',
   'addLatency',

@@ -25,8 +25,21 @@ export type Action =
       readonly epoch: number;
     }
   /** A reflector request reaches the API server. */
-  | { readonly a: 'server.list'; readonly lane: Kind; readonly req: ListRequest; readonly epoch: number }
-  | { readonly a: 'server.watch'; readonly lane: Kind; readonly req: WatchRequest; readonly epoch: number }
+  /** `arrivedAt`: set when a request the cache could not serve yet is looked at again (S7, S33). */
+  | {
+      readonly a: 'server.list';
+      readonly lane: Kind;
+      readonly req: ListRequest;
+      readonly epoch: number;
+      readonly arrivedAt?: number;
+    }
+  | {
+      readonly a: 'server.watch';
+      readonly lane: Kind;
+      readonly req: WatchRequest;
+      readonly epoch: number;
+      readonly arrivedAt?: number;
+    }
   /** Responses and stream traffic reach the reflector. */
   | {
       readonly a: 'reflector.list-response';
@@ -52,6 +65,17 @@ export type Action =
   | { readonly a: 'server.watch-timers' }
   | { readonly a: 'server.rollout'; readonly namespace: string; readonly name: string }
   | { readonly a: 'server.gc' }
+  /** S35: the apiserver's etcd compactor ticks (every compactionInterval). */
+  | { readonly a: 'server.compactor' }
+  /** The EventRecorder's write of a core/v1 Event (asynchronous to the worker that recorded it). */
+  | {
+      readonly a: 'recorder.event';
+      readonly reason: string;
+      readonly eventType: string;
+      readonly key: string;
+    }
+  /** S33: the restarted apiserver is up: its Cachers re-initialise. */
+  | { readonly a: 'server.start'; readonly cacheInitMs: number }
   /** The informer's processLoop (Pop) and each listener's run loop. */
   | { readonly a: 'informer.pop'; readonly lane: Kind }
   | { readonly a: 'listener.deliver'; readonly lane: Kind; readonly listener: number }

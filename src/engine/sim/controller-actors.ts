@@ -9,6 +9,7 @@
  */
 
 import { fifoHasSynced } from '../client-go/delta-fifo';
+import { indexerGetByKey } from '../client-go/indexer';
 import type { Notification } from '../client-go/process-deltas';
 import {
   wqAdd,
@@ -147,7 +148,7 @@ export function workerSync(w: World, ctx: SimContext, out: StepOut, id: number, 
   const thinkMs = drawLatency(w, ctx.scenario.settings.reconcile.duration, false);
   const r = syncStart(env, wk, injected, thinkMs);
   if (!r.done) wk.phase = 'awaiting-response';
-  else finishItem(w, out, wk, r, env.mistakes);
+  else finishItem(w, ctx, out, wk, r, env.mistakes);
 }
 
 export function workerWriteResponse(
@@ -164,7 +165,21 @@ export function workerWriteResponse(
   const env = controllerEnv(w, ctx, out);
   const r = syncOnResponse(env, wk, resp);
   if (!r.done) wk.phase = 'awaiting-response';
-  else finishItem(w, out, wk, r, env.mistakes);
+  else finishItem(w, ctx, out, wk, r, env.mistakes);
+}
+
+/**
+ * The sample-controller's EventRecorder (client-go tools/record): Event() hands the event to the
+ * broadcaster's own goroutine, which writes it through the CoreV1 client; the worker does not wait. Here
+ * the write reaches the API server one request latency later (server-cluster.ts serverRecordEvent).
+ */
+function recordEvent(w: World, ctx: SimContext, reason: string, eventType: string, key: string): void {
+  schedule(w.agenda, w.now + drawLatency(w, ctx.scenario.settings.latency.request), {
+    a: 'recorder.event',
+    reason,
+    eventType,
+    key,
+  });
 }
 
 /**
@@ -173,6 +188,7 @@ export function workerWriteResponse(
  */
 function finishItem(
   w: World,
+  ctx: SimContext,
   out: StepOut,
   wk: WorkerState,
   r: SyncStepResult & { done: true },
@@ -183,6 +199,8 @@ function finishItem(
   w.stats.reconciles++;
   if (r.error === null) {
     wk.lastResult = { key, outcome: 'success', code: null, message: '' };
+    // sc controller.go syncHandler: recorder.Event(foo, Normal, "Synced", …) when the Foo was there.
+    if (indexerGetByKey(w.lanes.Foo.indexer, key) !== undefined) recordEvent(w, ctx, 'Synced', 'Normal', key);
     if (mistakes.noForget) {
       emitRecord(
         w,
@@ -201,6 +219,8 @@ function finishItem(
     }
   } else {
     w.stats.failedReconciles++;
+    // C4: recorder.Event(foo, Warning, "ErrResourceExists", …) for a Deployment it does not control.
+    if (r.error.kind === 'not-controlled') recordEvent(w, ctx, 'ErrResourceExists', 'Warning', key);
     const { delayMs } = wqAddRateLimited(c.queue, key, w.now);
     wk.lastResult = { key, outcome: 'error', code: r.error.code, message: r.error.message };
     emitRecord(

@@ -8,7 +8,15 @@
  * one pass over the big collections, never a sort of them: sorted lists that are cut to `limit` rows
  * take their first rows with `firstSorted`, and the cache diff stops at `limit` entries per kind.
  */
-import { KINDS, serverOpenWatches, serverRecentRequests } from '../apiserver';
+import {
+  type ApiServerState,
+  cacherOldest,
+  cacherReady,
+  cacherRvAt,
+  KINDS,
+  serverOpenWatches,
+  serverRecentRequests,
+} from '../apiserver';
 import { fifoGetByKey, fifoHasSynced, fifoLen } from '../client-go/delta-fifo';
 import { indexerGetByKey, indexerLen } from '../client-go/indexer';
 import type { Notification } from '../client-go/process-deltas';
@@ -144,6 +152,25 @@ function laneView(w: World, kind: Kind, limit: number, diff: ReturnType<typeof c
   };
 }
 
+/** The Cachers as a frame shows them, with progress notifications due by `now` applied (pure). */
+function cacheViews(s: ApiServerState, now: number): Frame['server']['caches'] {
+  const out = {} as Record<Kind, Frame['server']['caches'][Kind]>;
+  for (const k of KINDS) {
+    const c = s.cachers[k];
+    out[k] = {
+      rv: cacherRvAt(c, s.revision, now, s.config.progressNotifyMs),
+      listRv: c.listRv,
+      oldest: cacherOldest(c),
+      size: c.ring.size,
+      capacity: c.ring.capacity,
+      pinned: c.ring.pinned !== null,
+      ready: cacherReady(c, now),
+      progressNotifications: c.progressNotifications,
+    };
+  }
+  return out;
+}
+
 export function buildFrame(w: World, records: readonly TraceRecord[], opts: FrameOptions = {}): Frame {
   const limit = opts.limit ?? 200;
   const s = w.server;
@@ -171,8 +198,13 @@ export function buildFrame(w: World, records: readonly TraceRecord[], opts: Fram
     server: {
       revision: s.revision,
       compactedRv: s.compactedRv,
-      historyCount: s.history.size,
-      historyCapacity: s.history.capacity,
+      historyCount: KINDS.reduce((n, k) => n + s.cachers[k].ring.size, 0),
+      historyCapacity: KINDS.reduce((n, k) => n + s.cachers[k].ring.capacity, 0),
+      caches: cacheViews(s, w.now),
+      otherWrites: {
+        count: s.otherWrites.count,
+        last: s.otherWrites.last === null ? null : `${s.otherWrites.last.resource} @${s.otherWrites.last.rv}`,
+      },
       counts,
       objects,
       watches: serverOpenWatches(s).map((x) => ({

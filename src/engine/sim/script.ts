@@ -11,6 +11,7 @@ import {
   serverGet,
   serverPatch,
   serverRemoveFinalizer,
+  serverRestart,
   serverUpdate,
   serverWatchError,
   setErrorResponses,
@@ -24,7 +25,9 @@ import type { KObject } from '../model/objects';
 import type { ObjectManifest, ObjectRef, ScriptAction } from '../model/scenario';
 import { emitRecord, type StepOut } from './emit';
 import { drawHandlerLatency } from './latency';
-import { afterWrite, closeWatches, errorWatches } from './server-actors';
+import { closeWatches, errorWatches } from './server-actors';
+import { afterWrite } from './server-cluster';
+import { deliverClose } from './wire';
 import type { SimContext, World } from './world';
 
 /** Builds the object a manifest describes (server-filled fields empty). */
@@ -172,8 +175,21 @@ export function applyScriptAction(w: World, ctx: SimContext, out: StepOut, sa: S
       return;
     }
     case 'compact': {
+      // S35: a forced etcd compaction; the watch caches are not touched.
       const rv = serverCompact(w.server);
       emitRecord(w, out, null, 'apiserver', 'internal', 'fault.compact', { rv });
+      return;
+    }
+    case 'restartApiServer': {
+      // S33, S36: every watch ends cleanly (the connection breaks), connections are refused while the
+      // process is down, then the Cachers re-initialise (server-cluster.ts serverStarted).
+      const ended = serverRestart(w.server, w.now, sa.downtimeMs);
+      for (const x of ended) deliverClose(w, ctx, x.kind, x.watchId);
+      emitRecord(w, out, null, 'apiserver', 'internal', 'fault.restart', {
+        watchIds: ended.length > 0 ? ended.map((x) => x.watchId).join(', ') : null,
+        downtimeMs: sa.downtimeMs,
+      });
+      schedule(w.agenda, w.now + sa.downtimeMs, { a: 'server.start', cacheInitMs: sa.cacheInitMs });
       return;
     }
     case 'refuseConnections':

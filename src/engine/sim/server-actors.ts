@@ -1,80 +1,45 @@
 /**
  * The simulated kube-apiserver's side of the world: it answers the reflectors' LIST and WATCH requests
- * and the workers' writes after their (seeded) network latency, keeps every watch stream in order,
- * ends watches at their deadline (S22) and sends bookmarks (S23), and runs two background controllers
- * the scenario needs: a stand-in for the deployment controller (status.availableReplicas follows
- * spec.replicas after a rollout delay) and the garbage collector (S30, background propagation only).
+ * and the workers' writes after their (seeded) network latency, ends watches at their deadline (S22)
+ * and sends bookmarks (S23). Each informer's label selector (settings.labelSelector) is added to its
+ * requests here, as client-go's ListWatch does with a tweak of the list options (S12, S21).
+ *
+ * A request its kind's cache cannot serve yet is looked at again later, silently (no record until it is
+ * answered): [1.26] a WATCH or an RV N LIST of a cache that is not ready blocks until it is (S33); an RV N
+ * LIST above the cache RV waits up to 3 s for it, then 504 (S7). The cluster's own controllers and the
+ * compactor live in server-cluster.ts; the wire (stream order) in wire.ts.
  */
 
 import {
-  findOrphanDeployments,
   serverCreate,
-  serverDelete,
   serverDueBookmarks,
   serverExpiredWatches,
-  serverGet,
   serverList,
-  serverNextWatchTimer,
+  serverListWaitUntil,
   serverRequestFault,
   serverUpdate,
   serverWatch,
-  type WatchDelivery,
+  serverWatchWaitUntil,
   type WatchEvent,
   type WriteResult,
 } from '../apiserver';
-import type { ClientWatchEvent, ListRequest, WatchRequest } from '../client-go/reflector';
+import type { ListRequest, WatchRequest } from '../client-go/reflector';
 import type { WriteRequest, WriteResponse } from '../controller/sample-controller';
 import { schedule } from '../kernel/agenda';
-import type { Deployment, Kind } from '../model/objects';
+import { type LabelSelector, parseLabelSelector } from '../model/label-selector';
+import type { Kind } from '../model/objects';
 import { emitRecord, type StepOut } from './emit';
 import { drawLatency } from './latency';
+import { afterWrite } from './server-cluster';
+import { deliver, deliverClose, ensureWatchTimers, laneOfWatch } from './wire';
 import type { SimContext, World } from './world';
 
-function toClientEvent(ev: WatchEvent): ClientWatchEvent {
-  switch (ev.type) {
-    case 'ERROR':
-      return {
-        type: 'ERROR',
-        object: null,
-        status: { code: ev.status.code, reason: ev.status.reason, message: ev.status.message },
-      };
-    case 'BOOKMARK':
-      return { type: 'BOOKMARK', object: null, resourceVersion: String(ev.rv) };
-    default:
-      return { type: ev.type, object: ev.object };
-  }
-}
-
-/** Puts one event on a stream: delivered after latency, never before an earlier event of the stream. */
-function deliver(w: World, ctx: SimContext, lane: Kind, streamId: number, ev: WatchEvent): void {
-  const t = Math.max(
-    w.now + drawLatency(w, ctx.scenario.settings.latency.watchDelivery),
-    w.streamDeliverAt.get(streamId) ?? 0,
-  );
-  w.streamDeliverAt.set(streamId, t);
-  schedule(w.agenda, t, { a: 'reflector.watch-event', lane, streamId, event: toClientEvent(ev) });
-}
-
-/** Ends a stream (after everything already on it). */
-function deliverClose(w: World, ctx: SimContext, lane: Kind, streamId: number): void {
-  const t = Math.max(
-    w.now + drawLatency(w, ctx.scenario.settings.latency.watchDelivery),
-    w.streamDeliverAt.get(streamId) ?? 0,
-  );
-  w.streamDeliverAt.delete(streamId);
-  schedule(w.agenda, t, { a: 'reflector.watch-closed', lane, streamId });
-}
-
-function laneOfWatch(w: World, watchId: number): Kind | null {
-  return w.server.watches.get(watchId)?.kind ?? null;
-}
-
-/** Sends a write's watch events to every open watch of its kind. */
-export function fanOut(w: World, ctx: SimContext, fanout: readonly WatchDelivery[]): void {
-  for (const d of fanout) {
-    const lane = laneOfWatch(w, d.watchId);
-    if (lane !== null) deliver(w, ctx, lane, d.watchId, d.event);
-  }
+/** The lane informer's label selector (S12), or null. */
+export function laneSelector(ctx: SimContext, lane: Kind): LabelSelector | null {
+  const text = ctx.scenario.settings.labelSelector[lane];
+  if (text === undefined || text === '') return null;
+  const sel = parseLabelSelector(text);
+  return 'error' in sel ? null : sel;
 }
 
 export function serverHandleList(
@@ -84,20 +49,23 @@ export function serverHandleList(
   lane: Kind,
   req: ListRequest,
   epoch: number,
+  arrivedAt: number,
 ): void {
   const fault = serverRequestFault(w.server, w.now, { verb: 'list', kind: lane });
-  const res =
-    fault ??
-    serverList(
-      w.server,
-      lane,
-      {
-        resourceVersion: req.resourceVersion,
-        limit: req.limit,
-        ...(req.continue !== undefined ? { continue: req.continue } : {}),
-      },
-      w.now,
-    );
+  const opts = {
+    resourceVersion: req.resourceVersion,
+    limit: req.limit,
+    ...(req.continue !== undefined ? { continue: req.continue } : {}),
+    labelSelector: laneSelector(ctx, lane),
+  };
+  if (fault === null) {
+    const wait = serverListWaitUntil(w.server, lane, opts, w.now, arrivedAt);
+    if (wait !== null) {
+      schedule(w.agenda, wait, { a: 'server.list', lane, req, epoch, arrivedAt });
+      return;
+    }
+  }
+  const res = fault ?? serverList(w.server, lane, opts, w.now);
   const ok = 'items' in res;
   emitRecord(w, out, lane, 'apiserver', 1, 'apiserver.list', {
     kind: lane,
@@ -108,6 +76,7 @@ export function serverHandleList(
     items: ok ? res.items.length : 0,
     listRv: ok ? res.resourceVersion : null,
     more: ok ? res.continue !== undefined : false,
+    servedBy: ok ? res.servedBy : 'none',
   });
   const resp = ok
     ? {
@@ -132,9 +101,17 @@ export function serverHandleWatch(
   lane: Kind,
   req: WatchRequest,
   epoch: number,
+  arrivedAt: number,
 ): void {
   const s = ctx.scenario.settings;
   const fault = serverRequestFault(w.server, w.now, { verb: 'watch', kind: lane });
+  if (fault === null) {
+    const wait = serverWatchWaitUntil(w.server, lane, w.now);
+    if (wait !== null) {
+      schedule(w.agenda, wait, { a: 'server.watch', lane, req, epoch, arrivedAt });
+      return;
+    }
+  }
   const res =
     fault ??
     serverWatch(
@@ -144,6 +121,7 @@ export function serverHandleWatch(
         resourceVersion: req.resourceVersion,
         allowWatchBookmarks: req.allowWatchBookmarks && s.bookmarkIntervalMs > 0,
         timeoutMs: req.timeoutMs,
+        labelSelector: laneSelector(ctx, lane),
       },
       w.now,
     );
@@ -167,7 +145,8 @@ export function serverHandleWatch(
     return;
   }
   const streamId = res.watchId ?? w.nextPseudoStream--;
-  // S18: a watch from a revision that left the window is answered 200 with one ERROR event (too old).
+  // S18: a watch from a revision older than its kind's cache reaches is answered 200 with one ERROR
+  // event (too old).
   emitRecord(w, out, lane, 'apiserver', 1, 'apiserver.watch', {
     kind: lane,
     rv: req.resourceVersion,
@@ -182,15 +161,6 @@ export function serverHandleWatch(
   for (const ev of res.initialEvents) deliver(w, ctx, lane, streamId, ev);
   if (res.closed) w.streamDeliverAt.delete(streamId);
   else ensureWatchTimers(w);
-}
-
-/** Keeps the watch-timer actor scheduled at the earliest deadline or bookmark. */
-export function ensureWatchTimers(w: World): void {
-  const t = serverNextWatchTimer(w.server);
-  if (t === null) return;
-  if (w.watchTimersAt !== null && w.watchTimersAt <= t) return;
-  w.watchTimersAt = t;
-  schedule(w.agenda, Math.max(t, w.now), { a: 'server.watch-timers' });
 }
 
 export function serverWatchTimers(w: World, ctx: SimContext, out: StepOut): void {
@@ -241,34 +211,6 @@ export function errorWatches(
     ids.push(wt.id);
   }
   return ids;
-}
-
-/** After any successful write: schedule the server-side follow-ups it calls for. */
-export function afterWrite(w: World, ctx: SimContext, res: WriteResult): void {
-  if (!('object' in res) || res.event === null) return;
-  fanOut(w, ctx, res.fanout);
-  const ev = res.event;
-  const s = ctx.scenario.settings;
-  if (ev.kind === 'Deployment' && ev.type !== 'DELETED') {
-    // Each replica that has to come (or go) gets its own readiness time, as parallel pods do; the
-    // status updates therefore arrive in bursts.
-    const d = ev.object as Deployment;
-    const key = `${d.metadata.namespace}/${d.metadata.name}`;
-    const missing =
-      Math.abs(d.spec.replicas - d.status.availableReplicas) - (w.rolloutsPending.get(key) ?? 0);
-    for (let i = 0; i < missing; i++) {
-      w.rolloutsPending.set(key, (w.rolloutsPending.get(key) ?? 0) + 1);
-      schedule(w.agenda, w.now + drawLatency(w, s.deploymentRollout, false), {
-        a: 'server.rollout',
-        namespace: d.metadata.namespace,
-        name: d.metadata.name,
-      });
-    }
-  }
-  if (ev.kind === 'Foo' && ev.type === 'DELETED' && !w.gcScheduled) {
-    w.gcScheduled = true;
-    schedule(w.agenda, w.now + drawLatency(w, s.gcDelay, false), { a: 'server.gc' });
-  }
 }
 
 export function serverHandleWrite(
@@ -325,61 +267,4 @@ export function serverHandleWrite(
     token,
     resp,
   });
-}
-
-/**
- * The simulated deployment controller: each replica becomes available (or goes away) at its own
- * rollout time, and every such moment moves status.availableReplicas one step toward spec.replicas
- * with a status-subresource write, as a real rollout's stream of status updates does.
- */
-export function serverRollout(
-  w: World,
-  ctx: SimContext,
-  out: StepOut,
-  namespace: string,
-  name: string,
-): void {
-  const key = `${namespace}/${name}`;
-  const left = (w.rolloutsPending.get(key) ?? 1) - 1;
-  if (left > 0) w.rolloutsPending.set(key, left);
-  else w.rolloutsPending.delete(key);
-  const d = serverGet(w.server, 'Deployment', namespace, name) as Deployment | undefined;
-  if (d === undefined || d.status.availableReplicas === d.spec.replicas) return;
-  const cur = d.status.availableReplicas;
-  const next = cur < d.spec.replicas ? cur + 1 : cur - 1;
-  const res = serverUpdate(w.server, { ...d, status: { availableReplicas: next } }, w.now, {
-    subresource: 'status',
-  });
-  emitRecord(
-    w,
-    out,
-    'Deployment',
-    'apiserver',
-    'internal',
-    'apiserver.rollout',
-    { replicas: next, desired: d.spec.replicas, code: res.code },
-    key,
-    'object' in res ? res.object : d,
-  );
-  afterWrite(w, ctx, res);
-}
-
-/** The garbage collector (S30, background): deletes Deployments whose controller Foo is gone. */
-export function serverGc(w: World, ctx: SimContext, out: StepOut): void {
-  w.gcScheduled = false;
-  for (const d of findOrphanDeployments(w.server)) {
-    const res = serverDelete(w.server, 'Deployment', d.metadata.namespace, d.metadata.name, w.now);
-    emitRecord(
-      w,
-      out,
-      'Deployment',
-      'apiserver',
-      'internal',
-      'apiserver.gc',
-      { code: res.code },
-      `${d.metadata.namespace}/${d.metadata.name}`,
-      'object' in res ? res.object : d,
-    );
-    afterWrite(w, ctx, res);
-  }
 }

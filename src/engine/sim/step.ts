@@ -30,14 +30,8 @@ import {
 import type { StepOut } from './emit';
 import { informerPop, listenerDeliver, reflectorEnv } from './lane-actors';
 import { applyScriptAction } from './script';
-import {
-  serverGc,
-  serverHandleList,
-  serverHandleWatch,
-  serverHandleWrite,
-  serverRollout,
-  serverWatchTimers,
-} from './server-actors';
+import { serverHandleList, serverHandleWatch, serverHandleWrite, serverWatchTimers } from './server-actors';
+import { serverCompactor, serverGc, serverRecordEvent, serverRollout, serverStarted } from './server-cluster';
 import type { SimContext, World } from './world';
 
 /** Safety valve: a step that runs this many invisible actions ends the run (it would be a livelock). */
@@ -112,10 +106,19 @@ function dispatch(w: World, ctx: SimContext, out: StepOut, act: Action): void {
       reflectorOnWatchClosed(w.lanes[act.lane].reflector, reflectorEnv(w, ctx, out, act.lane), act.streamId);
       return;
     case 'server.list':
-      serverHandleList(w, ctx, out, act.lane, act.req, act.epoch);
+      serverHandleList(w, ctx, out, act.lane, act.req, act.epoch, act.arrivedAt ?? w.now);
       return;
     case 'server.watch':
-      serverHandleWatch(w, ctx, out, act.lane, act.req, act.epoch);
+      serverHandleWatch(w, ctx, out, act.lane, act.req, act.epoch, act.arrivedAt ?? w.now);
+      return;
+    case 'server.compactor':
+      serverCompactor(w, ctx, out);
+      return;
+    case 'recorder.event':
+      serverRecordEvent(w, act.reason, act.eventType, act.key);
+      return;
+    case 'server.start':
+      serverStarted(w, out, act.cacheInitMs);
       return;
     case 'server.watch-timers':
       serverWatchTimers(w, ctx, out);

@@ -37,7 +37,9 @@ export function randomScenario(
   const settings: Settings = {
     ...DEFAULT_SETTINGS,
     workers: nextInt(r, 1, 4),
-    historyWindow: pick(r, [8, 20, 100, 1000]),
+    historyWindow: pick(r, [8, 20, 100, null]),
+    compactionIntervalMs: pick(r, [0, 3_000, 300_000]),
+    progressNotifyIntervalMs: pick(r, [0, 5_000, 600_000]),
     bookmarkIntervalMs: pick(r, [0, 5_000, 60_000]),
     resyncPeriodMs: pick(r, [0, 5_000, 30_000]),
     watchTimeout: pick(r, [DEFAULT_SETTINGS.watchTimeout, { min: 5_000, max: 10_000 }]),
@@ -60,7 +62,7 @@ export function randomScenario(
     } else {
       const dur = nextInt(r, 100, 5_000);
       const kind = pick(r, [undefined, 'Foo', 'Deployment'] as const);
-      const f = nextInt(r, 0, 8);
+      const f = nextInt(r, 0, 9);
       if (f === 0) script.push({ at, action: 'closeWatch', ...(kind ? { kind } : {}) });
       else if (f === 1)
         script.push({
@@ -76,7 +78,15 @@ export function randomScenario(
       else if (f === 5)
         script.push({ at, action: 'addLatency', extraMs: nextInt(r, 10, 500), durationMs: dur });
       else if (f === 6) script.push({ at, action: 'failReconciles', count: nextInt(r, 1, 4) });
-      else script.push({ at, action: 'slowHandlers', extraMs: nextInt(r, 5, 300), durationMs: dur });
+      else if (f === 7)
+        script.push({ at, action: 'slowHandlers', extraMs: nextInt(r, 5, 300), durationMs: dur });
+      else
+        script.push({
+          at,
+          action: 'restartApiServer',
+          downtimeMs: nextInt(r, 1, 3_000),
+          cacheInitMs: nextInt(r, 0, 2_000),
+        });
     }
   }
   script.sort((x, y) => x.at - y.at);

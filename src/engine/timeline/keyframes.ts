@@ -33,6 +33,7 @@
  * hold ≈50,000 keyframes); above MAX a replay of the interval alone takes too long for a frame.
  * With 10,000 Foos R ≈ 10–15 ms, which puts I at MAX; with 1,000 Foos R ≈ 1.5 ms, I ≈ 250.
  */
+import { KINDS } from '../model/objects';
 import type { World } from '../sim/world';
 
 /** Measured costs (ns) on the 2-vCPU machine of docs/PERFORMANCE.md; only their ratios matter here. */
@@ -89,7 +90,8 @@ type Plain = Record<string, unknown>;
  * records (the DeltaFIFO's items: each key's deltas). They hold most of a small world's objects.
  */
 export function recordContainers(w: World): { arrays: object[]; maps: object[] } {
-  const arrays: object[] = [w.server.history.buf, w.server.requests.buf];
+  const arrays: object[] = [w.server.requests.buf];
+  for (const k of KINDS) arrays.push(w.server.cachers[k].ring.buf, w.server.logs[k]);
   const maps: object[] = [];
   for (const lane of [w.lanes.Foo, w.lanes.Deployment]) {
     maps.push(lane.fifo.items);

@@ -100,8 +100,9 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.iv.kind.update': 'Change a Foo’s replicas',
   'controls.iv.kind.delete': 'Delete an object',
   'controls.iv.kind.closeWatch': 'Drop the watch',
-  'controls.iv.kind.watchError': 'Break the watch with an ERROR event',
-  'controls.iv.kind.compact': 'Compact the history',
+  'controls.iv.kind.watchError': 'Inject an ERROR event into the watch',
+  'controls.iv.kind.compact': 'Compact etcd',
+  'controls.iv.kind.restartApiServer': 'Restart the API server',
   'controls.iv.kind.refuseConnections': 'Refuse connections',
   'controls.iv.kind.apiErrors': 'Answer requests with errors',
   'controls.iv.kind.failReconciles': 'Make the next reconciles fail',
@@ -115,9 +116,11 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.iv.hint.closeWatch':
     'The API server ends the watch stream cleanly; the Reflector starts a new watch from its last resourceVersion.',
   'controls.iv.hint.watchError':
-    'The API server sends an ERROR event: 410 Gone makes the Reflector relist (ListAndWatch again); 500 makes it re-watch.',
+    'Injected: the watch gets an ERROR event out of the blue. 410 Gone makes the Reflector relist (ListAndWatch again); 500 makes it re-watch. A real 410 comes from a restart, or from more of the resource’s events than its watch cache holds while the client was away.',
   'controls.iv.hint.compact':
-    'etcd compacts the history up to the current revision: a watch that restarts from an older resourceVersion gets 410 Gone.',
+    'etcd compacts its history up to the current revision (the API server does this every 5 minutes): exact-resourceVersion lists and continue tokens from before it get 410. Watches are served by the watch cache and keep going.',
+  'controls.iv.hint.restartApiServer':
+    'The API server stops for the given seconds (its watches end, connections are refused) and starts again: every resource’s watch cache is rebuilt from etcd, so a Reflector watching from an older resourceVersion gets 410 Gone and relists.',
   'controls.iv.hint.refuseConnections':
     'Every request fails to connect for a while; the Reflector backs off and retries.',
   'controls.iv.hint.apiErrors': 'Every request is answered with the error code for a while.',
@@ -134,7 +137,8 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.iv.done.closeWatchOne': 'Dropped the {kind} informer’s watch.',
   'controls.iv.done.watchErrorAll': 'Sent ERROR {code} on every watch.',
   'controls.iv.done.watchErrorOne': 'Sent ERROR {code} on the {kind} informer’s watch.',
-  'controls.iv.done.compact': 'Compacted the history.',
+  'controls.iv.done.compact': 'Compacted etcd (exact-RV lists and continue tokens before it expire).',
+  'controls.iv.done.restartApiServer': 'Restarted the API server ({seconds} s down).',
   'controls.iv.done.refuseConnections': 'Connections are refused for {seconds} s.',
   'controls.iv.done.apiErrors': 'Requests are answered with {code} for {seconds} s.',
   'controls.iv.done.addLatency': 'Requests take {extra} ms longer for {seconds} s.',

@@ -97,16 +97,24 @@ export const inspectors: Readonly<Record<string, string>> = {
   // API server
   'inspectors.apiserver.title': 'Kubernetes API server',
   'inspectors.apiserver.subtitle':
-    'Objects, the global revision, the watch-history window, watches and requests',
+    'Objects, the global revision, each resource’s watch cache, watches and requests',
   'inspectors.apiserver.revision': 'Global revision',
   'inspectors.apiserver.objectCount': 'Objects',
   'inspectors.apiserver.objectCountValue': '{foos} Foos, {deployments} Deployments',
-  'inspectors.apiserver.window': 'Watch-history window',
+  'inspectors.apiserver.window': 'Watch caches and etcd',
   'inspectors.apiserver.windowText': '{count} of {capacity} events kept',
+  'inspectors.apiserver.cacheText': '{kind} watch cache: {count} of {capacity} events kept',
+  'inspectors.apiserver.cacheTextPinned':
+    '{kind} watch cache: {count} of {capacity} events kept (capacity pinned by the scenario: a compression of time)',
+  'inspectors.apiserver.cacheRv':
+    'Cache resourceVersion {rv}; a watch of this resource from below {tooOld} gets 410 Gone.',
+  'inspectors.apiserver.cacheNotReady':
+    'Re-initialising after a restart: requests wait until it is ready (cache resourceVersion {rv}).',
+  'inspectors.apiserver.timeoutCompressed': '(shorter than client-go’s 5–10 min: compressed time)',
   'inspectors.apiserver.windowFull':
-    'Nothing compacted yet: a watch from any resourceVersion up to {revision} can be served.',
+    'etcd not compacted yet: exact-resourceVersion lists can read any revision up to {revision}.',
   'inspectors.apiserver.windowCompacted':
-    'Compacted through revision {compactedRv}: a watch from an older resourceVersion gets 410 Gone (latest {revision}).',
+    'etcd compacted through revision {compactedRv} (latest {revision}): older exact lists and continue tokens get 410; watches are not affected.',
   'inspectors.apiserver.foos': 'Foos on the server',
   'inspectors.apiserver.deployments': 'Deployments on the server',
   'inspectors.apiserver.noObjects': 'No objects of this kind.',

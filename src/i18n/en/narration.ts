@@ -92,7 +92,7 @@ export const narration: NarrationTable = {
       'worker {worker}: {error}: AddRateLimited {key} in {delayMs} ms (requeues {requeues})',
     'worker.done': 'worker {worker}: Done {key}{requeued}',
     // API server (S*)
-    'apiserver.list': 'LIST {kind} rv="{rv}" → {code} {items} items at revision {listRv}',
+    'apiserver.list': 'LIST {kind} rv="{rv}" → {code} {items} items at revision {listRv}{servedBy}',
     'apiserver.watch': 'WATCH {kind} from "{rv}" → {outcome}',
     'apiserver.watch-timeout': 'watch {watchId} reached its timeout: stream ends (no ERROR)',
     'apiserver.bookmark': 'BOOKMARK to watch {watchId} at revision {rv}',
@@ -100,11 +100,20 @@ export const narration: NarrationTable = {
     'apiserver.rollout':
       'a replica of {key} became ready: status.availableReplicas → {replicas} of {desired}',
     'apiserver.gc': 'delete orphaned Deployment {key}',
+    'apiserver.compaction':
+      'the apiserver compactor writes compact_rev_key (revision {revision}); etcd is compacted through revision {compactedRv}: older exact lists and continue tokens get 410, watches are not affected',
+    'apiserver.started':
+      'the API server is up again: every resource’s watch cache re-initialises from etcd at revision {listRv} (ready in {cacheInitMs} ms); older watches will get 410',
+    'recorder.event':
+      'the event recorder writes Event {reason} ({eventType}) through the CoreV1 client → {code}',
     // Script and faults
     'user.write': '{verb} {kind} {key} → {code} {reason}{noop}',
     'fault.close-watch': 'watches closed by the server: {watchIds}',
-    'fault.watch-error': 'watches ended with ERROR {code}: {watchIds}',
-    'fault.compact': 'history compacted through revision {rv}',
+    'fault.watch-error': 'injected: watches ended with ERROR {code}: {watchIds}',
+    'fault.compact':
+      'etcd compacted through revision {rv}: exact lists and continue tokens before it expire; watches are served by the watch cache and keep going',
+    'fault.restart':
+      'the API server stops for {downtimeMs} ms: its watches end ({watchIds}), connections are refused',
     'fault.refuse-connections': 'API server refuses connections for {durationMs} ms',
     'fault.api-errors': 'API server answers {code} for {durationMs} ms',
     'fault.add-latency': '+{extraMs} ms latency for {durationMs} ms',
@@ -123,6 +132,7 @@ export const narration: NarrationTable = {
       'too-old': 'too old: one ERROR event, then the stream closes',
       error: '{code} {reason}',
     },
+    servedBy: { etcd: ' (from etcd)', cache: ' (from the watch cache)', none: '' },
     next: { relist: 'relist' },
     stage: {
       'create-deployment': 'create Deployment',

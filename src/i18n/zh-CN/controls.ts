@@ -98,8 +98,9 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.iv.kind.update': '修改 Foo 的副本数',
   'controls.iv.kind.delete': '删除一个对象',
   'controls.iv.kind.closeWatch': '断开 watch',
-  'controls.iv.kind.watchError': '用 ERROR 事件中断 watch',
-  'controls.iv.kind.compact': '压缩历史',
+  'controls.iv.kind.watchError': '向 watch 注入一个 ERROR 事件',
+  'controls.iv.kind.compact': '压缩 etcd',
+  'controls.iv.kind.restartApiServer': '重启 APIServer',
   'controls.iv.kind.refuseConnections': '拒绝连接',
   'controls.iv.kind.apiErrors': '以错误应答请求',
   'controls.iv.kind.failReconciles': '让接下来的调和失败',
@@ -112,9 +113,11 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.iv.hint.closeWatch':
     'APIServer 正常结束 watch 流；Reflector 从它最后的 resourceVersion 开始新的 watch。',
   'controls.iv.hint.watchError':
-    'APIServer 发送一个 ERROR 事件：410 Gone 会让 Reflector 重新列举（relist，再次 ListAndWatch）；500 会让它重新 watch。',
+    '注入的故障：watch 凭空收到一个 ERROR 事件。410 Gone 会让 Reflector 重新列举（relist，再次 ListAndWatch）；500 会让它重新 watch。真实的 410 来自重启，或者来自客户端离开期间该资源的事件多于它的 watch 缓存所能保存的数量。',
   'controls.iv.hint.compact':
-    'etcd 把历史压缩到当前修订版本：从更早的 resourceVersion 重新开始的 watch 会收到 410 Gone（资源版本过旧）。',
+    'etcd 把它的历史压缩到当前修订版本（APIServer 每 5 分钟做一次）：在它之前的精确资源版本列举和 continue 令牌会得到 410。watch 由 watch 缓存提供，不受影响。',
+  'controls.iv.hint.restartApiServer':
+    'APIServer 停止若干秒（它的 watch 全部结束，连接被拒绝）后重新启动：每种资源的 watch 缓存从 etcd 重建，所以从更旧的 resourceVersion 开始 watch 的 Reflector 会收到 410 Gone 并重新列举。',
   'controls.iv.hint.refuseConnections': '一段时间内所有请求都无法建立连接；Reflector 退避后重试。',
   'controls.iv.hint.apiErrors': '一段时间内所有请求都以该错误码应答。',
   'controls.iv.hint.failReconciles':
@@ -130,7 +133,8 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.iv.done.closeWatchOne': '已断开 {kind} Informer 的 watch。',
   'controls.iv.done.watchErrorAll': '已在所有 watch 上发送 ERROR {code}。',
   'controls.iv.done.watchErrorOne': '已在 {kind} Informer 的 watch 上发送 ERROR {code}。',
-  'controls.iv.done.compact': '已压缩历史。',
+  'controls.iv.done.compact': '已压缩 etcd（在它之前的精确 RV 列举和 continue 令牌失效）。',
+  'controls.iv.done.restartApiServer': '已重启 API 服务器（停机 {seconds} 秒）。',
   'controls.iv.done.refuseConnections': '接下来 {seconds} 秒拒绝连接。',
   'controls.iv.done.apiErrors': '接下来 {seconds} 秒内请求都以 {code} 应答。',
   'controls.iv.done.addLatency': '接下来 {seconds} 秒内请求延迟增加 {extra} 毫秒。',

@@ -95,16 +95,23 @@ export const inspectors: Readonly<Record<string, string>> = {
 
   // API server
   'inspectors.apiserver.title': 'Kubernetes APIServer',
-  'inspectors.apiserver.subtitle': '对象、全局修订版本、watch 历史窗口、watch 连接与请求',
+  'inspectors.apiserver.subtitle': '对象、全局修订版本、每种资源的 watch 缓存、watch 连接与请求',
   'inspectors.apiserver.revision': '全局修订版本',
   'inspectors.apiserver.objectCount': '对象',
   'inspectors.apiserver.objectCountValue': '{foos} 个 Foo，{deployments} 个 Deployment',
-  'inspectors.apiserver.window': 'watch 历史窗口',
+  'inspectors.apiserver.window': 'watch 缓存与 etcd',
   'inspectors.apiserver.windowText': '保留了 {count} / {capacity} 个事件',
+  'inspectors.apiserver.cacheText': '{kind} 的 watch 缓存：保留了 {count} / {capacity} 个事件',
+  'inspectors.apiserver.cacheTextPinned':
+    '{kind} 的 watch 缓存：保留了 {count} / {capacity} 个事件（容量由场景固定：对时间的压缩）',
+  'inspectors.apiserver.cacheRv':
+    '缓存的资源版本为 {rv}；从低于 {tooOld} 的资源版本 watch 这种资源会收到 410 Gone（资源版本过旧）。',
+  'inspectors.apiserver.cacheNotReady': '重启后正在重新初始化：请求会等到它就绪（缓存的资源版本为 {rv}）。',
+  'inspectors.apiserver.timeoutCompressed': '（短于 client-go 的 5–10 分钟：压缩的时间）',
   'inspectors.apiserver.windowFull':
-    '尚未压缩：从不晚于 {revision} 的任意 resourceVersion 开始的 watch 都能得到服务。',
+    'etcd 尚未压缩：精确资源版本的列举可以读取不晚于 {revision} 的任意修订版本。',
   'inspectors.apiserver.windowCompacted':
-    '已压缩到修订版本 {compactedRv}：从更早的 resourceVersion 开始的 watch 会收到 410 Gone（资源版本过旧）；最新修订版本为 {revision}。',
+    'etcd 已压缩到修订版本 {compactedRv}（最新为 {revision}）：更早的精确列举和 continue 令牌会得到 410；watch 不受影响。',
   'inspectors.apiserver.foos': '服务器上的 Foo',
   'inspectors.apiserver.deployments': '服务器上的 Deployment',
   'inspectors.apiserver.noObjects': '没有这种类型的对象。',

@@ -91,18 +91,25 @@ export const narration: NarrationTable = {
       'Worker {worker}：{error}：AddRateLimited {key}，{delayMs} 毫秒后重试（已重新入队 {requeues} 次）',
     'worker.done': 'Worker {worker}：调用 Done {key}{requeued}',
     // API server (S*)
-    'apiserver.list': 'LIST {kind} rv="{rv}" → {code}，修订版本 {listRv} 上的 {items} 个条目',
+    'apiserver.list': 'LIST {kind} rv="{rv}" → {code}，修订版本 {listRv} 上的 {items} 个条目{servedBy}',
     'apiserver.watch': '从 "{rv}" 开始 WATCH {kind} → {outcome}',
     'apiserver.watch-timeout': 'watch {watchId} 到达超时：流结束（没有 ERROR）',
     'apiserver.bookmark': '向 watch {watchId} 发送修订版本 {rv} 的 BOOKMARK',
     'apiserver.write': '处理写请求：{verb} {kind} {key} → {code} {reason}{noop}',
     'apiserver.rollout': '{key} 的一个副本已就绪：status.availableReplicas → {replicas} / {desired}',
     'apiserver.gc': '删除孤儿 Deployment {key}',
+    'apiserver.compaction':
+      'APIServer 的压缩器写入 compact_rev_key（修订版本 {revision}）；etcd 压缩到修订版本 {compactedRv}：更早的精确列举和 continue 令牌会得到 410，watch 不受影响',
+    'apiserver.started':
+      'APIServer 重新启动：每种资源的 watch 缓存从 etcd 的修订版本 {listRv} 重新初始化（{cacheInitMs} 毫秒后就绪）；更旧的 watch 会得到 410',
+    'recorder.event': '事件记录器通过 CoreV1 客户端写入 Event {reason}（{eventType}）→ {code}',
     // Script and faults
     'user.write': '用户执行 {verb} {kind} {key} → {code} {reason}{noop}',
     'fault.close-watch': '服务器关闭的 watch：{watchIds}',
-    'fault.watch-error': '以 ERROR {code} 结束的 watch：{watchIds}',
-    'fault.compact': '历史已压缩到修订版本 {rv}',
+    'fault.watch-error': '注入的故障：以 ERROR {code} 结束的 watch：{watchIds}',
+    'fault.compact':
+      'etcd 已压缩到修订版本 {rv}：在它之前的精确列举和 continue 令牌失效；watch 由 watch 缓存提供，不受影响',
+    'fault.restart': 'APIServer 停止 {downtimeMs} 毫秒：它的 watch 全部结束（{watchIds}），连接被拒绝',
     'fault.refuse-connections': 'APIServer 在 {durationMs} 毫秒内拒绝连接',
     'fault.api-errors': 'APIServer 在 {durationMs} 毫秒内以 {code} 应答',
     'fault.add-latency': '{durationMs} 毫秒内延迟增加 {extraMs} 毫秒',
@@ -121,6 +128,7 @@ export const narration: NarrationTable = {
       'too-old': '资源版本过旧：先发送一个 ERROR 事件，然后关闭流',
       error: '{code} {reason}',
     },
+    servedBy: { etcd: '（来自 etcd）', cache: '（来自 watch 缓存）', none: '' },
     next: { relist: '重新列举（relist）' },
     stage: {
       'create-deployment': '创建 Deployment',

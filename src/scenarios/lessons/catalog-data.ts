@@ -20,7 +20,7 @@ export interface LessonEntry {
 /** The id of the lesson a fresh visitor (or a broken link) gets. */
 export const DEFAULT_LESSON_ID = 'cold-start';
 
-/** The built-in lessons in course order (1..12). */
+/** The built-in lessons in course order (1..13). */
 export const LESSON_CATALOG: readonly LessonEntry[] = [
   {
     id: 'cold-start',
@@ -42,16 +42,16 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
     id: 'gone-410',
     number: 3,
     title: {
-      en: '410 Gone: the history window moves on, the Reflector relists',
-      zh: '410 Gone：历史窗口已经移走，Reflector 重新列举',
+      en: '410 Gone: the Foo watch cache moves on, the Reflector relists',
+      zh: '410 Gone：Foo 的 watch 缓存已经移走，Reflector 重新列举',
     },
   },
   {
     id: 'bookmarks',
     number: 4,
     title: {
-      en: 'Bookmarks keep a quiet informer inside the window',
-      zh: 'Bookmark 让安静的 Informer 留在历史窗口之内',
+      en: 'Bookmarks keep a filtered informer inside its resource’s ring',
+      zh: 'Bookmark 让带过滤的 Informer 留在资源的环之内',
     },
   },
   {
@@ -110,6 +110,14 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
     title: {
       en: 'Finalizers: MODIFIED first, DELETED last',
       zh: 'Finalizer：先是 MODIFIED，最后才是 DELETED',
+    },
+  },
+  {
+    id: 'apiserver-restart',
+    number: 13,
+    title: {
+      en: 'An API server restart: new watch caches, 410, relist',
+      zh: 'APIServer 重启：新的 watch 缓存、410、重新列举',
     },
   },
 ];

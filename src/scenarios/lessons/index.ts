@@ -4,8 +4,8 @@
  * - judging a trace: evaluateGoal, findPauses, evaluatePause, findNarration, narrationAt (./goal.ts),
  *   matchRecord and describeMatcher (./matcher.ts); lesson texts are filled by src/i18n's renderLessonText;
  * - running one headless: runLesson (./run.ts);
- * - the twelve built-in lessons: LESSONS (cheap entries with id, number, title and text) and
- *   lessonById (parsed on first use and cached; parsing all twelve takes ~50 ms warm, so nothing is
+ * - the thirteen built-in lessons: LESSONS (cheap entries with id, number, title and text) and
+ *   lessonById (parsed on first use and cached; parsing all thirteen takes ~50 ms warm, so nothing is
  *   parsed at import time); LESSON_CATALOG and DEFAULT_LESSON_ID (./catalog-data.ts, the part the
  *   page's first paint loads: no texts, no parser).
  */

@@ -6,7 +6,7 @@
  * The action names are SCRIPT_ACTIONS (src/engine/model/scenario.ts); ACTION_FIELDS lists the fields
  * each one takes, as a Record over the union so a new action cannot be forgotten here.
  */
-import { BOUNDS, DEFAULT_NAMESPACE, LIMITS } from '../../engine/model/defaults';
+import { BOUNDS, DEFAULT_NAMESPACE, DEFAULT_RESTART, LIMITS } from '../../engine/model/defaults';
 import type { Kind } from '../../engine/model/objects';
 import {
   type ObjectRef,
@@ -39,6 +39,7 @@ const ACTION_FIELDS: Readonly<Record<ScriptActionName, readonly string[]>> = {
   closeWatch: ['kind'],
   watchError: ['code', 'kind'],
   compact: [],
+  restartApiServer: ['downtime', 'cacheInit'],
   refuseConnections: ['duration'],
   apiErrors: ['code', 'duration'],
   addLatency: ['extra', 'duration'],
@@ -193,6 +194,12 @@ function readAction(ctx: Ctx, v: unknown, path: Path): ReadAction | undefined {
     }
     case 'compact':
       return done({ at, action: 'compact' });
+    case 'restartApiServer': {
+      const d = DEFAULT_RESTART;
+      const downtimeMs = readDuration(ctx, own(v, 'downtime'), p('downtime'), d.downtimeMs, { min: 1 });
+      const cacheInitMs = readDuration(ctx, own(v, 'cacheInit'), p('cacheInit'), d.cacheInitMs);
+      return done({ at, action: 'restartApiServer', downtimeMs, cacheInitMs });
+    }
     case 'refuseConnections': {
       const durationMs = readDuration(ctx, own(v, 'duration'), p('duration'), undefined, { min: 1 });
       return done({ at, action: 'refuseConnections', durationMs });

@@ -12,6 +12,8 @@ import {
   DEFAULT_SETTINGS,
   LIMITS,
 } from '../../engine/model/defaults';
+import { parseLabelSelector } from '../../engine/model/label-selector';
+import { KINDS, type Kind } from '../../engine/model/objects';
 import {
   type ControllerMistakes,
   MISTAKE_NAMES,
@@ -39,6 +41,9 @@ export const SETTINGS_FILE_KEYS = {
   rateLimiter: 'rateLimiter',
   historyWindow: 'historyWindow',
   bookmarkIntervalMs: 'bookmarkInterval',
+  progressNotifyIntervalMs: 'progressNotifyInterval',
+  compactionIntervalMs: 'compactionInterval',
+  labelSelector: 'labelSelector',
   watchTimeout: 'watchTimeout',
   pageSize: 'pageSize',
   latency: 'latency',
@@ -152,6 +157,35 @@ function readMistakes(ctx: Ctx, v: unknown, path: Path): ControllerMistakes {
   return out as unknown as ControllerMistakes;
 }
 
+/**
+ * historyWindow: absent, null or "" = S19's dynamics; an integer pins every kind's ring at that
+ * capacity.
+ */
+function readHistoryWindow(ctx: Ctx, v: unknown, path: Path): number | null {
+  if (v === undefined || v === null || v === '') return null;
+  return readInt(ctx, v, path, BOUNDS.historyWindow, BOUNDS.historyWindow.min);
+}
+
+/** labelSelector: { Foo: "tier=gold", Deployment: "..." }, each a selector labels.Parse accepts (S12). */
+function readLabelSelectors(ctx: Ctx, v: unknown, path: Path): Settings['labelSelector'] {
+  if (v === undefined) return DEFAULT_SETTINGS.labelSelector;
+  const m = readMap(ctx, v, path, KINDS, 'a map like { Foo: "tier=gold" }');
+  if (m === undefined) return DEFAULT_SETTINGS.labelSelector;
+  const out: Partial<Record<Kind, string>> = {};
+  for (const k of KINDS) {
+    const x = own(m, k);
+    if (x === undefined) continue;
+    if (typeof x !== 'string') {
+      report(ctx, [...path, k], `must be a label selector string like "tier=gold", got ${describeValue(x)}`);
+      continue;
+    }
+    const sel = parseLabelSelector(x);
+    if ('error' in sel) report(ctx, [...path, k], `is not a label selector: ${sel.error}`);
+    else if (sel.text !== '') out[k] = sel.text;
+  }
+  return out;
+}
+
 export function readSettings(ctx: Ctx, v: unknown, path: Path): Settings {
   const d = DEFAULT_SETTINGS;
   const s = (v === undefined ? {} : readMap(ctx, v, path, SETTINGS_KEYS, 'a map')) ?? {};
@@ -180,13 +214,7 @@ export function readSettings(ctx: Ctx, v: unknown, path: Path): Settings {
     resyncPeriodMs: readDuration(ctx, own(s, 'resyncPeriod'), at('resyncPeriod'), d.resyncPeriodMs, resync),
     workers: readInt(ctx, own(s, 'workers'), at('workers'), BOUNDS.workers, d.workers),
     rateLimiter: readRateLimiter(ctx, own(s, 'rateLimiter'), at('rateLimiter'), 0),
-    historyWindow: readInt(
-      ctx,
-      own(s, 'historyWindow'),
-      at('historyWindow'),
-      BOUNDS.historyWindow,
-      d.historyWindow,
-    ),
+    historyWindow: readHistoryWindow(ctx, own(s, 'historyWindow'), at('historyWindow')),
     bookmarkIntervalMs: readDuration(
       ctx,
       own(s, 'bookmarkInterval'),
@@ -197,6 +225,21 @@ export function readSettings(ctx: Ctx, v: unknown, path: Path): Settings {
         zeroOk: true,
       },
     ),
+    progressNotifyIntervalMs: readDuration(
+      ctx,
+      own(s, 'progressNotifyInterval'),
+      at('progressNotifyInterval'),
+      d.progressNotifyIntervalMs,
+      { min: BOUNDS.minProgressNotifyMs, zeroOk: true },
+    ),
+    compactionIntervalMs: readDuration(
+      ctx,
+      own(s, 'compactionInterval'),
+      at('compactionInterval'),
+      d.compactionIntervalMs,
+      { min: BOUNDS.minCompactionMs, zeroOk: true },
+    ),
+    labelSelector: readLabelSelectors(ctx, own(s, 'labelSelector'), at('labelSelector')),
     watchTimeout: readRange(
       ctx,
       own(s, 'watchTimeout'),

@@ -7,22 +7,27 @@ export type InterventionKind =
   | 'create'
   | 'update'
   | 'delete'
+  | 'restartApiServer'
+  | 'compact'
   | 'closeWatch'
   | 'watchError'
-  | 'compact'
   | 'refuseConnections'
   | 'apiErrors'
   | 'failReconciles'
   | 'addHandler';
 
-/** In menu order: object changes, then watch faults, then server faults, then controller ones. */
+/**
+ * In menu order: object changes, then the server's real causes (a restart, an etcd compaction), then
+ * injected watch faults, then other server faults, then controller ones.
+ */
 export const INTERVENTION_KINDS: readonly InterventionKind[] = [
   'create',
   'update',
   'delete',
+  'restartApiServer',
+  'compact',
   'closeWatch',
   'watchError',
-  'compact',
   'refuseConnections',
   'apiErrors',
   'failReconciles',
@@ -36,6 +41,7 @@ const KIND_LABEL: Readonly<Record<InterventionKind, string>> = {
   closeWatch: 'controls.iv.kind.closeWatch',
   watchError: 'controls.iv.kind.watchError',
   compact: 'controls.iv.kind.compact',
+  restartApiServer: 'controls.iv.kind.restartApiServer',
   refuseConnections: 'controls.iv.kind.refuseConnections',
   apiErrors: 'controls.iv.kind.apiErrors',
   failReconciles: 'controls.iv.kind.failReconciles',
@@ -89,6 +95,8 @@ export function describeIntervention(a: InterventionAction): string {
         : t('controls.iv.done.watchErrorOne', { code: a.code, kind: a.kind });
     case 'compact':
       return t('controls.iv.done.compact');
+    case 'restartApiServer':
+      return t('controls.iv.done.restartApiServer', { seconds: a.downtimeMs / 1000 });
     case 'refuseConnections':
       return t('controls.iv.done.refuseConnections', { seconds: a.durationMs / 1000 });
     case 'apiErrors':

@@ -26,6 +26,7 @@ import {
   buildDelete,
   buildFailReconciles,
   buildRefuseConnections,
+  buildRestartApiServer,
   buildUpdateFooReplicas,
   buildWatchError,
   type Lane,
@@ -102,6 +103,8 @@ function build(f: FormState, frame: Frame | null): BuildResult {
       return { ok: true, action: buildWatchError(f.watchCode === '410' ? 410 : 500, f.lane) };
     case 'compact':
       return { ok: true, action: buildCompact() };
+    case 'restartApiServer':
+      return buildRestartApiServer(f.seconds);
     case 'refuseConnections':
       return buildRefuseConnections(f.seconds);
     case 'apiErrors':
@@ -128,6 +131,7 @@ const KIND_HINT: Readonly<Record<InterventionKind, string>> = {
   closeWatch: 'controls.iv.hint.closeWatch',
   watchError: 'controls.iv.hint.watchError',
   compact: 'controls.iv.hint.compact',
+  restartApiServer: 'controls.iv.hint.restartApiServer',
   refuseConnections: 'controls.iv.hint.refuseConnections',
   apiErrors: 'controls.iv.hint.apiErrors',
   failReconciles: 'controls.iv.hint.failReconciles',
@@ -357,6 +361,7 @@ export function InterventionsPanel({ frame, onIntervene, disabled }: Interventio
       break;
     case 'compact':
       break;
+    case 'restartApiServer':
     case 'refuseConnections':
       fields = seconds;
       break;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { DEFAULT_SETTINGS } from '../../engine/model/defaults';
+import { DEFAULT_RESTART, DEFAULT_SETTINGS } from '../../engine/model/defaults';
 import type { ObjectRow } from '../../engine/model/frame';
 import type { Scenario, ScriptAction } from '../../engine/model/scenario';
 import type { InterventionAction } from '../../engine/model/session';
@@ -17,6 +17,7 @@ import {
   buildDelete,
   buildFailReconciles,
   buildRefuseConnections,
+  buildRestartApiServer,
   buildSlowHandlers,
   buildUpdateFooReplicas,
   buildWatchError,
@@ -196,6 +197,15 @@ describe('builders', () => {
     expect(buildCompact()).toEqual({ action: 'compact' });
   });
 
+  it('restartApiServer: down for the given seconds, then the caches re-initialise (S33)', () => {
+    expect(ok(buildRestartApiServer('2'))).toEqual({
+      action: 'restartApiServer',
+      downtimeMs: 2000,
+      cacheInitMs: DEFAULT_RESTART.cacheInitMs,
+    });
+    expect(buildRestartApiServer('x').ok).toBe(false);
+  });
+
   it('server faults and failing reconciles', () => {
     expect(ok(buildRefuseConnections('2.5'))).toEqual({ action: 'refuseConnections', durationMs: 2500 });
     expect(ok(buildApiErrors(429, '10'))).toEqual({ action: 'apiErrors', code: 429, durationMs: 10_000 });
@@ -256,6 +266,7 @@ describe('built interventions are valid scenario actions', () => {
     buildWatchError(410, 'all'),
     buildWatchError(500, 'Deployment'),
     buildCompact(),
+    ok(buildRestartApiServer('2')),
     ok(buildRefuseConnections('0.001')),
     ok(buildRefuseConnections('3600')),
     ok(buildApiErrors(429, '1.5')),
@@ -289,6 +300,7 @@ describe('built interventions are valid scenario actions', () => {
       'closeWatch',
       'watchError',
       'compact',
+      'restartApiServer',
       'refuseConnections',
       'apiErrors',
       'addLatency',

@@ -10,7 +10,7 @@
  * so everything built here also passes the parser. Foo replicas follow the sample-controller CRD (1..10).
  */
 
-import { BOUNDS } from '../../engine/model/defaults';
+import { BOUNDS, DEFAULT_RESTART } from '../../engine/model/defaults';
 import type { ObjectRow } from '../../engine/model/frame';
 import type { Kind } from '../../engine/model/objects';
 import type { InterventionAction } from '../../engine/model/session';
@@ -202,9 +202,25 @@ export function buildWatchError(code: 410 | 500, lane: Lane): InterventionAction
   return lane === 'all' ? { action: 'watchError', code } : { action: 'watchError', code, kind: lane };
 }
 
-/** compact: etcd compaction up to the current revision (old watch starts answer 410). */
+/**
+ * compact: a forced etcd compaction at the current revision (S35): exact-RV lists and continue tokens
+ * before it get 410; watches are served by the watch cache and are not affected.
+ */
 export function buildCompact(): InterventionAction {
   return { action: 'compact' };
+}
+
+/**
+ * restartApiServer: the API server is down for the given seconds (watches end, connections refused),
+ * then every resource's watch cache re-initialises (S33); watches from older RVs get 410 (S36).
+ */
+export function buildRestartApiServer(seconds: string): BuildResult {
+  const d = validateSeconds(seconds, t('controls.field.seconds'));
+  if (d.error !== null) return { ok: false, problems: [{ field: 'seconds', message: d.error }] };
+  return {
+    ok: true,
+    action: { action: 'restartApiServer', downtimeMs: d.value, cacheInitMs: DEFAULT_RESTART.cacheInitMs },
+  };
 }
 
 /** refuseConnections: every request fails to connect for the given seconds. */

@@ -1,10 +1,12 @@
 /**
  * The simulated kube-apiserver, from the frame: both kinds' objects with their resourceVersions, the
- * global revision, the watch-history window, the open watches, the recent requests and active faults.
+ * global revision, each resource's watch cache (ring, cache RV) and etcd's compaction point, the open
+ * watches, the recent requests and active faults.
  */
 
 import type { ReactNode } from 'react';
 import type { Frame, ObjectRow } from '../../engine/model/frame';
+import type { Kind } from '../../engine/model/objects';
 import { t } from '../../i18n';
 import { deferredInspector } from './deferred';
 import { formatAge, formatClock, formatCount, formatCountdown, formatDuration } from './format';
@@ -34,13 +36,19 @@ export interface ApiServerInspectorProps extends SelectableProps {
 type Watch = Frame['server']['watches'][number];
 type Req = Frame['server']['requests'][number];
 
-/** The watch-history window as a bar: how full it is, with its numbers as text beside it. */
-function HistoryWindow({ server }: { readonly server: Frame['server'] }): ReactNode {
-  const { historyCount, historyCapacity, compactedRv, revision } = server;
-  const pct = historyCapacity > 0 ? Math.min(100, (historyCount / historyCapacity) * 100) : 0;
-  const text = t('inspectors.apiserver.windowText', {
-    count: formatCount(historyCount),
-    capacity: formatCount(historyCapacity),
+/** One resource's watch cache (S19, S32): its ring as a bar, its cache RV and what is too old for it. */
+function CacheBar({
+  kind,
+  c,
+}: {
+  readonly kind: Kind;
+  readonly c: Frame['server']['caches'][Kind];
+}): ReactNode {
+  const pct = c.capacity > 0 ? Math.min(100, (c.size / c.capacity) * 100) : 0;
+  const text = t(c.pinned ? 'inspectors.apiserver.cacheTextPinned' : 'inspectors.apiserver.cacheText', {
+    kind,
+    count: formatCount(c.size),
+    capacity: formatCount(c.capacity),
   });
   return (
     <div className="insp-window">
@@ -49,11 +57,28 @@ function HistoryWindow({ server }: { readonly server: Frame['server'] }): ReactN
       </div>
       <p className="insp-window-text">{text}</p>
       <p className="insp-window-text insp-dim">
+        {t(c.ready ? 'inspectors.apiserver.cacheRv' : 'inspectors.apiserver.cacheNotReady', {
+          rv: c.rv,
+          tooOld: c.oldest - 1,
+        })}
+      </p>
+    </div>
+  );
+}
+
+/** One watch-cache ring per resource (S31), and etcd's compaction point (S35). */
+function HistoryWindow({ server }: { readonly server: Frame['server'] }): ReactNode {
+  const { compactedRv, revision } = server;
+  return (
+    <>
+      <CacheBar kind="Foo" c={server.caches.Foo} />
+      <CacheBar kind="Deployment" c={server.caches.Deployment} />
+      <p className="insp-window-text insp-dim">
         {compactedRv > 0
           ? t('inspectors.apiserver.windowCompacted', { compactedRv, revision })
           : t('inspectors.apiserver.windowFull', { revision })}
       </p>
-    </div>
+    </>
   );
 }
 
@@ -70,7 +95,13 @@ function WatchCard({ w, now }: { readonly w: Watch; readonly now: number }): Rea
           { term: t('inspectors.col.lastSentRv'), value: <Rv rv={w.lastSentRv} /> },
           { term: t('inspectors.col.events'), value: formatCount(w.eventsSent) },
           { term: t('inspectors.col.age'), value: formatAge(w.openedAt, now) },
-          { term: t('inspectors.col.timeout'), value: formatCountdown(w.deadline, now) },
+          {
+            term: t('inspectors.col.timeout'),
+            value:
+              w.deadline - w.openedAt < 300_000
+                ? `${formatCountdown(w.deadline, now)} ${t('inspectors.apiserver.timeoutCompressed')}`
+                : formatCountdown(w.deadline, now),
+          },
           { term: t('inspectors.col.nextBookmark'), value: formatCountdown(w.nextBookmarkAt, now) },
         ]}
       />

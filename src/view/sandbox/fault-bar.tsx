@@ -19,6 +19,7 @@ import {
   buildCompact,
   buildFailReconciles,
   buildRefuseConnections,
+  buildRestartApiServer,
   buildSlowHandlers,
   buildWatchError,
   describeIntervention,
@@ -32,6 +33,7 @@ export interface FaultBarProps {
 
 /** The fault bar's buttons. */
 export type FaultId =
+  | 'restart'
   | 'closeWatch'
   | 'gone'
   | 'compact'
@@ -52,6 +54,8 @@ export interface FaultForm {
 /** The intervention a fault button stands for, or the problems with its inputs (by field). */
 export function buildFault(fault: FaultId, form: FaultForm): BuildResult {
   switch (fault) {
+    case 'restart':
+      return buildRestartApiServer(form.seconds);
     case 'closeWatch':
       return { ok: true, action: buildCloseWatch('all') };
     case 'gone':
@@ -154,9 +158,10 @@ export function FaultBar({ disabled }: FaultBarProps): ReactNode {
       </h2>
       <p className="sb-note">{t('links.sb.faults.hint')}</p>
       <div className="sb-fault-row">
+        {fault('restart', t('links.sb.fault.restart'))}
+        {fault('compact', t('links.sb.fault.compact'))}
         {fault('closeWatch', t('links.sb.fault.closeWatch'))}
         {fault('gone', t('links.sb.fault.gone'))}
-        {fault('compact', t('links.sb.fault.compact'))}
       </div>
       <div className="sb-fault-row">
         {number('seconds', t('links.sb.fault.seconds'), { min: 0.001, max: MAX_FAULT_SECONDS, step: 'any' })}

@@ -120,7 +120,7 @@ export function draftFromSettings(s: Settings): SettingsDraft {
     ...LIMITER_DEFAULTS,
     resyncPeriod: String(s.resyncPeriodMs),
     workers: String(s.workers),
-    historyWindow: String(s.historyWindow),
+    historyWindow: s.historyWindow === null ? '' : String(s.historyWindow),
     bookmarkInterval: String(s.bookmarkIntervalMs),
     'latency.request.min': String(s.latency.request.min),
     'latency.request.max': String(s.latency.request.max),

@@ -47,11 +47,13 @@ narration:
   - when: { message: apiserver.list, lane: Foo }
     text:
       en: >-
-        The answer holds {items} Foos and the list's own resourceVersion, {listRv}: the revision the
-        snapshot was taken at, not the resourceVersion of any one item.
+        The answer holds {items} Foos and the list's own resourceVersion, {listRv}: the watch cache's
+        revision for Foos, up to which it has seen every Foo change. It is not the resourceVersion of
+        any one item, and it can be below etcd's revision: other kinds' writes do not move it (S3).
       zh: >-
-        响应里有 {items} 个 Foo，以及列表自己的 ResourceVersion（资源版本）{listRv}：快照所在的修订号，
-        而不是某个对象的资源版本。
+        响应里有 {items} 个 Foo，以及列表自己的 ResourceVersion（资源版本）{listRv}：Foo 的 watch 缓存
+        的修订号，截至这个修订号它已看到所有 Foo 的变化。它不是某个对象的资源版本，而且可能低于 etcd 的
+        修订号：其他类型的写入不会推动它（S3）。
   - when: { message: reflector.replace, lane: Foo }
     text:
       en: >-
@@ -202,8 +204,8 @@ goal:
       - sequence:
           - { message: reflector.list, lane: Foo, params: { rv: "0" } }
           - { message: apiserver.list, lane: Foo }
-          - { message: reflector.replace, lane: Foo, params: { rv: "3" } }
-          - { message: reflector.watch, lane: Foo, params: { rv: "3" } }
+          - { message: reflector.replace, lane: Foo, params: { rv: "2" } }
+          - { message: reflector.watch, lane: Foo, params: { rv: "2" } }
           - { message: apiserver.watch, lane: Foo, params: { replayed: 0 } }
           - { message: reflector.event, lane: Foo }
       - count:

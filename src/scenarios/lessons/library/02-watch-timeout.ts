@@ -102,19 +102,19 @@ pauses:
         check: { count: { match: { message: reflector.list, lane: Foo }, min: 1 } }
       - id: rewatch
         text:
-          en: Open a new WATCH at once, from the resourceVersion of the last event it saw ("3")
-          zh: 立即从它看到的最后一个事件的资源版本（"3"）开始新的 WATCH
+          en: Open a new WATCH at once, from the resourceVersion of the last event it saw ("4")
+          zh: 立即从它看到的最后一个事件的资源版本（"4"）开始新的 WATCH
         check:
           all:
             - sequence:
                 - { message: reflector.watch-closed, lane: Foo }
-                - { message: reflector.watch, lane: Foo, params: { rv: "3" } }
+                - { message: reflector.watch, lane: Foo, params: { rv: "4" } }
             - { count: { match: { message: reflector.list, lane: Foo }, max: 0 } }
       - id: rewatch-from-list
         text:
-          en: Open a new WATCH from the list's resourceVersion ("2")
-          zh: 从列表的资源版本（"2"）开始新的 WATCH
-        check: { sequence: [{ message: reflector.watch, lane: Foo, params: { rv: "2" } }] }
+          en: Open a new WATCH from the list's resourceVersion ("1")
+          zh: 从列表的资源版本（"1"）开始新的 WATCH
+        check: { sequence: [{ message: reflector.watch, lane: Foo, params: { rv: "1" } }] }
     answer: rewatch
     explanation:
       en: >-
@@ -130,13 +130,13 @@ pauses:
     before: { message: apiserver.watch, lane: Foo }
     after: { message: reflector.watch-closed, lane: Foo }
     question:
-      en: The new watch asks for changes after resourceVersion "3". How many events does the server replay?
-      zh: 新的 watch 请求资源版本 "3" 之后的变化。服务器会重放多少个事件？
+      en: The new watch asks for changes after resourceVersion "4". How many events does the server replay?
+      zh: 新的 watch 请求资源版本 "4" 之后的变化。服务器会重放多少个事件？
     choices:
       - id: none
         text:
-          en: None; nothing has changed since revision 3
-          zh: 零个；修订号 3 之后没有变化
+          en: None; nothing has changed since revision 4
+          zh: 零个；修订号 4 之后没有变化
         check: { count: { match: { message: apiserver.watch, lane: Foo, params: { replayed: 0 } }, min: 1 } }
       - id: the-change
         text:
@@ -151,10 +151,10 @@ pauses:
     answer: none
     explanation:
       en: >-
-        A watch from resourceVersion N gets only the events after N (S16). The change at 2 s had revision 3,
+        A watch from resourceVersion N gets only the events after N (S16). The change at 2 s had revision 4 (3 went to the Event the controller recorded for alpha: every resource shares one revision counter, S1),
         so it is not sent again, and there are no synthetic ADDED events: those come only with "0" or "".
       zh: >-
-        从资源版本 N 开始的 watch 只收到 N 之后的事件（S16）。2 秒时的修改是修订号 3，不会再发一次；
+        从资源版本 N 开始的 watch 只收到 N 之后的事件（S16）。2 秒时的修改是修订号 4（3 被控制器为 alpha 记录的 Event 占用：所有资源共用一个修订号计数器，S1），不会再发一次；
         也没有合成的 ADDED 事件：只有 "0" 或 "" 才会有。
     reveal: { message: apiserver.watch, lane: Foo }
     within: 3
@@ -171,8 +171,8 @@ goal:
       - sequence:
           - { message: apiserver.watch-timeout, lane: Foo }
           - { message: reflector.watch-closed, lane: Foo }
-          - { message: reflector.watch, lane: Foo, params: { rv: "3" } }
-          - { message: apiserver.watch, lane: Foo, params: { rv: "3", replayed: 0 } }
-          - { message: reflector.event, lane: Foo, params: { type: MODIFIED, rv: "4" } }
+          - { message: reflector.watch, lane: Foo, params: { rv: "4" } }
+          - { message: apiserver.watch, lane: Foo, params: { rv: "4", replayed: 0 } }
+          - { message: reflector.event, lane: Foo, params: { type: MODIFIED, rv: "6" } }
       - count: { match: { message: reflector.list, lane: Foo }, max: 1 }
 `;

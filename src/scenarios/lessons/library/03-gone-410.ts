@@ -1,22 +1,23 @@
-/** Lesson 3: 410 Gone: the history window moves past the Reflector; relist; what handlers see (R13, S18, S19, R15, SI3). */
+/** Lesson 3: 410 Gone: the Foo ring moves past a Reflector that was away while Foos churned; relist (R13, S18, S19, S36, R15, SI3). */
 export const yaml = `apiVersion: informer-lab/v1
 kind: Lesson
 metadata:
   id: gone-410
   number: 3
   title:
-    en: '410 Gone: the history window moves on, the Reflector relists'
-    zh: 410 Gone：历史窗口已经移走，Reflector 重新列举
+    en: '410 Gone: the Foo watch cache moves on, the Reflector relists'
+    zh: 410 Gone：Foo 的 watch 缓存已经移走，Reflector 重新列举
   summary:
     en: >-
-      The API server keeps only a window of recent events. A Reflector that comes back with a
-      resourceVersion older than that window gets 410 Gone, backs off and relists; its handlers then see
-      an OnUpdate for every Foo, changed or not.
+      The API server keeps, for each resource, a ring of that resource's recent events in its watch
+      cache. A Reflector that was away while Foos kept changing comes back with a resourceVersion older
+      than the Foo ring reaches: it gets 410 Gone, backs off and relists; its handlers then see an
+      OnUpdate for every Foo, changed or not.
     zh: >-
-      APIServer 只保留最近事件的一个窗口。Reflector 带着比窗口更旧的资源版本回来时，会收到
-      410 Gone（资源版本过旧），于是退避并重新列举（relist）；之后它的事件处理函数会为每个 Foo
-      收到一次 OnUpdate，不管它有没有变化。
-rules: [R13, S18, S19, R15, SI3]
+      APIServer 的 watch 缓存为每种资源保留一个环，存放这种资源最近的事件。Reflector 离开期间 Foo
+      不断变化，它回来时带的资源版本比 Foo 环能追溯到的更旧：于是收到 410 Gone（资源版本过旧），
+      退避并重新列举（relist）；之后它的事件处理函数会为每个 Foo 收到一次 OnUpdate，不管它有没有变化。
+rules: [R13, S18, S19, S36, R15, SI3]
 steps: 140
 seed: 3
 settings:
@@ -30,6 +31,9 @@ objects:
   - kind: Foo
     metadata: { name: beta }
     spec: { deploymentName: beta, replicas: 1 }
+  - kind: Foo
+    metadata: { name: batch }
+    spec: { deploymentName: batch, replicas: 1 }
   - kind: Deployment
     metadata:
       name: alpha
@@ -41,32 +45,43 @@ objects:
       ownerReferences: [{ apiVersion: samplecontroller.k8s.io/v1alpha1, kind: Foo, name: beta, controller: true }]
     spec: { replicas: 1 }
   - kind: Deployment
+    metadata:
+      name: batch
+      ownerReferences: [{ apiVersion: samplecontroller.k8s.io/v1alpha1, kind: Foo, name: batch, controller: true }]
+    spec: { replicas: 1 }
+  - kind: Deployment
     metadata: { name: logs }
     spec: { replicas: 1 }
 script:
   - { at: 2s, action: closeWatch, kind: Foo }
   - { at: 2s, action: addLatency, extra: 1500ms, duration: 200ms }
   - { at: 2200ms, action: update, target: { kind: Foo, name: beta }, spec: { replicas: 2 } }
-  - { at: 2300ms, action: patch, target: { kind: Deployment, name: logs }, labels: { rev: "1" } }
-  - { at: 2380ms, action: patch, target: { kind: Deployment, name: logs }, labels: { rev: "2" } }
-  - { at: 2460ms, action: patch, target: { kind: Deployment, name: logs }, labels: { rev: "3" } }
-  - { at: 2540ms, action: patch, target: { kind: Deployment, name: logs }, labels: { rev: "4" } }
-  - { at: 2620ms, action: patch, target: { kind: Deployment, name: logs }, labels: { rev: "5" } }
-  - { at: 2700ms, action: patch, target: { kind: Deployment, name: logs }, labels: { rev: "6" } }
-  - { at: 2780ms, action: patch, target: { kind: Deployment, name: logs }, labels: { rev: "7" } }
-  - { at: 2860ms, action: patch, target: { kind: Deployment, name: logs }, labels: { rev: "8" } }
-  - { at: 2940ms, action: patch, target: { kind: Deployment, name: logs }, labels: { rev: "9" } }
-  - { at: 3020ms, action: patch, target: { kind: Deployment, name: logs }, labels: { rev: "10" } }
-  - { at: 3100ms, action: patch, target: { kind: Deployment, name: logs }, labels: { rev: "11" } }
+  - { at: 2300ms, action: patch, target: { kind: Foo, name: batch }, labels: { rev: "1" } }
+  - { at: 2380ms, action: patch, target: { kind: Foo, name: batch }, labels: { rev: "2" } }
+  - { at: 2460ms, action: patch, target: { kind: Foo, name: batch }, labels: { rev: "3" } }
+  - { at: 2540ms, action: patch, target: { kind: Foo, name: batch }, labels: { rev: "4" } }
+  - { at: 2620ms, action: patch, target: { kind: Foo, name: batch }, labels: { rev: "5" } }
+  - { at: 2700ms, action: patch, target: { kind: Foo, name: batch }, labels: { rev: "6" } }
+  - { at: 2780ms, action: patch, target: { kind: Foo, name: batch }, labels: { rev: "7" } }
+  - { at: 2860ms, action: patch, target: { kind: Foo, name: batch }, labels: { rev: "8" } }
+  - { at: 2940ms, action: patch, target: { kind: Foo, name: batch }, labels: { rev: "9" } }
+  - { at: 3020ms, action: patch, target: { kind: Foo, name: batch }, labels: { rev: "10" } }
+  - { at: 3100ms, action: patch, target: { kind: Foo, name: batch }, labels: { rev: "11" } }
+  - { at: 2340ms, action: patch, target: { kind: Deployment, name: logs }, labels: { rev: "1" } }
+  - { at: 2640ms, action: patch, target: { kind: Deployment, name: logs }, labels: { rev: "2" } }
+  - { at: 2940ms, action: patch, target: { kind: Deployment, name: logs }, labels: { rev: "3" } }
 narration:
   - when: { message: reflector.watch, lane: Foo }
     text:
       en: >-
-        Both informers have listed and watch from "{rv}". In this lesson the server's history window holds
-        only the last 10 events (a real watch cache holds 100 or more, S19).
+        Both informers have listed and watch from "{rv}". The API server keeps one watch cache per
+        resource, each with a ring of that resource's recent events. In this lesson each ring holds only 10
+        events: a real one holds at least 100 and grows while its oldest event is younger than 75 s (S19),
+        so this is a compression of time.
       zh: >-
-        两个 Informer 都已列举完毕，从 "{rv}" 开始 watch。本课程中服务器的历史窗口只保存最近 10 个事件
-        （真实的 watch 缓存至少保存 100 个，S19）。
+        两个 Informer 都已列举完毕，从 "{rv}" 开始 watch。APIServer 为每种资源保留一个 watch 缓存，
+        每个缓存有一个环，存放这种资源最近的事件。本课程中每个环只保存 10 个事件：真实的环至少保存 100 个，
+        并且在最旧的事件不到 75 秒时还会扩大（S19），所以这是对时间的压缩。
   - when: { message: fault.close-watch }
     text:
       en: >-
@@ -90,36 +105,45 @@ narration:
   - when: { message: user.write, key: default/beta }
     text:
       en: >-
-        While no Foo watch is open, a user scales beta. The MODIFIED event goes into the server's history
-        window, but no Foo watcher is there to receive it.
+        While no Foo watch is open, a user scales beta. The MODIFIED event goes into the Foo ring, but no
+        Foo watcher is there to receive it.
       zh: >-
-        在没有 Foo watch 的这段时间里，用户扩容了 beta。MODIFIED 事件进入服务器的历史窗口，
+        在没有 Foo watch 的这段时间里，用户扩容了 beta。MODIFIED 事件进入 Foo 的环，
         却没有 Foo 的 watcher 来接收它。
+  - when: { message: user.write, key: default/batch }
+    text:
+      en: >-
+        A batch job keeps relabelling Foo batch. Each write is a Foo event: it takes a slot in the Foo
+        ring, and once the ring is full the oldest Foo event falls out.
+      zh: >-
+        一个批处理任务不断给 Foo batch 改标签。每次写入都是一个 Foo 事件：它占用 Foo 环里的一个位置，
+        环满之后最旧的 Foo 事件就被挤出去。
   - when: { message: user.write, key: default/logs }
     text:
       en: >-
-        Another client keeps changing Deployment logs. Every write, of any kind, takes the next revision and
-        a slot in the shared window; the oldest events fall out.
+        Deployment logs changes too. Its events go into the Deployment ring, not the Foo ring: writes to
+        other resources never push a Foo watch out (S18).
       zh: >-
-        另一个客户端不断修改 Deployment logs。任何类型的每次写入都占用下一个修订号和共享窗口里的一个位置；
-        最旧的事件被挤出窗口。
+        Deployment logs 也在变化。它的事件进入 Deployment 的环，而不是 Foo 的环：其他资源的写入
+        永远不会把 Foo 的 watch 挤出去（S18）。
   - when: { message: apiserver.watch, lane: Foo }
     after: { message: fault.close-watch }
     text:
       en: >-
-        The watch request finally arrives. Revision {rv} has left the window, so the server cannot replay
-        what happened since. It answers with a stream that holds one ERROR event (S18).
+        The watch request finally arrives. The Foo ring no longer reaches back to revision {rv}, so the
+        server cannot replay what happened to Foos since. It answers with a stream that holds one ERROR
+        event (S18).
       zh: >-
-        watch 请求终于到达。修订号 {rv} 已经离开窗口，服务器无法重放之后发生的事，
+        watch 请求终于到达。Foo 的环已经追溯不到修订号 {rv}，服务器无法重放之后 Foo 发生的事，
         于是返回一个只包含一个 ERROR 事件的流（S18）。
   - when: { message: reflector.watch-error, lane: Foo }
     text:
       en: >-
-        {code} {reason}: "too old resource version", the server's word for a revision that has left its
-        window. The Reflector cannot resume from there. The watch ended with an error, so ListAndWatch
+        {code} {reason}: "too old resource version", the server's word for a revision older than the
+        resource's ring reaches. The Reflector cannot resume from there. The watch ended with an error, so ListAndWatch
         returns and backs off before a relist (R13).
       zh: >-
-        {code} {reason}："too old resource version"（资源版本过旧）：这个修订号已经离开服务器的窗口。
+        {code} {reason}："too old resource version"（资源版本过旧）：这个修订号比该资源的环能追溯到的更旧。
         Reflector 无法从那里继续。watch 以错误结束，ListAndWatch 返回，退避之后重新列举（R13）。
   - when: { message: reflector.list, lane: Foo, params: { relist: true } }
     text:
@@ -161,11 +185,12 @@ pauses:
     after: { message: fault.close-watch }
     question:
       en: >-
-        The Reflector asks to watch Foos from resourceVersion "5". Since then 12 writes went through the
-        server, whose history window holds 10 events. What does the server answer?
+        The Reflector asks to watch Foos from resourceVersion "3". Since then 12 Foo writes (and some
+        Deployment writes) went through the server, whose Foo ring holds 10 events. What does the server
+        answer?
       zh: >-
-        Reflector 请求从资源版本 "5" 开始 watch Foo。此后服务器处理了 12 次写入，而它的历史窗口只保存
-        10 个事件。服务器会怎样回答？
+        Reflector 请求从资源版本 "3" 开始 watch Foo。此后服务器处理了 12 次 Foo 写入（还有几次 Deployment
+        写入），而它的 Foo 环只保存 10 个事件。服务器会怎样回答？
     choices:
       - id: replay
         text:
@@ -188,13 +213,15 @@ pauses:
     answer: gone
     explanation:
       en: >-
-        The watch cache cannot serve a watch from a revision older than its window. It does not fail the
-        HTTP request: it returns 200 and a stream whose only event is ERROR 410 Expired, "too old resource
-        version" (S18). Go client code checks for it with errors.IsResourceExpired or IsGone.
+        A resource's watch cache cannot serve a watch from a revision older than its ring reaches. It does
+        not fail the HTTP request: it returns 200 and a stream whose only event is ERROR 410 Expired, "too
+        old resource version" (S18). Only Foo events count: the Deployment writes did not bring this
+        closer. In a real cluster this needs more than 100 Foo events while the client is away (S36).
       zh: >-
-        watch 缓存无法为比窗口更旧的修订号提供 watch。它不会让 HTTP 请求失败，而是返回 200 和一个只含
-        ERROR 410 Expired（"too old resource version"）事件的流（S18）。Go 客户端代码用
-        errors.IsResourceExpired 或 IsGone 来判断。
+        资源的 watch 缓存无法为比它的环能追溯到的更旧的修订号提供 watch。它不会让 HTTP 请求失败，
+        而是返回 200 和一个只含 ERROR 410 Expired（"too old resource version"）事件的流（S18）。
+        只有 Foo 事件才算数：Deployment 的写入并没有让它更近。真实集群中，这需要客户端离开期间发生
+        100 个以上的 Foo 事件（S36）。
     reveal: { messagePrefix: reflector.watch, lane: Foo }
     within: 6
   - id: after-relist
@@ -241,11 +268,11 @@ pauses:
 goal:
   description:
     en: >-
-      The Foo Reflector comes back too late for the history window, gets 410 Gone, backs off, relists and
-      Replaces its cache, and foo-handler finally sees beta's change.
+      The Foo Reflector comes back after more Foo events than the Foo ring holds, gets 410 Gone, backs
+      off, relists and Replaces its cache, and foo-handler finally sees beta's change.
     zh: >-
-      Foo 的 Reflector 回来得太晚，历史窗口已经移走；它收到 410 Gone，退避、重新列举并 Replace 本地缓存，
-      foo-handler 最终看到了 beta 的修改。
+      Foo 的 Reflector 回来时，期间的 Foo 事件已经多于 Foo 环的容量；它收到 410 Gone，退避、重新列举并
+      Replace 本地缓存，foo-handler 最终看到了 beta 的修改。
   check:
     all:
       - sequence:
@@ -255,5 +282,5 @@ goal:
           - { message: reflector.backoff, lane: Foo }
           - { message: reflector.list, lane: Foo, params: { relist: true } }
           - { message: reflector.replace, lane: Foo, params: { relist: true } }
-          - { message: handler.OnUpdate, lane: Foo, key: default/beta, params: { rv: "6" } }
+          - { message: handler.OnUpdate, lane: Foo, key: default/beta, params: { rv: "11" } }
 `;

@@ -42,7 +42,7 @@ script:
       metadata: { name: gamma }
       spec: { deploymentName: gamma, replicas: 2 }
   - { at: 2300ms, action: patch, target: { kind: Foo, name: gamma }, labels: { tier: web } }
-  - { at: 3350ms, action: watchError, code: 500, kind: Foo }
+  - { at: 3268ms, action: watchError, code: 500, kind: Foo }
 narration:
   - when: { message: reflector.watch-error, lane: Deployment }
     text:

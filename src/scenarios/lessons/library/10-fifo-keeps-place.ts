@@ -99,7 +99,7 @@ narration:
       zh: >-
         foo-handler 运行 alpha 的第一次 OnUpdate（rv {rv}）时，lister 里已经是 rv {listerRv}：
         Informer 在事件处理函数运行之前就应用了两个增量（SI5）。
-  - when: { message: handler.OnUpdate, lane: Foo, key: default/alpha, params: { oldRv: "5" } }
+  - when: { message: handler.OnUpdate, lane: Foo, key: default/alpha, params: { oldRv: "7" } }
     text:
       en: >-
         The second OnUpdate ({oldRv} → {rv}): DeltaFIFO never merges updates, so the handler sees every change
