@@ -4,7 +4,8 @@
  * - serverCompact (S14, S8, S18): etcd compaction / watch-cache eviction up to a revision: the history
  *   up to it is dropped; watches and exact lists from below it become "too old", continue tokens of
  *   that era expire. Open watches are not affected (they are already past it).
- * - Refused connections (R14) and error responses (429 → R13/R14 backoff, 500) for a time window.
+ * - Refused connections (R14) and error responses (429 with Retry-After: 1, retried by the REST client
+ *   K4 before R13/R14 see it; 500 without) for a time window; the Retry-After can be set (K5).
  *   The simulator asks serverRequestFault before serving each request.
  */
 import type { Kind } from '../model/objects';
@@ -31,9 +32,18 @@ export function setRefuseConnections(s: ApiServerState, untilMs: number): void {
   s.faults.refuseConnectionsUntil = untilMs;
 }
 
-/** Answer every request with 429 or 500 while now < untilMs. */
-export function setErrorResponses(s: ApiServerState, fault: { code: 429 | 500; untilMs: number }): void {
-  s.faults.errorResponses = { code: fault.code, untilMs: fault.untilMs };
+/**
+ * Answer every request with 429 or 500 while now < untilMs; `retryAfterSeconds` sets the answers'
+ * details.retryAfterSeconds (the Retry-After header when > 0, K5). Absent: 1 for 429, none for 500.
+ */
+export function setErrorResponses(
+  s: ApiServerState,
+  fault: { code: 429 | 500; untilMs: number; retryAfterSeconds?: number },
+): void {
+  s.faults.errorResponses =
+    fault.retryAfterSeconds === undefined
+      ? { code: fault.code, untilMs: fault.untilMs }
+      : { code: fault.code, untilMs: fault.untilMs, retryAfterSeconds: fault.retryAfterSeconds };
 }
 
 export function clearFaults(s: ApiServerState): void {
@@ -54,7 +64,12 @@ export function serverRequestFault(
   let err: ApiError | null = null;
   if (now < f.refuseConnectionsUntil) err = connectionRefused();
   else if (f.errorResponses !== null && now < f.errorResponses.untilMs) {
-    err = f.errorResponses.code === 429 ? tooManyRequests() : internalError('injected server fault');
+    const e = f.errorResponses;
+    err = e.code === 429 ? tooManyRequests() : internalError('injected server fault');
+    if (e.retryAfterSeconds !== undefined) {
+      const { retryAfterSeconds: _, ...rest } = err;
+      err = e.retryAfterSeconds > 0 ? { ...rest, retryAfterSeconds: e.retryAfterSeconds } : rest;
+    }
   }
   if (err !== null && request !== undefined) {
     recordRequest(s.requests, { time: now, ...request, code: err.code, reason: err.reason });

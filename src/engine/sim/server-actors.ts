@@ -1,6 +1,7 @@
 /**
  * The simulated kube-apiserver's side of the world: it answers the reflectors' LIST and WATCH requests
- * and the workers' writes after their (seeded) network latency, keeps every watch stream in order,
+ * and the workers' writes after their (seeded) network latency, through the caller's REST call
+ * (`rest.response`, with the Retry-After header of K5; sim/rest-actors.ts), keeps every watch stream in order,
  * ends watches at their deadline (S22) and sends bookmarks (S23), and runs two background controllers
  * the scenario needs: a stand-in for the deployment controller (status.availableReplicas follows
  * spec.replicas after a rollout delay) and the garbage collector (S30, background propagation only).
@@ -28,6 +29,7 @@ import { schedule } from '../kernel/agenda';
 import type { Deployment, Kind } from '../model/objects';
 import { emitRecord, type StepOut } from './emit';
 import { drawLatency } from './latency';
+import { retryAfterHeader } from './rest-actors';
 import type { SimContext, World } from './world';
 
 function toClientEvent(ev: WatchEvent): ClientWatchEvent {
@@ -83,7 +85,7 @@ export function serverHandleList(
   out: StepOut,
   lane: Kind,
   req: ListRequest,
-  epoch: number,
+  call: number,
 ): void {
   const fault = serverRequestFault(w.server, w.now, { verb: 'list', kind: lane });
   const res =
@@ -118,10 +120,10 @@ export function serverHandleList(
       }
     : { code: res.code, reason: res.reason, message: res.message };
   schedule(w.agenda, w.now + drawLatency(w, ctx.scenario.settings.latency.request), {
-    a: 'reflector.list-response',
-    lane,
-    resp,
-    epoch,
+    a: 'rest.response',
+    call,
+    answer: { kind: 'list', resp },
+    retryAfter: ok ? null : retryAfterHeader(res),
   });
 }
 
@@ -131,7 +133,7 @@ export function serverHandleWatch(
   out: StepOut,
   lane: Kind,
   req: WatchRequest,
-  epoch: number,
+  call: number,
 ): void {
   const s = ctx.scenario.settings;
   const fault = serverRequestFault(w.server, w.now, { verb: 'watch', kind: lane });
@@ -159,10 +161,10 @@ export function serverHandleWatch(
       replayed: null,
     });
     schedule(w.agenda, respondAt, {
-      a: 'reflector.watch-opened',
-      lane,
-      result: { code: res.code, reason: res.reason, message: res.message },
-      epoch,
+      a: 'rest.response',
+      call,
+      answer: { kind: 'watch', result: { code: res.code, reason: res.reason, message: res.message } },
+      retryAfter: retryAfterHeader(res),
     });
     return;
   }
@@ -177,7 +179,12 @@ export function serverHandleWatch(
     watchId: res.watchId,
     replayed: res.closed ? 0 : res.initialEvents.length,
   });
-  schedule(w.agenda, respondAt, { a: 'reflector.watch-opened', lane, result: { streamId }, epoch });
+  schedule(w.agenda, respondAt, {
+    a: 'rest.response',
+    call,
+    answer: { kind: 'watch', result: { streamId } },
+    retryAfter: null,
+  });
   w.streamDeliverAt.set(streamId, respondAt);
   for (const ev of res.initialEvents) deliver(w, ctx, lane, streamId, ev);
   if (res.closed) w.streamDeliverAt.delete(streamId);
@@ -275,8 +282,7 @@ export function serverHandleWrite(
   w: World,
   ctx: SimContext,
   out: StepOut,
-  worker: number,
-  token: number,
+  call: number,
   req: WriteRequest,
 ): void {
   const obj = req.object;
@@ -320,10 +326,10 @@ export function serverHandleWrite(
     ? { code: res.code, object: res.object }
     : { code: res.code, reason: res.reason, message: res.message };
   schedule(w.agenda, w.now + drawLatency(w, ctx.scenario.settings.latency.request), {
-    a: 'worker.write-response',
-    worker,
-    token,
-    resp,
+    a: 'rest.response',
+    call,
+    answer: { kind: 'write', resp },
+    retryAfter: ok ? null : retryAfterHeader(res),
   });
 }
 
