@@ -120,7 +120,8 @@ export const controls: Readonly<Record<string, string>> = {
     'etcd compacts the history up to the current revision: a watch that restarts from an older resourceVersion gets 410 Gone.',
   'controls.iv.hint.refuseConnections':
     'Every request fails to connect for a while; the Reflector backs off and retries.',
-  'controls.iv.hint.apiErrors': 'Every request is answered with the error code for a while.',
+  'controls.iv.hint.apiErrors':
+    'Every request is answered with the error code for a while. A 429 carries Retry-After: 1, so the REST client sleeps and retries it (up to 11 attempts); a 500 carries none and reaches the caller at once.',
   'controls.iv.hint.failReconciles':
     'The next reconciles fail with an injected error; the workers call AddRateLimited and the key comes back later.',
   'controls.iv.hint.addHandler':

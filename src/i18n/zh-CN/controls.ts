@@ -116,7 +116,8 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.iv.hint.compact':
     'etcd 把历史压缩到当前修订版本：从更早的 resourceVersion 重新开始的 watch 会收到 410 Gone（资源版本过旧）。',
   'controls.iv.hint.refuseConnections': '一段时间内所有请求都无法建立连接；Reflector 退避后重试。',
-  'controls.iv.hint.apiErrors': '一段时间内所有请求都以该错误码应答。',
+  'controls.iv.hint.apiErrors':
+    '一段时间内所有请求都以该错误码应答。429 带有 Retry-After: 1，REST 客户端会睡眠后重试（最多 11 次尝试）；500 不带，会立即交给调用方。',
   'controls.iv.hint.failReconciles':
     '接下来的调和因注入的错误而失败；Worker 调用 AddRateLimited，这个键稍后会重新入队。',
   'controls.iv.hint.addHandler':
