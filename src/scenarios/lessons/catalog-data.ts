@@ -20,7 +20,7 @@ export interface LessonEntry {
 /** The id of the lesson a fresh visitor (or a broken link) gets. */
 export const DEFAULT_LESSON_ID = 'cold-start';
 
-/** The built-in lessons in course order (1..12). */
+/** The built-in lessons in course order (1..12, then 14 and 15: lesson 13 comes from another branch). */
 export const LESSON_CATALOG: readonly LessonEntry[] = [
   {
     id: 'cold-start',
@@ -110,6 +110,22 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
     title: {
       en: 'Finalizers: MODIFIED first, DELETED last',
       zh: 'Finalizer：先是 MODIFIED，最后才是 DELETED',
+    },
+  },
+  {
+    id: 'client-throttling',
+    number: 14,
+    title: {
+      en: 'Client-side throttling: 5 QPS, burst 10 per REST client',
+      zh: '客户端限流：每个 REST 客户端 5 QPS、burst 10',
+    },
+  },
+  {
+    id: 'retry-after',
+    number: 15,
+    title: {
+      en: 'Retry-After: a burst of 429s delays a call; only a long one fails it',
+      zh: 'Retry-After：短暂的 429 只会推迟调用，持续太久才会让它失败',
     },
   },
 ];

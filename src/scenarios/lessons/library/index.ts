@@ -17,6 +17,8 @@ import { yaml as staleCache } from './09-stale-cache';
 import { yaml as fifoKeepsPlace } from './10-fifo-keeps-place';
 import { yaml as callbackFollowsCache } from './11-callback-follows-cache';
 import { yaml as finalizers } from './12-finalizers';
+import { yaml as clientThrottling } from './14-client-throttling';
+import { yaml as retryAfter } from './15-retry-after';
 
 /** A built-in lesson before parsing: its catalog entry (../catalog-data.ts) and its text. */
 export interface LessonSource extends LessonEntry {
@@ -37,6 +39,8 @@ export const LESSON_TEXTS: Readonly<Record<string, string>> = {
   'fifo-keeps-place': fifoKeepsPlace,
   'callback-follows-cache': callbackFollowsCache,
   finalizers,
+  'client-throttling': clientThrottling,
+  'retry-after': retryAfter,
 };
 
 /**
