@@ -172,7 +172,11 @@ function emitFor<M extends MessageId>(
   emitRecord(w, out, p.lane, p.component, outgoing ? p.out : 'internal', message, params, p.key, p.obj);
 }
 
-/** A token wait is over (`rest.send`): the attempt leaves, told in client-go's words (K3). */
+/**
+ * A token wait is over (`rest.send`): the attempt leaves, told in client-go's words (K3). [1.36] The
+ * modern client logs the structured `"Waited before sending request" delay=… reason=… verb=… URL=…`
+ * (the retry's reason in place of `reason` on retries): other message ids for the modern mode.
+ */
 export function restDepart(w: World, ctx: SimContext, out: StepOut, id: number): void {
   const call = w.rest.calls.get(id);
   if (call === undefined || call.phase !== 'throttled') return;

@@ -4,6 +4,8 @@
  * and reflectors (K6), all from the trace and the world's REST state.
  */
 import { describe, expect, it } from 'vitest';
+import { libraryScenario } from '../../scenarios/library';
+import { parseScenario } from '../../scenarios/parse';
 import { DEFAULT_SETTINGS } from '../model/defaults';
 import type { ObjectManifest, Scenario, ScriptAction, Settings } from '../model/scenario';
 import type { TraceRecord } from '../model/trace';
@@ -279,5 +281,27 @@ describe('K4, K6: Retry-After retries', () => {
       0,
     );
     expect(after.some((r) => r.message === 'reflector.replace' && r.lane === 'Foo')).toBe(true);
+  });
+});
+
+describe('the heavy scenario keeps sample-controller’s unset QPS and Burst (docs/SCENARIOS.md)', () => {
+  it('creates its 1,200 Deployments at 5 per second: about 300 in the first minute, the last after 4 minutes', () => {
+    const r = parseScenario(libraryScenario('heavy')!.yaml);
+    if (!r.ok) throw new Error('heavy does not parse');
+    const w = createWorld(r.scenario);
+    const ctx: SimContext = { scenario: r.scenario, script: [...r.scenario.script] };
+    const deployments = () => w.server.stores.Deployment.objects.size;
+    let atMinute = -1;
+    let allAt = -1;
+    while (allAt < 0 && w.now < 300_000) {
+      if (stepWorld(w, ctx) === null) break;
+      if (atMinute < 0 && w.now >= 60_000) atMinute = deployments();
+      if (deployments() === 1200) allAt = w.now;
+    }
+    // 10 at once, then 5 a second (K2): ≈ 10 + 5 × 58 s by the first minute, ≈ 238 s for all of them.
+    expect(atMinute).toBeGreaterThanOrEqual(290);
+    expect(atMinute).toBeLessThanOrEqual(305);
+    expect(allAt).toBeGreaterThanOrEqual(238_000);
+    expect(allAt).toBeLessThan(250_000);
   });
 });

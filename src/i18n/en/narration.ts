@@ -91,7 +91,8 @@ export const narration: NarrationTable = {
     'worker.add-rate-limited':
       'worker {worker}: {error}: AddRateLimited {key} in {delayMs} ms (requeues {requeues})',
     'worker.done': 'worker {worker}: Done {key}{requeued}',
-    // REST client (K1–K6)
+    // REST client (K1–K6): client-go 1.26's log wording (K3). [1.36] logs "Waited before sending request"
+    // as a structured line instead (sim/rest-actors.ts restDepart).
     'rest.throttled':
       '{client}: Waited for {waited} due to client-side throttling, not priority and fairness, request: {verb}:{url}',
     'rest.throttled-quiet':

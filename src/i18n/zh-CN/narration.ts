@@ -90,7 +90,8 @@ export const narration: NarrationTable = {
     'worker.add-rate-limited':
       'Worker {worker}：{error}：AddRateLimited {key}，{delayMs} 毫秒后重试（已重新入队 {requeues} 次）',
     'worker.done': 'Worker {worker}：调用 Done {key}{requeued}',
-    // REST client (K1–K6)
+    // REST client (K1–K6): client-go 1.26's log wording (K3). [1.36] logs "Waited before sending request"
+    // as a structured line instead (sim/rest-actors.ts restDepart).
     'rest.throttled':
       '{client} 客户端限流，client-go 日志：Waited for {waited} due to client-side throttling, not priority and fairness, request: {verb}:{url}',
     'rest.throttled-quiet': '{client}：{verb} 等待令牌 {waitedMs} 毫秒（不到 50 毫秒，client-go 不记日志）',
