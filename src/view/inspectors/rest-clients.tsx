@@ -63,7 +63,7 @@ function Waiting({
         <li key={i}>
           <Chip
             tone={w.phase === 'throttled' ? 'warn' : 'danger'}
-            icon={w.phase === 'throttled' ? '⏳' : '↻'}
+            icon={w.phase === 'throttled' ? '◷' : '↻'}
           >
             {w.phase === 'throttled'
               ? t('inspectors.rest.forToken', { attempt: w.attempt })
