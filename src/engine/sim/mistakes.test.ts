@@ -117,18 +117,20 @@ describe('all switches off: nothing changes', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     // Hashes recorded before the mistakes were implemented: FNV-1a of the JSON trace, steps, frame digest.
     // The trace hashes were re-pinned when record params became structured data instead of English
-    // text (ENGINE_BEHAVIOUR_VERSION 2); the steps and these frame digests did not change.
+    // text (ENGINE_BEHAVIOUR_VERSION 2); the steps and these frame digests did not change. Re-pinned for
+    // the REST clients (ENGINE_BEHAVIOUR_VERSION 4, issue 9): frames carry the clients view, and both
+    // runs have writes that wait for a token or are retried after a Retry-After.
     const a = runSteps(r.scenario, 5000);
     expect([fnv1a(JSON.stringify(a.recs)), a.w.step, buildFrame(a.w, []).digest]).toEqual([
-      '4c140a24',
+      'dc4e5b81',
       5000,
-      'bd32f32e',
+      'd7793492',
     ]);
     const b = runSteps(randomScenario(2), 4000);
     expect([fnv1a(JSON.stringify(b.recs)), b.w.step, buildFrame(b.w, []).digest]).toEqual([
-      '547bf5f9',
+      '12b998ad',
       4000,
-      'e42f71b0',
+      'd9a58870',
     ]);
     for (const id of MISTAKE_IDS) expect(ids(a.recs).has(id)).toBe(false);
   });
