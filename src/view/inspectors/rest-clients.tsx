@@ -61,10 +61,7 @@ function Waiting({
       {c.waiting.map((w, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: calls in the order they leave; no stable id in the view.
         <li key={i}>
-          <Chip
-            tone={w.phase === 'throttled' ? 'warn' : 'danger'}
-            icon={w.phase === 'throttled' ? '◷' : '↻'}
-          >
+          <Chip tone={w.phase === 'throttled' ? 'warn' : 'danger'} icon={w.phase === 'throttled' ? '◷' : '↻'}>
             {w.phase === 'throttled'
               ? t('inspectors.rest.forToken', { attempt: w.attempt })
               : t('inspectors.rest.retryAfter', { attempt: w.attempt })}
