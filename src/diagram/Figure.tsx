@@ -13,6 +13,7 @@ import { VIEW_H, VIEW_W } from './layout-boxes';
 import { DEFAULT_TOKEN_CAP, type MotionPlan, motionAt, planMotion } from './motion';
 import { ApiBox } from './parts/api-box';
 import { ArrowsLayer } from './parts/arrows-layer';
+import { ClientBuckets } from './parts/client-buckets';
 import { ControllerBoxes } from './parts/controller-boxes';
 import { FigureDefs } from './parts/defs';
 import { LaneBoxes } from './parts/lane-boxes';
@@ -105,11 +106,13 @@ export function Figure(props: FigureProps): ReactNode {
             pendingDeployment={deploymentPending}
             workqueue={frame.workqueue}
             workers={frame.workers}
+            restWaits={restWaitsOf(frame.clients)}
             started={frame.controllerStarted}
             prefix={prefix}
             selectedKey={selectedKey}
             onSelectKey={onSelectKey}
           />
+          <ClientBuckets clients={frame.clients} />
           <LiveTokens
             plan={plan}
             clock={clock}
@@ -121,6 +124,17 @@ export function Figure(props: FigureProps): ReactNode {
       </svg>
     </figure>
   );
+}
+
+/**
+ * Which workers' calls wait in a REST client, as one string ("0:throttled,1:retry-after") so the
+ * controller boxes re-render only when it changes, not with every token refilled.
+ */
+function restWaitsOf(clients: Frame['clients']): string {
+  const out: string[] = [];
+  for (const c of clients)
+    for (const w of c.waiting) if (w.worker !== null) out.push(`${w.worker}:${w.phase}`);
+  return out.sort().join(',');
 }
 
 /** Notifications waiting in a lane's listeners (the handlers box sums both lanes). */

@@ -5,7 +5,8 @@
  * over both tables.
  *
  * What the original figure leaves out is added here: a "kubectl" client for the scenario's own writes,
- * the client write path's Clients box, and a second, compact informer lane for Deployments along the
+ * the client write path's Clients box with its REST clients' token buckets under it, and a second,
+ * compact informer lane for Deployments along the
  * bottom of the client-go half. Each informer keeps its own thread-safe store; the figure's one "Thread
  * safe store" with a row of squares and a row of triangles is drawn as the Foo informer's row and the
  * Deployment informer's row.
@@ -44,6 +45,7 @@ export type BoxId =
   | 'processItem'
   | 'handleObject'
   | 'clients'
+  | 'clientBuckets'
   | 'workers';
 
 export interface BoxDef {
@@ -226,6 +228,14 @@ const BOX_LIST: readonly BoxDef[] = [
     shape: 'rounded',
     rect: { x: 960, y: 712, w: 110, h: 40 },
     nameKey: 'diagram.box.clients',
+    parent: null,
+  },
+  // The REST clients' token buckets (K1–K7), one row each, under the Clients box.
+  {
+    id: 'clientBuckets',
+    shape: 'rect',
+    rect: { x: 1010, y: 762, w: 194, h: 108 },
+    nameKey: null,
     parent: null,
   },
   { id: 'workers', shape: 'rect', rect: { x: 700, y: 780, w: 300, h: 84 }, nameKey: null, parent: null },

@@ -94,6 +94,7 @@ describe('layout: arrows of the figure', () => {
       'processItem',
       'handleObject',
       'clients',
+      'clientBuckets',
       'workers',
     ]);
     const above = BOX_IDS.filter((id) => !below.has(id));

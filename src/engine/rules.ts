@@ -41,6 +41,10 @@
  * - S26_OPTIMISTIC_CONCURRENCY: an update carrying a stale resourceVersion is applied (last writer wins)
  *   instead of answering 409 Conflict [apiserver/writes.ts update].
  * - S28_FINALIZERS: a delete removes the object at once even if it has finalizers [writes.ts delete].
+ * - K2_CLIENT_RATE_LIMIT: the REST clients have no client-side token bucket: every request leaves at once
+ *   (K1, K2) [client-go/rest/rest-client.ts restTakeToken].
+ * - K4_RETRY_AFTER: a 429 or 5xx with Retry-After reaches the caller at once instead of being retried
+ *   [client-go/rest/rest-client.ts restAnswer].
  */
 
 export const RULE_IDS = [
@@ -60,6 +64,8 @@ export const RULE_IDS = [
   'S25_ALREADY_EXISTS',
   'S26_OPTIMISTIC_CONCURRENCY',
   'S28_FINALIZERS',
+  'K2_CLIENT_RATE_LIMIT',
+  'K4_RETRY_AFTER',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -82,6 +88,8 @@ export const RULES: Record<RuleId, boolean> = {
   S25_ALREADY_EXISTS: true,
   S26_OPTIMISTIC_CONCURRENCY: true,
   S28_FINALIZERS: true,
+  K2_CLIENT_RATE_LIMIT: true,
+  K4_RETRY_AFTER: true,
 };
 
 /** Runs `fn` with the given rules switched off, and switches them back on afterwards (even if it throws). */

@@ -4,5 +4,9 @@
  * different frame. Shareable links carry it (src/scenarios/url-codec.ts) so a page opened by a link
  * made with another version can say that the replay may differ, instead of silently showing something
  * else; the frame digest in the link then tells whether it actually does.
+ *
+ * '2': record params became structured data (issue 7). '3': etcd and one watch cache per resource,
+ * restarts, compaction, GC of orphans, Events (issue 8). '4': the REST clients' token buckets and
+ * Retry-After retries (issue 9).
  */
-export const ENGINE_BEHAVIOUR_VERSION = '3';
+export const ENGINE_BEHAVIOUR_VERSION = '4';

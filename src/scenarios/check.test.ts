@@ -12,7 +12,7 @@ import { checkChangesValue, checkScenarioValue, checkSettingsChanges, MAX_NODES 
 import { LESSONS, lessonById } from './lessons';
 import { SCENARIO_LIBRARY } from './library/index';
 import { type ParseResult, parseScenario, scenarioToYaml, validateScenario } from './parse';
-import { scenario, settings } from './test-arbitraries';
+import { changesOf, scenario, settings } from './test-arbitraries';
 import { scenarioDoc } from './write';
 
 function ok(r: ParseResult): Scenario {
@@ -205,7 +205,7 @@ describe('checkSettingsChanges', () => {
         settings,
         fc.uniqueArray(fc.constantFrom(...(Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]))),
         (s, keys) => {
-          const changes = Object.fromEntries(keys.map((k) => [k, s[k]])) as Partial<Settings>;
+          const changes = changesOf(s, keys);
           const r = checkSettingsChanges(base, changes);
           expect(r.ok && r.scenario).toEqual({ ...base, settings: { ...base.settings, ...changes } });
           const c = checkChangesValue(changes);
@@ -223,7 +223,7 @@ describe('checkSettingsChanges', () => {
         settings,
         fc.uniqueArray(fc.constantFrom(...(Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]))),
         (lesson, s, keys) => {
-          const changes = Object.fromEntries(keys.map((k) => [k, s[k]])) as Partial<Settings>;
+          const changes = changesOf(s, keys);
           const host = ok(
             parseScenario(scenarioToYaml({ ...lesson, settings: { ...lesson.settings, ...changes } })),
           );

@@ -89,38 +89,64 @@ export const limiter: fc.Arbitrary<RateLimiterSetting> = fc.letrec<{ l: RateLimi
   ),
 })).l;
 
-export const settings: fc.Arbitrary<Settings> = fc.record({
-  resyncPeriodMs: offOrAtLeastOneSecond,
-  workers: fc.integer({ min: 1, max: 16 }),
-  rateLimiter: limiter,
-  historyWindow: fc.option(fc.integer({ min: 10, max: 100_000 }), { nil: null }),
-  bookmarkIntervalMs: offOrAtLeastOneSecond,
-  progressNotifyIntervalMs: fc.oneof(fc.constant(0), fc.integer({ min: 100, max: 3_600_000 })),
-  compactionIntervalMs: offOrAtLeastOneSecond,
-  labelSelector: fc.record(
-    { Foo: fc.constantFrom('tier=gold', 'app', '!skip', 'a=b,c!=d'), Deployment: fc.constantFrom('app=web') },
-    { requiredKeys: [] },
-  ),
-  watchTimeout: range(1000),
-  pageSize: fc.integer({ min: 1, max: 100_000 }),
-  latency: fc.record({ request: range(), watchDelivery: range(), handler: range() }),
-  reconcile: fc.record({
-    duration: range(),
-    failureRate: fc.oneof(
-      fc.constantFrom(0, 1, 0.5),
-      fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x + 0),
+export const settings: fc.Arbitrary<Settings> = fc
+  .record({
+    resyncPeriodMs: offOrAtLeastOneSecond,
+    workers: fc.integer({ min: 1, max: 16 }),
+    rateLimiter: limiter,
+    historyWindow: fc.option(fc.integer({ min: 10, max: 100_000 }), { nil: null }),
+    bookmarkIntervalMs: offOrAtLeastOneSecond,
+    progressNotifyIntervalMs: fc.oneof(fc.constant(0), fc.integer({ min: 100, max: 3_600_000 })),
+    compactionIntervalMs: offOrAtLeastOneSecond,
+    labelSelector: fc.record(
+      {
+        Foo: fc.constantFrom('tier=gold', 'app', '!skip', 'a=b,c!=d'),
+        Deployment: fc.constantFrom('app=web'),
+      },
+      { requiredKeys: [] },
     ),
-  }),
-  deploymentRollout: range(),
-  gcDelay: range(),
-  mistakes: fc.record({
-    noDeepCopy: fc.boolean(),
-    noTombstoneUnwrap: fc.boolean(),
-    noForget: fc.boolean(),
-    noDone: fc.boolean(),
-    filterAllResyncs: fc.boolean(),
-  }),
-});
+    watchTimeout: range(1000),
+    pageSize: fc.integer({ min: 1, max: 100_000 }),
+    latency: fc.record({ request: range(), watchDelivery: range(), handler: range() }),
+    reconcile: fc.record({
+      duration: range(),
+      failureRate: fc.oneof(
+        fc.constantFrom(0, 1, 0.5),
+        fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x + 0),
+      ),
+    }),
+    deploymentRollout: range(),
+    gcDelay: range(),
+    mistakes: fc.record({
+      noDeepCopy: fc.boolean(),
+      noTombstoneUnwrap: fc.boolean(),
+      noForget: fc.boolean(),
+      noDone: fc.boolean(),
+      filterAllResyncs: fc.boolean(),
+    }),
+  })
+  .chain((s) =>
+    // K2: qps 0 (unset), negative (no limiter) or a rate; burst 0 (unset) only while qps is not > 0.
+    fc
+      .tuple(
+        fc.oneof(fc.constant(0), fc.constant(-1), fc.double({ min: 0.01, max: 1000, noNaN: true })),
+        fc.integer({ min: 0, max: 1000 }),
+      )
+      .map(([qps, burst]): Settings => ({ ...s, qps, burst: qps > 0 && burst === 0 ? 1 : burst })),
+  );
+
+/**
+ * Settings changes made of some keys of `s`, each replacing that setting whole. `qps` and `burst` go
+ * together: one alone could pair a qps > 0 with an unset burst, a config client-go refuses (K2).
+ */
+export function changesOf(s: Settings, keys: readonly (keyof Settings)[]): Partial<Settings> {
+  const all = new Set(keys);
+  if (all.has('qps') || all.has('burst')) {
+    all.add('qps');
+    all.add('burst');
+  }
+  return Object.fromEntries([...all].map((k) => [k, s[k]])) as Partial<Settings>;
+}
 
 export const namespace = fc.constantFrom('default', 'kube-system', 'team-a', '1');
 
@@ -249,8 +275,18 @@ export const action: fc.Arbitrary<ScriptAction> = fc.oneof(
     .tuple(at, positiveMs)
     .map(([t, d]): ScriptAction => ({ at: t, action: 'refuseConnections', durationMs: d })),
   fc
-    .tuple(at, fc.constantFrom(429 as const, 500 as const), positiveMs)
-    .map(([t, code, d]): ScriptAction => ({ at: t, action: 'apiErrors', code, durationMs: d })),
+    .tuple(
+      at,
+      fc.constantFrom(429 as const, 500 as const),
+      positiveMs,
+      fc.option(fc.integer({ min: 0, max: 3600 }), { nil: undefined }),
+    )
+    .map(
+      ([t, code, d, ra]): ScriptAction =>
+        ra === undefined
+          ? { at: t, action: 'apiErrors', code, durationMs: d }
+          : { at: t, action: 'apiErrors', code, durationMs: d, retryAfter: ra },
+    ),
   fc
     .tuple(at, positiveMs, positiveMs)
     .map(([t, e, d]): ScriptAction => ({ at: t, action: 'addLatency', extraMs: e, durationMs: d })),

@@ -14,7 +14,7 @@ import { ENGINE_BEHAVIOUR_VERSION } from '../engine/version';
 import { base64urlDecode, base64urlEncode } from './base64url';
 import { SCENARIO_LIBRARY } from './library/index';
 import { parseScenario, validateScenario } from './parse';
-import { intervention, scenario, settings } from './test-arbitraries';
+import { changesOf, intervention, scenario, settings } from './test-arbitraries';
 import {
   type DecodeResult,
   decodeLink,
@@ -53,7 +53,7 @@ function failure(r: DecodeResult): LinkFailure | 'ok' {
 const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 const changes: fc.Arbitrary<LessonChanges> = fc
   .tuple(settings, fc.subarray(SETTING_KEYS))
-  .map(([s, keys]) => Object.fromEntries(keys.map((k) => [k, s[k]])) as LessonChanges);
+  .map(([s, keys]) => changesOf(s, keys) as LessonChanges);
 
 const source: fc.Arbitrary<LinkState['source']> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...LESSONS).map((id) => ({ kind: 'lesson' as const, id })) },

@@ -214,17 +214,23 @@ function settingEntries(s: Partial<Settings>, form: DocForm): SettingEntry[] {
   if (s.gcDelay !== undefined) range('gcDelay', s.gcDelay);
   if (s.mistakes !== undefined)
     add('mistakes', mistakesDoc(s.mistakes, form), isEmptyDoc(mistakesDoc(s.mistakes, 'compact')));
+  if (s.qps !== undefined) add('qps', s.qps, s.qps === d.qps);
+  if (s.burst !== undefined) add('burst', s.burst, s.burst === d.burst);
   return out;
 }
 
+/** Settings a full document leaves out at their default: no mistake on, qps and burst unset (K2). */
+const UNSET_IN_FULL: ReadonlySet<string> = new Set(['mistakes', 'qps', 'burst']);
+
 /**
  * The `settings` document of a scenario's settings. `compact` leaves out every setting equal to its
- * default; `full` writes every one, except `mistakes` when no switch is on (the file stays readable).
+ * default; `full` writes every one, except `mistakes` when no switch is on and `qps` / `burst` while
+ * unset (the file stays readable: `qps: 0` would read as "no requests").
  */
 export function settingsDoc(s: Partial<Settings>, form: DocForm): Doc {
   const out: Doc = {};
   for (const e of settingEntries(s, form))
-    if (!(e.isDefault && (form === 'compact' || e.key === 'mistakes'))) out[e.key] = e.doc;
+    if (!(e.isDefault && (form === 'compact' || UNSET_IN_FULL.has(e.key)))) out[e.key] = e.doc;
   return out;
 }
 
@@ -331,6 +337,7 @@ export function actionDoc(a: ActionValue, form: DocForm): unknown {
     case 'apiErrors':
       out.code = a.code;
       out.duration = duration(a.durationMs, form);
+      if (a.retryAfter !== undefined) out.retryAfter = a.retryAfter;
       break;
     case 'addLatency':
     case 'slowHandlers':

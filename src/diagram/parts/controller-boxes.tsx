@@ -1,6 +1,7 @@
 // The custom controller's half: Resource Event Handlers (pending notifications), the hatched
 // references, the Workqueue (queued keys, "+N", dirty/processing/waiting counts), Process Item,
-// Handle Object, the Clients of the write path and the worker chips (idle / busy with their key).
+// Handle Object, the Clients of the write path and the worker chips (idle / busy with their key, ◷ while
+// their call waits in a REST client for a token or a Retry-After).
 import { memo, type ReactNode } from 'react';
 import type { Frame } from '../../engine/model/frame';
 import { t } from '../../i18n';
@@ -117,9 +118,22 @@ function Workqueue(props: { wq: Frame['workqueue'] } & SelectProps): ReactNode {
 const MAX_CHIPS = 3;
 
 function Workers(
-  props: { workers: Frame['workers']; dirtyKeys: readonly string[]; started: boolean } & SelectProps,
+  props: {
+    workers: Frame['workers'];
+    dirtyKeys: readonly string[];
+    restWaits: string;
+    started: boolean;
+  } & SelectProps,
 ): ReactNode {
   const { workers } = props;
+  const restWait = new Map(
+    props.restWaits === ''
+      ? []
+      : props.restWaits.split(',').map((s) => {
+          const [id, phase] = s.split(':');
+          return [Number(id), phase ?? ''] as const;
+        }),
+  );
   const b = BOXES.workers.rect;
   const dirty = new Set(props.dirtyKeys);
   if (!props.started) {
@@ -161,6 +175,11 @@ function Workers(
           : last !== null
             ? t('diagram.worker.titleIdle', { id: w.id, outcome, lastKey: last.key })
             : t('diagram.worker.titleIdleFresh', { id: w.id });
+    const waits = restWait.get(w.id);
+    const waitNote =
+      waits === undefined
+        ? ''
+        : t(waits === 'throttled' ? 'diagram.worker.waitsToken' : 'diagram.worker.waitsRetryAfter');
     const requeues = busy && w.key !== null && dirty.has(w.key);
     const chipText = busy
       ? t('diagram.worker.busy', { id: w.id, key: shortKey(w.key ?? '', 18) })
@@ -172,8 +191,8 @@ function Workers(
         selectKey={w.key}
         selectedKey={props.selectedKey}
         onSelectKey={props.onSelectKey}
-        label={title}
-        shown={`${chipText}${requeues ? '↻' : ''}${errText ?? ''}`}
+        label={`${title}${waitNote}`}
+        shown={`${chipText}${waits !== undefined ? '◷' : ''}${requeues ? '↻' : ''}${errText ?? ''}`}
         className={`fig-worker ${busy ? 'is-busy' : 'is-idle'}${failed ? ' is-failed' : ''}`}
       >
         <rect x={b.x} y={y} width={b.w} height={22} rx={11} />
@@ -181,6 +200,11 @@ function Workers(
         <text x={b.x + 22} y={y + 16}>
           {chipText}
         </text>
+        {waits !== undefined ? (
+          <text className="fig-worker-wait" x={b.x + b.w - 74} y={y + 16} textAnchor="end">
+            ◷
+          </text>
+        ) : null}
         {requeues ? (
           <text className="fig-worker-dirty" x={b.x + b.w - 52} y={y + 16} textAnchor="end">
             ↻
@@ -214,6 +238,8 @@ export const ControllerBoxes = memo(function ControllerBoxes(
     pendingDeployment: number;
     workqueue: Frame['workqueue'];
     workers: Frame['workers'];
+    /** Workers whose call waits in a REST client: "id:phase,…" (Figure.tsx restWaitsOf). */
+    restWaits: string;
     started: boolean;
     prefix: string;
   } & SelectProps,
@@ -239,10 +265,11 @@ export const ControllerBoxes = memo(function ControllerBoxes(
       <Workqueue wq={props.workqueue} selectedKey={props.selectedKey} onSelectKey={props.onSelectKey} />
       <YellowBox id="processItem" />
       <YellowBox id="handleObject" />
-      <YellowBox id="clients" />
+      <YellowBox id="clients" title={t('diagram.clients.title')} />
       <Workers
         workers={props.workers}
         dirtyKeys={props.workqueue.dirty}
+        restWaits={props.restWaits}
         started={props.started}
         selectedKey={props.selectedKey}
         onSelectKey={props.onSelectKey}

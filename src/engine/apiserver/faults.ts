@@ -9,7 +9,8 @@
  *   emptied, list RV = etcd's revision, not ready for `cacheInitMs`), so a watch from an RV below the new
  *   list RV gets 410 (S18 with oldest = listRV + 1).
  * - Test-only rule switch (src/engine/rules.ts): S33_CACHE_REINIT.
- * - Refused connections (R14) and error responses (429 → R13/R14 backoff, 500) for a time window.
+ * - Refused connections (R14) and error responses (429 with Retry-After: 1, retried by the REST client
+ *   K4 before R13/R14 see it; 500 without) for a time window; the Retry-After can be set (K5).
  *   The simulator asks serverRequestFault before serving each request.
  */
 import { KINDS, type Kind } from '../model/objects';
@@ -67,9 +68,18 @@ export function setRefuseConnections(s: ApiServerState, untilMs: number): void {
   s.faults.refuseConnectionsUntil = untilMs;
 }
 
-/** Answer every request with 429 or 500 while now < untilMs. */
-export function setErrorResponses(s: ApiServerState, fault: { code: 429 | 500; untilMs: number }): void {
-  s.faults.errorResponses = { code: fault.code, untilMs: fault.untilMs };
+/**
+ * Answer every request with 429 or 500 while now < untilMs; `retryAfterSeconds` sets the answers'
+ * details.retryAfterSeconds (the Retry-After header when > 0, K5). Absent: 1 for 429, none for 500.
+ */
+export function setErrorResponses(
+  s: ApiServerState,
+  fault: { code: 429 | 500; untilMs: number; retryAfterSeconds?: number },
+): void {
+  s.faults.errorResponses =
+    fault.retryAfterSeconds === undefined
+      ? { code: fault.code, untilMs: fault.untilMs }
+      : { code: fault.code, untilMs: fault.untilMs, retryAfterSeconds: fault.retryAfterSeconds };
 }
 
 export function clearFaults(s: ApiServerState): void {
@@ -91,7 +101,12 @@ export function serverRequestFault(
   let err: ApiError | null = null;
   if (now < f.refuseConnectionsUntil) err = connectionRefused();
   else if (f.errorResponses !== null && now < f.errorResponses.untilMs) {
-    err = f.errorResponses.code === 429 ? tooManyRequests() : internalError('injected server fault');
+    const e = f.errorResponses;
+    err = e.code === 429 ? tooManyRequests() : internalError('injected server fault');
+    if (e.retryAfterSeconds !== undefined) {
+      const { retryAfterSeconds: _, ...rest } = err;
+      err = e.retryAfterSeconds > 0 ? { ...rest, retryAfterSeconds: e.retryAfterSeconds } : rest;
+    }
   }
   if (err !== null && request !== undefined) {
     recordRequest(s.requests, { time: now, ...request, code: err.code, reason: err.reason });

@@ -52,8 +52,15 @@ export interface OpenWatch {
 export interface FaultState {
   /** Connections are refused while now < this. */
   refuseConnectionsUntil: number;
-  /** Requests answer this error while now < untilMs. */
-  errorResponses: { readonly code: 429 | 500; readonly untilMs: number } | null;
+  /**
+   * Requests answer this error while now < untilMs, with `retryAfterSeconds` as Status
+   * details.retryAfterSeconds (K5; absent: 1 for 429, none for 500).
+   */
+  errorResponses: {
+    readonly code: 429 | 500;
+    readonly untilMs: number;
+    readonly retryAfterSeconds?: number;
+  } | null;
   /** An apiserver restart (S33, S36): the process is down while now < this. */
   downUntil: number;
 }

@@ -35,6 +35,8 @@ export const DEFAULT_SETTINGS: Settings = {
     noDone: false,
     filterAllResyncs: false,
   },
+  qps: 0, // K2, K7: rest.Config QPS unset (5 per REST client), as in sample-controller's main.go
+  burst: 0, // K2, K7: Burst unset (10 per REST client)
 };
 
 /** Defaults of the restartApiServer action (S33): time down, then time each cache takes to list etcd. */
@@ -83,6 +85,12 @@ export const BOUNDS = {
   bucketQps: { min: 0.001, max: 1_000_000 },
   bucketBurst: { min: 1, max: 1_000_000 },
   failReconciles: { min: 1, max: 100_000 },
+  /** settings.qps: 0 (unset), negative (no limiter), or a rate in this range (K2). */
+  clientQps: { min: 0.01, max: 1_000_000 },
+  /** settings.burst: 0 (unset) or a burst in this range (K2). */
+  clientBurst: { min: 0, max: 1_000_000 },
+  /** apiErrors.retryAfter, seconds (0 = no Retry-After header). */
+  retryAfter: { min: 0, max: 3600 },
   /** client-go's minimumResyncPeriod: a non-zero resync below 1 s is raised to 1 s. */
   minResyncMs: 1000,
   minBookmarkMs: 1000,

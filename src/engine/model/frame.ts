@@ -121,6 +121,43 @@ export interface LaneView {
   }[];
 }
 
+/** A call waiting in a REST client: for a token (K1) or asleep for a Retry-After (K4). */
+export interface RestWaitView {
+  /** The worker whose write it is, or null for a reflector's LIST / WATCH (then `lane` says whose). */
+  readonly worker: number | null;
+  readonly lane: Kind;
+  readonly verb: string;
+  readonly url: string;
+  readonly key: string | null;
+  readonly phase: 'throttled' | 'retry-after';
+  readonly since: number;
+  readonly until: number;
+  /** The attempt that goes out when the wait ends (1 = the first). */
+  readonly attempt: number;
+}
+
+/** One REST client of the controller's clientsets (K2, K7) and its token bucket. */
+export interface RestClientView {
+  readonly name: string;
+  /** Its own bucket, one shared by its clientset (QPS set), or no limiter (negative QPS). */
+  readonly scope: 'own' | 'shared' | 'none';
+  /** The other REST clients drawing on the same bucket. */
+  readonly sharedWith: readonly string[];
+  readonly qps: number | null;
+  readonly burst: number | null;
+  /** Tokens in the bucket now, rounded down to a tenth; negative: owed to calls waiting for a token. */
+  readonly tokens: number | null;
+  /** Attempts sent, first attempts that waited for a token, retries after a Retry-After. */
+  readonly attempts: number;
+  readonly throttled: number;
+  readonly retries: number;
+  /** Calls on the wire now. */
+  readonly inFlight: number;
+  /** Calls waiting, the soonest to leave first (at most the frame's list limit). */
+  readonly waiting: readonly RestWaitView[];
+  readonly waitingCount: number;
+}
+
 export interface Frame {
   readonly step: number;
   readonly time: number;
@@ -174,7 +211,12 @@ export interface Frame {
     }[];
     readonly faults: {
       readonly refuseConnectionsUntil: number | null;
-      readonly errorResponses: { readonly code: number; readonly untilMs: number } | null;
+      readonly errorResponses: {
+        readonly code: number;
+        readonly untilMs: number;
+        /** The answers' Retry-After seconds when set by the fault (K5). */
+        readonly retryAfterSeconds?: number;
+      } | null;
       readonly extraLatencyMs: number;
       readonly extraLatencyUntil: number | null;
       readonly failNextReconciles: number;
@@ -212,6 +254,8 @@ export interface Frame {
     readonly processed: number;
   }[];
   readonly controllerStarted: boolean;
+  /** The controller's REST clients: AppsV1, SamplecontrollerV1alpha1, CoreV1 (K1–K7). */
+  readonly clients: readonly RestClientView[];
   readonly stats: WorldStats;
   readonly digest: string;
 }

@@ -145,6 +145,28 @@ export const MESSAGES = {
     params: ['worker', 'delayMs', 'requeues', 'error', 'code', 'reason'],
   },
   'worker.done': { fn: 'workqueue.Done', params: ['worker', 'requeued'] },
+  // REST client (K1–K6): token waits, Retry-After retries
+  'rest.throttled': {
+    fn: 'Request.tryThrottle',
+    params: ['client', 'verb', 'url', 'waitedMs', 'waited'],
+  },
+  'rest.throttled-quiet': { fn: 'Request.tryThrottle', params: ['client', 'verb', 'url', 'waitedMs'] },
+  'rest.retry-after': {
+    fn: 'withRetry.IsNextRetry',
+    params: ['client', 'verb', 'url', 'code', 'reason', 'attempt', 'retryAfter'],
+  },
+  'rest.retry-throttled': {
+    fn: 'Request.tryThrottleWithInfo',
+    params: ['client', 'verb', 'url', 'waitedMs', 'waited', 'retries', 'retryAfter', 'code', 'retryReason'],
+  },
+  'rest.retry': {
+    fn: 'withRetry.Before',
+    params: ['client', 'verb', 'url', 'attempt', 'failed', 'retryAfter', 'waitedMs'],
+  },
+  'rest.retries-exhausted': {
+    fn: 'withRetry.IsNextRetry',
+    params: ['client', 'verb', 'url', 'code', 'reason', 'attempts'],
+  },
   // API server (S*)
   'apiserver.list': {
     fn: 'kube-apiserver LIST',
@@ -169,7 +191,7 @@ export const MESSAGES = {
   'fault.compact': { fn: 'fault', params: ['rv'] },
   'fault.restart': { fn: 'fault', params: ['watchIds', 'downtimeMs'] },
   'fault.refuse-connections': { fn: 'fault', params: ['durationMs'] },
-  'fault.api-errors': { fn: 'fault', params: ['code', 'durationMs'] },
+  'fault.api-errors': { fn: 'fault', params: ['code', 'durationMs', 'retryAfter'] },
   'fault.add-latency': { fn: 'fault', params: ['extraMs', 'durationMs'] },
   'fault.slow-handlers': { fn: 'fault', params: ['extraMs', 'durationMs'] },
   'fault.fail-reconciles': { fn: 'fault', params: ['count'] },
@@ -206,7 +228,8 @@ export function messageSpec(id: string): MessageSpec | undefined {
  * - `next`: what ListAndWatch's caller does after its backoff; `stage`: the write a worker waits for;
  * - `error`: why a reconcile failed (injected by the scenario, a Deployment the Foo does not control, or
  *   an API error status, said with the record's `code` and `reason`);
- * - `found`: a lister lookup; `requeued`: Done re-queued the key (W4); `noop`: the write changed nothing.
+ * - `found`: a lister lookup; `requeued`: Done re-queued the key (W4); `noop`: the write changed nothing;
+ * - `retryReason`: why the REST client retried (K3's retry-reason: a 429, or another status code).
  */
 export const PARAM_TOKENS = {
   result: ['queued', 'already-dirty', 'dirty-while-processing', 'shutting-down'],
@@ -218,6 +241,7 @@ export const PARAM_TOKENS = {
   found: [true, false],
   requeued: [true, false],
   noop: [true, false],
+  retryReason: ['server-side-throttling', 'status'],
 } as const;
 
 export type TokenParam = keyof typeof PARAM_TOKENS;

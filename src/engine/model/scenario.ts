@@ -89,6 +89,13 @@ export interface Settings {
   readonly gcDelay: Range;
   /** Common controller bugs to switch on (all off by default). */
   readonly mistakes: ControllerMistakes;
+  /**
+   * The controller's rest.Config QPS and Burst, for both of its clientsets (K2, K7): 0 = unset, as in
+   * sample-controller (each REST client then has its own bucket of 5 QPS, burst 10); QPS > 0 = one
+   * bucket per clientset; QPS < 0 = no client-side rate limiter.
+   */
+  readonly qps: number;
+  readonly burst: number;
 }
 
 export interface ObjectManifest {
@@ -156,6 +163,11 @@ export type ScriptAction =
       readonly action: 'apiErrors';
       readonly code: 429 | 500;
       readonly durationMs: number;
+      /**
+       * The answers' Retry-After in seconds (K5; 0 = no header). Absent: 1 for 429 (max-in-flight and
+       * priority-and-fairness send `Retry-After: 1`), none for 500.
+       */
+      readonly retryAfter?: number;
     }
   | {
       readonly at: number;

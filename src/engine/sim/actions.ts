@@ -4,16 +4,10 @@
  * goroutine that would have acted was cancelled), so nothing is ever removed from the agenda.
  */
 
-import type {
-  ApiError,
-  ClientWatchEvent,
-  ListRequest,
-  ListResponse,
-  ReflectorTimer,
-  WatchRequest,
-} from '../client-go/reflector';
-import type { WriteRequest, WriteResponse } from '../controller/sample-controller';
+import type { ApiError, ClientWatchEvent, ListResponse, ReflectorTimer } from '../client-go/reflector';
+import type { WriteResponse } from '../controller/sample-controller';
 import type { Kind } from '../model/objects';
+import type { RestAnswer } from './rest-target';
 
 export type Action =
   /** Informer lane start-up: the reflector's first ListAndWatch (factory.Start). */
@@ -24,22 +18,13 @@ export type Action =
       readonly timer: ReflectorTimer;
       readonly epoch: number;
     }
-  /** A reflector request reaches the API server. */
-  /** `arrivedAt`: set when a request the cache could not serve yet is looked at again (S7, S33). */
-  | {
-      readonly a: 'server.list';
-      readonly lane: Kind;
-      readonly req: ListRequest;
-      readonly epoch: number;
-      readonly arrivedAt?: number;
-    }
-  | {
-      readonly a: 'server.watch';
-      readonly lane: Kind;
-      readonly req: WatchRequest;
-      readonly epoch: number;
-      readonly arrivedAt?: number;
-    }
+  /**
+   * A request reaches the API server: a reflector's LIST or WATCH, a worker's write. The request itself
+   * is the REST call's (world.rest.calls, sim/rest-actors.ts), so no request object sits in two places.
+   * `arrivedAt`: set when a request the cache could not serve yet is looked at again (S7, S33).
+   */
+  | { readonly a: 'server.list'; readonly call: number; readonly arrivedAt?: number }
+  | { readonly a: 'server.watch'; readonly call: number; readonly arrivedAt?: number }
   /** Responses and stream traffic reach the reflector. */
   | {
       readonly a: 'reflector.list-response';
@@ -83,12 +68,7 @@ export type Action =
   | { readonly a: 'controller.wait-for-cache-sync' }
   | { readonly a: 'worker.get'; readonly worker: number }
   | { readonly a: 'worker.sync'; readonly worker: number; readonly token: number }
-  | {
-      readonly a: 'server.write';
-      readonly worker: number;
-      readonly token: number;
-      readonly req: WriteRequest;
-    }
+  | { readonly a: 'server.write'; readonly call: number }
   | {
       readonly a: 'worker.write-response';
       readonly worker: number;
@@ -96,6 +76,20 @@ export type Action =
       readonly resp: WriteResponse;
     }
   /** The delaying queue's waiting loop wakes at the next ready time. */
-  | { readonly a: 'workqueue.waiting-loop' };
+  | { readonly a: 'workqueue.waiting-loop' }
+  /**
+   * The REST clients (K1–K6): a call leaves its caller's hands (its first token), a token wait ends, a
+   * Retry-After sleep ends, an attempt's answer arrives. `latencyMs`: a request latency already drawn.
+   */
+  | { readonly a: 'rest.start'; readonly call: number; readonly latencyMs: number | null }
+  | { readonly a: 'rest.send'; readonly call: number }
+  | { readonly a: 'rest.retry'; readonly call: number }
+  | {
+      readonly a: 'rest.response';
+      readonly call: number;
+      readonly answer: RestAnswer;
+      /** The answer's Retry-After header in seconds, or null without one (K5). */
+      readonly retryAfter: number | null;
+    };
 
 export type ActionName = Action['a'];

@@ -38,6 +38,7 @@ import type { Kind, KObject } from '../model/objects';
 import type { ControllerMistakes } from '../model/scenario';
 import { emitRecord, type StepOut } from './emit';
 import { drawLatency } from './latency';
+import { restSend } from './rest-actors';
 import type { SimContext, World } from './world';
 
 export const CACHE_SYNC_POLL_MS = 100;
@@ -75,13 +76,10 @@ export function controllerEnv(w: World, ctx: SimContext, out: StepOut): Controll
       if (res === 'queued') wakeWorker(w);
     },
     sendWrite(worker, req, thinkMs) {
-      const s = ctx.scenario.settings;
-      schedule(w.agenda, w.now + thinkMs + drawLatency(w, s.latency.request), {
-        a: 'server.write',
-        worker: worker.id,
-        token: worker.token,
-        req,
-      });
+      // The request latency is drawn now, as before the REST client existed, so an unthrottled write
+      // replays the same draws; the call itself leaves after the reconcile's own work (K1's token then).
+      const latency = drawLatency(w, ctx.scenario.settings.latency.request);
+      restSend(w, ctx, { kind: 'write', worker: worker.id, token: worker.token, req }, thinkMs, latency);
     },
   };
 }

@@ -18,6 +18,7 @@ import { newAgenda, schedule } from '../kernel/agenda';
 import { seedRng } from '../kernel/prng';
 import type { Kind, KObject } from '../model/objects';
 import type { RateLimiterSetting, Scenario } from '../model/scenario';
+import { newSimRest } from './rest-actors';
 import { objectFromManifest } from './script';
 import type { LaneState, World } from './world';
 
@@ -76,6 +77,7 @@ export function createWorld(scenario: Scenario): World {
       started: false,
       waitingLoopAt: null,
     },
+    rest: newSimRest(s, 0),
     faults: {
       extraLatencyMs: 0,
       extraLatencyUntil: 0,

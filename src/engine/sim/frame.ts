@@ -29,6 +29,7 @@ import { isTombstone, metaNamespaceKey } from '../model/objects';
 import type { TraceRecord } from '../model/trace';
 import { objectRow, objOrTomb, recordView } from '../model/views';
 import { cacheDiff } from './invariants';
+import { restClientViews } from './rest-view';
 import type { World } from './world';
 
 export interface FrameOptions {
@@ -267,6 +268,7 @@ export function buildFrame(w: World, records: readonly TraceRecord[], opts: Fram
       processed: wk.processed,
     })),
     controllerStarted: w.controller.started,
+    clients: restClientViews(w, limit),
     stats: { ...w.stats },
   };
   return { ...frameNoDigest, digest: fnv1a(JSON.stringify(frameNoDigest)) };

@@ -12,7 +12,7 @@ import type { World } from './world';
 /**
  * Quiet: nothing is in flight. Both reflectors hold an open watch, no watch event is on its way, the
  * FIFOs and listener buffers are empty, the workqueue is empty with nothing processing or waiting, every
- * worker is idle, and no server-side rollout or garbage collection is pending.
+ * worker is idle, no server-side rollout or garbage collection is pending, and no REST call is on its way.
  */
 export function isQuiet(w: World): boolean {
   for (const kind of KINDS) {
@@ -28,6 +28,7 @@ export function isQuiet(w: World): boolean {
   if (snap.processing.length > 0 || snap.waiting.length > 0 || snap.dirty.length > 0) return false;
   if (w.controller.workers.some((wk) => wk.phase !== 'idle')) return false;
   if (w.rolloutsPending.size > 0 || w.gcScheduled) return false;
+  if (w.rest.calls.size > 0) return false;
   return true;
 }
 

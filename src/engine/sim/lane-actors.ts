@@ -22,7 +22,8 @@ import { isTombstone, metaNamespaceKey } from '../model/objects';
 import type { ParamValue } from '../model/trace';
 import { controllerEnv, handlerFor } from './controller-actors';
 import { emitRecord, type StepOut } from './emit';
-import { drawHandlerLatency, drawLatency } from './latency';
+import { drawHandlerLatency } from './latency';
+import { restSend } from './rest-actors';
 import type { SimContext, World } from './world';
 
 export function reflectorEnv(w: World, ctx: SimContext, out: StepOut, lane: Kind): ReflectorEnv {
@@ -35,11 +36,12 @@ export function reflectorEnv(w: World, ctx: SimContext, out: StepOut, lane: Kind
     indexer: L.indexer,
     watchTimeout: s.watchTimeout,
     pageSize: s.pageSize,
+    // Through the lane's REST client (K1: a LIST takes a token, a WATCH's first attempt does not).
     sendList(req, epoch) {
-      schedule(w.agenda, w.now + drawLatency(w, s.latency.request), { a: 'server.list', lane, req, epoch });
+      restSend(w, ctx, { kind: 'list', lane, req, epoch });
     },
     sendWatch(req, epoch) {
-      schedule(w.agenda, w.now + drawLatency(w, s.latency.request), { a: 'server.watch', lane, req, epoch });
+      restSend(w, ctx, { kind: 'watch', lane, req, epoch });
     },
     setTimer(delayMs, timer, epoch) {
       schedule(w.agenda, w.now + delayMs, { a: 'reflector.timer', lane, timer, epoch });

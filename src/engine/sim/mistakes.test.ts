@@ -117,19 +117,21 @@ describe('all switches off: nothing changes', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     // Hashes recorded before the mistakes were implemented: FNV-1a of the JSON trace, steps, frame digest.
     // The trace hashes were re-pinned when record params became structured data instead of English
-    // text (ENGINE_BEHAVIOUR_VERSION 2); the steps and these frame digests did not change. Re-pinned
-    // again for ENGINE_BEHAVIOUR_VERSION 3 (issue 8's server: src/pins/traces.test.ts says what moved).
+    // text (ENGINE_BEHAVIOUR_VERSION 2); the steps and these frame digests did not change. Re-pinned for
+    // issue 8's server (version 3: src/pins/traces.test.ts says what moved) and for the REST clients
+    // (version 4, issue 9): frames carry the caches and clients views, and both runs have writes that
+    // wait for a token or are retried after a Retry-After.
     const a = runSteps(r.scenario, 5000);
     expect([fnv1a(JSON.stringify(a.recs)), a.w.step, buildFrame(a.w, []).digest]).toEqual([
-      'adf4bb2c',
+      '622f9e15',
       5000,
-      'df475eb9',
+      '3beb0e47',
     ]);
     const b = runSteps(randomScenario(2), 4000);
     expect([fnv1a(JSON.stringify(b.recs)), b.w.step, buildFrame(b.w, []).digest]).toEqual([
-      '6c26c7cb',
+      '15bbd6a2',
       4000,
-      'd5faca36',
+      '7d99e1b5',
     ]);
     for (const id of MISTAKE_IDS) expect(ids(a.recs).has(id)).toBe(false);
   });

@@ -198,13 +198,21 @@ export function applyScriptAction(w: World, ctx: SimContext, out: StepOut, sa: S
         durationMs: sa.durationMs,
       });
       return;
-    case 'apiErrors':
-      setErrorResponses(w.server, { code: sa.code, untilMs: w.now + sa.durationMs });
+    case 'apiErrors': {
+      // K5: a 429 carries Retry-After: 1 unless the scenario says otherwise; a 500 none (0 = no header).
+      const retryAfter = sa.retryAfter ?? (sa.code === 429 ? 1 : 0);
+      setErrorResponses(w.server, {
+        code: sa.code,
+        untilMs: w.now + sa.durationMs,
+        retryAfterSeconds: retryAfter,
+      });
       emitRecord(w, out, null, 'apiserver', 'internal', 'fault.api-errors', {
         code: sa.code,
         durationMs: sa.durationMs,
+        retryAfter: retryAfter > 0 ? retryAfter : null,
       });
       return;
+    }
     case 'addLatency':
       w.faults.extraLatencyMs = sa.extraMs;
       w.faults.extraLatencyUntil = w.now + sa.durationMs;

@@ -1,8 +1,9 @@
 /**
  * The simulated kube-apiserver's side of the world: it answers the reflectors' LIST and WATCH requests
- * and the workers' writes after their (seeded) network latency, ends watches at their deadline (S22)
- * and sends bookmarks (S23). Each informer's label selector (settings.labelSelector) is added to its
- * requests here, as client-go's ListWatch does with a tweak of the list options (S12, S21).
+ * and the workers' writes after their (seeded) network latency, through the caller's REST call
+ * (`rest.response`, with the Retry-After header of K5; sim/rest-actors.ts), ends watches at their deadline
+ * (S22) and sends bookmarks (S23). Each informer's label selector (settings.labelSelector) is added to
+ * its requests here, as client-go's ListWatch does with a tweak of the list options (S12, S21).
  *
  * A request its kind's cache cannot serve yet is looked at again later, silently (no record until it is
  * answered): [1.26] a WATCH or an RV N LIST of a cache that is not ready blocks until it is (S33); an RV N
@@ -30,6 +31,7 @@ import { type LabelSelector, parseLabelSelector } from '../model/label-selector'
 import type { Kind } from '../model/objects';
 import { emitRecord, type StepOut } from './emit';
 import { drawLatency } from './latency';
+import { retryAfterHeader } from './rest-actors';
 import { afterWrite } from './server-cluster';
 import { deliver, deliverClose, ensureWatchTimers, laneOfWatch } from './wire';
 import type { SimContext, World } from './world';
@@ -48,7 +50,7 @@ export function serverHandleList(
   out: StepOut,
   lane: Kind,
   req: ListRequest,
-  epoch: number,
+  call: number,
   arrivedAt: number,
 ): void {
   const fault = serverRequestFault(w.server, w.now, { verb: 'list', kind: lane });
@@ -61,7 +63,7 @@ export function serverHandleList(
   if (fault === null) {
     const wait = serverListWaitUntil(w.server, lane, opts, w.now, arrivedAt);
     if (wait !== null) {
-      schedule(w.agenda, wait, { a: 'server.list', lane, req, epoch, arrivedAt });
+      schedule(w.agenda, wait, { a: 'server.list', call, arrivedAt });
       return;
     }
   }
@@ -87,10 +89,10 @@ export function serverHandleList(
       }
     : { code: res.code, reason: res.reason, message: res.message };
   schedule(w.agenda, w.now + drawLatency(w, ctx.scenario.settings.latency.request), {
-    a: 'reflector.list-response',
-    lane,
-    resp,
-    epoch,
+    a: 'rest.response',
+    call,
+    answer: { kind: 'list', resp },
+    retryAfter: ok ? null : retryAfterHeader(res),
   });
 }
 
@@ -100,7 +102,7 @@ export function serverHandleWatch(
   out: StepOut,
   lane: Kind,
   req: WatchRequest,
-  epoch: number,
+  call: number,
   arrivedAt: number,
 ): void {
   const s = ctx.scenario.settings;
@@ -108,7 +110,7 @@ export function serverHandleWatch(
   if (fault === null) {
     const wait = serverWatchWaitUntil(w.server, lane, w.now);
     if (wait !== null) {
-      schedule(w.agenda, wait, { a: 'server.watch', lane, req, epoch, arrivedAt });
+      schedule(w.agenda, wait, { a: 'server.watch', call, arrivedAt });
       return;
     }
   }
@@ -137,10 +139,10 @@ export function serverHandleWatch(
       replayed: null,
     });
     schedule(w.agenda, respondAt, {
-      a: 'reflector.watch-opened',
-      lane,
-      result: { code: res.code, reason: res.reason, message: res.message },
-      epoch,
+      a: 'rest.response',
+      call,
+      answer: { kind: 'watch', result: { code: res.code, reason: res.reason, message: res.message } },
+      retryAfter: retryAfterHeader(res),
     });
     return;
   }
@@ -156,7 +158,12 @@ export function serverHandleWatch(
     watchId: res.watchId,
     replayed: res.closed ? 0 : res.initialEvents.length,
   });
-  schedule(w.agenda, respondAt, { a: 'reflector.watch-opened', lane, result: { streamId }, epoch });
+  schedule(w.agenda, respondAt, {
+    a: 'rest.response',
+    call,
+    answer: { kind: 'watch', result: { streamId } },
+    retryAfter: null,
+  });
   w.streamDeliverAt.set(streamId, respondAt);
   for (const ev of res.initialEvents) deliver(w, ctx, lane, streamId, ev);
   if (res.closed) w.streamDeliverAt.delete(streamId);
@@ -217,8 +224,7 @@ export function serverHandleWrite(
   w: World,
   ctx: SimContext,
   out: StepOut,
-  worker: number,
-  token: number,
+  call: number,
   req: WriteRequest,
 ): void {
   const obj = req.object;
@@ -262,9 +268,9 @@ export function serverHandleWrite(
     ? { code: res.code, object: res.object }
     : { code: res.code, reason: res.reason, message: res.message };
   schedule(w.agenda, w.now + drawLatency(w, ctx.scenario.settings.latency.request), {
-    a: 'worker.write-response',
-    worker,
-    token,
-    resp,
+    a: 'rest.response',
+    call,
+    answer: { kind: 'write', resp },
+    retryAfter: ok ? null : retryAfterHeader(res),
   });
 }

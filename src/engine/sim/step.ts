@@ -29,6 +29,7 @@ import {
 } from './controller-actors';
 import type { StepOut } from './emit';
 import { informerPop, listenerDeliver, reflectorEnv } from './lane-actors';
+import { restDepart, restResponse, restRetry, restStart } from './rest-actors';
 import { applyScriptAction } from './script';
 import { serverHandleList, serverHandleWatch, serverHandleWrite, serverWatchTimers } from './server-actors';
 import { serverCompactor, serverGc, serverRecordEvent, serverRollout, serverStarted } from './server-cluster';
@@ -105,12 +106,17 @@ function dispatch(w: World, ctx: SimContext, out: StepOut, act: Action): void {
     case 'reflector.watch-closed':
       reflectorOnWatchClosed(w.lanes[act.lane].reflector, reflectorEnv(w, ctx, out, act.lane), act.streamId);
       return;
-    case 'server.list':
-      serverHandleList(w, ctx, out, act.lane, act.req, act.epoch, act.arrivedAt ?? w.now);
+    case 'server.list': {
+      const t = w.rest.calls.get(act.call)?.target;
+      if (t?.kind === 'list') serverHandleList(w, ctx, out, t.lane, t.req, act.call, act.arrivedAt ?? w.now);
       return;
-    case 'server.watch':
-      serverHandleWatch(w, ctx, out, act.lane, act.req, act.epoch, act.arrivedAt ?? w.now);
+    }
+    case 'server.watch': {
+      const t = w.rest.calls.get(act.call)?.target;
+      if (t?.kind === 'watch')
+        serverHandleWatch(w, ctx, out, t.lane, t.req, act.call, act.arrivedAt ?? w.now);
       return;
+    }
     case 'server.compactor':
       serverCompactor(w, ctx, out);
       return;
@@ -129,9 +135,11 @@ function dispatch(w: World, ctx: SimContext, out: StepOut, act: Action): void {
     case 'server.gc':
       serverGc(w, ctx, out);
       return;
-    case 'server.write':
-      serverHandleWrite(w, ctx, out, act.worker, act.token, act.req);
+    case 'server.write': {
+      const t = w.rest.calls.get(act.call)?.target;
+      if (t?.kind === 'write') serverHandleWrite(w, ctx, out, act.call, t.req);
       return;
+    }
     case 'informer.pop':
       informerPop(w, ctx, out, act.lane);
       return;
@@ -154,5 +162,20 @@ function dispatch(w: World, ctx: SimContext, out: StepOut, act: Action): void {
     case 'workqueue.waiting-loop':
       waitingLoop(w, out);
       return;
+    case 'rest.start':
+      restStart(w, ctx, act.call, act.latencyMs);
+      return;
+    case 'rest.send':
+      restDepart(w, ctx, out, act.call);
+      return;
+    case 'rest.retry':
+      restRetry(w, ctx, out, act.call);
+      return;
+    case 'rest.response': {
+      // The final answer reaches its caller in the same step (its own response action).
+      const reply = restResponse(w, out, act.call, act.answer, act.retryAfter);
+      if (reply !== null) dispatch(w, ctx, out, reply);
+      return;
+    }
   }
 }

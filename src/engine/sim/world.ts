@@ -17,6 +17,7 @@ import type { WorldStats } from '../model/frame';
 import type { Kind, KObject } from '../model/objects';
 import type { Scenario, ScriptAction } from '../model/scenario';
 import type { Action } from './actions';
+import type { SimRestState } from './rest-target';
 
 export interface LaneState {
   readonly kind: Kind;
@@ -57,6 +58,8 @@ export interface World {
   nextPseudoStream: number;
   readonly lanes: { readonly Foo: LaneState; readonly Deployment: LaneState };
   readonly controller: ControllerState;
+  /** The controller's REST clients: their token buckets and the calls on their way (K1–K6). */
+  readonly rest: SimRestState;
   readonly faults: {
     extraLatencyMs: number;
     extraLatencyUntil: number;

@@ -123,7 +123,8 @@ export const controls: Readonly<Record<string, string>> = {
     'The API server stops for the given seconds (its watches end, connections are refused) and starts again: every resource’s watch cache is rebuilt from etcd, so a Reflector watching from an older resourceVersion gets 410 Gone and relists.',
   'controls.iv.hint.refuseConnections':
     'Every request fails to connect for a while; the Reflector backs off and retries.',
-  'controls.iv.hint.apiErrors': 'Every request is answered with the error code for a while.',
+  'controls.iv.hint.apiErrors':
+    'Every request is answered with the error code for a while. A 429 carries Retry-After: 1, so the REST client sleeps and retries it (up to 11 attempts); a 500 carries none and reaches the caller at once.',
   'controls.iv.hint.failReconciles':
     'The next reconciles fail with an injected error; the workers call AddRateLimited and the key comes back later.',
   'controls.iv.hint.addHandler':

@@ -83,6 +83,15 @@ export const diagram: Readonly<Record<string, string>> = {
   'diagram.workqueue.moreTitle': '{count} more keys queued',
   'diagram.workqueue.title':
     'Workqueue {name}: depth {depth}, {dirty} dirty, {processing} processing, {waiting} waiting to be added',
+  'diagram.clients.title':
+    'Clients: the REST clients of the clientsets (AppsV1, SamplecontrollerV1alpha1, CoreV1), each with its own token bucket; their buckets are drawn below',
+  'diagram.client.CoreV1': 'CoreV1 (Events)',
+  'diagram.client.title':
+    '{name}: {tokens} of {burst} tokens, {qps} per second; {throttled} waiting for a token, {sleeping} asleep for a Retry-After',
+  'diagram.client.titleNone': '{name}: no client-side rate limiter; {waiting} asleep for a Retry-After',
+  'diagram.client.none': 'no limiter',
+  'diagram.worker.waitsToken': '; its call waits for a token (client-side throttling)',
+  'diagram.worker.waitsRetryAfter': '; its call sleeps for a Retry-After before the next attempt',
   'diagram.worker.idle': 'worker {id} · idle',
   'diagram.worker.busy': 'worker {id} · {key}',
   'diagram.worker.titleIdle': 'worker {id}: idle; last result: {outcome} for {lastKey}',

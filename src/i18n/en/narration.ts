@@ -91,6 +91,20 @@ export const narration: NarrationTable = {
     'worker.add-rate-limited':
       'worker {worker}: {error}: AddRateLimited {key} in {delayMs} ms (requeues {requeues})',
     'worker.done': 'worker {worker}: Done {key}{requeued}',
+    // REST client (K1–K6): client-go 1.26's log wording (K3). [1.36] logs "Waited before sending request"
+    // as a structured line instead (sim/rest-actors.ts restDepart).
+    'rest.throttled':
+      '{client}: Waited for {waited} due to client-side throttling, not priority and fairness, request: {verb}:{url}',
+    'rest.throttled-quiet':
+      '{client}: {verb} waited {waitedMs} ms for a token (under 50 ms: client-go logs nothing)',
+    'rest.retry-after':
+      '{client}: attempt {attempt} of 11 answered {code} {reason} with Retry-After: {retryAfter}: sleep {retryAfter} s, then retry',
+    'rest.retry-throttled':
+      '{client}: Waited for {waited}, retries: {retries}, retry-after: {retryAfter}s - retry-reason: {retryReason} - request: {verb}:{url}',
+    'rest.retry':
+      'Got a Retry-After {retryAfter}s response for attempt {failed} to {url}: attempt {attempt} of 11 goes out (token wait {waitedMs} ms)',
+    'rest.retries-exhausted':
+      '{client}: attempt {attempts} of 11 answered {code} {reason}: retries used up, the caller gets the error',
     // API server (S*)
     'apiserver.list': 'LIST {kind} rv="{rv}" → {code} {items} items at revision {listRv}{servedBy}',
     'apiserver.watch': 'WATCH {kind} from "{rv}" → {outcome}',
@@ -115,7 +129,7 @@ export const narration: NarrationTable = {
     'fault.restart':
       'the API server stops for {downtimeMs} ms: its watches end ({watchIds}), connections are refused',
     'fault.refuse-connections': 'API server refuses connections for {durationMs} ms',
-    'fault.api-errors': 'API server answers {code} for {durationMs} ms',
+    'fault.api-errors': 'API server answers {code} for {durationMs} ms (Retry-After: {retryAfter})',
     'fault.add-latency': '+{extraMs} ms latency for {durationMs} ms',
     'fault.slow-handlers': 'resource event handlers take {extraMs} ms longer for {durationMs} ms',
     'fault.fail-reconciles': 'the next {count} reconciles fail',
@@ -147,5 +161,9 @@ export const narration: NarrationTable = {
     found: { true: 'found', false: 'not found' },
     requeued: { true: ' (re-added meanwhile: queued again)', false: '' },
     noop: { true: 'no-op: no new revision, no event', false: '' },
+    retryReason: {
+      'server-side-throttling': 'due to server-side throttling, FlowSchema UID: ""',
+      status: '{code}',
+    },
   },
 };

@@ -119,7 +119,8 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.iv.hint.restartApiServer':
     'APIServer 停止若干秒（它的 watch 全部结束，连接被拒绝）后重新启动：每种资源的 watch 缓存从 etcd 重建，所以从更旧的 resourceVersion 开始 watch 的 Reflector 会收到 410 Gone 并重新列举。',
   'controls.iv.hint.refuseConnections': '一段时间内所有请求都无法建立连接；Reflector 退避后重试。',
-  'controls.iv.hint.apiErrors': '一段时间内所有请求都以该错误码应答。',
+  'controls.iv.hint.apiErrors':
+    '一段时间内所有请求都以该错误码应答。429 带有 Retry-After: 1，REST 客户端会睡眠后重试（最多 11 次尝试）；500 不带，会立即交给调用方。',
   'controls.iv.hint.failReconciles':
     '接下来的调和因注入的错误而失败；Worker 调用 AddRateLimited，这个键稍后会重新入队。',
   'controls.iv.hint.addHandler':

@@ -86,6 +86,15 @@ export const diagram: Readonly<Record<string, string>> = {
   'diagram.workqueue.moreTitle': '另有 {count} 个键在排队',
   'diagram.workqueue.title':
     '工作队列 {name}：深度 {depth}，dirty {dirty} 个，处理中 {processing} 个，等待加入 {waiting} 个',
+  'diagram.clients.title':
+    '客户端（Clients）：clientset 的 REST 客户端（AppsV1、SamplecontrollerV1alpha1、CoreV1），各有自己的令牌桶，画在下方',
+  'diagram.client.CoreV1': 'CoreV1（事件）',
+  'diagram.client.title':
+    '{name}：{tokens} / {burst} 个令牌，每秒 {qps} 个；{throttled} 个在等待令牌，{sleeping} 个在 Retry-After 睡眠中',
+  'diagram.client.titleNone': '{name}：没有客户端限速器；{waiting} 个在 Retry-After 睡眠中',
+  'diagram.client.none': '不限速',
+  'diagram.worker.waitsToken': '；它的请求在等待令牌（客户端限流）',
+  'diagram.worker.waitsRetryAfter': '；它的请求在 Retry-After 睡眠中，之后再次尝试',
   'diagram.worker.idle': 'Worker {id} · 空闲',
   'diagram.worker.busy': 'Worker {id} · {key}',
   'diagram.worker.titleIdle': 'Worker {id}：空闲；上次结果：{lastKey} {outcome}',

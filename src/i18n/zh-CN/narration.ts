@@ -90,6 +90,19 @@ export const narration: NarrationTable = {
     'worker.add-rate-limited':
       'Worker {worker}：{error}：AddRateLimited {key}，{delayMs} 毫秒后重试（已重新入队 {requeues} 次）',
     'worker.done': 'Worker {worker}：调用 Done {key}{requeued}',
+    // REST client (K1–K6): client-go 1.26's log wording (K3). [1.36] logs "Waited before sending request"
+    // as a structured line instead (sim/rest-actors.ts restDepart).
+    'rest.throttled':
+      '{client} 客户端限流，client-go 日志：Waited for {waited} due to client-side throttling, not priority and fairness, request: {verb}:{url}',
+    'rest.throttled-quiet': '{client}：{verb} 等待令牌 {waitedMs} 毫秒（不到 50 毫秒，client-go 不记日志）',
+    'rest.retry-after':
+      '{client}：第 {attempt} 次尝试（共 11 次）得到 {code} {reason}，带 Retry-After: {retryAfter}：睡眠 {retryAfter} 秒后重试',
+    'rest.retry-throttled':
+      '{client} 重试前又等待了令牌，client-go 日志：Waited for {waited}, retries: {retries}, retry-after: {retryAfter}s - retry-reason: {retryReason} - request: {verb}:{url}',
+    'rest.retry':
+      '第 {attempt} 次尝试（共 11 次）发出（等待令牌 {waitedMs} 毫秒）。client-go 日志：Got a Retry-After {retryAfter}s response for attempt {failed} to {url}',
+    'rest.retries-exhausted':
+      '{client}：第 {attempts} 次尝试（共 11 次）仍是 {code} {reason}：重试用完，错误交给调用方',
     // API server (S*)
     'apiserver.list': 'LIST {kind} rv="{rv}" → {code}，修订版本 {listRv} 上的 {items} 个条目{servedBy}',
     'apiserver.watch': '从 "{rv}" 开始 WATCH {kind} → {outcome}',
@@ -111,7 +124,7 @@ export const narration: NarrationTable = {
       'etcd 已压缩到修订版本 {rv}：在它之前的精确列举和 continue 令牌失效；watch 由 watch 缓存提供，不受影响',
     'fault.restart': 'APIServer 停止 {downtimeMs} 毫秒：它的 watch 全部结束（{watchIds}），连接被拒绝',
     'fault.refuse-connections': 'APIServer 在 {durationMs} 毫秒内拒绝连接',
-    'fault.api-errors': 'APIServer 在 {durationMs} 毫秒内以 {code} 应答',
+    'fault.api-errors': 'APIServer 在 {durationMs} 毫秒内以 {code} 应答（Retry-After: {retryAfter}）',
     'fault.add-latency': '{durationMs} 毫秒内延迟增加 {extraMs} 毫秒',
     'fault.slow-handlers': '{durationMs} 毫秒内资源事件处理函数每次多花 {extraMs} 毫秒',
     'fault.fail-reconciles': '接下来的 {count} 次调和会失败',
@@ -143,5 +156,9 @@ export const narration: NarrationTable = {
     found: { true: '找到', false: '未找到' },
     requeued: { true: '（处理期间又被加入：再次入队）', false: '' },
     noop: { true: '空操作：没有新的修订版本，也没有事件', false: '' },
+    retryReason: {
+      'server-side-throttling': 'due to server-side throttling, FlowSchema UID: ""',
+      status: '{code}',
+    },
   },
 };

@@ -20,7 +20,7 @@ export interface LessonEntry {
 /** The id of the lesson a fresh visitor (or a broken link) gets. */
 export const DEFAULT_LESSON_ID = 'cold-start';
 
-/** The built-in lessons in course order (1..13). */
+/** The built-in lessons in course order (1..15). */
 export const LESSON_CATALOG: readonly LessonEntry[] = [
   {
     id: 'cold-start',
@@ -118,6 +118,22 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
     title: {
       en: 'An API server restart: new watch caches, 410, relist',
       zh: 'APIServer 重启：新的 watch 缓存、410、重新列举',
+    },
+  },
+  {
+    id: 'client-throttling',
+    number: 14,
+    title: {
+      en: 'Client-side throttling: 5 QPS, burst 10 per REST client',
+      zh: '客户端限流：每个 REST 客户端 5 QPS、burst 10',
+    },
+  },
+  {
+    id: 'retry-after',
+    number: 15,
+    title: {
+      en: 'Retry-After: a burst of 429s delays a call; only a long one fails it',
+      zh: 'Retry-After：短暂的 429 只会推迟调用，持续太久才会让它失败',
     },
   },
 ];

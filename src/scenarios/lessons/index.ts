@@ -4,8 +4,8 @@
  * - judging a trace: evaluateGoal, findPauses, evaluatePause, findNarration, narrationAt (./goal.ts),
  *   matchRecord and describeMatcher (./matcher.ts); lesson texts are filled by src/i18n's renderLessonText;
  * - running one headless: runLesson (./run.ts);
- * - the thirteen built-in lessons: LESSONS (cheap entries with id, number, title and text) and
- *   lessonById (parsed on first use and cached; parsing all thirteen takes ~50 ms warm, so nothing is
+ * - the built-in lessons: LESSONS (cheap entries with id, number, title and text) and
+ *   lessonById (parsed on first use and cached; parsing all of them takes ~60 ms warm, so nothing is
  *   parsed at import time); LESSON_CATALOG and DEFAULT_LESSON_ID (./catalog-data.ts, the part the
  *   page's first paint loads: no texts, no parser).
  */
@@ -42,7 +42,7 @@ export type {
 } from './types';
 export { LESSON_KIND } from './types';
 
-/** The built-in lessons in course order (1..12), unparsed. */
+/** The built-in lessons in course order (1..12, 14, 15), unparsed. */
 export const LESSONS: readonly LessonSource[] = LESSON_SOURCES;
 
 /** The catalog (id, number, title per lesson) and the lesson a fresh visitor (or a broken link) gets. */

@@ -34,6 +34,8 @@ const SWITCHES: Readonly<Record<string, readonly (readonly RuleId[])[]>> = {
   'callback-follows-cache': [['SI2_CALLBACK_BY_CACHE']],
   finalizers: [['S28_FINALIZERS']],
   'apiserver-restart': [['S33_CACHE_REINIT'], ['R13_RELIST_AFTER_WATCH_ERROR']],
+  'client-throttling': [['K2_CLIENT_RATE_LIMIT']],
+  'retry-after': [['K4_RETRY_AFTER']],
 };
 
 function lesson(id: string): Lesson {
@@ -65,9 +67,9 @@ afterEach(() => {
 });
 
 describe('the lesson library', () => {
-  it('has thirteen lessons numbered 1..13 with unique ids, and a default', () => {
-    expect(LESSONS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
-    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(13);
+  it('has fifteen lessons numbered 1..15 with unique ids, and a default', () => {
+    expect(LESSONS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(15);
     expect(LESSONS.some((l) => l.id === DEFAULT_LESSON_ID)).toBe(true);
     expect(lessonById('no-such-lesson')).toBeUndefined();
     expect(Object.keys(SWITCHES).sort()).toEqual(LESSONS.map((l) => l.id).sort());

@@ -49,7 +49,7 @@ const TOP_KEYS = [
   'goal',
 ];
 const SCENARIO_PART = ['seed', 'settings', 'objects', 'script'] as const;
-const RULE_ID = /^(S|R|D|F|I|SI|W|C|T)\d{1,3}$/;
+const RULE_ID = /^(S|R|D|F|I|SI|W|C|T|K)\d{1,3}$/;
 const DEFAULT_WITHIN = 100;
 
 function isArray(v: unknown): v is readonly unknown[] {

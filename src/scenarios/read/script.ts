@@ -41,7 +41,7 @@ const ACTION_FIELDS: Readonly<Record<ScriptActionName, readonly string[]>> = {
   compact: [],
   restartApiServer: ['downtime', 'cacheInit'],
   refuseConnections: ['duration'],
-  apiErrors: ['code', 'duration'],
+  apiErrors: ['code', 'duration', 'retryAfter'],
   addLatency: ['extra', 'duration'],
   slowHandlers: ['extra', 'duration'],
   failReconciles: ['count'],
@@ -207,7 +207,11 @@ function readAction(ctx: Ctx, v: unknown, path: Path): ReadAction | undefined {
     case 'apiErrors': {
       const code = readCode(ctx, own(v, 'code'), p('code'), [429, 500] as const);
       const durationMs = readDuration(ctx, own(v, 'duration'), p('duration'), undefined, { min: 1 });
-      return done({ at, action: 'apiErrors', code, durationMs });
+      // K5: whole seconds of Retry-After (0 = no header); absent = 1 for 429, none for 500.
+      const ra = own(v, 'retryAfter');
+      if (ra === undefined) return done({ at, action: 'apiErrors', code, durationMs });
+      const retryAfter = readInt(ctx, ra, p('retryAfter'), BOUNDS.retryAfter, undefined);
+      return done({ at, action: 'apiErrors', code, durationMs, retryAfter });
     }
     case 'addLatency':
     case 'slowHandlers': {

@@ -51,6 +51,8 @@ export const SETTINGS_FILE_KEYS = {
   deploymentRollout: 'deploymentRollout',
   gcDelay: 'gcDelay',
   mistakes: 'mistakes',
+  qps: 'qps',
+  burst: 'burst',
 } as const satisfies Readonly<Record<keyof Settings, string>>;
 
 const SETTINGS_KEYS: readonly string[] = Object.values(SETTINGS_FILE_KEYS);
@@ -270,5 +272,38 @@ export function readSettings(ctx: Ctx, v: unknown, path: Path): Settings {
     ),
     gcDelay: readRange(ctx, own(s, 'gcDelay'), at('gcDelay'), d.gcDelay),
     mistakes: readMistakes(ctx, own(s, 'mistakes'), at('mistakes')),
+    ...readClientLimits(ctx, s, path),
   };
+}
+
+/**
+ * `qps` and `burst`: the controller's rest.Config (K2). 0 or absent = unset (5 QPS, burst 10 per REST
+ * client); a negative qps = no limiter; qps > 0 needs a burst > 0, as `NewForConfig` refuses to build
+ * its shared limiter without one (with client-go's own message).
+ */
+function readClientLimits(ctx: Ctx, s: Record<string, unknown>, path: Path): { qps: number; burst: number } {
+  const d = DEFAULT_SETTINGS;
+  const b = BOUNDS.clientQps;
+  let qps = d.qps;
+  const q = own(s, 'qps');
+  if (q !== undefined) {
+    if (typeof q !== 'number' || !Number.isFinite(q) || (q > 0 && (q < b.min || q > b.max)) || q < -b.max) {
+      report(
+        ctx,
+        [...path, 'qps'],
+        `must be 0 (unset: 5 per REST client), a negative number (no client-side limiter) or a rate from ${b.min} to ${b.max}, got ${describeValue(q)}`,
+      );
+    } else {
+      qps = q + 0; // -0 → 0
+    }
+  }
+  const burst = readInt(ctx, own(s, 'burst'), [...path, 'burst'], BOUNDS.clientBurst, d.burst);
+  if (qps > 0 && burst === 0) {
+    report(
+      ctx,
+      [...path, 'burst'],
+      'burst is required to be greater than 0 when RateLimiter is not set and QPS is set to greater than 0',
+    );
+  }
+  return { qps, burst };
 }

@@ -1,7 +1,8 @@
 /**
  * The simulated kube-apiserver, from the frame: both kinds' objects with their resourceVersions, the
  * global revision, each resource's watch cache (ring, cache RV) and etcd's compaction point, the open
- * watches, the recent requests and active faults.
+ * watches, the recent requests and active faults, and the client side of the wire: the controller's REST
+ * clients, their buckets and who waits in them.
  */
 
 import type { ReactNode } from 'react';
@@ -22,6 +23,7 @@ import {
   ShowingNote,
   StatusChip,
 } from './parts';
+import { RestClients } from './rest-clients';
 import { WindowedTable } from './windowed-table';
 
 export interface SelectableProps {
@@ -121,10 +123,16 @@ function Faults({ frame }: { readonly frame: Frame }): ReactNode {
   if (f.errorResponses !== null)
     items.push({
       id: 'errors',
-      text: t('inspectors.fault.errors', {
-        code: f.errorResponses.code,
-        left: formatDuration(f.errorResponses.untilMs - now),
-      }),
+      text: t(
+        f.errorResponses.retryAfterSeconds === undefined
+          ? 'inspectors.fault.errors'
+          : 'inspectors.fault.errorsRetryAfter',
+        {
+          code: f.errorResponses.code,
+          left: formatDuration(f.errorResponses.untilMs - now),
+          seconds: f.errorResponses.retryAfterSeconds ?? 0,
+        },
+      ),
     });
   if (f.extraLatencyMs > 0 && f.extraLatencyUntil !== null)
     items.push({
@@ -263,6 +271,14 @@ function ApiServerInspectorView({ frame, selectedKey, onSelectKey }: ApiServerIn
       </Section>
       <Section title={t('inspectors.apiserver.faults')}>
         <Faults frame={frame} />
+      </Section>
+      <Section
+        title={t('inspectors.rest.title')}
+        aside={t('inspectors.rest.waitingAside', {
+          count: formatCount(frame.clients.reduce((n, c) => n + c.waitingCount, 0)),
+        })}
+      >
+        <RestClients clients={frame.clients} now={now} selectedKey={selectedKey} onSelectKey={onSelectKey} />
       </Section>
     </InspectorShell>
   );

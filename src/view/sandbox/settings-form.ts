@@ -61,6 +61,14 @@ export const FIELD_GROUPS: readonly { readonly id: string; readonly fields: read
       { id: 'reconcile.failureRate', kind: 'number', label: 'links.sb.f.failureRate' },
     ],
   },
+  {
+    // The clientsets' rest.Config (K2): 0 = unset (5 QPS, burst 10 per REST client).
+    id: 'clients',
+    fields: [
+      { id: 'qps', kind: 'number', label: 'links.sb.f.clientQps' },
+      { id: 'burst', kind: 'int', label: 'links.sb.f.clientBurst' },
+    ],
+  },
 ];
 
 export const LIMITER_TYPES = ['default', 'exponential', 'fastslow', 'bucket', 'maxOf'] as const;
@@ -131,6 +139,8 @@ export function draftFromSettings(s: Settings): SettingsDraft {
     'reconcile.duration.min': String(s.reconcile.duration.min),
     'reconcile.duration.max': String(s.reconcile.duration.max),
     'reconcile.failureRate': String(s.reconcile.failureRate),
+    qps: String(s.qps),
+    burst: String(s.burst),
     ...limiterValues(s.rateLimiter),
   };
   return { base: s, values, limiter: s.rateLimiter.type, mistakes: s.mistakes };

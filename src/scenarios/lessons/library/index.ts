@@ -18,6 +18,8 @@ import { yaml as fifoKeepsPlace } from './10-fifo-keeps-place';
 import { yaml as callbackFollowsCache } from './11-callback-follows-cache';
 import { yaml as finalizers } from './12-finalizers';
 import { yaml as apiserverRestart } from './13-apiserver-restart';
+import { yaml as clientThrottling } from './14-client-throttling';
+import { yaml as retryAfter } from './15-retry-after';
 
 /** A built-in lesson before parsing: its catalog entry (../catalog-data.ts) and its text. */
 export interface LessonSource extends LessonEntry {
@@ -39,6 +41,8 @@ export const LESSON_TEXTS: Readonly<Record<string, string>> = {
   'callback-follows-cache': callbackFollowsCache,
   finalizers,
   'apiserver-restart': apiserverRestart,
+  'client-throttling': clientThrottling,
+  'retry-after': retryAfter,
 };
 
 /**
