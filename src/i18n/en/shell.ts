@@ -24,6 +24,7 @@ export const shell: Readonly<Record<string, string>> = {
   'shell.side.sandbox': 'Faults and narration',
   'shell.playback': 'Playback',
   'shell.figure.export': 'Export the figure',
+  'shell.export.figure': 'Export figure',
   'shell.export.svg': 'Export figure as SVG',
   'shell.export.png': 'Export figure as PNG',
   'shell.export.yaml': 'Export scenario as YAML',

@@ -24,6 +24,7 @@ export const shell: Readonly<Record<string, string>> = {
   'shell.side.sandbox': '故障与讲解',
   'shell.playback': '播放控制',
   'shell.figure.export': '导出图',
+  'shell.export.figure': '导出图',
   'shell.export.svg': '导出图（SVG）',
   'shell.export.png': '导出图（PNG）',
   'shell.export.yaml': '导出场景（YAML）',

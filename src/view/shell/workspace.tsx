@@ -213,14 +213,16 @@ export function Workspace(): ReactNode {
                 reducedMotion={reducedMotion}
                 svgRef={svgRef}
               />
-              <div className="figure-actions">
-                <button type="button" className="btn" onClick={exportFigureSvg}>
-                  {t('shell.export.svg')}
+              {/* Compact, so that on a wide screen it fits the figure's empty corner under its title. */}
+              <fieldset className="figure-actions">
+                <legend className="visually-hidden">{t('shell.export.figure')}</legend>
+                <button type="button" className="btn" onClick={exportFigureSvg} title={t('shell.export.svg')}>
+                  SVG
                 </button>
-                <button type="button" className="btn" onClick={exportFigurePng}>
-                  {t('shell.export.png')}
+                <button type="button" className="btn" onClick={exportFigurePng} title={t('shell.export.png')}>
+                  PNG
                 </button>
-              </div>
+              </fieldset>
             </section>
           )}
         </div>
