@@ -2,7 +2,7 @@
  * The keyboard shortcuts dialog: role=dialog, aria-modal, labelled by its heading, focus trapped
  * inside and returned on close; Escape, the Close button or a click on the backdrop close it.
  */
-import { type ReactNode, useId, useRef } from 'react';
+import { memo, type ReactNode, useId, useRef } from 'react';
 import { t } from '../../i18n';
 import { SHORTCUT_HELP } from './shortcuts';
 import { useModalFocus } from './use-modal-focus';
@@ -13,7 +13,7 @@ export interface HelpDialogProps {
   readonly onClose: () => void;
 }
 
-export function HelpDialog({ open, onClose }: HelpDialogProps): ReactNode {
+export const HelpDialog = memo(function HelpDialog({ open, onClose }: HelpDialogProps): ReactNode {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const descId = useId();
@@ -86,4 +86,4 @@ export function HelpDialog({ open, onClose }: HelpDialogProps): ReactNode {
       </div>
     </div>
   );
-}
+});

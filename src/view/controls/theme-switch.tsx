@@ -1,5 +1,5 @@
 /** Light / dark / system theme choice: a labelled radio group styled as a segmented control. */
-import { type ReactNode, useId } from 'react';
+import { memo, type ReactNode, useId } from 'react';
 import { t } from '../../i18n';
 import { THEMES, type Theme } from './theme';
 import './controls.css';
@@ -15,7 +15,7 @@ const LABEL: Readonly<Record<Theme, string>> = {
   system: 'shell.theme.system',
 };
 
-export function ThemeSwitch({ theme, onChange }: ThemeSwitchProps): ReactNode {
+export const ThemeSwitch = memo(function ThemeSwitch({ theme, onChange }: ThemeSwitchProps): ReactNode {
   const name = useId();
   return (
     <fieldset className="ctl-segmented">
@@ -28,4 +28,4 @@ export function ThemeSwitch({ theme, onChange }: ThemeSwitchProps): ReactNode {
       ))}
     </fieldset>
   );
-}
+});

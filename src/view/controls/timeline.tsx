@@ -99,6 +99,8 @@ const MarksLayer = memo(function MarksLayer(props: {
 
 /** While the domain grows, how far the marks' reference maximum runs ahead of it. */
 const MARK_SLACK = 1.25;
+/** How long the domain must hold still before the marks are placed against it exactly, ms. */
+const MARK_SETTLE_MS = 250;
 
 export function Timeline(props: TimelineProps): ReactNode {
   const { step, known, ended, time, marks, disabled = false } = props;
@@ -151,17 +153,24 @@ export function Timeline(props: TimelineProps): ReactNode {
     else props.onSeekTime(v);
   };
 
-  // The marks' reference maximum. While the maximum holds still it is the maximum (marks sit and bucket
-  // exactly as against it); while it grows (fast-forward) it runs ahead of it by MARK_SLACK and is taken
-  // again only when outgrown, and --mark-scale stretches the marks to the track meanwhile. A change of
-  // mode, or a much smaller domain (a new run), takes it again at once.
-  const ref = useRef({ mode, refMax: max, lastMax: max });
+  // The marks' reference maximum. Once the maximum has held still for MARK_SETTLE_MS it is the maximum
+  // (marks sit and bucket exactly as against it); while it grows (fast-forward) it runs ahead of it by
+  // MARK_SLACK and is taken again only when outgrown, and --mark-scale stretches the marks to the track
+  // meanwhile. A change of mode, or a much smaller domain (a new run), takes it again at once. Settling on
+  // a timer rather than on the next render with the same maximum: fast-forward shows several frames per
+  // batch with one `known`, and settling on those flipped refMax (and re-rendered every mark) twice a batch.
+  const [settled, setSettled] = useState(max);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(max), MARK_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [max]);
+  const ref = useRef({ mode, refMax: max });
   const r = ref.current;
   let refMax = r.refMax;
-  if (max === r.lastMax) refMax = max;
+  if (settled === max) refMax = max;
   else if (r.mode !== mode || max > r.refMax || max * MARK_SLACK * MARK_SLACK < r.refMax)
     refMax = max * MARK_SLACK;
-  ref.current = { mode, refMax, lastMax: max };
+  ref.current = { mode, refMax };
   const markScale = max > 0 ? refMax / max : 1;
   // A click on a mark seeks through the latest props and mode; the handler itself never changes.
   const latest = useRef({ props, mode });

@@ -4,7 +4,7 @@
  * refused) and offers the iframe snippet for a course page (embed mode, starting at this step or at the
  * beginning). Escape or a click outside closes it; focus returns to the button.
  */
-import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { memo, type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { getLanguage, t } from '../../i18n';
 import { useSimStoreApi } from '../../store/react';
 import { sessionOf } from '../../store/selectors';
@@ -56,7 +56,11 @@ async function make(s: SimState): Promise<MadeOrError> {
   }
 }
 
-export function CopyLinkButton({ disabled }: { readonly disabled?: boolean }): ReactNode {
+export const CopyLinkButton = memo(function CopyLinkButton({
+  disabled,
+}: {
+  readonly disabled?: boolean;
+}): ReactNode {
   const store = useSimStoreApi();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -230,4 +234,4 @@ export function CopyLinkButton({ disabled }: { readonly disabled?: boolean }): R
       )}
     </span>
   );
-}
+});

@@ -3,7 +3,7 @@
  * from what the link's author saw, warnings. Errors are alerts, the rest polite status messages. Their
  * text comes from the i18n tables; `detail` (which may quote link text) is rendered as plain text.
  */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { t } from '../../i18n';
 import { selectNotices } from '../../store';
 import { useSimStore, useSimStoreApi } from '../../store/react';
@@ -15,7 +15,7 @@ export interface NoticesProps {
   readonly onOffer: (offer: NonNullable<AppNotice['offer']>, notice: AppNotice) => void;
 }
 
-export function Notices({ onOffer }: NoticesProps): ReactNode {
+export const Notices = memo(function Notices({ onOffer }: NoticesProps): ReactNode {
   const notices = useSimStore(selectNotices);
   const store = useSimStoreApi();
   if (notices.length === 0) return null;
@@ -59,4 +59,4 @@ export function Notices({ onOffer }: NoticesProps): ReactNode {
       ))}
     </div>
   );
-}
+});

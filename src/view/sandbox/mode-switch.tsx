@@ -1,5 +1,5 @@
 /** The header's "Lesson / Sandbox" switch: a labelled radio group styled as a segmented control. */
-import { type ReactNode, useId } from 'react';
+import { memo, type ReactNode, useId } from 'react';
 import { t } from '../../i18n';
 import { selectMode } from '../../store';
 import { useSimStore, useSimStoreApi } from '../../store/react';
@@ -8,7 +8,7 @@ import '../controls/controls.css';
 
 const MODES: readonly PanelMode[] = ['lesson', 'sandbox'];
 
-export function ModeSwitch(): ReactNode {
+export const ModeSwitch = memo(function ModeSwitch(): ReactNode {
   const name = useId();
   const mode = useSimStore(selectMode);
   const store = useSimStoreApi();
@@ -29,4 +29,4 @@ export function ModeSwitch(): ReactNode {
       ))}
     </fieldset>
   );
-}
+});

@@ -3,7 +3,7 @@
  * own name (English, 简体中文) and carries its `lang`, so a screen reader pronounces it right. Choosing
  * one calls `setLanguage`: `t()` switches, `<html lang>` follows and every `useLang()` re-renders.
  */
-import { type ReactNode, useId } from 'react';
+import { memo, type ReactNode, useId } from 'react';
 import { LANG_NAMES, LANGS, type Lang, parseLang, setLanguage, t } from '../../i18n';
 import { useLang } from '../../i18n/react';
 import '../controls/controls.css';
@@ -13,7 +13,7 @@ export interface LanguageSwitchProps {
   readonly onChange?: (lang: Lang) => void;
 }
 
-export function LanguageSwitch({ onChange }: LanguageSwitchProps): ReactNode {
+export const LanguageSwitch = memo(function LanguageSwitch({ onChange }: LanguageSwitchProps): ReactNode {
   const id = useId();
   const lang = useLang();
   return (
@@ -41,4 +41,4 @@ export function LanguageSwitch({ onChange }: LanguageSwitchProps): ReactNode {
       </select>
     </span>
   );
-}
+});

@@ -6,7 +6,7 @@
  * the store's actions itself. Transport and Timeline stay props-driven components of ../controls. The
  * bar is a named region ("Playback"), so its controls sit in a landmark in the page and in embed mode.
  */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../../i18n';
 import { type SimState, selectClockTime } from '../../store';
@@ -79,7 +79,7 @@ export interface PlaybackBarProps {
   readonly showSkipped?: boolean;
 }
 
-export function PlaybackBar({ showSkipped = false }: PlaybackBarProps): ReactNode {
+export const PlaybackBar = memo(function PlaybackBar({ showSkipped = false }: PlaybackBarProps): ReactNode {
   return (
     <section className="controls-bar" aria-label={t('shell.playback')}>
       <StoreTransport />
@@ -87,4 +87,4 @@ export function PlaybackBar({ showSkipped = false }: PlaybackBarProps): ReactNod
       {showSkipped && <SkippedNote />}
     </section>
   );
-}
+});

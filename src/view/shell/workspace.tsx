@@ -139,6 +139,15 @@ export function Workspace(): ReactNode {
   }, [selectedKey, step, store]);
 
   const onSelectKey = useCallback((key: string) => store.getState().select(key), [store]);
+  // Stable callbacks, so that the memoised header, notices and help dialog skip the per-frame render.
+  const onOffer = useCallback(
+    (offer: Parameters<typeof offerSource>[0]) => {
+      clearPageUrl();
+      void store.getState().load(offerSource(offer));
+    },
+    [store],
+  );
+  const closeHelp = useCallback(() => store.getState().setHelpOpen(false), [store]);
   const exportLog = useCallback((recs: readonly RecordView[]) => {
     download('informer-lab-events.jsonl', recordsToJsonl(recs), 'application/x-ndjson');
   }, []);
@@ -191,12 +200,7 @@ export function Workspace(): ReactNode {
       {/* A language change remounts what is below the header, memoised figure layers included. */}
       <main className="workspace-main" key={lang}>
         <div className="workspace-stage">
-          <Notices
-            onOffer={(offer) => {
-              clearPageUrl();
-              void s.load(offerSource(offer));
-            }}
-          />
+          <Notices onOffer={onOffer} />
           {fatal !== null && <FatalBanner message={fatal} onRestart={() => void s.restart()} />}
           {error !== null && <ErrorBanner error={error} onDismiss={s.dismissError} />}
           <PlaybackBar showSkipped />
@@ -277,7 +281,7 @@ export function Workspace(): ReactNode {
           </div>
         )}
       </main>
-      <HelpDialog open={helpOpen} onClose={() => s.setHelpOpen(false)} />
+      <HelpDialog open={helpOpen} onClose={closeHelp} />
     </div>
   );
 }
