@@ -14,13 +14,8 @@ import {
   lastStoreSyncResourceVersion,
   newIndexerRv,
 } from '../../engine/client-go/indexer-rv';
-import { processRealTake } from '../../engine/client-go/process-real-deltas';
-import {
-  newRealFifo,
-  realFifoFinish,
-  realFifoHasSynced,
-  realFifoTake,
-} from '../../engine/client-go/real-fifo';
+import { realPopAndProcess } from '../../engine/client-go/process-real-deltas';
+import { newRealFifo, realFifoHasSynced } from '../../engine/client-go/real-fifo';
 import {
   type ModernReflectorEnv,
   type ModernReflectorState,
@@ -132,12 +127,11 @@ export function replay(script: VectorScript): TraceLine[] {
   /** The pop loop: PopBatch until the FIFO is empty, recording the handler's notifications in order. */
   function drainFifo(): void {
     for (;;) {
-      const take = realFifoTake(fifo, true);
-      if (take === 'empty' || take === 'closed') return;
-      for (const n of processRealTake(store, take).notifications) {
+      const popped = realPopAndProcess(fifo, store);
+      if (popped === 'empty' || popped === 'closed') return;
+      for (const n of popped.processed.notifications) {
         notifications.push(renderNotification(n.notification as never, false, true));
       }
-      realFifoFinish(fifo);
     }
   }
 

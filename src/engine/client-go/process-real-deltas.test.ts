@@ -21,8 +21,21 @@ import {
   storeUpsert,
 } from './indexer-rv';
 import type { Notification } from './process-deltas';
-import { processRealBatch, processRealDelta, processRealTake } from './process-real-deltas';
-import type { RealDelta, RealObjectDelta } from './real-fifo';
+import {
+  processRealBatch,
+  processRealDelta,
+  processRealTake,
+  realPopAndProcess,
+} from './process-real-deltas';
+import {
+  newRealFifo,
+  type RealDelta,
+  type RealObjectDelta,
+  realFifoAdd,
+  realFifoClose,
+  realFifoHasSynced,
+  realFifoReplace,
+} from './real-fifo';
 
 type O = MetaObject & { readonly data?: string };
 
@@ -203,5 +216,29 @@ describe('I7: the indexer-rv store on its own', () => {
     expect(lastStoreSyncResourceVersion(s)).toBe('');
     storeDelete(s, o('zz', '12'));
     expect(lastStoreSyncResourceVersion(s)).toBe('12');
+  });
+});
+
+describe('the processLoop step: PopBatch, process, finish', () => {
+  it('SI6/F6: the initial ReplacedAll is processed with isInInitialList=true, then the FIFO is synced', () => {
+    const f = newRealFifo<O>();
+    const s = seeded();
+    expect(realPopAndProcess(f, s)).toBe('empty');
+    realFifoReplace(f, [o('a', '1')], '2');
+    realFifoAdd(f, o('b', '3'));
+    realFifoAdd(f, o('c', '4'));
+    const first = realPopAndProcess(f, s);
+    if (typeof first === 'string') throw new Error(first);
+    expect(first.processed.notifications.map((n) => show(n.notification))).toEqual(['add a@1 initial=true']);
+    expect(realFifoHasSynced(f)).toBe(true);
+    const second = realPopAndProcess(f, s);
+    if (typeof second === 'string') throw new Error(second);
+    expect(second.take.batch).toBe(true);
+    expect(second.processed.notifications.map((n) => show(n.notification))).toEqual([
+      'add b@3 initial=false',
+      'add c@4 initial=false',
+    ]);
+    realFifoClose(f);
+    expect(realPopAndProcess(f, s)).toBe('closed');
   });
 });

@@ -39,7 +39,15 @@ import {
   storeUpsert,
 } from './indexer-rv';
 import type { Notification } from './process-deltas';
-import type { RealDelta, RealDeltaType, RealFifoTake, RealObjectDelta } from './real-fifo';
+import {
+  type RealDelta,
+  type RealDeltaType,
+  type RealFifoState,
+  type RealFifoTake,
+  type RealObjectDelta,
+  realFifoFinish,
+  realFifoTake,
+} from './real-fifo';
 
 /** What processing did to the indexer, in order; every store operation precedes every notification. */
 export type RealStoreOp<T> =
@@ -215,4 +223,23 @@ export function processRealTake<T extends MetaObject>(
 ): RealProcessed<T> {
   if (take.batch) return processRealBatch(s, take.deltas, take.isInInitialList);
   return processRealDelta(s, take.deltas[0]!, take.isInInitialList);
+}
+
+/**
+ * One iteration of the informer's processLoop done at once (controller.go `processLoop`: PopBatch with
+ * HandleBatchDeltas and HandleDeltas, or Pop when `batch` is false): take, process, finish. What the
+ * caller distributes to listeners comes back with the take. A simulation that lets the reflector run
+ * while a take is processed (UnlockWhileProcessing, F6) calls realFifoTake, processRealTake and
+ * realFifoFinish itself instead.
+ */
+export function realPopAndProcess<T extends MetaObject>(
+  f: RealFifoState<T>,
+  s: IndexerRvState<T>,
+  batch = true,
+): { readonly take: RealFifoTake<T>; readonly processed: RealProcessed<T> } | 'empty' | 'closed' {
+  const take = realFifoTake(f, batch);
+  if (take === 'empty' || take === 'closed') return take;
+  const processed = processRealTake(s, take);
+  realFifoFinish(f);
+  return { take, processed };
 }
