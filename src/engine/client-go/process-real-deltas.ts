@@ -28,7 +28,7 @@
 import type { DeletedFinalStateUnknown, MetaObject } from '../model/objects';
 import { deletionHandlingKey, isTombstone } from '../model/objects';
 import { RULES } from '../rules';
-import { indexerGetByKey, indexerList, indexerListKeys } from './indexer';
+import { indexerGetByKey, indexerLen, indexerList, indexerListKeys } from './indexer';
 import {
   type IndexerRvState,
   type StoreTransaction,
@@ -174,7 +174,7 @@ function processReplacedAll<T extends MetaObject>(
   }
   storeReplace(s, objs, rv);
   return {
-    storeOps: [{ op: 'replace', items: s.indexer.items.size, tombstones, rv }],
+    storeOps: [{ op: 'replace', items: indexerLen(s.indexer), tombstones, rv }],
     notifications,
   };
 }

@@ -53,6 +53,7 @@ import {
   watchListOnClosed,
   watchListOnEvent,
   watchListRequest,
+  watchListSize,
 } from './watch-list';
 
 export type ModernReflectorPhase =
@@ -389,7 +390,7 @@ function onWatchListEvent(
       }
       env.emit('reflector', 'watch-event', 'reflector.initial-events-end', {
         rv: wl.resourceVersion,
-        items: wl.temporaryStore.items.size,
+        items: watchListSize(wl),
       });
       watchListDone(r, env, wl);
       return;

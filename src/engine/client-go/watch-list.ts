@@ -27,7 +27,7 @@
  * plain Store), whose List is sorted by key where Go's map order is arbitrary (the vectors' convention).
  */
 import type { KObject } from '../model/objects';
-import { type IndexerState, indexerAdd, indexerDelete, indexerList, newIndexer } from './indexer';
+import { type IndexerState, indexerAdd, indexerDelete, indexerLen, indexerList, newIndexer } from './indexer';
 import {
   type ApiError,
   type ClientWatchEvent,
@@ -136,6 +136,11 @@ export function watchListOnEvent(wl: WatchListState, ev: ClientWatchEvent): Watc
  */
 export function watchListOnClosed(wl: WatchListState, now: number): 'retry' | 'very-short' {
   return now - wl.startedAt < 1000 && wl.eventCount === 0 ? 'very-short' : 'retry';
+}
+
+/** How many objects the temporary store holds. */
+export function watchListSize(wl: WatchListState): number {
+  return indexerLen(wl.temporaryStore);
 }
 
 /** The temporary store's objects for Replace (its List: sorted by key here, map order in Go). */
