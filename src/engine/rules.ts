@@ -13,18 +13,22 @@
  * - D7_REPLACE_TOMBSTONES: Replace queues no DeletedFinalStateUnknown for keys the indexer knows but
  *   the list no longer has (D7 step 3) [client-go/delta-fifo.ts fifoReplace].
  * - D11_SYNCED_AFTER_INITIAL_POPS: HasSynced is true as soon as the FIFO is populated, before the first
- *   list's items are popped (so those pops say isInInitialList=false, SI6) [delta-fifo.ts fifoHasSynced].
+ *   list's items are popped (so those pops say isInInitialList=false, SI6) [delta-fifo.ts fifoHasSynced;
+ *   modern mode: real-fifo.ts checkSynced].
  * - D13_KEEP_POSITION: a delta for a key that is already queued moves the key to the tail of the queue
  *   instead of leaving it where it is (D3) [delta-fifo.ts queueAction].
  * - R11_REWATCH_WITHOUT_RELIST: a watch the server closes cleanly is treated like an error: back off,
- *   then relist [client-go/reflector.ts reflectorOnWatchClosed].
+ *   then relist [client-go/reflector.ts reflectorOnWatchClosed; reflector-modern.ts
+ *   modernReflectorOnWatchClosed].
  * - R13_RELIST_AFTER_WATCH_ERROR: a watch that ends with an ERROR event (410 Gone included) is opened
  *   again at once from the same resourceVersion, without a backoff and without a relist (the book's
- *   description) [reflector.ts reflectorOnWatchEvent].
+ *   description) [reflector.ts reflectorOnWatchEvent; reflector-modern.ts onWatchEvent].
  * - R16_RESYNC_FROM_CACHE: the resync timer relists from the server (LIST + Replace) instead of queueing
- *   Sync deltas from the indexer [reflector.ts reflectorOnTimer].
+ *   Sync deltas from the indexer (a SyncAll in modern mode) [reflector.ts reflectorOnTimer;
+ *   reflector-modern.ts modernReflectorOnTimer].
  * - SI2_CALLBACK_BY_CACHE: the callback follows the delta type (Added and Replaced → OnAdd, Updated and
- *   Sync → OnUpdate) instead of whether the key is cached [client-go/process-deltas.ts processDeltas].
+ *   Sync → OnUpdate) instead of whether the key is cached [client-go/process-deltas.ts processDeltas;
+ *   modern mode: process-real-deltas.ts upsertNotification].
  * - SI3_SYNC_FILTER: same-resourceVersion updates reach every listener, resyncing or not
  *   [client-go/shared-informer.ts processorDistribute].
  * - W1_DEDUP: Add of an item that is already dirty and not processing appends it to the queue again

@@ -1,7 +1,7 @@
 /**
  * The `informer` conformance harness (conformance/README.md, component `informer`): the simulation's own
  * Reflector, DeltaFIFO, indexer and processDeltas, run on the engine's agenda and virtual clock against a
- * tiny scripted API server (the only harness-specific part, as the README describes it).
+ * tiny scripted API server (scripted-server.ts, the only harness-specific part, as the README describes it).
  *
  * Requests and stream traffic take no virtual time; backoff sleeps do. After every op the agenda runs until
  * it is empty ("the client is left to run until it is idle"), popping the FIFO after every action.
@@ -30,10 +30,9 @@ import { type Agenda, newAgenda, popNext, schedule } from '../../engine/kernel/a
 import { seedRng } from '../../engine/kernel/prng';
 import type { KObject } from '../../engine/model/objects';
 import { metaNamespaceKey } from '../../engine/model/objects';
+import { newScriptedServer, type ServerIO, serverList, serverOp, serverWatch } from './scripted-server';
 import type { TraceLine, VectorScript } from './types';
-import { type CObj, fromObj, renderNotification, toObj, type VObj } from './vector-objects';
-
-type Ev = { type: 'ADDED' | 'MODIFIED' | 'DELETED'; obj: CObj; rv: number };
+import { type CObj, fromObj, renderNotification } from './vector-objects';
 
 type HAction =
   | { a: 'list'; req: ListRequest; epoch: number }
@@ -44,26 +43,8 @@ type HAction =
   | { a: 'closed'; streamId: number }
   | { a: 'listed'; resp: ListResponse; epoch: number };
 
-/** The scripted server of the README: one kind, rv counter, event log, compaction point, one live watch. */
-interface Server {
-  rv: number;
-  objects: Map<string, CObj>;
-  log: Ev[];
-  compacted: number;
-  live: number | null;
-  nextStream: number;
-}
-
-function asK(o: CObj): KObject {
-  return o as unknown as KObject;
-}
-
-function toClientEvent(e: Ev): ClientWatchEvent {
-  return { type: e.type, object: asK(e.obj) };
-}
-
 export function replay(script: VectorScript): TraceLine[] {
-  const srv: Server = { rv: 0, objects: new Map(), log: [], compacted: 0, live: null, nextStream: 1 };
+  const srv = newScriptedServer({ watchList: false, holdInitialEventsEnd: false });
   const agenda: Agenda<HAction> = newAgenda();
   let now = 0;
   const rng = seedRng(1);
@@ -88,47 +69,28 @@ export function replay(script: VectorScript): TraceLine[] {
     emit: () => {},
   });
 
-  const send = (streamId: number, ev: ClientWatchEvent) =>
-    schedule(agenda, now, { a: 'event', streamId, ev });
+  function io(epoch: number): ServerIO {
+    return {
+      opened: (result) => schedule(agenda, now, { a: 'opened', result, epoch }),
+      send: (streamId, ev) => schedule(agenda, now, { a: 'event', streamId, ev }),
+      close: (streamId) => schedule(agenda, now, { a: 'closed', streamId }),
+    };
+  }
 
   function handle(act: HAction): void {
     const r = reflector!;
     switch (act.a) {
-      case 'list': {
+      case 'list':
         calls.push({ call: 'list', rv: act.req.resourceVersion });
-        const items = [...srv.objects.keys()].sort().map((k) => asK(srv.objects.get(k)!));
-        schedule(agenda, now, {
-          a: 'listed',
-          resp: { code: 200, items, resourceVersion: String(srv.rv) },
-          epoch: act.epoch,
-        });
+        schedule(agenda, now, { a: 'listed', resp: serverList(srv), epoch: act.epoch });
         return;
-      }
       case 'listed':
         reflectorOnListResponse(r, env(), act.resp, act.epoch);
         return;
-      case 'watch': {
-        const reqRv = act.req.resourceVersion;
-        calls.push({ call: 'watch', rv: reqRv });
-        const from = reqRv === '' || reqRv === '0' ? srv.rv : Number(reqRv);
-        const streamId = srv.nextStream++;
-        schedule(agenda, now, { a: 'opened', result: { streamId }, epoch: act.epoch });
-        if (from < srv.compacted) {
-          send(streamId, {
-            type: 'ERROR',
-            object: null,
-            status: {
-              code: 410,
-              reason: 'Expired',
-              message: `too old resource version: ${from} (${srv.compacted})`,
-            },
-          });
-          return;
-        }
-        for (const e of srv.log) if (e.rv > from) send(streamId, toClientEvent(e));
-        srv.live = streamId;
+      case 'watch':
+        calls.push({ call: 'watch', rv: act.req.resourceVersion });
+        serverWatch(srv, act.req, io(act.epoch));
         return;
-      }
       case 'opened':
         reflectorOnWatchOpened(r, env(), act.result, act.epoch);
         return;
@@ -165,93 +127,20 @@ export function replay(script: VectorScript): TraceLine[] {
     }
   }
 
-  function write(type: Ev['type'], obj: CObj, silent: boolean): string {
-    srv.rv++;
-    const stored: CObj = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(srv.rv) } };
-    if (type === 'DELETED') srv.objects.delete(metaNamespaceKey(obj));
-    else srv.objects.set(metaNamespaceKey(obj), stored);
-    const ev: Ev = { type, obj: stored, rv: srv.rv };
-    srv.log.push(ev);
-    if (!silent && srv.live !== null) send(srv.live, toClientEvent(ev));
-    return String(srv.rv);
-  }
-
   const out: TraceLine[] = [];
   script.ops.forEach((op, i) => {
     const name = String(op.op);
     const line: TraceLine = { i, op: name };
-    const v = op.obj as Partial<VObj> | undefined;
-    const key = v ? (v.ns ? `${v.ns}/${v.name}` : String(v.name)) : '';
-    const silent = op.silent === true;
-    switch (name) {
-      case 'create':
-        if (srv.objects.has(key)) line.err = 'already exists';
-        else
-          line.rv = write(
-            'ADDED',
-            toObj({ ns: v!.ns ?? '', name: v!.name ?? '', rv: '', data: v!.data ?? '' }),
-            silent,
-          );
-        break;
-      case 'update':
-        if (!srv.objects.has(key)) line.err = 'not found';
-        else
-          line.rv = write(
-            'MODIFIED',
-            toObj({ ns: v!.ns ?? '', name: v!.name ?? '', rv: '', data: v!.data ?? '' }),
-            silent,
-          );
-        break;
-      case 'delete':
-        if (!srv.objects.has(key)) line.err = 'not found';
-        else line.rv = write('DELETED', srv.objects.get(key)!, silent);
-        break;
-      case 'start':
-        if (reflector !== null) line.err = 'already started';
-        else {
-          reflector = newReflector('Foo', now, 0);
-          reflectorRun(reflector, env());
-        }
-        break;
-      case 'watchClose':
-      case 'watchError':
-      case 'bookmark': {
-        if (srv.live === null) {
-          line.err = 'no live watch';
-          break;
-        }
-        const sid = srv.live;
-        if (name === 'watchClose') {
-          srv.live = null;
-          schedule(agenda, now, { a: 'closed', streamId: sid });
-        } else if (name === 'watchError') {
-          srv.live = null;
-          const code = Number(op.code);
-          const status: ApiError =
-            code === 410
-              ? {
-                  code: 410,
-                  reason: 'Expired',
-                  message: `too old resource version: ${srv.rv} (${srv.compacted})`,
-                }
-              : { code, reason: 'InternalError', message: 'Internal error occurred' };
-          send(sid, { type: 'ERROR', object: null, status });
-        } else {
-          send(sid, { type: 'BOOKMARK', object: null, resourceVersion: String(srv.rv) });
-          line.rv = String(srv.rv);
-        }
-        break;
+    const server = serverOp(srv, name, op, io(0), false);
+    if (server !== null) Object.assign(line, server);
+    else if (name === 'start') {
+      if (reflector !== null) line.err = 'already started';
+      else {
+        reflector = newReflector('Foo', now, 0);
+        reflectorRun(reflector, env());
       }
-      case 'compact':
-        srv.compacted = srv.rv;
-        line.rv = String(srv.rv);
-        break;
-      case 'list':
-      case 'hasSynced':
-      case 'lastSyncRV':
-        break;
-      default:
-        line.err = `unknown op ${name}`;
+    } else if (name !== 'list' && name !== 'hasSynced' && name !== 'lastSyncRV') {
+      line.err = `unknown op ${name}`;
     }
     if (reflector !== null) {
       runUntilIdle();

@@ -29,11 +29,20 @@ export function objFields(o: CObj | DeletedFinalStateUnknown<CObj>): Record<stri
   return { obj: fromObj(o) };
 }
 
-/** A handler call as the vectors render it; `withIsSync` adds the deltafifo component's isSync flag. */
-export function renderNotification(n: Notification<CObj>, withIsSync: boolean): Record<string, unknown> {
+/**
+ * A handler call as the vectors render it; `withIsSync` adds the isSync flag of updates (the deltafifo and
+ * realfifo components), `withIsInInitialList` the isInInitialList flag of adds (every v0.36.3 component).
+ */
+export function renderNotification(
+  n: Notification<CObj>,
+  withIsSync: boolean,
+  withIsInInitialList = false,
+): Record<string, unknown> {
   switch (n.kind) {
     case 'add':
-      return { kind: 'add', ...objFields(n.obj) };
+      return withIsInInitialList
+        ? { kind: 'add', ...objFields(n.obj), isInInitialList: n.isInInitialList }
+        : { kind: 'add', ...objFields(n.obj) };
     case 'update': {
       const r: Record<string, unknown> = { kind: 'update', old: fromObj(n.old), new: fromObj(n.new) };
       if (withIsSync) r.isSync = n.old.metadata.resourceVersion === n.new.metadata.resourceVersion;

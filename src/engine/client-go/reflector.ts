@@ -19,18 +19,38 @@
  * and is called back with responses, watch events and timer firings. Each request or timer carries the
  * reflector's epoch; answers from an earlier epoch are stale and ignored (a cancelled goroutine's result).
  *
+ * The list phase (R4–R7 with the pager, S15) is list-pager.ts, shared with the modern reflector as the
+ * real code shares `Reflector.list`; the request, answer and event types are in reflector-types.ts.
+ *
  * Test-only rule switches (src/engine/rules.ts, all on outside tests): R11_REWATCH_WITHOUT_RELIST,
  * R13_RELIST_AFTER_WATCH_ERROR, R16_RESYNC_FROM_CACHE.
  */
 import { nextInt, type RngState } from '../kernel/prng';
-import type { MessageId, MessageParams } from '../model/messages';
 import type { Kind, KObject } from '../model/objects';
 import { metaNamespaceKey } from '../model/objects';
-import type { Arrow, Component } from '../model/trace';
 import { RULES } from '../rules';
 import { type BackoffState, newBackoff, nextBackoffDelay } from './backoff';
 import { type DeltaFifoState, fifoAdd, fifoDelete, fifoReplace, fifoResync, fifoUpdate } from './delta-fifo';
 import type { IndexerState } from './indexer';
+import { type ListState, listOnResponse, startList } from './list-pager';
+import type {
+  ApiError,
+  ClientWatchEvent,
+  ListRequest,
+  ListResponse,
+  ReflectorEmit,
+  WatchRequest,
+} from './reflector-types';
+
+export { relistResourceVersion } from './list-pager';
+export type {
+  ApiError,
+  ClientWatchEvent,
+  ListRequest,
+  ListResponse,
+  WatchEventType,
+  WatchRequest,
+} from './reflector-types';
 
 export type ReflectorPhase =
   | 'stopped'
@@ -39,45 +59,6 @@ export type ReflectorPhase =
   | 'watching'
   | 'backoff-relist'
   | 'backoff-rewatch';
-
-export interface ListRequest {
-  readonly verb: 'list';
-  readonly resourceVersion: string;
-  readonly limit: number;
-  readonly continue?: string;
-}
-export interface WatchRequest {
-  readonly verb: 'watch';
-  readonly resourceVersion: string;
-  readonly timeoutMs: number;
-  readonly allowWatchBookmarks: true;
-}
-
-export interface ApiError {
-  /** HTTP status; 0 for a refused connection (no HTTP exchange happened). */
-  readonly code: number;
-  readonly reason: string;
-  readonly message: string;
-}
-
-export type ListResponse =
-  | {
-      readonly code: 200;
-      readonly items: readonly KObject[];
-      readonly resourceVersion: string;
-      readonly continue?: string;
-    }
-  | ApiError;
-
-export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
-export interface ClientWatchEvent {
-  readonly type: WatchEventType;
-  /** The object (ADDED/MODIFIED/DELETED), or a stub carrying only metadata.resourceVersion (BOOKMARK). */
-  readonly object: KObject | null;
-  /** BOOKMARK: the RV it carries. ERROR: the status. */
-  readonly resourceVersion?: string;
-  readonly status?: ApiError;
-}
 
 export type ReflectorTimer = 'relist' | 'rewatch' | 'resync';
 
@@ -93,23 +74,8 @@ export interface ReflectorState {
   backoff: BackoffState;
   /** R14's initConnBackoffManager (before a re-watch after refused / 429). */
   connBackoff: BackoffState;
-  /** The list in progress (pages accumulate here), or null. */
-  list: {
-    /** The resourceVersion of the first page's request (the reflector's original options). */
-    readonly rv: string;
-    /** The pager's PageSize (R5); R6's retry reuses the same pager, so it keeps this size. */
-    readonly pageSize: number;
-    /** The RV requested by the current pager.List call: `rv`, or "" for R6's retry (S15 relists at it). */
-    pagerRv: string;
-    /** The current pager.List call's paginatedResult: a page came back with a continue token (R5). */
-    paginated: boolean;
-    items: KObject[];
-    /** True once R6's immediate relist with "" has been made. */
-    retriedUnavailable: boolean;
-    /** True while S15's full unpaginated relist runs. */
-    fullRelist: boolean;
-    continueToken: string | null;
-  } | null;
+  /** The list in progress (list-pager.ts), or null. */
+  list: ListState | null;
   /** The watch in progress, or null. */
   watch: {
     readonly requestRv: string;
@@ -144,14 +110,7 @@ export interface ReflectorEnv {
   /** The FIFO gained items: wake the informer's Pop. */
   fifoChanged(): void;
   /** Emits a trace record of the catalog's message M (src/engine/model/messages.ts). */
-  emit<M extends MessageId>(
-    component: Component,
-    arrow: Arrow,
-    message: M,
-    params: MessageParams<M>,
-    key?: string | null,
-    object?: KObject | null,
-  ): void;
+  readonly emit: ReflectorEmit;
 }
 
 export function newReflector(kind: Kind, now: number, resyncPeriodMs: number): ReflectorState {
@@ -174,13 +133,6 @@ export function newReflector(kind: Kind, now: number, resyncPeriodMs: number): R
   };
 }
 
-/** R4: relistResourceVersion. */
-export function relistResourceVersion(r: ReflectorState): string {
-  if (r.isLastSyncResourceVersionUnavailable) return '';
-  if (r.lastSyncResourceVersion === '') return '0';
-  return r.lastSyncResourceVersion;
-}
-
 /** Start Run: the first ListAndWatch happens at once (R1, immediate=true). */
 export function reflectorRun(r: ReflectorState, env: ReflectorEnv): void {
   listAndWatch(r, env);
@@ -189,47 +141,8 @@ export function reflectorRun(r: ReflectorState, env: ReflectorEnv): void {
 function listAndWatch(r: ReflectorState, env: ReflectorEnv): void {
   r.epoch++;
   r.backoffUntil = null;
-  const rv = relistResourceVersion(r);
-  // R5: keep the pager's 500 for "" and "0" (or after a paginated "0" result); no paging for NotOlderThan N.
-  const pageSize = rv !== '' && rv !== '0' && !r.paginatedResult ? 0 : env.pageSize;
-  r.list = {
-    rv,
-    pageSize,
-    pagerRv: rv,
-    paginated: false,
-    items: [],
-    retriedUnavailable: false,
-    fullRelist: false,
-    continueToken: null,
-  };
   r.phase = 'listing';
-  sendListPage(r, env, rv, pageSize, null);
-}
-
-function sendListPage(
-  r: ReflectorState,
-  env: ReflectorEnv,
-  rv: string,
-  limit: number,
-  token: string | null,
-): void {
-  const req: ListRequest =
-    token === null
-      ? { verb: 'list', resourceVersion: rv, limit }
-      : { verb: 'list', resourceVersion: '', limit, continue: token };
-  env.emit('reflector', 1, token === null ? 'reflector.list' : 'reflector.list-page', {
-    rv: req.resourceVersion,
-    limit,
-    relist: r.listCount > 0,
-  });
-  env.sendList(req, r.epoch);
-}
-
-function isExpired(e: ApiError): boolean {
-  return e.code === 410 || e.reason === 'Expired' || e.reason === 'Gone';
-}
-function isTooLargeResourceVersion(e: ApiError): boolean {
-  return e.code === 504 && e.message.includes('Too large resource version');
+  startList(r, env);
 }
 
 export function reflectorOnListResponse(
@@ -239,63 +152,19 @@ export function reflectorOnListResponse(
   epoch: number,
 ): void {
   if (epoch !== r.epoch || r.phase !== 'listing' || r.list === null) return;
-  const l = r.list;
-  if (!('items' in resp)) {
-    const err = resp;
-    // The pager falls back only for reason Expired (errors.IsResourceExpired), not for any 410.
-    if (l.continueToken !== null && err.reason === 'Expired' && !l.fullRelist) {
-      // S15: a 410 on a continuation page → one full, unpaginated list with the options this pager.List
-      // call started with (the paginated result stays reported, R5).
-      l.fullRelist = true;
-      l.items = [];
-      l.continueToken = null;
-      env.emit('reflector', 1, 'reflector.pager-full-relist', { rv: l.pagerRv, code: err.code });
-      sendListPage(r, env, l.pagerRv, 0, null);
-      return;
-    }
-    if ((isExpired(err) || isTooLargeResourceVersion(err)) && !l.retriedUnavailable) {
-      // R6: mark the RV unavailable and relist immediately with "" (consistent read). The retry is a new
-      // pager.List call on the same pager: same PageSize (0 after a NotOlderThan list), its own
-      // paginatedResult.
-      r.isLastSyncResourceVersionUnavailable = true;
-      l.retriedUnavailable = true;
-      l.pagerRv = relistResourceVersion(r);
-      l.paginated = false;
-      l.items = [];
-      l.continueToken = null;
-      l.fullRelist = false;
-      env.emit('reflector', 'internal', 'reflector.list-rv-unavailable', {
-        rv: l.rv,
-        code: err.code,
-        reason: err.reason,
-      });
-      sendListPage(r, env, l.pagerRv, l.pageSize, null);
-      return;
-    }
-    env.emit('reflector', 'internal', 'reflector.list-failed', { code: err.code, reason: err.reason });
+  const outcome = listOnResponse(r, env, resp);
+  if (outcome.kind === 'pending') return;
+  if (outcome.kind === 'failed') {
     listAndWatchReturned(r, env);
     return;
   }
-  const ok = resp;
-  for (const it of ok.items) l.items.push(it);
-  if (ok.continue !== undefined && ok.continue !== '') {
-    l.continueToken = ok.continue;
-    l.paginated = true;
-    sendListPage(r, env, '', l.pageSize, ok.continue);
-    return;
-  }
-  // The pager is done. paginatedResult (R5) is remembered only when the reflector's original options had RV
-  // "0" and the (last) pager.List call came back in pages, S15's full-list fallback included.
-  if (l.rv === '0' && l.paginated) r.paginatedResult = true;
-  r.isLastSyncResourceVersionUnavailable = false;
-  r.list = null;
-  r.listCount++;
-  const result = fifoReplace(env.fifo, env.indexer, l.items, ok.resourceVersion);
-  r.lastSyncResourceVersion = ok.resourceVersion;
+  const { items, resourceVersion } = outcome;
+  const result = fifoReplace(env.fifo, env.indexer, items, resourceVersion);
+  r.lastSyncResourceVersion = resourceVersion;
   env.emit('reflector', 2, 'reflector.replace', {
-    items: l.items.length,
+    items: items.length,
     tombstones: result.tombstones.length,
-    rv: ok.resourceVersion,
+    rv: resourceVersion,
     relist: r.listCount > 1,
   });
   for (const t of result.tombstones) {

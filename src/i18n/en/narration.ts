@@ -33,6 +33,26 @@ export const narration: NarrationTable = {
     'deltafifo.delete-ignored': 'delete of unknown {key} ignored',
     'deltafifo.tombstone': 'Deleted(DeletedFinalStateUnknown) for vanished {key}',
     'deltafifo.resync': 'Resync: {synced} Sync deltas from the indexer (no server request)',
+    // Modern mode (client-go v0.36.3)
+    'reflector.watch-list':
+      'watch-list request: WATCH sendInitialEvents=true from resourceVersion="{rv}" (timeout {timeoutSeconds}s)',
+    'reflector.initial-event': '{type} {key} rv={rv} into the temporary store (initial events)',
+    'reflector.initial-bookmark': 'BOOKMARK rv={rv} during the initial events: nothing queued',
+    'reflector.initial-events-end':
+      'BOOKMARK k8s.io/initial-events-end at "{rv}": {items} objects streamed, the stream becomes the watch',
+    'reflector.watch-list-backoff':
+      'watch-list request failed ({reason}): back off {delayMs} ms, then try again',
+    'reflector.watch-list-expired':
+      'watch-list failed with {code} {reason}: try again at once from resourceVersion=""',
+    'reflector.watch-list-failed': 'watch-list failed with {code} {reason}: fall back to LIST, then WATCH',
+    'reflector.watch-list-very-short':
+      'watch-list stream closed after {lastedMs} ms with no events: fall back to LIST, then WATCH',
+    'reflector.watch-list-closed':
+      'watch-list stream closed before its end bookmark after {events} events: try again from "{rv}"',
+    'reflector.replace-all': 'Replace({items} items, "{rv}"): one ReplacedAll delta',
+    'realfifo.add': '{type} delta for {key} (rv {rv}) appended',
+    'realfifo.bookmark': 'Bookmark delta (rv {rv}) appended',
+    'realfifo.resync': 'Resync: one SyncAll delta appended (no server request)',
     // Informer (SI*)
     'informer.pop': 'Pop {key}: [{deltas}]',
     'informer.indexer-add': '{type}: {key} not cached → indexer.Add',

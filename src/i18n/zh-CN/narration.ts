@@ -33,6 +33,23 @@ export const narration: NarrationTable = {
     'deltafifo.delete-ignored': '忽略对未知键 {key} 的删除',
     'deltafifo.tombstone': '为已消失的 {key} 加入 Deleted(DeletedFinalStateUnknown) 墓碑对象',
     'deltafifo.resync': 'Resync：从索引器加入 {synced} 个 Sync 增量（不请求服务器）',
+    // 新版模式（client-go v0.36.3）
+    'reflector.watch-list':
+      'watch-list 请求：从 resourceVersion="{rv}" 开始 WATCH，sendInitialEvents=true（超时 {timeoutSeconds} 秒）',
+    'reflector.initial-event': '初始事件：{type} {key} rv={rv} 放入临时存储',
+    'reflector.initial-bookmark': '初始事件期间收到 BOOKMARK rv={rv}：不加入队列',
+    'reflector.initial-events-end':
+      '收到 BOOKMARK k8s.io/initial-events-end，"{rv}"：已流式接收 {items} 个对象，该流继续作为 watch',
+    'reflector.watch-list-backoff': 'watch-list 请求失败（{reason}）：退避 {delayMs} 毫秒后重试',
+    'reflector.watch-list-expired': 'watch-list 失败，{code} {reason}：立即从 resourceVersion="" 重试',
+    'reflector.watch-list-failed': 'watch-list 失败，{code} {reason}：退回到 LIST，然后 WATCH',
+    'reflector.watch-list-very-short':
+      'watch-list 流在 {lastedMs} 毫秒后关闭且没有事件：退回到 LIST，然后 WATCH',
+    'reflector.watch-list-closed': 'watch-list 流在结束 BOOKMARK 之前关闭（{events} 个事件）：从 "{rv}" 重试',
+    'reflector.replace-all': 'Replace（{items} 个条目，"{rv}"）：加入一个 ReplacedAll 增量',
+    'realfifo.add': '为 {key} 追加 {type} 增量（rv {rv}）',
+    'realfifo.bookmark': '追加 Bookmark 增量（rv {rv}）',
+    'realfifo.resync': 'Resync：追加一个 SyncAll 增量（不请求服务器）',
     // Informer (SI*)
     'informer.pop': '弹出 {key}（Pop）：[{deltas}]',
     'informer.indexer-add': '{type}：{key} 不在缓存中 → indexer.Add',
