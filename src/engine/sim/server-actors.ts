@@ -9,6 +9,10 @@
  * answered): [1.26] a WATCH or an RV N LIST of a cache that is not ready blocks until it is (S33); an RV N
  * LIST above the cache RV waits up to 3 s for it, then 504 (S7). The cluster's own controllers and the
  * compactor live in server-cluster.ts; the wire (stream order) in wire.ts.
+ *
+ * S38: with several apiserver replicas, each request goes through the load balancer to the replica of the
+ * controller's connection (connections.ts) and is served there; its record names the replica, and its
+ * answer may carry GOAWAY. With one apiserver every request is served by it and records are as before.
  */
 
 import {
@@ -21,6 +25,7 @@ import {
   serverUpdate,
   serverWatch,
   serverWatchWaitUntil,
+  tagLastRequest,
   type WatchEvent,
   type WriteResult,
 } from '../apiserver';
@@ -29,6 +34,7 @@ import type { WriteRequest, WriteResponse } from '../controller/sample-controlle
 import { schedule } from '../kernel/agenda';
 import { type LabelSelector, parseLabelSelector } from '../model/label-selector';
 import type { Kind } from '../model/objects';
+import { maybeGoaway, replicaParam, routeRequest } from './connections';
 import { emitRecord, type StepOut } from './emit';
 import { drawLatency } from './latency';
 import { retryAfterHeader } from './rest-actors';
@@ -52,8 +58,10 @@ export function serverHandleList(
   req: ListRequest,
   call: number,
   arrivedAt: number,
+  routed?: number,
 ): void {
-  const fault = serverRequestFault(w.server, w.now, { verb: 'list', kind: lane });
+  const replica = routed ?? routeRequest(w, out, lane);
+  const fault = serverRequestFault(w.server, w.now, { verb: 'list', kind: lane }, replica);
   const opts = {
     resourceVersion: req.resourceVersion,
     limit: req.limit,
@@ -61,13 +69,13 @@ export function serverHandleList(
     labelSelector: laneSelector(ctx, lane),
   };
   if (fault === null) {
-    const wait = serverListWaitUntil(w.server, lane, opts, w.now, arrivedAt);
+    const wait = serverListWaitUntil(w.server, lane, opts, w.now, arrivedAt, replica);
     if (wait !== null) {
-      schedule(w.agenda, wait, { a: 'server.list', call, arrivedAt });
+      schedule(w.agenda, wait, { a: 'server.list', call, arrivedAt, replica });
       return;
     }
   }
-  const res = fault ?? serverList(w.server, lane, opts, w.now);
+  const res = fault ?? serverList(w.server, lane, opts, w.now, replica);
   const ok = 'items' in res;
   emitRecord(w, out, lane, 'apiserver', 1, 'apiserver.list', {
     kind: lane,
@@ -79,7 +87,9 @@ export function serverHandleList(
     listRv: ok ? res.resourceVersion : null,
     more: ok ? res.continue !== undefined : false,
     servedBy: ok ? res.servedBy : 'none',
+    ...replicaParam(w, replica),
   });
+  if (fault === null) maybeGoaway(w, ctx, out, lane, replica);
   const resp = ok
     ? {
         code: 200 as const,
@@ -104,13 +114,15 @@ export function serverHandleWatch(
   req: WatchRequest,
   call: number,
   arrivedAt: number,
+  routed?: number,
 ): void {
   const s = ctx.scenario.settings;
-  const fault = serverRequestFault(w.server, w.now, { verb: 'watch', kind: lane });
+  const replica = routed ?? routeRequest(w, out, lane);
+  const fault = serverRequestFault(w.server, w.now, { verb: 'watch', kind: lane }, replica);
   if (fault === null) {
-    const wait = serverWatchWaitUntil(w.server, lane, w.now);
+    const wait = serverWatchWaitUntil(w.server, lane, w.now, replica);
     if (wait !== null) {
-      schedule(w.agenda, wait, { a: 'server.watch', call, arrivedAt });
+      schedule(w.agenda, wait, { a: 'server.watch', call, arrivedAt, replica });
       return;
     }
   }
@@ -126,6 +138,7 @@ export function serverHandleWatch(
         labelSelector: laneSelector(ctx, lane),
       },
       w.now,
+      replica,
     );
   const respondAt = w.now + drawLatency(w, s.latency.request);
   if (!('initialEvents' in res)) {
@@ -137,7 +150,9 @@ export function serverHandleWatch(
       reason: res.reason,
       watchId: null,
       replayed: null,
+      ...replicaParam(w, replica),
     });
+    if (fault === null) maybeGoaway(w, ctx, out, lane, replica);
     schedule(w.agenda, respondAt, {
       a: 'rest.response',
       call,
@@ -157,7 +172,9 @@ export function serverHandleWatch(
     reason: '',
     watchId: res.watchId,
     replayed: res.closed ? 0 : res.initialEvents.length,
+    ...replicaParam(w, replica),
   });
+  maybeGoaway(w, ctx, out, lane, replica);
   schedule(w.agenda, respondAt, {
     a: 'rest.response',
     call,
@@ -228,11 +245,17 @@ export function serverHandleWrite(
   req: WriteRequest,
 ): void {
   const obj = req.object;
-  const fault = serverRequestFault(w.server, w.now, {
-    verb: req.verb === 'create' ? 'create' : 'update',
-    kind: obj.kind,
-    key: `${obj.metadata.namespace}/${obj.metadata.name}`,
-  });
+  const replica = routeRequest(w, out, obj.kind);
+  const fault = serverRequestFault(
+    w.server,
+    w.now,
+    {
+      verb: req.verb === 'create' ? 'create' : 'update',
+      kind: obj.kind,
+      key: `${obj.metadata.namespace}/${obj.metadata.name}`,
+    },
+    replica,
+  );
   const res: WriteResult =
     fault !== null
       ? { ...fault, fanout: [] }
@@ -241,6 +264,7 @@ export function serverHandleWrite(
         : serverUpdate(w.server, obj, w.now, req.verb === 'updateStatus' ? { subresource: 'status' } : {});
   const key = `${obj.metadata.namespace}/${obj.metadata.name}`;
   const ok = 'object' in res;
+  if (fault === null && w.server.replicas.length > 1) tagLastRequest(w.server.requests, replica);
   if (res.code === 409) {
     if (res.reason === 'AlreadyExists') w.stats.alreadyExists++;
     else w.stats.conflicts++;
@@ -259,10 +283,12 @@ export function serverHandleWrite(
       reason: ok ? '' : res.reason,
       noop: ok && res.event === null,
       revision: w.server.revision,
+      ...replicaParam(w, replica),
     },
     key,
     ok ? res.object : obj,
   );
+  if (fault === null) maybeGoaway(w, ctx, out, obj.kind, replica);
   afterWrite(w, ctx, res);
   const resp: WriteResponse = ok
     ? { code: res.code, object: res.object }

@@ -140,6 +140,7 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.iv.done.watchErrorOne': 'Sent ERROR {code} on the {kind} informer’s watch.',
   'controls.iv.done.compact': 'Compacted etcd (exact-RV lists and continue tokens before it expire).',
   'controls.iv.done.restartApiServer': 'Restarted the API server ({seconds} s down).',
+  'controls.iv.done.lagReplica': 'Replica {replica} now gets etcd’s events {lag} s late, for {seconds} s.',
   'controls.iv.done.refuseConnections': 'Connections are refused for {seconds} s.',
   'controls.iv.done.apiErrors': 'Requests are answered with {code} for {seconds} s.',
   'controls.iv.done.addLatency': 'Requests take {extra} ms longer for {seconds} s.',

@@ -136,6 +136,7 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.iv.done.watchErrorOne': '已在 {kind} Informer 的 watch 上发送 ERROR {code}。',
   'controls.iv.done.compact': '已压缩 etcd（在它之前的精确 RV 列举和 continue 令牌失效）。',
   'controls.iv.done.restartApiServer': '已重启 API 服务器（停机 {seconds} 秒）。',
+  'controls.iv.done.lagReplica': 'APIServer 实例 {replica} 在 {seconds} 秒内晚 {lag} 秒收到 etcd 的事件。',
   'controls.iv.done.refuseConnections': '接下来 {seconds} 秒拒绝连接。',
   'controls.iv.done.apiErrors': '接下来 {seconds} 秒内请求都以 {code} 应答。',
   'controls.iv.done.addLatency': '接下来 {seconds} 秒内请求延迟增加 {extra} 毫秒。',

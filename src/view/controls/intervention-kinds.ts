@@ -97,6 +97,12 @@ export function describeIntervention(a: InterventionAction): string {
       return t('controls.iv.done.compact');
     case 'restartApiServer':
       return t('controls.iv.done.restartApiServer', { seconds: a.downtimeMs / 1000 });
+    case 'lagReplica':
+      return t('controls.iv.done.lagReplica', {
+        replica: a.replica,
+        lag: a.lagMs / 1000,
+        seconds: a.durationMs / 1000,
+      });
     case 'refuseConnections':
       return t('controls.iv.done.refuseConnections', { seconds: a.durationMs / 1000 });
     case 'apiErrors':
