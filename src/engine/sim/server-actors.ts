@@ -13,6 +13,11 @@
  * S38: with several apiserver replicas, each request goes through the load balancer to the replica of the
  * controller's connection (connections.ts) and is served there; its record names the replica, and its
  * answer may carry GOAWAY. With one apiserver every request is served by it and records are as before.
+ * What a reflector meets on a replica (S39): a) seamless; b) behind: a WATCH from N waits silently, an
+ * RV N LIST waits 3 s then 504; c) re-initialised after N: 410; d) not ready: [1.26] the request waits.
+ * [1.36] d) answers 429 with Retry-After clamp(e^(0.06 × s unready), 1, 30) instead of waiting (S33,
+ * ResilientWatchCacheInitialization), retried by the REST client; b) a WatchList from N gets the 504 as an
+ * ERROR event in a 200 stream (S24, S37). Neither is modelled: the modern mode switches them here.
  */
 
 import {
@@ -69,6 +74,8 @@ export function serverHandleList(
     labelSelector: laneSelector(ctx, lane),
   };
   if (fault === null) {
+    // S7, S33, S39b/d: an RV N LIST waits for the replica's cache (3 s at most) or for its readiness
+    // ([1.36]: a cache that is not ready answers 429 + Retry-After instead of blocking).
     const wait = serverListWaitUntil(w.server, lane, opts, w.now, arrivedAt, replica);
     if (wait !== null) {
       schedule(w.agenda, wait, { a: 'server.list', call, arrivedAt, replica });
@@ -120,6 +127,7 @@ export function serverHandleWatch(
   const replica = routed ?? routeRequest(w, out, lane);
   const fault = serverRequestFault(w.server, w.now, { verb: 'watch', kind: lane }, replica);
   if (fault === null) {
+    // S33, S39d [1.26]: a WATCH of a cache that is not ready waits ([1.36]: 429 + Retry-After instead).
     const wait = serverWatchWaitUntil(w.server, lane, w.now, replica);
     if (wait !== null) {
       schedule(w.agenda, wait, { a: 'server.watch', call, arrivedAt, replica });
