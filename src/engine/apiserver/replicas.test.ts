@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Foo, KObject } from '../model/objects';
-import { allRulesOn } from '../rules';
+import { allRulesOn, withRulesOff } from '../rules';
 import {
   type ApiServerState,
   CACHE_WAIT_MS,
@@ -165,5 +165,14 @@ describe('S38: replicas share etcd, each has its own Cachers', () => {
     expect(a.code === 200 && !a.closed && a.initialEvents.length).toBe(2);
     const b = serverWatch(s, 'Foo', { resourceVersion: '1', allowWatchBookmarks: false }, 1_600, B);
     expect(b.code === 200 && b.closed && b.initialEvents[0].status.code).toBe(410);
+  });
+
+  it('RULES.S38_REPLICA_LAG off: the lagging replica receives every event at the write, like one cache', () => {
+    withRulesOff(['S38_REPLICA_LAG'], () => {
+      const s = twoReplicas();
+      create(s, 'b', 1_000);
+      expect(s.replicas[B]!.cachers.Foo.rv).toBe(2);
+      expect(s.replicas[B]!.feed).toEqual([]);
+    });
   });
 });
