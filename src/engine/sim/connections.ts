@@ -39,9 +39,16 @@ export function replicaName(index: number): ReplicaName {
   return REPLICA_NAMES[index] ?? 'A';
 }
 
-/** With several replicas, the optional `replica` param of a request's record (S38); else nothing. */
-export function replicaParam(w: World, replica: number): { replica?: ReplicaName } {
-  return w.server.replicas.length > 1 ? { replica: replicaName(replica) } : {};
+/**
+ * A request record's params with, when there are several replicas, the optional `replica` param (S38)
+ * last; with one apiserver the params themselves (no copy: the common path).
+ */
+export function withReplica<P extends object>(
+  w: World,
+  params: P,
+  replica: number,
+): P & { replica?: ReplicaName } {
+  return w.server.replicas.length > 1 ? { ...params, replica: replicaName(replica) } : params;
 }
 
 /**
