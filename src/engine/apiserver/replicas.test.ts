@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Foo, KObject } from '../model/objects';
-import { allRulesOn } from '../rules';
+import { allRulesOn, withRulesOff } from '../rules';
 import {
   type ApiServerState,
   CACHE_WAIT_MS,
@@ -16,6 +16,7 @@ import {
   serverStartReplica,
   serverUpdate,
   serverWatch,
+  serverWatchWaitUntil,
   type WatchResult,
   type WriteResult,
 } from './index';
@@ -146,7 +147,7 @@ describe('S38: replicas share etcd, each has its own Cachers', () => {
     expect(serverReplicaArrivals(s, B, 6_000).map((x) => x.watchId)).toEqual([onB]);
   });
 
-  it('S33, S39c: restarting one replica re-initialises its caches only; a watch there from an older RV gets 410', () => {
+  it('S33, S39c, S39d: restarting one replica re-initialises its caches only; a watch there from an older RV gets 410', () => {
     const s = newApiServer({ historyWindow: 100, now: 0, progressNotifyMs: 0, replicas: 2 });
     create(s, 'a', 0);
     const onA = opened(serverWatch(s, 'Foo', { resourceVersion: '1', allowWatchBookmarks: false }, 10, A));
@@ -160,10 +161,23 @@ describe('S38: replicas share etcd, each has its own Cachers', () => {
     expect(s.replicas[B]!.cachers.Foo.listRv).toBe(3);
     expect(s.replicas[B]!.cachers.Foo.readyAt).toBe(1_500);
     expect(s.replicas[A]!.cachers.Foo.listRv).toBe(0);
+    // S39d [1.26]: until its caches are ready, a WATCH on B waits; on A it is served at once.
+    expect(serverWatchWaitUntil(s, 'Foo', 1_300, B)).toBe(1_500);
+    expect(serverWatchWaitUntil(s, 'Foo', 1_300, A)).toBeNull();
+    expect(serverWatchWaitUntil(s, 'Foo', 1_500, B)).toBeNull();
     // On A the old RV still replays; on B (once ready) it is too old.
     const a = serverWatch(s, 'Foo', { resourceVersion: '1', allowWatchBookmarks: false }, 1_600, A);
     expect(a.code === 200 && !a.closed && a.initialEvents.length).toBe(2);
     const b = serverWatch(s, 'Foo', { resourceVersion: '1', allowWatchBookmarks: false }, 1_600, B);
     expect(b.code === 200 && b.closed && b.initialEvents[0].status.code).toBe(410);
+  });
+
+  it('RULES.S38_REPLICA_LAG off: the lagging replica receives every event at the write, like one cache', () => {
+    withRulesOff(['S38_REPLICA_LAG'], () => {
+      const s = twoReplicas();
+      create(s, 'b', 1_000);
+      expect(s.replicas[B]!.cachers.Foo.rv).toBe(2);
+      expect(s.replicas[B]!.feed).toEqual([]);
+    });
   });
 });

@@ -27,9 +27,11 @@
  * Simplifications: the lag is in flight after etcd sent the events, so an etcd compaction never reaches
  * back into it (a real Cacher whose etcd watch falls behind the compaction point re-initialises, S33,
  * S35); a lag fault that ends lets the replica catch up at the pace of its backlog, without a burst.
+ * Test-only rule switch (src/engine/rules.ts): S38_REPLICA_LAG.
  */
 import type { Kind } from '../model/objects';
 import { KINDS } from '../model/objects';
+import { RULES } from '../rules';
 import { type CacherState, cacherCatchUp, cacherReceive, newCacher } from './cacher';
 import type { HistoryEvent } from './events';
 
@@ -85,8 +87,9 @@ export function newReplica(
   };
 }
 
-/** The replica's etcd → Cacher delay for a change made at `now`. */
+/** The replica's etcd → Cacher delay for a change made at `now` (RULES.S38_REPLICA_LAG off: none). */
 export function replicaLagAt(r: ReplicaState, now: number): number {
+  if (!RULES.S38_REPLICA_LAG) return 0;
   return now < r.lagUntil ? r.faultLagMs : r.baseLagMs;
 }
 

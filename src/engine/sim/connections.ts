@@ -22,13 +22,14 @@
  *
  * The load balancer and the GOAWAY coin have their own seeded stream (`ha.rng`), so turning GOAWAY on or
  * adding a replica does not reshuffle the latencies the world draws.
- * The state it keeps is in ha-state.ts.
+ * The state it keeps is in ha-state.ts. Test-only rule switch (src/engine/rules.ts): S38_STICKY_CONNECTIONS.
  */
 import { replicaNextArrival, serverReplicaArrivals, serverReplicaDown } from '../apiserver';
 import { schedule } from '../kernel/agenda';
 import { nextFloat, nextInt } from '../kernel/prng';
 import type { Kind } from '../model/objects';
 import { REPLICA_NAMES, type ReplicaName } from '../model/scenario';
+import { RULES } from '../rules';
 import { emitRecord, type StepOut } from './emit';
 import { fanOut } from './wire';
 import type { SimContext, World } from './world';
@@ -38,9 +39,16 @@ export function replicaName(index: number): ReplicaName {
   return REPLICA_NAMES[index] ?? 'A';
 }
 
-/** With several replicas, the optional `replica` param of a request's record (S38); else nothing. */
-export function replicaParam(w: World, replica: number): { replica?: ReplicaName } {
-  return w.server.replicas.length > 1 ? { replica: replicaName(replica) } : {};
+/**
+ * A request record's params with, when there are several replicas, the optional `replica` param (S38)
+ * last; with one apiserver the params themselves (no copy: the common path).
+ */
+export function withReplica<P extends object>(
+  w: World,
+  params: P,
+  replica: number,
+): P & { replica?: ReplicaName } {
+  return w.server.replicas.length > 1 ? { ...params, replica: replicaName(replica) } : params;
 }
 
 /**
@@ -51,8 +59,11 @@ export function routeRequest(w: World, out: StepOut, lane: Kind | null): number 
   const n = w.server.replicas.length;
   if (n === 1) return 0;
   const c = w.ha.connection;
-  if (c.replica !== null) return c.replica;
+  const sticky = RULES.S38_STICKY_CONNECTIONS;
+  if (sticky && c.replica !== null) return c.replica;
   const pick = nextInt(w.ha.rng, 0, n);
+  // RULES.S38_STICKY_CONNECTIONS off (tests only): every request is balanced on its own.
+  if (!sticky) return pick;
   const s = w.server;
   if (w.now < s.faults.refuseConnectionsUntil || serverReplicaDown(s, pick, w.now)) return pick;
   c.replica = pick;

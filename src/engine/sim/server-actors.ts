@@ -39,7 +39,7 @@ import type { WriteRequest, WriteResponse } from '../controller/sample-controlle
 import { schedule } from '../kernel/agenda';
 import { type LabelSelector, parseLabelSelector } from '../model/label-selector';
 import type { Kind } from '../model/objects';
-import { maybeGoaway, replicaParam, routeRequest } from './connections';
+import { maybeGoaway, routeRequest, withReplica } from './connections';
 import { emitRecord, type StepOut } from './emit';
 import { drawLatency } from './latency';
 import { retryAfterHeader } from './rest-actors';
@@ -84,18 +84,29 @@ export function serverHandleList(
   }
   const res = fault ?? serverList(w.server, lane, opts, w.now, replica);
   const ok = 'items' in res;
-  emitRecord(w, out, lane, 'apiserver', 1, 'apiserver.list', {
-    kind: lane,
-    rv: req.resourceVersion,
-    limit: req.limit,
-    code: res.code,
-    reason: ok ? null : res.reason,
-    items: ok ? res.items.length : 0,
-    listRv: ok ? res.resourceVersion : null,
-    more: ok ? res.continue !== undefined : false,
-    servedBy: ok ? res.servedBy : 'none',
-    ...replicaParam(w, replica),
-  });
+  emitRecord(
+    w,
+    out,
+    lane,
+    'apiserver',
+    1,
+    'apiserver.list',
+    withReplica(
+      w,
+      {
+        kind: lane,
+        rv: req.resourceVersion,
+        limit: req.limit,
+        code: res.code,
+        reason: ok ? null : res.reason,
+        items: ok ? res.items.length : 0,
+        listRv: ok ? res.resourceVersion : null,
+        more: ok ? res.continue !== undefined : false,
+        servedBy: ok ? res.servedBy : 'none',
+      },
+      replica,
+    ),
+  );
   if (fault === null) maybeGoaway(w, ctx, out, lane, replica);
   const resp = ok
     ? {
@@ -150,16 +161,27 @@ export function serverHandleWatch(
     );
   const respondAt = w.now + drawLatency(w, s.latency.request);
   if (!('initialEvents' in res)) {
-    emitRecord(w, out, lane, 'apiserver', 1, 'apiserver.watch', {
-      kind: lane,
-      rv: req.resourceVersion,
-      outcome: 'error',
-      code: res.code,
-      reason: res.reason,
-      watchId: null,
-      replayed: null,
-      ...replicaParam(w, replica),
-    });
+    emitRecord(
+      w,
+      out,
+      lane,
+      'apiserver',
+      1,
+      'apiserver.watch',
+      withReplica(
+        w,
+        {
+          kind: lane,
+          rv: req.resourceVersion,
+          outcome: 'error',
+          code: res.code,
+          reason: res.reason,
+          watchId: null,
+          replayed: null,
+        },
+        replica,
+      ),
+    );
     if (fault === null) maybeGoaway(w, ctx, out, lane, replica);
     schedule(w.agenda, respondAt, {
       a: 'rest.response',
@@ -172,16 +194,27 @@ export function serverHandleWatch(
   const streamId = res.watchId ?? w.nextPseudoStream--;
   // S18: a watch from a revision older than its kind's cache reaches is answered 200 with one ERROR
   // event (too old).
-  emitRecord(w, out, lane, 'apiserver', 1, 'apiserver.watch', {
-    kind: lane,
-    rv: req.resourceVersion,
-    outcome: res.closed ? 'too-old' : 'open',
-    code: 200,
-    reason: '',
-    watchId: res.watchId,
-    replayed: res.closed ? 0 : res.initialEvents.length,
-    ...replicaParam(w, replica),
-  });
+  emitRecord(
+    w,
+    out,
+    lane,
+    'apiserver',
+    1,
+    'apiserver.watch',
+    withReplica(
+      w,
+      {
+        kind: lane,
+        rv: req.resourceVersion,
+        outcome: res.closed ? 'too-old' : 'open',
+        code: 200,
+        reason: '',
+        watchId: res.watchId,
+        replayed: res.closed ? 0 : res.initialEvents.length,
+      },
+      replica,
+    ),
+  );
   maybeGoaway(w, ctx, out, lane, replica);
   schedule(w.agenda, respondAt, {
     a: 'rest.response',
@@ -284,15 +317,18 @@ export function serverHandleWrite(
     'apiserver',
     'write',
     'apiserver.write',
-    {
-      verb: req.verb,
-      kind: obj.kind,
-      code: res.code,
-      reason: ok ? '' : res.reason,
-      noop: ok && res.event === null,
-      revision: w.server.revision,
-      ...replicaParam(w, replica),
-    },
+    withReplica(
+      w,
+      {
+        verb: req.verb,
+        kind: obj.kind,
+        code: res.code,
+        reason: ok ? '' : res.reason,
+        noop: ok && res.event === null,
+        revision: w.server.revision,
+      },
+      replica,
+    ),
     key,
     ok ? res.object : obj,
   );
