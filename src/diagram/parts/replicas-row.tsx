@@ -12,9 +12,10 @@ import { REPLICAS_ROW } from '../layout-arrows';
 
 const GAP = 6;
 
-/** "0.3s", "12s": a lag short enough for a chip (the title spells it out). */
+/** "12ms", "2.5s", "90s": a lag short enough for a chip (the title spells it out). */
 function lagText(ms: number): string {
   if (ms <= 0) return '';
+  if (ms < 1000) return `${Math.max(1, Math.round(ms))}ms`;
   const s = ms / 1000;
   return s < 10 ? `${s.toFixed(1)}s` : `${Math.round(s)}s`;
 }
