@@ -17,6 +17,7 @@ import { ClientBuckets } from './parts/client-buckets';
 import { ControllerBoxes } from './parts/controller-boxes';
 import { FigureDefs } from './parts/defs';
 import { LaneBoxes } from './parts/lane-boxes';
+import { ReplicasRow } from './parts/replicas-row';
 import { StaticLayer } from './parts/static-layer';
 import { StoreBox } from './parts/store-box';
 import { TokensLayer } from './parts/tokens-layer';
@@ -78,9 +79,10 @@ export function Figure(props: FigureProps): ReactNode {
         <desc id={`${prefix}-desc`}>{t('diagram.desc')}</desc>
         <FigureDefs prefix={prefix} />
         <g data-fig-viewport="" transform={`translate(${tf.x},${tf.y}) scale(${tf.k})`}>
-          <StaticLayer />
+          <StaticLayer ha={frame.server.replicas !== undefined && frame.server.replicas.length > 1} />
           <LiveArrows prefix={prefix} plan={plan} clock={clock} reducedMotion={reducedMotion} />
           <ApiBox server={frame.server} />
+          <ReplicasRow replicas={frame.server.replicas} requests={frame.server.requests} time={frame.time} />
           <LaneBoxes
             lane="Foo"
             view={Foo}

@@ -446,5 +446,12 @@ export const SERVER_CORNER: readonly Point[] = [
   p(900, 4),
 ];
 
+/**
+ * With 2–3 apiserver replicas (S38): their chips in a row under the API hexagon, inside the server region,
+ * and the region's caption moved to its top-left corner to make room for them.
+ */
+export const REPLICAS_ROW = { x: 906, y: 141, w: 246, h: 24 } as const;
+export const SERVER_CAPTION_HA: Point = p(906, 19);
+
 /** Where the fidelity badge sits (top-left, under "client-go"). */
 export const BADGE_AT: Point = p(12, 40);

@@ -38,8 +38,13 @@
  *   and replays what it still has, silently skipping the lost events [apiserver/watch.ts openWatch].
  * - S23_BOOKMARKS: the server sends no BOOKMARK events [apiserver/watch.ts nextBookmarkTime].
  * - S33_CACHE_REINIT: a restarted API server keeps its watch caches as they were (rings, list RVs)
- *   instead of re-initialising them from etcd, so old watches resume without 410 [apiserver/faults.ts
- *   serverStart].
+ *   instead of re-initialising them from etcd, so old watches resume without 410 [apiserver/replicas.ts
+ *   replicaReinit].
+ * - S38_REPLICA_LAG: every apiserver replica's Cachers receive etcd's events at the write's time, whatever
+ *   their lag, as if there were one cache [apiserver/replicas.ts replicaLagAt].
+ * - S38_STICKY_CONNECTIONS: the load balancer routes every request on its own (as an L7 balancer would)
+ *   instead of keeping the controller's HTTP/2 connection, and so its requests, on one replica
+ *   [sim/connections.ts routeRequest].
  * - S25_ALREADY_EXISTS: a create of an existing name succeeds (201) and returns the stored object
  *   unchanged, with no event [apiserver/writes.ts create].
  * - S26_OPTIMISTIC_CONCURRENCY: an update carrying a stale resourceVersion is applied (last writer wins)
@@ -65,6 +70,8 @@ export const RULE_IDS = [
   'S18_TOO_OLD_WATCH',
   'S23_BOOKMARKS',
   'S33_CACHE_REINIT',
+  'S38_REPLICA_LAG',
+  'S38_STICKY_CONNECTIONS',
   'S25_ALREADY_EXISTS',
   'S26_OPTIMISTIC_CONCURRENCY',
   'S28_FINALIZERS',
@@ -89,6 +96,8 @@ export const RULES: Record<RuleId, boolean> = {
   S18_TOO_OLD_WATCH: true,
   S23_BOOKMARKS: true,
   S33_CACHE_REINIT: true,
+  S38_REPLICA_LAG: true,
+  S38_STICKY_CONNECTIONS: true,
   S25_ALREADY_EXISTS: true,
   S26_OPTIMISTIC_CONCURRENCY: true,
   S28_FINALIZERS: true,

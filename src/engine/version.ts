@@ -7,6 +7,7 @@
  *
  * '2': record params became structured data (issue 7). '3': etcd and one watch cache per resource,
  * restarts, compaction, GC of orphans, Events (issue 8). '4': the REST clients' token buckets and
- * Retry-After retries (issue 9).
+ * Retry-After retries (issue 9). '5': HA apiserver replicas, replica lag and restart faults, GOAWAY
+ * (issue 10); a scenario with one apiserver replays as with '4'.
  */
-export const ENGINE_BEHAVIOUR_VERSION = '4';
+export const ENGINE_BEHAVIOUR_VERSION = '5';

@@ -5,7 +5,7 @@
  * from the record (`{key}` and `{rv}` are the record's own key and resourceVersion when no parameter has
  * that name). The types make a table complete: a missing id or token does not compile.
  */
-import type { MessageId, PARAM_TOKENS, TokenParam } from '../engine/model/messages';
+import type { MessageId, OptionalParam, PARAM_TOKENS, TokenParam } from '../engine/model/messages';
 
 /** Every token of parameter P, as the string a table keys it by (`true`, `queued`, ...). */
 export type TokenOf<P extends TokenParam> = `${(typeof PARAM_TOKENS)[P][number]}`;
@@ -15,4 +15,9 @@ export interface NarrationTable {
   readonly templates: Readonly<Record<MessageId, string>>;
   /** The words for each token of each closed-list parameter (they may use the record's placeholders). */
   readonly tokens: { readonly [P in TokenParam]: Readonly<Record<TokenOf<P>, string>> };
+  /**
+   * A suffix per optional parameter (OPTIONAL_PARAMS), appended to the sentence of a record that carries
+   * it (S38: `replica`, only with several apiserver replicas); it uses that parameter's placeholder.
+   */
+  readonly optional: Readonly<Record<OptionalParam, string>>;
 }

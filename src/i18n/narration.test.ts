@@ -159,6 +159,13 @@ describe('renderNarration', () => {
       params: { ...watch.params, outcome: 'error', code: 0, reason: 'ConnectionRefused' },
     };
     expect(renderNarration(refused, 'en')).toBe('WATCH Foo from "12" → 0 ConnectionRefused');
+    // S38: the optional `replica` param (several apiserver replicas) adds its suffix; absent, nothing.
+    const onB = { ...watch, params: { ...watch.params, replica: 'B' } };
+    expect(renderNarration(onB, 'en')).toBe('WATCH Foo from "12" → open, 3 events to replay (replica B)');
+    expect(renderNarration(onB, 'zh-CN')).toBe(
+      '从 "12" 开始 WATCH Foo → 已打开，重放 3 个事件（APIServer 实例 B）',
+    );
+    expect(renderNarration({ ...onB, message: 'reflector.watch' }, 'en')).not.toContain('replica');
     expect(
       renderNarration(
         {

@@ -7,7 +7,13 @@
  * render as the id itself. `renderLessonText` fills a lesson's own text from the record it matched, with
  * the same rules. The result is plain text, never HTML.
  */
-import { isMessageId, PARAM_TOKENS, type TokenParam } from '../engine/model/messages';
+import {
+  isMessageId,
+  MESSAGES,
+  type MessageSpec,
+  PARAM_TOKENS,
+  type TokenParam,
+} from '../engine/model/messages';
 import type { ParamValue } from '../engine/model/trace';
 import { narration as en } from './en/narration';
 import { getLanguage, type Lang } from './index';
@@ -63,11 +69,21 @@ function fillFromRecord(text: string, r: NarratedRecord, lang: Lang, nested: boo
   });
 }
 
-/** A record's narration sentence in `lang` (default: the active language), falling back to English. */
+/**
+ * A record's narration sentence in `lang` (default: the active language), falling back to English, with
+ * the suffix of each optional parameter the record carries (S38: the replica that served a request).
+ */
 export function renderNarration(r: NarratedRecord, lang: Lang = getLanguage()): string {
   if (!isMessageId(r.message)) return r.message;
   const template = NARRATION[lang].templates[r.message] ?? en.templates[r.message];
-  return fillFromRecord(template, r, lang, false).trimEnd();
+  let text = fillFromRecord(template, r, lang, false).trimEnd();
+  const spec: MessageSpec = MESSAGES[r.message];
+  for (const p of spec.optional ?? []) {
+    const v = Object.hasOwn(r.params, p) ? r.params[p] : undefined;
+    if (v === undefined || v === null) continue;
+    text += fillFromRecord(NARRATION[lang].optional[p] ?? en.optional[p], r, lang, false);
+  }
+  return text;
 }
 
 /**

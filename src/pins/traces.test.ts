@@ -14,7 +14,7 @@ import type { Scenario } from '../engine/model/scenario';
 import type { TraceRecord } from '../engine/model/trace';
 import { buildFrame } from '../engine/sim/frame';
 import { stepWorld } from '../engine/sim/step';
-import { randomScenario } from '../engine/sim/test-scenarios';
+import { randomHaScenario, randomScenario } from '../engine/sim/test-scenarios';
 import { createTimeline, seek } from '../engine/timeline/timeline';
 import { LESSONS, lessonById } from '../scenarios/lessons';
 import { libraryScenario } from '../scenarios/library';
@@ -61,12 +61,17 @@ function pin(scenario: Scenario, steps: number): string {
 // where a worker write's server step now ties differently with another step at the same millisecond
 // (its agenda entry is made when the reconcile's own work ends). The other eleven lesson traces are
 // byte-identical; lessons client-throttling and retry-after are new.
+// Added (ENGINE_BEHAVIOUR_VERSION 5, issue 10): HA apiserver replicas. Nothing above moved (a scenario
+// with one apiserver replays as before); two random scenarios on 2–3 replicas with replica lags and
+// restarts, and lessons replica-restart and lagging-replica, are new.
 const PINS: Record<string, string> = {
   'library default': '622f9e15 5000 3d2cd077 54ea535e',
   'library heavy': 'b931e9a0 3000 dbce2961 2b280987',
   'random 1': '3decc306 3000 ff0e9cb5 611ab19a',
   'random 2': '5d9d9a5b 3000 2eaa656b a3ac1e77',
   'random 3': '328c687b 3000 70423038 d55113d8',
+  'random ha 1': '91261e8c 3000 9ae9bd63 a76dcef1',
+  'random ha 2': 'dc25c4e0 3000 7aaae8de 2ce6ba21',
   'lesson cold-start': '51662efd 75 75a7d562 88a6bd9b',
   'lesson watch-timeout': '42e2340a 45 adf8fd2b 66255cde',
   'lesson gone-410': '1e3c32b0 140 0514b38d a433bcd5',
@@ -82,6 +87,8 @@ const PINS: Record<string, string> = {
   'lesson finalizers': '7a4cd41e 43 d64555cc 7ad5d741',
   'lesson client-throttling': '5bab9d81 392 0439c61e 2346c2c0',
   'lesson retry-after': 'acc32f55 96 71689fef f5bb59f1',
+  'lesson replica-restart': '72605e6d 86 fe365446 ca95d6bd',
+  'lesson lagging-replica': '8c980bc5 93 b3d8c440 36677dca',
 };
 
 describe('pinned traces (byte-identical across refactors)', () => {
@@ -89,6 +96,11 @@ describe('pinned traces (byte-identical across refactors)', () => {
     ['library default', () => library('default'), 5000],
     ['library heavy', () => library('heavy'), 3000],
     ...[1, 2, 3].map((s): [string, () => Scenario, number] => [`random ${s}`, () => randomScenario(s), 3000]),
+    ...[1, 2].map((s): [string, () => Scenario, number] => [
+      `random ha ${s}`,
+      () => randomHaScenario(s),
+      3000,
+    ]),
     ...LESSONS.map((l): [string, () => Scenario, number] => [
       `lesson ${l.id}`,
       () => lessonById(l.id)!.scenario,

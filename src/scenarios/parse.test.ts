@@ -491,7 +491,7 @@ describe('parseScenario: every problem is reported with its path, line and reaso
       'unknown action',
       `${HEAD}script:\n  - { at: 1s, action: explode }\n`,
       'script[0].action',
-      /^unknown action "explode"; expected one of create, update, patch, delete, removeFinalizer, closeWatch, watchError, compact, restartApiServer, refuseConnections, apiErrors, addLatency, slowHandlers, failReconciles, addHandler$/,
+      /^unknown action "explode"; expected one of create, update, patch, delete, removeFinalizer, closeWatch, watchError, compact, restartApiServer, lagReplica, refuseConnections, apiErrors, addLatency, slowHandlers, failReconciles, addHandler$/,
       5,
     ],
     [

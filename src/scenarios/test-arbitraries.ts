@@ -5,13 +5,15 @@
  */
 import fc from 'fast-check';
 import type { Kind } from '../engine/model/objects';
-import type {
-  ObjectManifest,
-  Range,
-  RateLimiterSetting,
-  Scenario,
-  ScriptAction,
-  Settings,
+import {
+  type ObjectManifest,
+  type Range,
+  type RateLimiterSetting,
+  REPLICA_NAMES,
+  type ReplicaName,
+  type Scenario,
+  type ScriptAction,
+  type Settings,
 } from '../engine/model/scenario';
 import type { InterventionAction } from '../engine/model/session';
 import { MAX_DURATION_MS } from './duration';
@@ -132,7 +134,24 @@ export const settings: fc.Arbitrary<Settings> = fc
         fc.oneof(fc.constant(0), fc.constant(-1), fc.double({ min: 0.01, max: 1000, noNaN: true })),
         fc.integer({ min: 0, max: 1000 }),
       )
-      .map(([qps, burst]): Settings => ({ ...s, qps, burst: qps > 0 && burst === 0 ? 1 : burst })),
+      .map(([qps, burst]) => ({ ...s, qps, burst: qps > 0 && burst === 0 ? 1 : burst })),
+  )
+  .chain((s) =>
+    // S38: 1–3 apiserver replicas, the lag range they draw from, --goaway-chance in [0, 0.02].
+    fc
+      .tuple(
+        fc.integer({ min: 1, max: 3 }),
+        range(),
+        fc.oneof(fc.constant(0), fc.constant(0.02), fc.double({ min: 0, max: 0.02, noNaN: true })),
+      )
+      .map(
+        ([apiServerReplicas, replicaLag, g]): Settings => ({
+          ...s,
+          apiServerReplicas,
+          replicaLag,
+          goawayChance: g + 0,
+        }),
+      ),
   );
 
 /**
@@ -269,8 +288,37 @@ export const action: fc.Arbitrary<ScriptAction> = fc.oneof(
     .map(([t, code, k]): ScriptAction => withKind({ at: t, action: 'watchError' as const, code }, k)),
   at.map((t): ScriptAction => ({ at: t, action: 'compact' })),
   fc
-    .tuple(at, fc.integer({ min: 1, max: 600_000 }), fc.integer({ min: 0, max: 600_000 }))
-    .map(([t, d, c]): ScriptAction => ({ at: t, action: 'restartApiServer', downtimeMs: d, cacheInitMs: c })),
+    .tuple(
+      at,
+      fc.integer({ min: 1, max: 600_000 }),
+      fc.integer({ min: 0, max: 600_000 }),
+      fc.option(fc.constantFrom<ReplicaName>(...REPLICA_NAMES), { nil: undefined }),
+    )
+    .map(
+      ([t, d, c, r]): ScriptAction => ({
+        at: t,
+        action: 'restartApiServer',
+        downtimeMs: d,
+        cacheInitMs: c,
+        ...(r === undefined ? {} : { replica: r }),
+      }),
+    ),
+  fc
+    .tuple(
+      at,
+      fc.constantFrom<ReplicaName>(...REPLICA_NAMES),
+      fc.integer({ min: 1, max: 1_800_000 }),
+      positiveMs,
+    )
+    .map(
+      ([t, replica, l, d]): ScriptAction => ({
+        at: t,
+        action: 'lagReplica',
+        replica,
+        lagMs: l,
+        durationMs: d,
+      }),
+    ),
   fc
     .tuple(at, positiveMs)
     .map(([t, d]): ScriptAction => ({ at: t, action: 'refuseConnections', durationMs: d })),
@@ -334,11 +382,21 @@ export const scenario: fc.Arbitrary<Scenario> = fc
       (creates): Scenario => ({
         apiVersion: 'informer-lab/v1',
         ...r,
-        // The parser sorts stably by `at`; a generated script is sorted the same way first.
-        script: [...r.script, ...creates].sort((a, b) => a.at - b.at),
+        // The parser sorts stably by `at`; a generated script is sorted the same way first. A fault
+        // names only a replica the scenario runs (S38).
+        script: [...r.script, ...creates]
+          .map((a) => onRunningReplica(a, r.settings.apiServerReplicas))
+          .sort((a, b) => a.at - b.at),
       }),
     ),
   );
+
+/** A fault naming a replica beyond the scenario's `replicas` names A instead (S38). */
+function onRunningReplica(a: ScriptAction, replicas: number): ScriptAction {
+  if (a.action !== 'restartApiServer' && a.action !== 'lagReplica') return a;
+  if (a.replica === undefined || REPLICA_NAMES.indexOf(a.replica) < replicas) return a;
+  return { ...a, replica: 'A' };
+}
 
 export function deploymentCreate(objs: readonly ObjectManifest[]): fc.Arbitrary<ScriptAction> {
   const foos = objs.filter((o) => o.kind === 'Foo');

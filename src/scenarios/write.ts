@@ -170,7 +170,7 @@ function settingEntries(s: Partial<Settings>, form: DocForm): SettingEntry[] {
   const add = (key: keyof Settings, doc: unknown, isDefault: boolean): void => {
     out.push({ key: SETTINGS_FILE_KEYS[key], doc, isDefault });
   };
-  const range = (key: 'watchTimeout' | 'deploymentRollout' | 'gcDelay', r: Range): void => {
+  const range = (key: 'watchTimeout' | 'deploymentRollout' | 'gcDelay' | 'replicaLag', r: Range): void => {
     add(key, rangeDoc(r, d[key], form), isEmptyDoc(rangeDoc(r, d[key], 'compact')));
   };
   if (s.resyncPeriodMs !== undefined)
@@ -216,11 +216,25 @@ function settingEntries(s: Partial<Settings>, form: DocForm): SettingEntry[] {
     add('mistakes', mistakesDoc(s.mistakes, form), isEmptyDoc(mistakesDoc(s.mistakes, 'compact')));
   if (s.qps !== undefined) add('qps', s.qps, s.qps === d.qps);
   if (s.burst !== undefined) add('burst', s.burst, s.burst === d.burst);
+  if (s.apiServerReplicas !== undefined)
+    add('apiServerReplicas', s.apiServerReplicas, s.apiServerReplicas === d.apiServerReplicas);
+  if (s.replicaLag !== undefined) range('replicaLag', s.replicaLag);
+  if (s.goawayChance !== undefined) add('goawayChance', s.goawayChance, s.goawayChance === d.goawayChance);
   return out;
 }
 
-/** Settings a full document leaves out at their default: no mistake on, qps and burst unset (K2). */
-const UNSET_IN_FULL: ReadonlySet<string> = new Set(['mistakes', 'qps', 'burst']);
+/**
+ * Settings a full document leaves out at their default: no mistake on, qps and burst unset (K2), one
+ * apiserver with its replica settings unused (S38).
+ */
+const UNSET_IN_FULL: ReadonlySet<string> = new Set([
+  'mistakes',
+  'qps',
+  'burst',
+  'apiServerReplicas',
+  'replicaLag',
+  'goawayChance',
+]);
 
 /**
  * The `settings` document of a scenario's settings. `compact` leaves out every setting equal to its
@@ -330,6 +344,12 @@ export function actionDoc(a: ActionValue, form: DocForm): unknown {
         out.downtime = duration(a.downtimeMs, form);
       if (form === 'full' || a.cacheInitMs !== DEFAULT_RESTART.cacheInitMs)
         out.cacheInit = duration(a.cacheInitMs, form);
+      if (a.replica !== undefined) out.replica = a.replica;
+      break;
+    case 'lagReplica':
+      out.replica = a.replica;
+      out.lag = duration(a.lagMs, form);
+      out.duration = duration(a.durationMs, form);
       break;
     case 'refuseConnections':
       out.duration = duration(a.durationMs, form);
@@ -401,7 +421,7 @@ function setFlow(doc: Document, path: readonly (string | number)[]): void {
 export function scenarioDocToYaml(body: Doc): string {
   const doc = new Document(body);
   doc.commentBefore = ' Informer Lab scenario; the format is described in docs/SCENARIOS.md';
-  for (const k of ['watchTimeout', 'rateLimiter', 'deploymentRollout', 'gcDelay'])
+  for (const k of ['watchTimeout', 'rateLimiter', 'deploymentRollout', 'gcDelay', 'replicaLag'])
     setFlow(doc, ['settings', k]);
   for (const k of ['request', 'watchDelivery', 'handler']) setFlow(doc, ['settings', 'latency', k]);
   setFlow(doc, ['settings', 'reconcile', 'duration']);

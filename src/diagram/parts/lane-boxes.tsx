@@ -46,8 +46,11 @@ function ReflectorBox(props: { lane: LaneId; view: LaneView; time: number }): Re
   const r = view.reflector;
   const phase = reflectorPhaseText(r.phase, r.backoffUntil, time);
   const phaseText = t(phase.key, phase.params);
-  const rvText = t('diagram.reflector.rv', {
+  // S38: with several apiserver replicas, the replica its open watch is on.
+  const replica = r.watch?.replica;
+  const rvText = t(replica === undefined ? 'diagram.reflector.rv' : 'diagram.reflector.rvOn', {
     rv: r.lastSyncResourceVersion === '' ? '""' : r.lastSyncResourceVersion,
+    replica: replica ?? '',
   });
   const title = t('diagram.reflector.title', {
     lane,

@@ -1,9 +1,10 @@
 // What does not change with the simulation: the background, the dotted divider, the server-side
-// corner, the captions, the fidelity badge and the dotted reference lines.
+// corner, the captions, the fidelity badge and the dotted reference lines. With HA apiserver replicas
+// (a scenario setting, fixed for a run) the server region's caption moves up to make room for them.
 import { memo, type ReactNode } from 'react';
 import { t } from '../../i18n';
 import { wrapLabel } from '../layout';
-import { BADGE_AT, CAPTIONS, REF_LINKS, SERVER_CORNER } from '../layout-arrows';
+import { BADGE_AT, CAPTIONS, REF_LINKS, SERVER_CAPTION_HA, SERVER_CORNER } from '../layout-arrows';
 import { DIVIDER_Y, VIEW_H, VIEW_W } from '../layout-boxes';
 import { MultilineText } from './text';
 
@@ -18,7 +19,7 @@ function pts(points: readonly { x: number; y: number }[]): string {
   return points.map((q) => `${q.x},${q.y}`).join(' ');
 }
 
-export const StaticLayer = memo(function StaticLayer(): ReactNode {
+export const StaticLayer = memo(function StaticLayer(props: { readonly ha?: boolean }): ReactNode {
   const badge = t('diagram.badge');
   const badgeW = Math.round(textWidth(badge, 14) + 18);
   return (
@@ -33,8 +34,8 @@ export const StaticLayer = memo(function StaticLayer(): ReactNode {
         <MultilineText
           key={cap.key}
           className={`fig-caption fig-caption-${cap.cls}`}
-          x={cap.x}
-          y={cap.y}
+          x={props.ha === true && cap.key === 'diagram.region.serverSide' ? SERVER_CAPTION_HA.x : cap.x}
+          y={props.ha === true && cap.key === 'diagram.region.serverSide' ? SERVER_CAPTION_HA.y : cap.y}
           anchor={cap.anchor}
           lines={wrapLabel(t(cap.key), cap.wrap)}
           lineHeight={cap.cls === 'region' ? 26 : 16}

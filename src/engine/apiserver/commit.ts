@@ -2,7 +2,8 @@
  * The one write primitive: a successful write first lets every Cacher apply its due progress
  * notifications (S32, at the revision before this write), then takes the next global revision (S1),
  * stores or removes the object, appends the event to its kind's etcd log (S8), hands it to its kind's
- * Cacher (ring and cache RV: S19, S32) and fans it out to that kind's open watches (S16, S20, S21,
+ * Cacher on every replica (ring and cache RV: S19, S32; a lagging replica gets it later, replicas.ts,
+ * S38) and fans it out to that kind's open watches on the replicas that received it now (S16, S20, S21,
  * S25–S28). No-op writes never get here (S4).
  *
  * Fan-out follows cache_watcher.go `process` and `convertToWatchEvent`: a watch gets an event iff its RV
@@ -13,11 +14,11 @@
  */
 import { type LabelSelector, selectorMatches } from '../model/label-selector';
 import type { Kind, KObject } from '../model/objects';
-import { cacherReceive } from './cacher';
 import { catchUpCaches } from './etcd';
 import type { HistoryEvent, ObjectEvent, ObjectEventType, WatchDelivery } from './events';
 import { objectKey } from './kinds';
 import { withRv } from './object-builders';
+import { replicaReceive } from './replicas';
 import type { ApiServerState } from './state';
 import { storePut, storeRemove } from './store';
 
@@ -48,8 +49,14 @@ export function commitEvent(
   const event: HistoryEvent = { type, kind, object, rv, prev };
   // etcd's log keeps its own record (the world holds no object in two places: keyframes share records).
   s.logs[kind].push({ type, kind, object, rv, prev });
-  cacherReceive(s.cachers[kind], event, now);
-  return { event, fanout: fanoutEvent(s, event, now) };
+  const rs = s.replicas;
+  // One apiserver: replica A receives the event itself, now (the common path, no allocation).
+  if (rs.length === 1) {
+    return { event, fanout: replicaReceive(rs[0]!, event, now) ? fanoutEvent(s, event, now) : [] };
+  }
+  // S38: each replica's ring holds its own record of the event (no record sits in two places).
+  const received = rs.map((r) => replicaReceive(r, r.index === 0 ? event : { ...event }, now));
+  return { event, fanout: fanoutEvent(s, event, now, received) };
 }
 
 /**
@@ -73,11 +80,20 @@ export function eventForWatch(
   return { type: 'DELETED', kind: ev.kind, object: withRv(ev.prev!, ev.rv), rv: ev.rv };
 }
 
-/** The deliveries of one live event to the open watches of its kind, in watch-opening order. */
-export function fanoutEvent(s: ApiServerState, event: HistoryEvent, now: number): WatchDelivery[] {
+/**
+ * The deliveries of one live event to the open watches of its kind, in watch-opening order; with
+ * `replicas`, only to watches on the replicas marked true (S38: those whose Cachers have it now).
+ */
+export function fanoutEvent(
+  s: ApiServerState,
+  event: HistoryEvent,
+  now: number,
+  replicas: readonly boolean[] | null = null,
+): WatchDelivery[] {
   const out: WatchDelivery[] = [];
   for (const w of s.watches.values()) {
     if (w.kind !== event.kind || event.rv <= w.floorRv || w.deadline <= now) continue;
+    if (replicas !== null && replicas[w.replica] !== true) continue;
     const ev = eventForWatch(w, event);
     if (ev === null) continue;
     w.lastSentRv = event.rv;

@@ -13,26 +13,29 @@
  * - Periodic compaction (etcd3/compact.go `compactor`, `compact`): every `--etcd-compaction-interval`
  *   (5 min) the apiserver compare-and-swaps `compact_rev_key` (itself an etcd write: the revision moves
  *   with no resource event) and compacts up to the revision it saw at its previous tick (none on the
- *   first tick), so a revision stays readable 5–10 min. One replica only (HA is issue 9's).
+ *   first tick), so a revision stays readable 5–10 min. One compactor for the whole control plane: with
+ *   several replicas (S38) the compare-and-swap makes them compact about once per interval together.
  * - Writes of resources the lab does not model (the compaction key, core/v1 Events) also take a
  *   revision (`etcdOtherWrite`): they make the modelled kinds' RVs sparse, as in a real cluster (S1).
  *
- * Before the revision moves, every Cacher applies its pending progress notifications (cacher.ts
- * cacherCatchUp), so the RV a notification carries is the revision of its time.
+ * Before the revision moves, every Cacher of every replica applies its pending progress notifications
+ * (cacher.ts cacherCatchUp), so the RV a notification carries is the revision of its time (as that
+ * replica saw it: replicas.ts).
  */
 import { KINDS } from '../model/objects';
-import { cacherCatchUp } from './cacher';
+import { replicaCatchUp, replicaOtherWrite } from './replicas';
 import type { ApiServerState } from './state';
 
-/** Applies every Cacher's progress notifications due by `now` (S32). */
+/** Applies every Cacher's progress notifications due by `now` (S32), on every replica. */
 export function catchUpCaches(s: ApiServerState, now: number): void {
-  for (const k of KINDS) cacherCatchUp(s.cachers[k], s.revision, now, s.config.progressNotifyMs);
+  for (const r of s.replicas) replicaCatchUp(r, now, s.config.progressNotifyMs);
 }
 
 /** A write of a resource the lab does not model: the next revision, no event (S1). Returns it. */
 export function etcdOtherWrite(s: ApiServerState, now: number, resource: string): number {
   catchUpCaches(s, now);
   s.revision++;
+  for (const r of s.replicas) replicaOtherWrite(r, s.revision, now);
   s.otherWrites.count++;
   s.otherWrites.last = { resource, rv: s.revision, at: now };
   return s.revision;

@@ -8,16 +8,18 @@
  *   connections are refused while it is down) and starts again: every Cacher re-initialises (ring
  *   emptied, list RV = etcd's revision, not ready for `cacheInitMs`), so a watch from an RV below the new
  *   list RV gets 410 (S18 with oldest = listRV + 1).
+ * - serverRestartReplica / serverStartReplica (S38, S33): one replica of several restarts: only the
+ *   watches it serves end and only requests routed to it are refused while it is down; then only its
+ *   Cachers re-initialise. The other replicas and etcd go on.
  * - Test-only rule switch (src/engine/rules.ts): S33_CACHE_REINIT.
  * - Refused connections (R14) and error responses (429 with Retry-After: 1, retried by the REST client
  *   K4 before R13/R14 see it; 500 without) for a time window; the Retry-After can be set (K5).
  *   The simulator asks serverRequestFault before serving each request.
  */
-import { KINDS, type Kind } from '../model/objects';
-import { RULES } from '../rules';
-import { cacherReinit } from './cacher';
+import type { Kind } from '../model/objects';
 import { type ApiError, connectionRefused, internalError, tooManyRequests } from './errors';
 import { catchUpCaches, etcdCompact } from './etcd';
+import { replicaReinit } from './replica-cache';
 import { type RequestVerb, recordRequest } from './request-log';
 import type { ApiServerState } from './state';
 
@@ -47,15 +49,59 @@ export function serverRestart(
 }
 
 /**
- * S33: the apiserver is up again at `now`: every Cacher re-initialises from a fresh etcd list at the
- * current revision and is ready `cacheInitMs` later. Returns the new list RV.
+ * S33: the apiserver is up again at `now`: every Cacher of every replica re-initialises from a fresh etcd
+ * list at the current revision and is ready `cacheInitMs` later. Returns the new list RV.
  */
 export function serverStart(s: ApiServerState, now: number, cacheInitMs: number): number {
   catchUpCaches(s, now);
   // RULES.S33_CACHE_REINIT off (tests only): the caches survive the restart as they were.
-  if (RULES.S33_CACHE_REINIT)
-    for (const k of KINDS) cacherReinit(s.cachers[k], s.revision, now, now + cacheInitMs);
+  for (const r of s.replicas) {
+    replicaReinit(s, r, now, cacheInitMs);
+    r.restarts++;
+  }
   return s.revision;
+}
+
+/**
+ * S38: replica `index` stops at `now` for `downMs`: the watches it serves end cleanly (their connection
+ * breaks) and requests routed to it are refused until it is back. Returns the watches that ended.
+ */
+export function serverRestartReplica(
+  s: ApiServerState,
+  index: number,
+  now: number,
+  downMs: number,
+): Array<{ watchId: number; kind: Kind }> {
+  const r = s.replicas[index];
+  if (r === undefined) return [];
+  const ended: Array<{ watchId: number; kind: Kind }> = [];
+  for (const w of s.watches.values()) if (w.replica === index) ended.push({ watchId: w.id, kind: w.kind });
+  for (const x of ended) s.watches.delete(x.watchId);
+  r.downUntil = Math.max(r.downUntil, now + downMs);
+  return ended;
+}
+
+/**
+ * S33 for replica `index`: it is up again at `now`; its Cachers re-initialise from etcd at the current
+ * revision and are ready `cacheInitMs` later. Returns the new list RV.
+ */
+export function serverStartReplica(
+  s: ApiServerState,
+  index: number,
+  now: number,
+  cacheInitMs: number,
+): number {
+  const r = s.replicas[index];
+  if (r === undefined) return s.revision;
+  catchUpCaches(s, now);
+  replicaReinit(s, r, now, cacheInitMs);
+  r.restarts++;
+  return s.revision;
+}
+
+/** Is replica `index` down at `now` by a restart of its own (serverDown says whether all are)? */
+export function serverReplicaDown(s: ApiServerState, index: number, now: number): boolean {
+  return now < (s.replicas[index]?.downUntil ?? Number.NEGATIVE_INFINITY);
 }
 
 /** Is the apiserver process down at `now` (between serverRestart and serverStart)? */
@@ -86,20 +132,23 @@ export function clearFaults(s: ApiServerState): void {
   s.faults.refuseConnectionsUntil = Number.NEGATIVE_INFINITY;
   s.faults.errorResponses = null;
   s.faults.downUntil = Number.NEGATIVE_INFINITY;
+  for (const r of s.replicas) r.downUntil = Number.NEGATIVE_INFINITY;
 }
 
 /**
  * The error a request made at `now` gets instead of being served, or null. A refused connection wins
- * over error responses. With `request`, a faulted request is recorded in the request log.
+ * over error responses; a request routed to a replica that is down is refused (S38). With `request`, a
+ * faulted request is recorded in the request log.
  */
 export function serverRequestFault(
   s: ApiServerState,
   now: number,
   request?: { readonly verb: RequestVerb; readonly kind: Kind; readonly key?: string },
+  replica = 0,
 ): ApiError | null {
   const f = s.faults;
   let err: ApiError | null = null;
-  if (now < f.refuseConnectionsUntil) err = connectionRefused();
+  if (now < f.refuseConnectionsUntil || serverReplicaDown(s, replica, now)) err = connectionRefused();
   else if (f.errorResponses !== null && now < f.errorResponses.untilMs) {
     const e = f.errorResponses;
     err = e.code === 429 ? tooManyRequests() : internalError('injected server fault');
@@ -109,7 +158,8 @@ export function serverRequestFault(
     }
   }
   if (err !== null && request !== undefined) {
-    recordRequest(s.requests, { time: now, ...request, code: err.code, reason: err.reason });
+    const on = s.replicas.length > 1 ? { replica } : {};
+    recordRequest(s.requests, { time: now, ...request, ...on, code: err.code, reason: err.reason });
   }
   return err;
 }

@@ -206,7 +206,7 @@ describe('etcd and watch-cache properties', () => {
         // S18/S19, per kind: a watch from N ≥ oldest − 1 of the kind's own ring replays exactly the
         // kind's events after N, whatever etcd compacted (S35); below that it gets one ERROR 410.
         for (const kind of KINDS) {
-          const m = cacherOldest(s.cachers[kind]) - 1;
+          const m = cacherOldest(s.replicas[0]!.cachers[kind]) - 1;
           for (let n = 1; n <= s.revision; n++) {
             const w = serverWatch(s, kind, { resourceVersion: String(n), allowWatchBookmarks: false }, 0);
             if (n < m) {

@@ -36,9 +36,12 @@ export {
   clearFaults,
   serverCompact,
   serverDown,
+  serverReplicaDown,
   serverRequestFault,
   serverRestart,
+  serverRestartReplica,
   serverStart,
+  serverStartReplica,
   setErrorResponses,
   setRefuseConnections,
 } from './faults';
@@ -58,7 +61,17 @@ export {
   serverOpenWatches,
   serverRecentRequests,
 } from './queries';
+export { replicaSnapshot } from './replica-cache';
+export { serverReplicaArrivals } from './replica-feed';
+export type { FeedEntry, ReplicaState } from './replicas';
+export {
+  replicaLagAt,
+  replicaNextArrival,
+  replicaPendingEvents,
+  replicaSetLag,
+} from './replicas';
 export type { RequestRecord, RequestVerb } from './request-log';
+export { tagLastRequest } from './request-log';
 export type { ApiServerOptions, ApiServerState, FaultState, OpenWatch } from './state';
 export { newApiServer } from './state';
 export type { WatchOpened, WatchOptions, WatchRefusedInStream, WatchResult } from './watch';

@@ -17,7 +17,11 @@
  *
  * Waiting is the simulator's business: serverListWaitUntil says when a request that the cache cannot
  * serve yet should be looked at again (S33: a cache that is not ready blocks RV N reads; S7: a cache
- * below N is waited for up to 3 s, then 504). A label selector (S12) filters items; a page is filled to
+ * below N is waited for up to 3 s, then 504).
+ *
+ * S38: a request is served by one replica (`replica`, default A): the cache reads use that replica's
+ * Cacher, whose objects may be older than etcd's when the replica lags (S6, S39; replicas.ts), and the
+ * 504 compares N with that replica's cache RV (S37). etcd reads are the same from every replica. A label selector (S12) filters items; a page is filled to
  * `limit` matching items, as etcd3's GetList loop does. resourceVersionMatch (S9) and field selectors
  * are not modelled. [1.36] RV "" is served by the cache (ConsistentListFromCache) and exact reads and
  * continue tokens by cache snapshots (S34): not modelled (the modern server is a later issue).
@@ -35,8 +39,10 @@ import {
   tooLargeResourceVersion,
 } from './errors';
 import { catchUpCaches } from './etcd';
+import { replicaSnapshot } from './replica-cache';
+import { replicaNextEventOf } from './replicas';
 import { recordRequest } from './request-log';
-import { snapshotAt } from './snapshot';
+import { type Snapshot, snapshotAt } from './snapshot';
 import type { ApiServerState } from './state';
 import { upperBound } from './store';
 
@@ -72,12 +78,19 @@ export function parseResourceVersion(rv: string): number | null {
   return /^\d+$/.test(rv) ? Number(rv) : null;
 }
 
-export function serverList(s: ApiServerState, kind: Kind, opts: ListOptions, now: number): ListResult {
-  const res = list(s, kind, opts, now);
+export function serverList(
+  s: ApiServerState,
+  kind: Kind,
+  opts: ListOptions,
+  now: number,
+  replica = 0,
+): ListResult {
+  const res = list(s, kind, opts, now, replica);
   recordRequest(s.requests, {
     time: now,
     verb: 'list',
     kind,
+    ...(s.replicas.length > 1 ? { replica } : {}),
     rv: opts.resourceVersion,
     limit: opts.limit,
     ...(opts.continue ? { continue: opts.continue } : {}),
@@ -87,11 +100,12 @@ export function serverList(s: ApiServerState, kind: Kind, opts: ListOptions, now
   return res;
 }
 
-function list(s: ApiServerState, kind: Kind, opts: ListOptions, now: number): ListResult {
+function list(s: ApiServerState, kind: Kind, opts: ListOptions, now: number, replica: number): ListResult {
   catchUpCaches(s, now);
   const limit = opts.limit > 0 ? Math.trunc(opts.limit) : 0;
   const sel = opts.labelSelector ?? null;
-  const c = s.cachers[kind];
+  const r = s.replicas[replica]!;
+  const c = r.cachers[kind];
   if (opts.continue) {
     const tok = decodeContinue(opts.continue);
     if ('error' in tok) return badRequest(`invalid continue token: ${tok.error}`);
@@ -112,12 +126,12 @@ function list(s: ApiServerState, kind: Kind, opts: ListOptions, now: number): Li
   if (n === 0) {
     // S6: the cache as is, limit ignored; [1.26] a cache that is not ready sends it to etcd, paged (S33).
     if (!cacherReady(c, now)) return page(s, kind, s.revision, null, limit, sel, 'etcd');
-    return page(s, kind, s.revision, null, 0, sel, 'cache', c.rv);
+    return page(s, kind, s.revision, null, 0, sel, 'cache', c.rv, replicaSnapshot(s, r, kind));
   }
   if (limit === 0) {
     // S7: not older than N, from the cache (the simulator waits ≤ 3 s before this answers 504).
     if (n > c.rv) return tooLargeResourceVersion(n, c.rv);
-    return page(s, kind, s.revision, null, 0, sel, 'cache', c.rv);
+    return page(s, kind, s.revision, null, 0, sel, 'cache', c.rv, replicaSnapshot(s, r, kind));
   }
   if (n > s.revision) return tooLargeResourceVersion(n, s.revision); // S10 (etcd: a future revision)
   if (n < s.compactedRv) return expired(EXPIRED_LIST_MSG); // S8 after compaction (S35)
@@ -135,25 +149,30 @@ export function serverListWaitUntil(
   opts: ListOptions,
   now: number,
   arrivedAt: number,
+  replica = 0,
 ): number | null {
   if (opts.continue || opts.limit > 0 || opts.resourceVersion === '' || opts.resourceVersion === '0')
     return null;
   const n = parseResourceVersion(opts.resourceVersion);
   if (n === null) return null;
   catchUpCaches(s, now);
-  const c = s.cachers[kind];
+  const r = s.replicas[replica]!;
+  const c = r.cachers[kind];
   if (!cacherReady(c, now)) return c.readyAt;
   if (n <= c.rv) return null;
   const deadline = arrivedAt + CACHE_WAIT_MS;
   if (now >= deadline || n > s.revision) return now >= deadline ? null : deadline;
-  const next = cacherNextProgressAt(c, now, s.config.progressNotifyMs);
+  // The cache RV moves with a progress notification or, on a lagging replica, with the kind's next event.
+  let next = cacherNextProgressAt(c, now, s.config.progressNotifyMs);
+  const arrives = replicaNextEventOf(r, kind);
+  if (arrives !== null && (next === null || arrives < next)) next = Math.max(arrives, now);
   return next === null || next > deadline ? deadline : next;
 }
 
 /**
  * One page of the state at revision `at` (compactedRv ≤ at ≤ revision), after key `after`, filled with
  * up to `limit` objects matching `sel`. `listRv` overrides the list RV (a cache read answers its cache
- * RV, S3).
+ * RV, S3); `state`, when given, is the objects to page instead (a lagging replica's cache, S6).
  */
 function page(
   s: ApiServerState,
@@ -164,8 +183,9 @@ function page(
   sel: LabelSelector | null,
   servedBy: 'etcd' | 'cache',
   listRv: number = at,
+  state: Snapshot | null = null,
 ): ListOk {
-  const snap = snapshotAt(s, kind, at)!;
+  const snap = state ?? snapshotAt(s, kind, at)!;
   const start = after === null ? 0 : upperBound(snap.keys, after);
   const rv = String(listRv);
   const items: KObject[] = [];

@@ -32,9 +32,9 @@ export function serverObjectsAt(s: ApiServerState, kind: Kind, rv: number): KObj
   return snap === null ? null : snap.objects.slice();
 }
 
-/** A kind's watch-cache ring, oldest first (S19). */
-export function serverHistory(s: ApiServerState, kind: Kind): HistoryEvent[] {
-  return historyToArray(s.cachers[kind].ring);
+/** A kind's watch-cache ring on a replica (default A), oldest first (S19). */
+export function serverHistory(s: ApiServerState, kind: Kind, replica = 0): HistoryEvent[] {
+  return historyToArray(s.replicas[replica]!.cachers[kind].ring);
 }
 
 /** The open watches, in opening order. */

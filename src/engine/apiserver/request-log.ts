@@ -22,6 +22,8 @@ export interface RequestRecord {
   readonly reason?: StatusReason;
   /** The watch opened by this request. */
   readonly watchId?: number;
+  /** S38: the replica that served it (its index), recorded only with several replicas. */
+  readonly replica?: number;
 }
 
 export interface RequestLog {
@@ -46,6 +48,17 @@ export function recordRequest(log: RequestLog, rec: RequestRecord): void {
   }
   log.buf[log.next] = rec;
   log.next = (log.next + 1) % log.capacity;
+}
+
+/**
+ * S38: names the replica that served the most recent request (a write: writes.ts records it without one).
+ * The record is replaced by a copy, never changed (keyframes share records).
+ */
+export function tagLastRequest(log: RequestLog, replica: number): void {
+  if (log.buf.length === 0) return;
+  const i = log.buf.length < log.capacity ? log.buf.length - 1 : (log.next + log.capacity - 1) % log.capacity;
+  const rec = log.buf[i]!;
+  if (rec.replica === undefined) log.buf[i] = { ...rec, replica };
 }
 
 /** The recorded requests, oldest first. */

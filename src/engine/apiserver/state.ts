@@ -8,17 +8,20 @@
  * - The Cachers (cacher.ts): per kind, a watch-cache ring with S19's capacity dynamics (or a capacity
  *   pinned by the scenario's `historyWindow`), its own cache RV fed by its events and by etcd progress
  *   notifications (S32), its own `oldest` for "too old" (S18), readiness after a (re)initialisation (S33).
- *   The cache's objects are `stores` (events reach the cache at the write's time, so it is never behind
- *   etcd in content; only its RV can lag, by the progress interval, for a quiet kind).
- * - Open watches (cacheWatchers), faults, the compactor's counter, a request log for inspectors.
+ * - The replicas (replicas.ts, S38): one or more kube-apiservers on this etcd, each with its own Cachers
+ *   and its own etcd → Cacher delay. A replica with no delay receives every event at the write's time,
+ *   so its cache holds etcd's objects (`stores`) and only its RV can lag, by the progress interval, for a
+ *   quiet kind; a lagging replica's cache is etcd's objects rolled back over what is still on its way.
+ *   With one apiserver there is one replica, A, with no delay.
+ * - Open watches (cacheWatchers, each on one replica), faults, the compactor's counter, a request log.
  *
  * Invariant: each kind's log holds exactly that kind's events with compactedRv < rv ≤ revision, in
  * order; a revision with no modelled event is a write of another resource (`otherWrites`).
  */
 import type { LabelSelector } from '../model/label-selector';
 import type { Kind } from '../model/objects';
-import { type CacherState, newCacher } from './cacher';
 import type { HistoryEvent } from './events';
+import { newReplica, type ReplicaState } from './replicas';
 import { newRequestLog, type RequestLog } from './request-log';
 import { type KindStore, newKindStore } from './store';
 
@@ -26,6 +29,8 @@ import { type KindStore, newKindStore } from './store';
 export interface OpenWatch {
   readonly id: number;
   readonly kind: Kind;
+  /** S38: the replica whose Cacher serves it (its index in ApiServerState.replicas). */
+  readonly replica: number;
   /** The revision the stream starts after (the requested N, or the revision at open for ""/"0"). */
   readonly startRv: number;
   readonly openedAt: number;
@@ -94,8 +99,8 @@ export interface ApiServerState {
   compactorLastRev: number;
   /** Writes of resources the lab does not model (the compaction key, Events): S1's sparse RVs. */
   readonly otherWrites: { count: number; last: { resource: string; rv: number; at: number } | null };
-  /** One Cacher per kind (S31). */
-  readonly cachers: Readonly<Record<Kind, CacherState>>;
+  /** S38: the kube-apiserver replicas (A, B, C), each with one Cacher per kind (S31); at least one. */
+  readonly replicas: readonly ReplicaState[];
   /** Open watches by id, in opening order. */
   readonly watches: Map<number, OpenWatch>;
   nextWatchId: number;
@@ -121,6 +126,8 @@ export interface ApiServerOptions {
   readonly initialRevision?: number;
   /** Size of the recent-request ring for inspectors; default 64, 0 disables it. */
   readonly requestLogSize?: number;
+  /** S38: kube-apiserver replicas on this etcd (default 1); their lags start at 0 (replicas.ts). */
+  readonly replicas?: number;
 }
 
 export function newApiServer(opts: ApiServerOptions): ApiServerState {
@@ -135,10 +142,9 @@ export function newApiServer(opts: ApiServerOptions): ApiServerState {
     compactedRv: rev,
     compactorLastRev: 0,
     otherWrites: { count: 0, last: null },
-    cachers: {
-      Foo: newCacher('Foo', pin, rev, opts.now),
-      Deployment: newCacher('Deployment', pin, rev, opts.now),
-    },
+    replicas: Array.from({ length: Math.max(1, Math.trunc(opts.replicas ?? 1)) }, (_, i) =>
+      newReplica(i, pin, rev, opts.now),
+    ),
     watches: new Map(),
     nextWatchId: 1,
     config: {

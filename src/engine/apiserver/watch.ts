@@ -19,6 +19,9 @@
  *   has received an event or a progress notification since it (re)started.
  * - Readiness (S33 [1.26]): a WATCH of a cache that is not ready blocks; serverWatchWaitUntil tells the
  *   simulator until when. [1.36] answers 429 instead (not modelled).
+ * - Replicas (S38, S39): a watch is served by one replica's Cacher (`replica`, default A) and stays
+ *   there: its replay, its "too old", its bookmarks and, on a lagging replica, its live events come from
+ *   that replica (replica-feed.ts). From an RV the replica has not reached yet it waits silently (S39b).
  *
  * Timing (latency, delivery order on the wire) is the simulator's business; these functions say what is
  * sent, synchronously. Simplifications: the real cacher dispatches bookmarks from 1 s buckets and may
@@ -48,6 +51,7 @@ import type { BookmarkEvent, ErrorEvent, ObjectEvent, WatchDelivery, WatchEvent 
 import { historyAt } from './history';
 import { parseResourceVersion } from './list';
 import { emptyObject } from './object-builders';
+import { replicaSnapshot } from './replica-cache';
 import { recordRequest } from './request-log';
 import type { ApiServerState, OpenWatch } from './state';
 
@@ -83,12 +87,19 @@ export interface WatchRefusedInStream {
 
 export type WatchResult = WatchOpened | WatchRefusedInStream | ApiError;
 
-export function serverWatch(s: ApiServerState, kind: Kind, opts: WatchOptions, now: number): WatchResult {
-  const res = openWatch(s, kind, opts, now);
+export function serverWatch(
+  s: ApiServerState,
+  kind: Kind,
+  opts: WatchOptions,
+  now: number,
+  replica = 0,
+): WatchResult {
+  const res = openWatch(s, kind, opts, now, replica);
   recordRequest(s.requests, {
     time: now,
     verb: 'watch',
     kind,
+    ...(s.replicas.length > 1 ? { replica } : {}),
     rv: opts.resourceVersion,
     ...(res.code !== 200
       ? { code: res.code, reason: res.reason }
@@ -100,14 +111,20 @@ export function serverWatch(s: ApiServerState, kind: Kind, opts: WatchOptions, n
 }
 
 /** S33 [1.26]: when a WATCH of a cache that is not ready should be looked at again, or null to serve now. */
-export function serverWatchWaitUntil(s: ApiServerState, kind: Kind, now: number): number | null {
-  const c = s.cachers[kind];
+export function serverWatchWaitUntil(s: ApiServerState, kind: Kind, now: number, replica = 0): number | null {
+  const c = s.replicas[replica]!.cachers[kind];
   return cacherReady(c, now) ? null : c.readyAt;
 }
 
-function openWatch(s: ApiServerState, kind: Kind, opts: WatchOptions, now: number): WatchResult {
+function openWatch(
+  s: ApiServerState,
+  kind: Kind,
+  opts: WatchOptions,
+  now: number,
+  replica: number,
+): WatchResult {
   catchUpCaches(s, now);
-  const c = s.cachers[kind];
+  const c = s.replicas[replica]!.cachers[kind];
   const sel = opts.labelSelector ?? null;
   const rvText = opts.resourceVersion;
   const n = rvText === '' ? 0 : parseResourceVersion(rvText);
@@ -119,7 +136,7 @@ function openWatch(s: ApiServerState, kind: Kind, opts: WatchOptions, now: numbe
     // S24 / S17: the current state as synthetic ADDED events, at the current revision.
     if (sendInitial && n > c.rv) return tooLargeResourceVersion(n, c.rv);
     startRv = c.rv;
-    objectEvents = currentAsAdded(s, kind, sel);
+    objectEvents = currentAsAdded(s, kind, sel, replica);
   } else if (n === 0) {
     // sendInitialEvents=false with RV ""/"0": "start at most recent" / "any", no initial events.
     startRv = c.rv;
@@ -132,7 +149,7 @@ function openWatch(s: ApiServerState, kind: Kind, opts: WatchOptions, now: numbe
   } else {
     // S16 (replay) / S20 (future RV: nothing to replay).
     startRv = n;
-    objectEvents = replaySince(s, kind, n, sel);
+    objectEvents = replaySince(s, kind, n, sel, replica);
   }
   // cache_watcher.go processInterval: the floor is the max of the start RV and the initial events' RVs.
   let floorRv = startRv;
@@ -149,6 +166,7 @@ function openWatch(s: ApiServerState, kind: Kind, opts: WatchOptions, now: numbe
   const w: OpenWatch = {
     id,
     kind,
+    replica,
     startRv,
     openedAt: now,
     timeoutMs,
@@ -166,26 +184,35 @@ function openWatch(s: ApiServerState, kind: Kind, opts: WatchOptions, now: numbe
   return { code: 200, watchId: id, initialEvents: initial, closed: false };
 }
 
-function currentAsAdded(s: ApiServerState, kind: Kind, sel: LabelSelector | null): ObjectEvent[] {
+/** S17: the objects the replica's cache holds (etcd's, or older on a lagging replica) as ADDED events. */
+function currentAsAdded(
+  s: ApiServerState,
+  kind: Kind,
+  sel: LabelSelector | null,
+  replica: number,
+): ObjectEvent[] {
+  const lagged = replicaSnapshot(s, s.replicas[replica]!, kind);
   const st = s.stores[kind];
+  const keys = lagged === null ? st.keys : lagged.keys;
   const out: ObjectEvent[] = [];
-  for (const key of st.keys) {
-    const object = st.objects.get(key)!;
+  for (let i = 0; i < keys.length; i++) {
+    const object = lagged === null ? st.objects.get(keys[i]!)! : lagged.objects[i]!;
     if (sel !== null && !selectorMatches(sel, object.metadata.labels)) continue;
     out.push({ type: 'ADDED', kind, object, rv: Number(object.metadata.resourceVersion) });
   }
   return out;
 }
 
-/** The kind's ring events with rv > n, oldest first, as a watch with `sel` sees them (S16, S21). */
+/** The kind's ring events with rv > n on a replica, oldest first, as a watch with `sel` sees them (S16, S21). */
 export function replaySince(
   s: ApiServerState,
   kind: Kind,
   n: number,
   sel: LabelSelector | null,
+  replica = 0,
 ): ObjectEvent[] {
   const out: ObjectEvent[] = [];
-  const h = s.cachers[kind].ring;
+  const h = s.replicas[replica]!.cachers[kind].ring;
   const probe = { selector: sel } as const;
   for (let i = 0; i < h.size; i++) {
     const ev = historyAt(h, i).event;
@@ -233,7 +260,7 @@ export function serverDueBookmarks(s: ApiServerState, now: number): WatchDeliver
   const out: WatchDelivery[] = [];
   for (const w of s.watches.values()) {
     if (w.nextBookmarkAt === null || w.nextBookmarkAt > now || w.deadline <= now) continue;
-    const c = s.cachers[w.kind];
+    const c = s.replicas[w.replica]!.cachers[w.kind];
     // S23: the kind's cache RV; [1.26] none before the Cacher saw an event or a progress notification
     // since it started. cache_watcher.go `process` drops a bookmark whose RV is not above the watch's
     // floor (its start RV after the initial events), not above the last RV sent: as@26 cacher.go

@@ -37,6 +37,12 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   qps: 0, // K2, K7: rest.Config QPS unset (5 per REST client), as in sample-controller's main.go
   burst: 0, // K2, K7: Burst unset (10 per REST client)
+  apiServerReplicas: 1, // one kube-apiserver, as in kind and most single-node clusters
+  // S38: each replica's etcd → Cacher delay, drawn once per replica when there are 2–3: a healthy
+  // control plane spread over zones sees etcd's events a few ms apart (network plus processing), never
+  // near the 3 s a read waits before 504. docs/ARCHITECTURE.md says why this range.
+  replicaLag: { min: 0, max: 20 },
+  goawayChance: 0, // S38: --goaway-chance is off by default
 };
 
 /** Defaults of the restartApiServer action (S33): time down, then time each cache takes to list etcd. */
@@ -97,4 +103,10 @@ export const BOUNDS = {
   minWatchTimeoutMs: 1000,
   minProgressNotifyMs: 100,
   minCompactionMs: 1000,
+  /** S38: kube-apiserver replicas behind the load balancer. */
+  apiServerReplicas: { min: 1, max: 3 },
+  /** S38: --goaway-chance must be in [0, 0.02] (server_run_options.go). */
+  goawayChance: { min: 0, max: 0.02 },
+  /** lagReplica: at most 30 min of lag (a cache that far behind etcd would be re-initialised, S33). */
+  maxReplicaLagMs: 1_800_000,
 } as const;

@@ -78,6 +78,8 @@ export interface LaneView {
       readonly startedAt: number;
       readonly streamId: number | null;
       readonly events: number;
+      /** S38 (several replicas only): the replica serving this watch, while it is open there. */
+      readonly replica?: string;
     } | null;
   };
   readonly fifo: {
@@ -104,6 +106,13 @@ export interface LaneView {
       readonly cached: string | null;
       readonly server: string | null;
       readonly mutated?: true;
+      /**
+       * S6, S39 (present only with several apiserver replicas): the key's resourceVersion in the cache of
+       * the replica this informer reads from (its open watch's, else the controller's connection's), or
+       * null if that cache lacks it. A lagging replica's list at "0" leaves the informer equal to it and
+       * behind the server.
+       */
+      readonly replica?: string | null;
     }[];
   };
   readonly listeners: readonly {
@@ -158,6 +167,62 @@ export interface RestClientView {
   readonly waitingCount: number;
 }
 
+/** One kube-apiserver replica's Cacher of one kind (S31–S33): as `Frame.server.caches` shows A's. */
+export interface CacheView {
+  readonly rv: number;
+  readonly listRv: number;
+  readonly oldest: number;
+  readonly size: number;
+  readonly capacity: number;
+  readonly pinned: boolean;
+  readonly ready: boolean;
+  readonly progressNotifications: number;
+}
+
+/**
+ * S38: one kube-apiserver replica behind the load balancer, as the figure's server region draws it side
+ * by side with the others. Frames carry these only with 2–3 replicas.
+ */
+export interface ReplicaView {
+  /** 'A', 'B' or 'C'. */
+  readonly name: string;
+  /** False while it is down (its own restart, or the whole control plane's). */
+  readonly up: boolean;
+  /** Every one of its Cachers is ready (S33); false while one initialises. */
+  readonly ready: boolean;
+  /** Its etcd → Cacher delay now, ms: its own (seeded), or a lagReplica fault's while in force. */
+  readonly lagMs: number;
+  /** When the lagReplica fault in force ends, or null. */
+  readonly lagUntil: number | null;
+  /** Events of Foos and Deployments etcd has that have not reached its caches yet. */
+  readonly behind: number;
+  /** The etcd revision up to which everything has reached it (etcd's own revision when caught up). */
+  readonly seenRev: number;
+  /** Its restarts so far. */
+  readonly restarts: number;
+  /** Its Cachers per kind: cache RV, list RV, oldest, ring (S18, S19, S32, S33). */
+  readonly caches: Readonly<Record<Kind, CacheView>>;
+  /** Open watches it serves. */
+  readonly watches: number;
+  /** The controller's connection is on it. */
+  readonly connected: boolean;
+}
+
+/**
+ * S38: a client's HTTP/2 connection through the load balancer. The controller has one: its two
+ * clientsets share one transport (sim/connections.ts), so its informers and workers move together.
+ */
+export interface ConnectionView {
+  readonly client: 'controller';
+  /** The replica it is on, or null: none now (the next request opens one). */
+  readonly replica: string | null;
+  /** When it was opened, or null. */
+  readonly since: number | null;
+  /** Connections opened and GOAWAYs received so far. */
+  readonly opened: number;
+  readonly goaways: number;
+}
+
 export interface Frame {
   readonly step: number;
   readonly time: number;
@@ -172,22 +237,15 @@ export interface Frame {
     readonly historyCapacity: number;
     /** etcd writes of resources the lab does not model (core/v1 Events, compact_rev_key), S1. */
     readonly otherWrites: { readonly count: number; readonly last: string | null };
-    /** One Cacher per kind (S31–S33): its cache RV, list RV, S18's oldest, ring size and capacity. */
-    readonly caches: Readonly<
-      Record<
-        Kind,
-        {
-          readonly rv: number;
-          readonly listRv: number;
-          readonly oldest: number;
-          readonly size: number;
-          readonly capacity: number;
-          readonly pinned: boolean;
-          readonly ready: boolean;
-          readonly progressNotifications: number;
-        }
-      >
-    >;
+    /**
+     * One Cacher per kind (S31–S33): its cache RV, list RV, S18's oldest, ring size and capacity. With
+     * several replicas these are replica A's, and `replicas` has each one's.
+     */
+    readonly caches: Readonly<Record<Kind, CacheView>>;
+    /** S38: each apiserver replica, A first; present only with 2–3 replicas (one apiserver: `caches`). */
+    readonly replicas?: readonly ReplicaView[];
+    /** S38: the clients' connections and the replica each is on; present only with 2–3 replicas. */
+    readonly connections?: readonly ConnectionView[];
     readonly counts: Readonly<Record<Kind, number>>;
     readonly objects: Readonly<Record<Kind, readonly ObjectRow[]>>;
     readonly watches: readonly {
@@ -199,6 +257,8 @@ export interface Frame {
       readonly lastSentRv: number | null;
       readonly eventsSent: number;
       readonly nextBookmarkAt: number | null;
+      /** S38 (several replicas only): the replica serving it. */
+      readonly replica?: string;
     }[];
     readonly requests: readonly {
       readonly time: number;
@@ -208,6 +268,8 @@ export interface Frame {
       readonly rv: string | null;
       readonly code: number;
       readonly reason: string | null;
+      /** S38 (several replicas only): the replica that served (or refused) it. */
+      readonly replica?: string;
     }[];
     readonly faults: {
       readonly refuseConnectionsUntil: number | null;

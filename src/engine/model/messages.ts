@@ -19,11 +19,21 @@ import type { ParamValue } from './trace';
 /** The controller mistakes a message can narrate (settings.mistakes). */
 type MistakeName = (typeof MISTAKE_NAMES)[number];
 
+/**
+ * Parameters a record carries only in some runs: `replica`, the apiserver replica that served a request,
+ * present only with several replicas (S38), so that a run with one apiserver records exactly what it
+ * always did. Templates never use them; each language words them as a suffix (`optional` in its table).
+ */
+export const OPTIONAL_PARAMS = ['replica'] as const;
+export type OptionalParam = (typeof OPTIONAL_PARAMS)[number];
+
 export interface MessageSpec {
   /** The client-go (or apiserver / sample-controller) function this step is part of. */
   readonly fn: string;
   /** The names of the parameters every record of this message carries. */
   readonly params: readonly string[];
+  /** Parameters its records may carry besides (OPTIONAL_PARAMS). */
+  readonly optional?: readonly OptionalParam[];
   /** For a controller mistake's message: the mistake (settings.mistakes) at work; its text names it. */
   readonly mistake?: MistakeName;
 }
@@ -185,18 +195,27 @@ export const MESSAGES = {
   'apiserver.list': {
     fn: 'kube-apiserver LIST',
     params: ['kind', 'rv', 'limit', 'code', 'reason', 'items', 'listRv', 'more', 'servedBy'],
+    optional: ['replica'],
   },
   'apiserver.watch': {
     fn: 'kube-apiserver WATCH',
     params: ['kind', 'rv', 'outcome', 'code', 'reason', 'watchId', 'replayed'],
+    optional: ['replica'],
   },
   'apiserver.watch-timeout': { fn: 'kube-apiserver', params: ['watchId'] },
   'apiserver.bookmark': { fn: 'cacheWatcher', params: ['watchId', 'rv'] },
-  'apiserver.write': { fn: 'kube-apiserver', params: [...WRITE_PARAMS, 'revision'] },
+  'apiserver.write': { fn: 'kube-apiserver', params: [...WRITE_PARAMS, 'revision'], optional: ['replica'] },
   'apiserver.rollout': { fn: 'deployment controller (simulated)', params: ['replicas', 'desired', 'code'] },
   'apiserver.gc': { fn: 'garbage collector', params: ['code'] },
   'apiserver.compaction': { fn: 'etcd3 compactor', params: ['compactedRv', 'revision'] },
   'apiserver.started': { fn: 'Cacher (re)initialisation', params: ['listRv', 'cacheInitMs'] },
+  // HA: several apiserver replicas (S38, S39)
+  'apiserver.connect': { fn: 'http2.Transport (load balancer)', params: ['replica', 'connections'] },
+  'apiserver.goaway': { fn: 'WithProbabilisticGoaway', params: ['replica'] },
+  'apiserver.replica-started': {
+    fn: 'Cacher (re)initialisation',
+    params: ['replica', 'listRv', 'cacheInitMs'],
+  },
   'recorder.event': { fn: 'EventRecorder', params: ['reason', 'eventType', 'code', 'revision'] },
   // Script and faults
   'user.write': { fn: 'kubectl', params: WRITE_PARAMS },
@@ -204,6 +223,8 @@ export const MESSAGES = {
   'fault.watch-error': { fn: 'fault', params: ['watchIds', 'code'] },
   'fault.compact': { fn: 'fault', params: ['rv'] },
   'fault.restart': { fn: 'fault', params: ['watchIds', 'downtimeMs'] },
+  'fault.restart-replica': { fn: 'fault', params: ['replica', 'watchIds', 'downtimeMs', 'connections'] },
+  'fault.lag-replica': { fn: 'fault', params: ['replica', 'lagMs', 'durationMs'] },
   'fault.refuse-connections': { fn: 'fault', params: ['durationMs'] },
   'fault.api-errors': { fn: 'fault', params: ['code', 'durationMs', 'retryAfter'] },
   'fault.add-latency': { fn: 'fault', params: ['extraMs', 'durationMs'] },
@@ -217,14 +238,29 @@ export type MessageId = keyof typeof MESSAGES;
 /** The parameter names a message declares. */
 export type MessageParamName<M extends MessageId> = (typeof MESSAGES)[M]['params'][number];
 
-/** The params of a record of message M: exactly the declared names. */
-export type MessageParams<M extends MessageId> = { readonly [P in MessageParamName<M>]: ParamValue };
+/** The optional parameters a message declares (OPTIONAL_PARAMS), or never. */
+export type MessageOptionalName<M extends MessageId> = (typeof MESSAGES)[M] extends {
+  readonly optional: readonly (infer O extends string)[];
+}
+  ? O
+  : never;
+
+/** The params of a record of message M: exactly the declared names, and any of its optional ones. */
+export type MessageParams<M extends MessageId> = { readonly [P in MessageParamName<M>]: ParamValue } & {
+  readonly [P in MessageOptionalName<M>]?: ParamValue;
+};
 
 /** Every message id, in catalog order. */
 export const MESSAGE_IDS: readonly MessageId[] = Object.keys(MESSAGES) as MessageId[];
 
 export function isMessageId(id: string): id is MessageId {
   return Object.hasOwn(MESSAGES, id);
+}
+
+/** Every parameter a record of `id` may carry: its declared ones, then its optional ones. */
+export function messageParamNames(id: MessageId): readonly string[] {
+  const spec: MessageSpec = MESSAGES[id];
+  return spec.optional === undefined ? spec.params : [...spec.params, ...spec.optional];
 }
 
 /** The catalog entry of an id, or undefined for an id the catalog does not list. */

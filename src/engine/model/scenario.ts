@@ -9,6 +9,13 @@ import type { Kind } from './objects';
 
 export const SCENARIO_API_VERSION = 'informer-lab/v1';
 
+/**
+ * S38: the kube-apiserver replicas behind the load balancer, by name, in order. A scenario runs the
+ * first `settings.apiServerReplicas` of them (1–3); faults name a replica by these letters.
+ */
+export const REPLICA_NAMES = ['A', 'B', 'C'] as const;
+export type ReplicaName = (typeof REPLICA_NAMES)[number];
+
 /** A closed interval of virtual ms, min ≤ max; a latency is drawn uniformly from it by the seeded PRNG. */
 export interface Range {
   readonly min: number;
@@ -96,6 +103,19 @@ export interface Settings {
    */
   readonly qps: number;
   readonly burst: number;
+  /**
+   * S38: kube-apiserver replicas behind one load balancer, all on one etcd (1–3). Each has its own
+   * Cachers (S31); the controller's one HTTP/2 connection stays on one replica until it breaks or the
+   * server sends GOAWAY.
+   */
+  readonly apiServerReplicas: number;
+  /**
+   * S38: with 2–3 replicas, each replica's etcd → Cacher delay is drawn once from this range (seeded,
+   * uniform); with one apiserver there is no lag (the watch delivery latency covers the whole way).
+   */
+  readonly replicaLag: Range;
+  /** S38: kube-apiserver's `--goaway-chance` (0 = off, at most 0.02): a GOAWAY after that share of requests. */
+  readonly goawayChance: number;
 }
 
 export interface ObjectManifest {
@@ -156,6 +176,22 @@ export type ScriptAction =
       readonly action: 'restartApiServer';
       readonly downtimeMs: number;
       readonly cacheInitMs: number;
+      /**
+       * S38: restart only this replica (its watches end, connections to it break, then its Cachers
+       * re-initialise); absent = every replica (the whole control plane, as with one apiserver).
+       */
+      readonly replica?: ReplicaName;
+    }
+  /**
+   * S37, S39b: the replica's Cachers receive every etcd event `lagMs` late, for `durationMs` (its etcd
+   * watches lag: an overloaded replica, a slow network to etcd). Events keep their order.
+   */
+  | {
+      readonly at: number;
+      readonly action: 'lagReplica';
+      readonly replica: ReplicaName;
+      readonly lagMs: number;
+      readonly durationMs: number;
     }
   | { readonly at: number; readonly action: 'refuseConnections'; readonly durationMs: number }
   | {
@@ -210,6 +246,7 @@ export const SCRIPT_ACTIONS = [
   'watchError',
   'compact',
   'restartApiServer',
+  'lagReplica',
   'refuseConnections',
   'apiErrors',
   'addLatency',

@@ -21,10 +21,21 @@ export type Action =
   /**
    * A request reaches the API server: a reflector's LIST or WATCH, a worker's write. The request itself
    * is the REST call's (world.rest.calls, sim/rest-actors.ts), so no request object sits in two places.
-   * `arrivedAt`: set when a request the cache could not serve yet is looked at again (S7, S33).
+   * `arrivedAt`: set when a request the cache could not serve yet is looked at again (S7, S33), with the
+   * `replica` it was routed to (S38: it waits there).
    */
-  | { readonly a: 'server.list'; readonly call: number; readonly arrivedAt?: number }
-  | { readonly a: 'server.watch'; readonly call: number; readonly arrivedAt?: number }
+  | {
+      readonly a: 'server.list';
+      readonly call: number;
+      readonly arrivedAt?: number;
+      readonly replica?: number;
+    }
+  | {
+      readonly a: 'server.watch';
+      readonly call: number;
+      readonly arrivedAt?: number;
+      readonly replica?: number;
+    }
   /** Responses and stream traffic reach the reflector. */
   | {
       readonly a: 'reflector.list-response';
@@ -59,8 +70,10 @@ export type Action =
       readonly eventType: string;
       readonly key: string;
     }
-  /** S33: the restarted apiserver is up: its Cachers re-initialise. */
-  | { readonly a: 'server.start'; readonly cacheInitMs: number }
+  /** S33: the restarted apiserver (or, S38, one `replica` of several) is up: its Cachers re-initialise. */
+  | { readonly a: 'server.start'; readonly cacheInitMs: number; readonly replica?: number }
+  /** S38, S39b: a lagging replica's etcd watches deliver what has reached it (sim/connections.ts). */
+  | { readonly a: 'server.replica-feed'; readonly replica: number }
   /** The informer's processLoop (Pop) and each listener's run loop. */
   | { readonly a: 'informer.pop'; readonly lane: Kind }
   | { readonly a: 'listener.deliver'; readonly lane: Kind; readonly listener: number }

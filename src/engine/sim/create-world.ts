@@ -3,7 +3,9 @@
  * time 0, in file order), two informer lanes (Foo and Deployment, each with a resync of the scenario's
  * period and the controller's one handler, C1/C2), the controller's rate-limited workqueue and its
  * workers, and the agenda with the start-up actions: both reflectors' first ListAndWatch,
- * WaitForCacheSync's first poll, and the apiserver's etcd compactor (S35).
+ * WaitForCacheSync's first poll, and the apiserver's etcd compactor (S35). With 2–3 apiserver replicas
+ * (S38) each draws its etcd → Cacher lag once, from the load balancer's own seeded stream, after the
+ * initial objects exist (they are in every replica's cache at the start).
  */
 
 import { newApiServer, serverCreate } from '../apiserver';
@@ -15,9 +17,10 @@ import type { LimiterSpec } from '../client-go/workqueue';
 import { newWorkqueue } from '../client-go/workqueue';
 import { newWorker } from '../controller/sample-controller';
 import { newAgenda, schedule } from '../kernel/agenda';
-import { seedRng } from '../kernel/prng';
+import { nextInt, seedRng } from '../kernel/prng';
 import type { Kind, KObject } from '../model/objects';
 import type { RateLimiterSetting, Scenario } from '../model/scenario';
+import { newHaState } from './ha-state';
 import { newSimRest } from './rest-actors';
 import { objectFromManifest } from './script';
 import type { LaneState, World } from './world';
@@ -34,6 +37,9 @@ function lane(kind: Kind, resyncMs: number, indexNames: readonly IndexName[]): L
     popScheduled: false,
   };
 }
+
+/** Mixed into the scenario's seed for the load balancer's stream (sim/connections.ts). */
+const HA_SEED_SALT = 0x4841_0b1e;
 
 export function limiterSpec(r: RateLimiterSetting): LimiterSpec {
   switch (r.type) {
@@ -63,6 +69,7 @@ export function createWorld(scenario: Scenario): World {
       progressNotifyMs: s.progressNotifyIntervalMs,
       now: 0,
       bookmarkFrequencyMs: s.bookmarkIntervalMs || 60_000,
+      replicas: s.apiServerReplicas,
     }),
     streamDeliverAt: new Map(),
     nextPseudoStream: -1,
@@ -78,6 +85,7 @@ export function createWorld(scenario: Scenario): World {
       waitingLoopAt: null,
     },
     rest: newSimRest(s, 0),
+    ha: newHaState(seedRng((scenario.seed ^ HA_SEED_SALT) >>> 0), s.apiServerReplicas),
     faults: {
       extraLatencyMs: 0,
       extraLatencyUntil: 0,
@@ -104,6 +112,12 @@ export function createWorld(scenario: Scenario): World {
     ...scenario.objects.filter((o) => o.kind === 'Deployment'),
   ];
   for (const m of ordered) serverCreate(w.server, objectFromManifest(w, m), 0);
+  // S38: each replica's own etcd → Cacher delay (none with one apiserver).
+  if (w.server.replicas.length > 1) {
+    const lag = s.replicaLag;
+    for (const r of w.server.replicas)
+      r.baseLagMs = lag.max > lag.min ? nextInt(w.ha.rng, lag.min, lag.max + 1) : lag.min;
+  }
   schedule(w.agenda, 0, { a: 'reflector.run', lane: 'Foo' });
   schedule(w.agenda, 0, { a: 'reflector.run', lane: 'Deployment' });
   schedule(w.agenda, 0, { a: 'controller.wait-for-cache-sync' });

@@ -8,15 +8,7 @@
  * one pass over the big collections, never a sort of them: sorted lists that are cut to `limit` rows
  * take their first rows with `firstSorted`, and the cache diff stops at `limit` entries per kind.
  */
-import {
-  type ApiServerState,
-  cacherOldest,
-  cacherReady,
-  cacherRvAt,
-  KINDS,
-  serverOpenWatches,
-  serverRecentRequests,
-} from '../apiserver';
+import { KINDS, serverOpenWatches, serverRecentRequests } from '../apiserver';
 import { fifoGetByKey, fifoHasSynced, fifoLen } from '../client-go/delta-fifo';
 import { indexerGetByKey, indexerLen } from '../client-go/indexer';
 import type { Notification } from '../client-go/process-deltas';
@@ -28,6 +20,8 @@ import type { Kind, KObject } from '../model/objects';
 import { isTombstone, metaNamespaceKey } from '../model/objects';
 import type { TraceRecord } from '../model/trace';
 import { objectRow, objOrTomb, recordView } from '../model/views';
+import { replicaName } from './connections';
+import { connectionViews, replicaCacheViews, replicaRvOf, replicaViews } from './frame-replicas';
 import { cacheDiff } from './invariants';
 import { restClientViews } from './rest-view';
 import type { World } from './world';
@@ -78,6 +72,11 @@ function laneView(w: World, kind: Kind, limit: number, diff: ReturnType<typeof c
   const r = L.reflector;
   const f = L.fifo;
   const ix = L.indexer;
+  // S38, S6: with several replicas, the watch's replica and each differing key's RV in its replica's cache.
+  const ha = w.server.replicas.length > 1;
+  const watchReplica =
+    ha && r.watch?.streamId != null ? w.server.watches.get(r.watch.streamId)?.replica : undefined;
+  const onReplica = ha ? replicaRvOf(w, kind) : null;
   return {
     kind,
     reflector: {
@@ -95,6 +94,7 @@ function laneView(w: World, kind: Kind, limit: number, diff: ReturnType<typeof c
               startedAt: r.watch.startedAt,
               streamId: r.watch.streamId,
               events: r.watch.eventCount,
+              ...(watchReplica === undefined ? {} : { replica: replicaName(watchReplica) }),
             },
     },
     fifo: {
@@ -129,11 +129,13 @@ function laneView(w: World, kind: Kind, limit: number, diff: ReturnType<typeof c
       diff: diff
         .filter((d) => d.kind === kind)
         .slice(0, limit)
-        .map((d) =>
-          d.mutated === true
-            ? { key: d.key, cached: d.cached, server: d.server, mutated: true as const }
-            : { key: d.key, cached: d.cached, server: d.server },
-        ),
+        .map((d) => {
+          const row =
+            d.mutated === true
+              ? { key: d.key, cached: d.cached, server: d.server, mutated: true as const }
+              : { key: d.key, cached: d.cached, server: d.server };
+          return onReplica === null ? row : { ...row, replica: onReplica(d.key) };
+        }),
     },
     listeners: L.processor.listeners.map((l) => {
       const buf = listenerBuffer(l);
@@ -153,28 +155,11 @@ function laneView(w: World, kind: Kind, limit: number, diff: ReturnType<typeof c
   };
 }
 
-/** The Cachers as a frame shows them, with progress notifications due by `now` applied (pure). */
-function cacheViews(s: ApiServerState, now: number): Frame['server']['caches'] {
-  const out = {} as Record<Kind, Frame['server']['caches'][Kind]>;
-  for (const k of KINDS) {
-    const c = s.cachers[k];
-    out[k] = {
-      rv: cacherRvAt(c, s.revision, now, s.config.progressNotifyMs),
-      listRv: c.listRv,
-      oldest: cacherOldest(c),
-      size: c.ring.size,
-      capacity: c.ring.capacity,
-      pinned: c.ring.pinned !== null,
-      ready: cacherReady(c, now),
-      progressNotifications: c.progressNotifications,
-    };
-  }
-  return out;
-}
-
 export function buildFrame(w: World, records: readonly TraceRecord[], opts: FrameOptions = {}): Frame {
   const limit = opts.limit ?? 200;
   const s = w.server;
+  const ha = s.replicas.length > 1;
+  const a = s.replicas[0]!;
   const diff = cacheDiff(w, limit);
   const q = w.controller.queue;
   const waiting = wqWaiting(q);
@@ -199,9 +184,10 @@ export function buildFrame(w: World, records: readonly TraceRecord[], opts: Fram
     server: {
       revision: s.revision,
       compactedRv: s.compactedRv,
-      historyCount: KINDS.reduce((n, k) => n + s.cachers[k].ring.size, 0),
-      historyCapacity: KINDS.reduce((n, k) => n + s.cachers[k].ring.capacity, 0),
-      caches: cacheViews(s, w.now),
+      historyCount: KINDS.reduce((n, k) => n + a.cachers[k].ring.size, 0),
+      historyCapacity: KINDS.reduce((n, k) => n + a.cachers[k].ring.capacity, 0),
+      caches: replicaCacheViews(s, a, w.now),
+      ...(ha ? { replicas: replicaViews(w), connections: connectionViews(w) } : {}),
       otherWrites: {
         count: s.otherWrites.count,
         last: s.otherWrites.last === null ? null : `${s.otherWrites.last.resource} @${s.otherWrites.last.rv}`,
@@ -217,6 +203,7 @@ export function buildFrame(w: World, records: readonly TraceRecord[], opts: Fram
         lastSentRv: x.lastSentRv,
         eventsSent: x.eventsSent,
         nextBookmarkAt: x.nextBookmarkAt,
+        ...(ha ? { replica: replicaName(x.replica) } : {}),
       })),
       requests: serverRecentRequests(s)
         .slice(-20)
@@ -228,6 +215,7 @@ export function buildFrame(w: World, records: readonly TraceRecord[], opts: Fram
           rv: r.rv ?? null,
           code: r.code,
           reason: r.reason ?? null,
+          ...(r.replica === undefined ? {} : { replica: replicaName(r.replica) }),
         })),
       faults: {
         refuseConnectionsUntil:

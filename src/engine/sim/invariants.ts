@@ -2,7 +2,7 @@
  * Invariants and observations over a world, for tests, lessons and "run until" controls.
  */
 
-import { KINDS } from '../apiserver';
+import { KINDS, replicaPendingEvents } from '../apiserver';
 import { sameObject } from '../apiserver/object-equality';
 import { fifoLen } from '../client-go/delta-fifo';
 import { listenerPending } from '../client-go/shared-informer';
@@ -12,7 +12,8 @@ import type { World } from './world';
 /**
  * Quiet: nothing is in flight. Both reflectors hold an open watch, no watch event is on its way, the
  * FIFOs and listener buffers are empty, the workqueue is empty with nothing processing or waiting, every
- * worker is idle, no server-side rollout or garbage collection is pending, and no REST call is on its way.
+ * worker is idle, no server-side rollout or garbage collection is pending, no REST call is on its way,
+ * and no event is still on its way to a lagging apiserver replica (S38).
  */
 export function isQuiet(w: World): boolean {
   for (const kind of KINDS) {
@@ -29,6 +30,7 @@ export function isQuiet(w: World): boolean {
   if (w.controller.workers.some((wk) => wk.phase !== 'idle')) return false;
   if (w.rolloutsPending.size > 0 || w.gcScheduled) return false;
   if (w.rest.calls.size > 0) return false;
+  for (const r of w.server.replicas) if (replicaPendingEvents(r) > 0) return false;
   return true;
 }
 

@@ -1,10 +1,12 @@
 /**
  * Scripted actions (scenario files and interventions): a user's writes through kubectl, applied
  * directly at their virtual time, and the faults the scenarios and the UI drive. Faults change the
- * simulated server; the clients react to them exactly as the spec's rules say (R11–R14).
+ * simulated server; the clients react to them exactly as the spec's rules say (R11–R14). With several
+ * apiserver replicas (S38) a restart may name one replica, and a replica may be made to lag.
  */
 
 import {
+  replicaSetLag,
   serverCompact,
   serverCreate,
   serverDelete,
@@ -12,6 +14,7 @@ import {
   serverPatch,
   serverRemoveFinalizer,
   serverRestart,
+  serverRestartReplica,
   serverUpdate,
   serverWatchError,
   setErrorResponses,
@@ -22,7 +25,8 @@ import { indexerList } from '../client-go/indexer';
 import { addListenerAfterStart } from '../client-go/shared-informer';
 import { schedule } from '../kernel/agenda';
 import type { KObject } from '../model/objects';
-import type { ObjectManifest, ObjectRef, ScriptAction } from '../model/scenario';
+import { type ObjectManifest, type ObjectRef, REPLICA_NAMES, type ScriptAction } from '../model/scenario';
+import { breakConnections, replicaName } from './connections';
 import { emitRecord, type StepOut } from './emit';
 import { drawHandlerLatency } from './latency';
 import { closeWatches, errorWatches } from './server-actors';
@@ -181,8 +185,15 @@ export function applyScriptAction(w: World, ctx: SimContext, out: StepOut, sa: S
       return;
     }
     case 'restartApiServer': {
+      const index = sa.replica === undefined ? -1 : REPLICA_NAMES.indexOf(sa.replica);
+      // A named replica of several restarts alone; A of a single apiserver is the whole control plane.
+      if (index > 0 || (index === 0 && w.server.replicas.length > 1)) {
+        restartReplica(w, ctx, out, index, sa.downtimeMs, sa.cacheInitMs);
+        return;
+      }
       // S33, S36: every watch ends cleanly (the connection breaks), connections are refused while the
       // process is down, then the Cachers re-initialise (server-cluster.ts serverStarted).
+      breakConnections(w, null);
       const ended = serverRestart(w.server, w.now, sa.downtimeMs);
       for (const x of ended) deliverClose(w, ctx, x.kind, x.watchId);
       emitRecord(w, out, null, 'apiserver', 'internal', 'fault.restart', {
@@ -190,6 +201,17 @@ export function applyScriptAction(w: World, ctx: SimContext, out: StepOut, sa: S
         downtimeMs: sa.downtimeMs,
       });
       schedule(w.agenda, w.now + sa.downtimeMs, { a: 'server.start', cacheInitMs: sa.cacheInitMs });
+      return;
+    }
+    case 'lagReplica': {
+      // S37, S39b: the replica's etcd watches deliver late from now on, for the duration.
+      const r = w.server.replicas[REPLICA_NAMES.indexOf(sa.replica)];
+      if (r !== undefined) replicaSetLag(r, sa.lagMs, w.now + sa.durationMs);
+      emitRecord(w, out, null, 'apiserver', 'internal', 'fault.lag-replica', {
+        replica: sa.replica,
+        lagMs: r === undefined ? null : sa.lagMs,
+        durationMs: sa.durationMs,
+      });
       return;
     }
     case 'refuseConnections':
@@ -263,6 +285,32 @@ export function applyScriptAction(w: World, ctx: SimContext, out: StepOut, sa: S
       throw new Error(`unknown script action ${JSON.stringify(never)}`);
     }
   }
+}
+
+/**
+ * S38, S33: one replica of several restarts: the watches it serves end cleanly, the controller's
+ * connection breaks if it is on it, requests routed to it are refused while it is down, then its Cachers
+ * re-initialise (server-cluster.ts serverStarted). The other replicas go on.
+ */
+function restartReplica(
+  w: World,
+  ctx: SimContext,
+  out: StepOut,
+  index: number,
+  downtimeMs: number,
+  cacheInitMs: number,
+): void {
+  const runs = index < w.server.replicas.length; // a replica the scenario does not run: nothing happens
+  const ended = runs ? serverRestartReplica(w.server, index, w.now, downtimeMs) : [];
+  for (const x of ended) deliverClose(w, ctx, x.kind, x.watchId);
+  const broken = runs ? breakConnections(w, index) : 0;
+  emitRecord(w, out, null, 'apiserver', 'internal', 'fault.restart-replica', {
+    replica: replicaName(index),
+    watchIds: ended.length > 0 ? ended.map((x) => x.watchId).join(', ') : null,
+    downtimeMs: runs ? downtimeMs : null,
+    connections: broken,
+  });
+  if (runs) schedule(w.agenda, w.now + downtimeMs, { a: 'server.start', cacheInitMs, replica: index });
 }
 
 /** An object that does not exist on the server, so that an update of it gets the server's own 404. */

@@ -9,6 +9,15 @@
  * answered): [1.26] a WATCH or an RV N LIST of a cache that is not ready blocks until it is (S33); an RV N
  * LIST above the cache RV waits up to 3 s for it, then 504 (S7). The cluster's own controllers and the
  * compactor live in server-cluster.ts; the wire (stream order) in wire.ts.
+ *
+ * S38: with several apiserver replicas, each request goes through the load balancer to the replica of the
+ * controller's connection (connections.ts) and is served there; its record names the replica, and its
+ * answer may carry GOAWAY. With one apiserver every request is served by it and records are as before.
+ * What a reflector meets on a replica (S39): a) seamless; b) behind: a WATCH from N waits silently, an
+ * RV N LIST waits 3 s then 504; c) re-initialised after N: 410; d) not ready: [1.26] the request waits.
+ * [1.36] d) answers 429 with Retry-After clamp(e^(0.06 × s unready), 1, 30) instead of waiting (S33,
+ * ResilientWatchCacheInitialization), retried by the REST client; b) a WatchList from N gets the 504 as an
+ * ERROR event in a 200 stream (S24, S37). Neither is modelled: the modern mode switches them here.
  */
 
 import {
@@ -21,6 +30,7 @@ import {
   serverUpdate,
   serverWatch,
   serverWatchWaitUntil,
+  tagLastRequest,
   type WatchEvent,
   type WriteResult,
 } from '../apiserver';
@@ -29,6 +39,7 @@ import type { WriteRequest, WriteResponse } from '../controller/sample-controlle
 import { schedule } from '../kernel/agenda';
 import { type LabelSelector, parseLabelSelector } from '../model/label-selector';
 import type { Kind } from '../model/objects';
+import { maybeGoaway, routeRequest, withReplica } from './connections';
 import { emitRecord, type StepOut } from './emit';
 import { drawLatency } from './latency';
 import { retryAfterHeader } from './rest-actors';
@@ -52,8 +63,10 @@ export function serverHandleList(
   req: ListRequest,
   call: number,
   arrivedAt: number,
+  routed?: number,
 ): void {
-  const fault = serverRequestFault(w.server, w.now, { verb: 'list', kind: lane });
+  const replica = routed ?? routeRequest(w, out, lane);
+  const fault = serverRequestFault(w.server, w.now, { verb: 'list', kind: lane }, replica);
   const opts = {
     resourceVersion: req.resourceVersion,
     limit: req.limit,
@@ -61,25 +74,40 @@ export function serverHandleList(
     labelSelector: laneSelector(ctx, lane),
   };
   if (fault === null) {
-    const wait = serverListWaitUntil(w.server, lane, opts, w.now, arrivedAt);
+    // S7, S33, S39b/d: an RV N LIST waits for the replica's cache (3 s at most) or for its readiness
+    // ([1.36]: a cache that is not ready answers 429 + Retry-After instead of blocking).
+    const wait = serverListWaitUntil(w.server, lane, opts, w.now, arrivedAt, replica);
     if (wait !== null) {
-      schedule(w.agenda, wait, { a: 'server.list', call, arrivedAt });
+      schedule(w.agenda, wait, { a: 'server.list', call, arrivedAt, replica });
       return;
     }
   }
-  const res = fault ?? serverList(w.server, lane, opts, w.now);
+  const res = fault ?? serverList(w.server, lane, opts, w.now, replica);
   const ok = 'items' in res;
-  emitRecord(w, out, lane, 'apiserver', 1, 'apiserver.list', {
-    kind: lane,
-    rv: req.resourceVersion,
-    limit: req.limit,
-    code: res.code,
-    reason: ok ? null : res.reason,
-    items: ok ? res.items.length : 0,
-    listRv: ok ? res.resourceVersion : null,
-    more: ok ? res.continue !== undefined : false,
-    servedBy: ok ? res.servedBy : 'none',
-  });
+  emitRecord(
+    w,
+    out,
+    lane,
+    'apiserver',
+    1,
+    'apiserver.list',
+    withReplica(
+      w,
+      {
+        kind: lane,
+        rv: req.resourceVersion,
+        limit: req.limit,
+        code: res.code,
+        reason: ok ? null : res.reason,
+        items: ok ? res.items.length : 0,
+        listRv: ok ? res.resourceVersion : null,
+        more: ok ? res.continue !== undefined : false,
+        servedBy: ok ? res.servedBy : 'none',
+      },
+      replica,
+    ),
+  );
+  if (fault === null) maybeGoaway(w, ctx, out, lane, replica);
   const resp = ok
     ? {
         code: 200 as const,
@@ -104,13 +132,16 @@ export function serverHandleWatch(
   req: WatchRequest,
   call: number,
   arrivedAt: number,
+  routed?: number,
 ): void {
   const s = ctx.scenario.settings;
-  const fault = serverRequestFault(w.server, w.now, { verb: 'watch', kind: lane });
+  const replica = routed ?? routeRequest(w, out, lane);
+  const fault = serverRequestFault(w.server, w.now, { verb: 'watch', kind: lane }, replica);
   if (fault === null) {
-    const wait = serverWatchWaitUntil(w.server, lane, w.now);
+    // S33, S39d [1.26]: a WATCH of a cache that is not ready waits ([1.36]: 429 + Retry-After instead).
+    const wait = serverWatchWaitUntil(w.server, lane, w.now, replica);
     if (wait !== null) {
-      schedule(w.agenda, wait, { a: 'server.watch', call, arrivedAt });
+      schedule(w.agenda, wait, { a: 'server.watch', call, arrivedAt, replica });
       return;
     }
   }
@@ -126,18 +157,32 @@ export function serverHandleWatch(
         labelSelector: laneSelector(ctx, lane),
       },
       w.now,
+      replica,
     );
   const respondAt = w.now + drawLatency(w, s.latency.request);
   if (!('initialEvents' in res)) {
-    emitRecord(w, out, lane, 'apiserver', 1, 'apiserver.watch', {
-      kind: lane,
-      rv: req.resourceVersion,
-      outcome: 'error',
-      code: res.code,
-      reason: res.reason,
-      watchId: null,
-      replayed: null,
-    });
+    emitRecord(
+      w,
+      out,
+      lane,
+      'apiserver',
+      1,
+      'apiserver.watch',
+      withReplica(
+        w,
+        {
+          kind: lane,
+          rv: req.resourceVersion,
+          outcome: 'error',
+          code: res.code,
+          reason: res.reason,
+          watchId: null,
+          replayed: null,
+        },
+        replica,
+      ),
+    );
+    if (fault === null) maybeGoaway(w, ctx, out, lane, replica);
     schedule(w.agenda, respondAt, {
       a: 'rest.response',
       call,
@@ -149,15 +194,28 @@ export function serverHandleWatch(
   const streamId = res.watchId ?? w.nextPseudoStream--;
   // S18: a watch from a revision older than its kind's cache reaches is answered 200 with one ERROR
   // event (too old).
-  emitRecord(w, out, lane, 'apiserver', 1, 'apiserver.watch', {
-    kind: lane,
-    rv: req.resourceVersion,
-    outcome: res.closed ? 'too-old' : 'open',
-    code: 200,
-    reason: '',
-    watchId: res.watchId,
-    replayed: res.closed ? 0 : res.initialEvents.length,
-  });
+  emitRecord(
+    w,
+    out,
+    lane,
+    'apiserver',
+    1,
+    'apiserver.watch',
+    withReplica(
+      w,
+      {
+        kind: lane,
+        rv: req.resourceVersion,
+        outcome: res.closed ? 'too-old' : 'open',
+        code: 200,
+        reason: '',
+        watchId: res.watchId,
+        replayed: res.closed ? 0 : res.initialEvents.length,
+      },
+      replica,
+    ),
+  );
+  maybeGoaway(w, ctx, out, lane, replica);
   schedule(w.agenda, respondAt, {
     a: 'rest.response',
     call,
@@ -228,11 +286,17 @@ export function serverHandleWrite(
   req: WriteRequest,
 ): void {
   const obj = req.object;
-  const fault = serverRequestFault(w.server, w.now, {
-    verb: req.verb === 'create' ? 'create' : 'update',
-    kind: obj.kind,
-    key: `${obj.metadata.namespace}/${obj.metadata.name}`,
-  });
+  const replica = routeRequest(w, out, obj.kind);
+  const fault = serverRequestFault(
+    w.server,
+    w.now,
+    {
+      verb: req.verb === 'create' ? 'create' : 'update',
+      kind: obj.kind,
+      key: `${obj.metadata.namespace}/${obj.metadata.name}`,
+    },
+    replica,
+  );
   const res: WriteResult =
     fault !== null
       ? { ...fault, fanout: [] }
@@ -241,6 +305,7 @@ export function serverHandleWrite(
         : serverUpdate(w.server, obj, w.now, req.verb === 'updateStatus' ? { subresource: 'status' } : {});
   const key = `${obj.metadata.namespace}/${obj.metadata.name}`;
   const ok = 'object' in res;
+  if (fault === null && w.server.replicas.length > 1) tagLastRequest(w.server.requests, replica);
   if (res.code === 409) {
     if (res.reason === 'AlreadyExists') w.stats.alreadyExists++;
     else w.stats.conflicts++;
@@ -252,17 +317,22 @@ export function serverHandleWrite(
     'apiserver',
     'write',
     'apiserver.write',
-    {
-      verb: req.verb,
-      kind: obj.kind,
-      code: res.code,
-      reason: ok ? '' : res.reason,
-      noop: ok && res.event === null,
-      revision: w.server.revision,
-    },
+    withReplica(
+      w,
+      {
+        verb: req.verb,
+        kind: obj.kind,
+        code: res.code,
+        reason: ok ? '' : res.reason,
+        noop: ok && res.event === null,
+        revision: w.server.revision,
+      },
+      replica,
+    ),
     key,
     ok ? res.object : obj,
   );
+  if (fault === null) maybeGoaway(w, ctx, out, obj.kind, replica);
   afterWrite(w, ctx, res);
   const resp: WriteResponse = ok
     ? { code: res.code, object: res.object }

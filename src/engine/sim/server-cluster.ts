@@ -11,7 +11,8 @@
  *   goes; no DELETED event of the owner is needed. Its graph, queues and the PATCH of dangling references
  *   of objects that still have an owner are not modelled.
  * - the apiserver's etcd compactor (S35): a tick every compactionInterval (etcd.ts etcdCompactorTick).
- * - the end of an apiserver restart (S33): the Cachers re-initialise.
+ * - the end of an apiserver restart (S33): the Cachers re-initialise (every replica's, or, S38, the one
+ *   replica that restarted).
  * - core/v1 Events the sample-controller's EventRecorder writes (`Synced`, `ErrResourceExists`): an etcd
  *   write of a resource the lab does not model, so it takes a revision (S1) and makes the Foo and
  *   Deployment RVs sparse. It is not a step of its own (no record: it changes nothing in the figure);
@@ -19,7 +20,8 @@
  *   spam filter) and its retries after a failed write are not modelled; a write that meets a refused
  *   connection is dropped.
  *
- * While the apiserver is down (a restart), the controllers' writes wait until it is back.
+ * While the apiserver is down (a restart), the controllers' writes wait until it is back. With several
+ * replicas (S38) a restart of one of them does not hold them up: they reach etcd through another.
  */
 import {
   etcdCompactorTick,
@@ -30,11 +32,13 @@ import {
   serverGet,
   serverRequestFault,
   serverStart,
+  serverStartReplica,
   serverUpdate,
   type WriteResult,
 } from '../apiserver';
 import { schedule } from '../kernel/agenda';
 import type { Deployment } from '../model/objects';
+import { ensureReplicaFeeds, replicaName } from './connections';
 import { emitRecord, type StepOut } from './emit';
 import { drawLatency } from './latency';
 import { fanOut } from './wire';
@@ -74,6 +78,8 @@ function ownersAbsent(w: World, d: Deployment): boolean {
 export function afterWrite(w: World, ctx: SimContext, res: WriteResult): void {
   if (!('object' in res) || res.event === null) return;
   fanOut(w, ctx, res.fanout);
+  // S38: the event is on its way to the lagging replicas; their feed actors deliver it.
+  ensureReplicaFeeds(w);
   const ev = res.event;
   if (ev.kind === 'Deployment' && ev.type !== 'DELETED') {
     // Each replica that has to come (or go) gets its own readiness time, as parallel pods do; the
@@ -171,8 +177,22 @@ export function serverRecordEvent(w: World, reason: string, eventType: string, k
   etcdOtherWrite(w.server, w.now, `events (${eventType} ${reason} ${key})`);
 }
 
-/** S33: the restarted apiserver is up; its Cachers re-initialise from etcd. */
-export function serverStarted(w: World, out: StepOut, cacheInitMs: number): void {
+/**
+ * S33: the restarted apiserver is up; its Cachers re-initialise from etcd. With `replica` (S38) only
+ * that replica restarted and only its Cachers do.
+ */
+export function serverStarted(w: World, out: StepOut, cacheInitMs: number, replica?: number): void {
+  if (replica !== undefined) {
+    const r = w.server.replicas[replica];
+    if (r === undefined || w.now < r.downUntil) return; // a later restart extended the downtime
+    const listRv = serverStartReplica(w.server, replica, w.now, cacheInitMs);
+    emitRecord(w, out, null, 'apiserver', 'internal', 'apiserver.replica-started', {
+      replica: replicaName(replica),
+      listRv,
+      cacheInitMs,
+    });
+    return;
+  }
   if (w.now < w.server.faults.downUntil) return; // a later restart extended the downtime
   const listRv = serverStart(w.server, w.now, cacheInitMs);
   emitRecord(w, out, null, 'apiserver', 'internal', 'apiserver.started', { listRv, cacheInitMs });

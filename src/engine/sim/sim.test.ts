@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { libraryScenario } from '../../scenarios/library';
 import { parseScenario } from '../../scenarios/parse';
-import { isMessageId, MESSAGES, PARAM_TOKENS, type TokenParam } from '../model/messages';
+import { isMessageId, MESSAGES, type MessageSpec, PARAM_TOKENS, type TokenParam } from '../model/messages';
 import type { Scenario, ScriptAction } from '../model/scenario';
 import type { TraceRecord } from '../model/trace';
 import { createWorld } from './create-world';
 import { buildFrame } from './frame';
 import { cacheDiff, isQuiet, keysInProcess } from './invariants';
 import { stepWorld } from './step';
-import { randomScenario } from './test-scenarios';
+import { randomHaScenario, randomScenario } from './test-scenarios';
 import type { SimContext, World } from './world';
 
 function load(name: string): Scenario {
@@ -79,8 +79,14 @@ describe('every step is visible', () => {
       for (const r of recs) {
         seen.add(r.message);
         if (!isMessageId(r.message)) continue;
-        const declared = [...MESSAGES[r.message].params].sort().join();
-        const carried = Object.keys(r.params).sort().join();
+        // A record carries every declared param and, of its optional ones (S38: `replica`), any.
+        const spec: MessageSpec = MESSAGES[r.message];
+        const optional: readonly string[] = spec.optional ?? [];
+        const declared = [...spec.params].sort().join();
+        const carried = Object.keys(r.params)
+          .filter((p) => !optional.includes(p))
+          .sort()
+          .join();
         if (carried !== declared) wrong.add(`${r.message} carries {${carried}}, declares {${declared}}`);
         for (const [name, v] of Object.entries(r.params)) {
           if (!Object.hasOwn(PARAM_TOKENS, name)) continue;
@@ -90,6 +96,7 @@ describe('every step is visible', () => {
       }
     };
     for (const seed of [1, 2, 3, 4, 5, 6]) run(randomScenario(seed), 3000, collect);
+    for (const seed of [1, 2, 3]) run(randomHaScenario(seed), 3000, collect);
     run(load('default'), 3000, collect);
     const missing = [...seen].filter((m) => !isMessageId(m));
     expect(missing).toEqual([]);

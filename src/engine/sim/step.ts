@@ -19,6 +19,7 @@ import {
 import { peek, popNext } from '../kernel/agenda';
 import type { TraceRecord } from '../model/trace';
 import type { Action } from './actions';
+import { serverReplicaFeed } from './connections';
 import {
   ensureWaitingLoop,
   waitForCacheSync,
@@ -108,15 +109,19 @@ function dispatch(w: World, ctx: SimContext, out: StepOut, act: Action): void {
       return;
     case 'server.list': {
       const t = w.rest.calls.get(act.call)?.target;
-      if (t?.kind === 'list') serverHandleList(w, ctx, out, t.lane, t.req, act.call, act.arrivedAt ?? w.now);
+      if (t?.kind === 'list')
+        serverHandleList(w, ctx, out, t.lane, t.req, act.call, act.arrivedAt ?? w.now, act.replica);
       return;
     }
     case 'server.watch': {
       const t = w.rest.calls.get(act.call)?.target;
       if (t?.kind === 'watch')
-        serverHandleWatch(w, ctx, out, t.lane, t.req, act.call, act.arrivedAt ?? w.now);
+        serverHandleWatch(w, ctx, out, t.lane, t.req, act.call, act.arrivedAt ?? w.now, act.replica);
       return;
     }
+    case 'server.replica-feed':
+      serverReplicaFeed(w, ctx, act.replica);
+      return;
     case 'server.compactor':
       serverCompactor(w, ctx, out);
       return;
@@ -124,7 +129,7 @@ function dispatch(w: World, ctx: SimContext, out: StepOut, act: Action): void {
       serverRecordEvent(w, act.reason, act.eventType, act.key);
       return;
     case 'server.start':
-      serverStarted(w, out, act.cacheInitMs);
+      serverStarted(w, out, act.cacheInitMs, act.replica);
       return;
     case 'server.watch-timers':
       serverWatchTimers(w, ctx, out);

@@ -5,7 +5,13 @@
 
 import { nextFloat, nextInt, type RngState, seedRng } from '../kernel/prng';
 import { DEFAULT_SETTINGS } from '../model/defaults';
-import type { ObjectManifest, Scenario, ScriptAction, Settings } from '../model/scenario';
+import {
+  type ObjectManifest,
+  REPLICA_NAMES,
+  type Scenario,
+  type ScriptAction,
+  type Settings,
+} from '../model/scenario';
 
 function foo(name: string, replicas: number): ObjectManifest {
   return {
@@ -100,4 +106,36 @@ export function randomScenario(
     objects: initial,
     script,
   };
+}
+
+/**
+ * S38: a random scenario (as randomScenario, whose draws it leaves alone) run on 2–3 apiserver replicas,
+ * with replica lags and restarts of one replica added to its fault schedule from a stream of its own,
+ * and sometimes GOAWAY at the maximum chance. Lags stay under `maxLagMs` so the run settles soon after.
+ */
+export function randomHaScenario(seed: number, horizonMs = 20_000, maxLagMs = 8_000): Scenario {
+  const base = randomScenario(seed, { horizonMs, faults: true });
+  const r = seedRng(seed ^ 0x4a11);
+  const replicas = nextInt(r, 2, 4);
+  const script: ScriptAction[] = [...base.script];
+  const n = nextInt(r, 1, 6);
+  for (let i = 0; i < n; i++) {
+    const at = nextInt(r, 0, horizonMs);
+    const replica = REPLICA_NAMES[nextInt(r, 0, replicas)]!;
+    if (nextFloat(r) < 0.5) {
+      const lagMs = nextInt(r, 100, maxLagMs + 1);
+      script.push({ at, action: 'lagReplica', replica, lagMs, durationMs: nextInt(r, 500, maxLagMs + 1) });
+    } else {
+      const downtimeMs = nextInt(r, 1, 3_000);
+      script.push({ at, action: 'restartApiServer', replica, downtimeMs, cacheInitMs: nextInt(r, 0, 2_000) });
+    }
+  }
+  script.sort((x, y) => x.at - y.at);
+  const settings: Settings = {
+    ...base.settings,
+    apiServerReplicas: replicas,
+    replicaLag: pick(r, [DEFAULT_SETTINGS.replicaLag, { min: 0, max: 400 }]),
+    goawayChance: pick(r, [0, 0, 0.02]),
+  };
+  return { ...base, name: `random-ha-${seed}`, settings, script };
 }

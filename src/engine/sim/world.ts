@@ -17,6 +17,7 @@ import type { WorldStats } from '../model/frame';
 import type { Kind, KObject } from '../model/objects';
 import type { Scenario, ScriptAction } from '../model/scenario';
 import type { Action } from './actions';
+import type { HaState } from './ha-state';
 import type { SimRestState } from './rest-target';
 
 export interface LaneState {
@@ -60,6 +61,8 @@ export interface World {
   readonly controller: ControllerState;
   /** The controller's REST clients: their token buckets and the calls on their way (K1–K6). */
   readonly rest: SimRestState;
+  /** S38: the controller's connection through the load balancer and the replicas' feed actors. */
+  readonly ha: HaState;
   readonly faults: {
     extraLatencyMs: number;
     extraLatencyUntil: number;

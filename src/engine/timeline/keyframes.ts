@@ -91,7 +91,11 @@ type Plain = Record<string, unknown>;
  */
 export function recordContainers(w: World): { arrays: object[]; maps: object[] } {
   const arrays: object[] = [w.server.requests.buf];
-  for (const k of KINDS) arrays.push(w.server.cachers[k].ring.buf, w.server.logs[k]);
+  for (const k of KINDS) arrays.push(w.server.logs[k]);
+  for (const r of w.server.replicas) {
+    arrays.push(r.feed);
+    for (const k of KINDS) arrays.push(r.cachers[k].ring.buf);
+  }
   const maps: object[] = [];
   for (const lane of [w.lanes.Foo, w.lanes.Deployment]) {
     maps.push(lane.fifo.items);

@@ -103,6 +103,14 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.iv.kind.watchError': 'Inject an ERROR event into the watch',
   'controls.iv.kind.compact': 'Compact etcd',
   'controls.iv.kind.restartApiServer': 'Restart the API server',
+  'controls.iv.kind.lagReplica': 'Make an API server replica lag',
+  'controls.iv.hint.lagReplica':
+    'One kube-apiserver replica’s watch caches get etcd’s events late for a while (an overloaded replica, a slow link to etcd). A watch on it stays silent, then catches up with nothing lost; a LIST at a resourceVersion it has not reached waits 3 s and gets 504, which the REST client retries (S37, S39).',
+  'controls.iv.done.restartReplica': 'Restarted API server replica {replica} ({seconds} s down).',
+  'controls.field.replica': 'Replica',
+  'controls.field.lag': 'Lag (seconds)',
+  'controls.iv.replica.all': 'Every replica (the whole control plane)',
+  'controls.iv.replica.one': 'Replica {replica}',
   'controls.iv.kind.refuseConnections': 'Refuse connections',
   'controls.iv.kind.apiErrors': 'Answer requests with errors',
   'controls.iv.kind.failReconciles': 'Make the next reconciles fail',
@@ -120,7 +128,7 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.iv.hint.compact':
     'etcd compacts its history up to the current revision (the API server does this every 5 minutes): exact-resourceVersion lists and continue tokens from before it get 410. Watches are served by the watch cache and keep going.',
   'controls.iv.hint.restartApiServer':
-    'The API server stops for the given seconds (its watches end, connections are refused) and starts again: every resource’s watch cache is rebuilt from etcd, so a Reflector watching from an older resourceVersion gets 410 Gone and relists.',
+    'The API server stops for the given seconds (its watches end, connections are refused) and starts again: every resource’s watch cache is rebuilt from etcd, so a Reflector watching from an older resourceVersion gets 410 Gone and relists. With several replicas you can restart just one: only the connections and watches on it break.',
   'controls.iv.hint.refuseConnections':
     'Every request fails to connect for a while; the Reflector backs off and retries.',
   'controls.iv.hint.apiErrors':
@@ -140,6 +148,7 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.iv.done.watchErrorOne': 'Sent ERROR {code} on the {kind} informer’s watch.',
   'controls.iv.done.compact': 'Compacted etcd (exact-RV lists and continue tokens before it expire).',
   'controls.iv.done.restartApiServer': 'Restarted the API server ({seconds} s down).',
+  'controls.iv.done.lagReplica': 'Replica {replica} now gets etcd’s events {lag} s late, for {seconds} s.',
   'controls.iv.done.refuseConnections': 'Connections are refused for {seconds} s.',
   'controls.iv.done.apiErrors': 'Requests are answered with {code} for {seconds} s.',
   'controls.iv.done.addLatency': 'Requests take {extra} ms longer for {seconds} s.',

@@ -59,6 +59,21 @@ export const diagram: Readonly<Record<string, string>> = {
   'diagram.reflector.phase.backoff-relist': 'backing off {seconds} s, then relist',
   'diagram.reflector.phase.backoff-rewatch': 'backing off {seconds} s, then re-watch',
   'diagram.reflector.phase.other': '{phase}',
+  'diagram.reflector.rvOn': 'RV {rv} · on {replica}',
+  'diagram.replica.title': 'kube-apiserver replica {name}: {state}',
+  'diagram.replica.state.ready': 'up, every watch cache ready',
+  'diagram.replica.state.initialising': 'up, a watch cache is initialising (requests that need it wait)',
+  'diagram.replica.state.down': 'down (restarting)',
+  'diagram.replica.lag': "its caches get etcd's events {lag} late",
+  'diagram.replica.lagUntil': "its caches get etcd's events {lag} late (a lag fault, {left} left)",
+  'diagram.replica.noLag': 'its caches are caught up with etcd',
+  'diagram.replica.behind':
+    '{count} events not yet in its caches (they have everything up to revision {rev})',
+  'diagram.replica.caches': 'cache RV: Foo {foo}, Deployment {deployment}',
+  'diagram.replica.watches': '{count} open watches on it; restarted {restarts} times',
+  'diagram.replica.connected':
+    "⇄ the controller's connection (all its requests and watches) is on this replica",
+  'diagram.replica.served': 'it served a request at this step',
   'diagram.reflector.rv': 'RV {rv}',
   'diagram.reflector.title':
     '{lane} Reflector: {phase}; lastSyncResourceVersion "{rv}"; {lists} lists so far',

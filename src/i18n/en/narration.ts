@@ -138,6 +138,12 @@ export const narration: NarrationTable = {
       'the apiserver compactor writes compact_rev_key (revision {revision}); etcd is compacted through revision {compactedRv}: older exact lists and continue tokens get 410, watches are not affected',
     'apiserver.started':
       'the API server is up again: every resource’s watch cache re-initialises from etcd at revision {listRv} (ready in {cacheInitMs} ms); older watches will get 410',
+    'apiserver.connect':
+      'the controller opens HTTP/2 connection #{connections}: the load balancer puts it on replica {replica}, and its requests stay there until the connection breaks or a GOAWAY',
+    'apiserver.goaway':
+      'replica {replica} answers with GOAWAY (--goaway-chance): open watches go on, the controller’s next request opens a new connection',
+    'apiserver.replica-started':
+      'replica {replica} is up again: its watch caches re-initialise from etcd at revision {listRv} (ready in {cacheInitMs} ms); the other replicas were not touched',
     'recorder.event':
       'the event recorder writes Event {reason} ({eventType}) through the CoreV1 client → {code}',
     // Script and faults
@@ -148,6 +154,10 @@ export const narration: NarrationTable = {
       'etcd compacted through revision {rv}: exact lists and continue tokens before it expire; watches are served by the watch cache and keep going',
     'fault.restart':
       'the API server stops for {downtimeMs} ms: its watches end ({watchIds}), connections are refused',
+    'fault.restart-replica':
+      'replica {replica} stops for {downtimeMs} ms: the watches it serves end ({watchIds}), connections on it break ({connections}); the other replicas go on',
+    'fault.lag-replica':
+      'replica {replica}’s watch caches get etcd’s events {lagMs} ms late, for {durationMs} ms',
     'fault.refuse-connections': 'API server refuses connections for {durationMs} ms',
     'fault.api-errors': 'API server answers {code} for {durationMs} ms (Retry-After: {retryAfter})',
     'fault.add-latency': '+{extraMs} ms latency for {durationMs} ms',
@@ -186,4 +196,5 @@ export const narration: NarrationTable = {
       status: '{code}',
     },
   },
+  optional: { replica: ' (replica {replica})' },
 };

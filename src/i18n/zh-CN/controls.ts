@@ -101,6 +101,14 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.iv.kind.watchError': '向 watch 注入一个 ERROR 事件',
   'controls.iv.kind.compact': '压缩 etcd',
   'controls.iv.kind.restartApiServer': '重启 APIServer',
+  'controls.iv.kind.lagReplica': '让一个 APIServer 实例滞后',
+  'controls.iv.hint.lagReplica':
+    '某个 kube-apiserver 实例的 watch 缓存在一段时间内晚收到 etcd 的事件（实例过载，或到 etcd 的网络慢）。它上面的 watch 先保持沉默，然后追上，不丢事件；在它尚未达到的 resourceVersion 上 LIST，会等待 3 秒后得到 504，REST 客户端会重试（S37、S39）。',
+  'controls.iv.done.restartReplica': '重启了 APIServer 实例 {replica}（停机 {seconds} 秒）。',
+  'controls.field.replica': '实例',
+  'controls.field.lag': '滞后（秒）',
+  'controls.iv.replica.all': '所有实例（整个控制平面）',
+  'controls.iv.replica.one': '实例 {replica}',
   'controls.iv.kind.refuseConnections': '拒绝连接',
   'controls.iv.kind.apiErrors': '以错误应答请求',
   'controls.iv.kind.failReconciles': '让接下来的调和失败',
@@ -117,7 +125,7 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.iv.hint.compact':
     'etcd 把它的历史压缩到当前修订版本（APIServer 每 5 分钟做一次）：在它之前的精确资源版本列举和 continue 令牌会得到 410。watch 由 watch 缓存提供，不受影响。',
   'controls.iv.hint.restartApiServer':
-    'APIServer 停止若干秒（它的 watch 全部结束，连接被拒绝）后重新启动：每种资源的 watch 缓存从 etcd 重建，所以从更旧的 resourceVersion 开始 watch 的 Reflector 会收到 410 Gone 并重新列举。',
+    'APIServer 停止若干秒（它的 watch 全部结束，连接被拒绝）后重新启动：每种资源的 watch 缓存从 etcd 重建，所以从更旧的 resourceVersion 开始 watch 的 Reflector 会收到 410 Gone 并重新列举。有多个实例时可以只重启其中一个：只有它上面的连接和 watch 会断开。',
   'controls.iv.hint.refuseConnections': '一段时间内所有请求都无法建立连接；Reflector 退避后重试。',
   'controls.iv.hint.apiErrors':
     '一段时间内所有请求都以该错误码应答。429 带有 Retry-After: 1，REST 客户端会睡眠后重试（最多 11 次尝试）；500 不带，会立即交给调用方。',
@@ -136,6 +144,7 @@ export const controls: Readonly<Record<string, string>> = {
   'controls.iv.done.watchErrorOne': '已在 {kind} Informer 的 watch 上发送 ERROR {code}。',
   'controls.iv.done.compact': '已压缩 etcd（在它之前的精确 RV 列举和 continue 令牌失效）。',
   'controls.iv.done.restartApiServer': '已重启 API 服务器（停机 {seconds} 秒）。',
+  'controls.iv.done.lagReplica': 'APIServer 实例 {replica} 在 {seconds} 秒内晚 {lag} 秒收到 etcd 的事件。',
   'controls.iv.done.refuseConnections': '接下来 {seconds} 秒拒绝连接。',
   'controls.iv.done.apiErrors': '接下来 {seconds} 秒内请求都以 {code} 应答。',
   'controls.iv.done.addLatency': '接下来 {seconds} 秒内请求延迟增加 {extra} 毫秒。',

@@ -132,6 +132,12 @@ export const narration: NarrationTable = {
       'APIServer 的压缩器写入 compact_rev_key（修订版本 {revision}）；etcd 压缩到修订版本 {compactedRv}：更早的精确列举和 continue 令牌会得到 410，watch 不受影响',
     'apiserver.started':
       'APIServer 重新启动：每种资源的 watch 缓存从 etcd 的修订版本 {listRv} 重新初始化（{cacheInitMs} 毫秒后就绪）；更旧的 watch 会得到 410',
+    'apiserver.connect':
+      '控制器建立第 {connections} 个 HTTP/2 连接：负载均衡器把它放在 APIServer 实例 {replica} 上；在连接断开或收到 GOAWAY 之前，它的请求都留在那里',
+    'apiserver.goaway':
+      'APIServer 实例 {replica} 随应答发送 GOAWAY（--goaway-chance）：已打开的 watch 继续，控制器的下一个请求会建立新连接',
+    'apiserver.replica-started':
+      'APIServer 实例 {replica} 重新启动：它的 watch 缓存从 etcd 的修订版本 {listRv} 重新初始化（{cacheInitMs} 毫秒后就绪）；其他实例没有受到影响',
     'recorder.event': '事件记录器通过 CoreV1 客户端写入 Event {reason}（{eventType}）→ {code}',
     // Script and faults
     'user.write': '用户执行 {verb} {kind} {key} → {code} {reason}{noop}',
@@ -140,6 +146,10 @@ export const narration: NarrationTable = {
     'fault.compact':
       'etcd 已压缩到修订版本 {rv}：在它之前的精确列举和 continue 令牌失效；watch 由 watch 缓存提供，不受影响',
     'fault.restart': 'APIServer 停止 {downtimeMs} 毫秒：它的 watch 全部结束（{watchIds}），连接被拒绝',
+    'fault.restart-replica':
+      'APIServer 实例 {replica} 停止 {downtimeMs} 毫秒：它提供的 watch 结束（{watchIds}），它上面的连接断开（{connections} 个）；其他实例照常运行',
+    'fault.lag-replica':
+      'APIServer 实例 {replica} 的 watch 缓存在 {durationMs} 毫秒内晚 {lagMs} 毫秒收到 etcd 的事件',
     'fault.refuse-connections': 'APIServer 在 {durationMs} 毫秒内拒绝连接',
     'fault.api-errors': 'APIServer 在 {durationMs} 毫秒内以 {code} 应答（Retry-After: {retryAfter}）',
     'fault.add-latency': '{durationMs} 毫秒内延迟增加 {extraMs} 毫秒',
@@ -178,4 +188,5 @@ export const narration: NarrationTable = {
       status: '{code}',
     },
   },
+  optional: { replica: '（APIServer 实例 {replica}）' },
 };

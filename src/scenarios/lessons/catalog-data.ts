@@ -20,7 +20,7 @@ export interface LessonEntry {
 /** The id of the lesson a fresh visitor (or a broken link) gets. */
 export const DEFAULT_LESSON_ID = 'cold-start';
 
-/** The built-in lessons in course order (1..15). */
+/** The built-in lessons in course order (1..17). */
 export const LESSON_CATALOG: readonly LessonEntry[] = [
   {
     id: 'cold-start',
@@ -134,6 +134,22 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
     title: {
       en: 'Retry-After: a burst of 429s delays a call; only a long one fails it',
       zh: 'Retry-After：短暂的 429 只会推迟调用，持续太久才会让它失败',
+    },
+  },
+  {
+    id: 'replica-restart',
+    number: 16,
+    title: {
+      en: 'Two API server replicas: a restart touches only the clients on it',
+      zh: '两个 APIServer 实例：重启只影响连在它上面的客户端',
+    },
+  },
+  {
+    id: 'lagging-replica',
+    number: 17,
+    title: {
+      en: 'A lagging replica: a stale list at "0", then 504s and a relist at ""',
+      zh: '落后的 APIServer 实例：rv "0" 的陈旧列举，然后是 504 和 rv "" 的重新列举',
     },
   },
 ];

@@ -36,6 +36,8 @@ const SWITCHES: Readonly<Record<string, readonly (readonly RuleId[])[]>> = {
   'apiserver-restart': [['S33_CACHE_REINIT'], ['R13_RELIST_AFTER_WATCH_ERROR']],
   'client-throttling': [['K2_CLIENT_RATE_LIMIT']],
   'retry-after': [['K4_RETRY_AFTER']],
+  'replica-restart': [['S38_STICKY_CONNECTIONS'], ['S33_CACHE_REINIT']],
+  'lagging-replica': [['S38_REPLICA_LAG'], ['K4_RETRY_AFTER']],
 };
 
 function lesson(id: string): Lesson {
@@ -67,9 +69,9 @@ afterEach(() => {
 });
 
 describe('the lesson library', () => {
-  it('has fifteen lessons numbered 1..15 with unique ids, and a default', () => {
-    expect(LESSONS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
-    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(15);
+  it('has seventeen lessons numbered 1..17 with unique ids, and a default', () => {
+    expect(LESSONS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
+    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(17);
     expect(LESSONS.some((l) => l.id === DEFAULT_LESSON_ID)).toBe(true);
     expect(lessonById('no-such-lesson')).toBeUndefined();
     expect(Object.keys(SWITCHES).sort()).toEqual(LESSONS.map((l) => l.id).sort());

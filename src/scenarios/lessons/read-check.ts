@@ -4,7 +4,7 @@
  * lines like every scenario error (src/scenarios/parse.ts).
  */
 
-import { isMessageId, MESSAGE_IDS, MESSAGES } from '../../engine/model/messages';
+import { isMessageId, MESSAGE_IDS, messageParamNames } from '../../engine/model/messages';
 import { KINDS, type Kind } from '../../engine/model/objects';
 import {
   type Arrow,
@@ -85,7 +85,7 @@ function checkParamNames(
         ? MESSAGE_IDS.filter((id) => id.startsWith(prefix))
         : [];
   if (ids.length === 0) return;
-  const known = new Set<string>(ids.flatMap((id) => MESSAGES[id].params));
+  const known = new Set<string>(ids.flatMap((id) => messageParamNames(id)));
   const what =
     message !== undefined ? `message ${quote(message)}` : `messages starting with ${quote(prefix!)}`;
   for (const k of Object.keys(params))

@@ -184,6 +184,8 @@ export interface DurationRule {
   readonly min?: number;
   /** 0 is allowed even though it is below `min` ("0 = off"). */
   readonly zeroOk?: boolean;
+  /** Largest allowed value (ms); default none. */
+  readonly max?: number;
 }
 
 /** A duration in ms (./duration.ts); `def` when absent (undefined = required); on error reports and returns 0. */
@@ -208,6 +210,8 @@ export function readDuration(
     const off = rule.zeroOk === true ? ' (or 0 to turn it off)' : '';
     report(ctx, path, `must be at least ${formatDuration(min)}${off}, got ${describeValue(v)}`);
   }
+  if (rule.max !== undefined && d > rule.max)
+    report(ctx, path, `must be at most ${formatDuration(rule.max)}, got ${describeValue(v)}`);
   return d;
 }
 

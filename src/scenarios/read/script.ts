@@ -10,6 +10,8 @@ import { BOUNDS, DEFAULT_NAMESPACE, DEFAULT_RESTART, LIMITS } from '../../engine
 import type { Kind } from '../../engine/model/objects';
 import {
   type ObjectRef,
+  REPLICA_NAMES,
+  type ReplicaName,
   SCRIPT_ACTIONS,
   type ScriptAction,
   type ScriptActionName,
@@ -39,7 +41,8 @@ const ACTION_FIELDS: Readonly<Record<ScriptActionName, readonly string[]>> = {
   closeWatch: ['kind'],
   watchError: ['code', 'kind'],
   compact: [],
-  restartApiServer: ['downtime', 'cacheInit'],
+  restartApiServer: ['downtime', 'cacheInit', 'replica'],
+  lagReplica: ['replica', 'lag', 'duration'],
   refuseConnections: ['duration'],
   apiErrors: ['code', 'duration', 'retryAfter'],
   addLatency: ['extra', 'duration'],
@@ -99,6 +102,18 @@ function readResourceVersion(ctx: Ctx, v: unknown, path: Path): string | undefin
   if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 1) return String(v);
   if (typeof v === 'string' && /^[1-9][0-9]{0,15}$/.test(v)) return v;
   report(ctx, path, `must be a resourceVersion like "42" (a positive whole number), got ${describeValue(v)}`);
+  return undefined;
+}
+
+/**
+ * S38: a replica by name ("A", "B", "C"). A fault naming a replica the scenario does not run
+ * (settings.apiServerReplicas) does nothing, and its record says so; it is not an error, so that a
+ * settings change or an intervention never invalidates a script.
+ */
+function readReplica(ctx: Ctx, v: unknown, path: Path): ReplicaName | undefined {
+  if (typeof v === 'string' && (REPLICA_NAMES as readonly string[]).includes(v)) return v as ReplicaName;
+  const got = v === undefined ? 'it is missing' : `got ${describeValue(v)}`;
+  report(ctx, path, `must be an apiserver replica: ${REPLICA_NAMES.join(', ')}; ${got}`);
   return undefined;
 }
 
@@ -198,7 +213,26 @@ function readAction(ctx: Ctx, v: unknown, path: Path): ReadAction | undefined {
       const d = DEFAULT_RESTART;
       const downtimeMs = readDuration(ctx, own(v, 'downtime'), p('downtime'), d.downtimeMs, { min: 1 });
       const cacheInitMs = readDuration(ctx, own(v, 'cacheInit'), p('cacheInit'), d.cacheInitMs);
-      return done({ at, action: 'restartApiServer', downtimeMs, cacheInitMs });
+      const r = own(v, 'replica');
+      const replica = r === undefined ? undefined : readReplica(ctx, r, p('replica'));
+      return done({
+        at,
+        action: 'restartApiServer',
+        downtimeMs,
+        cacheInitMs,
+        ...(replica === undefined ? {} : { replica }),
+      });
+    }
+    case 'lagReplica': {
+      const replica = readReplica(ctx, own(v, 'replica'), p('replica'));
+      const lagMs = readDuration(ctx, own(v, 'lag'), p('lag'), undefined, {
+        min: 1,
+        max: BOUNDS.maxReplicaLagMs,
+      });
+      const durationMs = readDuration(ctx, own(v, 'duration'), p('duration'), undefined, { min: 1 });
+      return replica === undefined
+        ? undefined
+        : done({ at, action: 'lagReplica', replica, lagMs, durationMs });
     }
     case 'refuseConnections': {
       const durationMs = readDuration(ctx, own(v, 'duration'), p('duration'), undefined, { min: 1 });

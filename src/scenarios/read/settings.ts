@@ -53,6 +53,9 @@ export const SETTINGS_FILE_KEYS = {
   mistakes: 'mistakes',
   qps: 'qps',
   burst: 'burst',
+  apiServerReplicas: 'apiServerReplicas',
+  replicaLag: 'replicaLag',
+  goawayChance: 'goawayChance',
 } as const satisfies Readonly<Record<keyof Settings, string>>;
 
 const SETTINGS_KEYS: readonly string[] = Object.values(SETTINGS_FILE_KEYS);
@@ -273,7 +276,45 @@ export function readSettings(ctx: Ctx, v: unknown, path: Path): Settings {
     gcDelay: readRange(ctx, own(s, 'gcDelay'), at('gcDelay'), d.gcDelay),
     mistakes: readMistakes(ctx, own(s, 'mistakes'), at('mistakes')),
     ...readClientLimits(ctx, s, path),
+    ...readReplicas(ctx, s, path),
   };
+}
+
+/**
+ * S38: `apiServerReplicas` (1–3, default 1), `replicaLag` (the range each replica's etcd → Cacher delay
+ * is drawn from, with 2–3 replicas) and `goawayChance` (kube-apiserver's --goaway-chance: 0 to 0.02,
+ * as its option validation allows).
+ */
+function readReplicas(
+  ctx: Ctx,
+  s: Record<string, unknown>,
+  path: Path,
+): Pick<Settings, 'apiServerReplicas' | 'replicaLag' | 'goawayChance'> {
+  const d = DEFAULT_SETTINGS;
+  const at = (k: string): Path => [...path, k];
+  const apiServerReplicas = readInt(
+    ctx,
+    own(s, 'apiServerReplicas'),
+    at('apiServerReplicas'),
+    BOUNDS.apiServerReplicas,
+    d.apiServerReplicas,
+  );
+  const replicaLag = readRange(ctx, own(s, 'replicaLag'), at('replicaLag'), d.replicaLag);
+  let goawayChance = d.goawayChance;
+  const g = own(s, 'goawayChance');
+  if (g !== undefined) {
+    const b = BOUNDS.goawayChance;
+    if (typeof g !== 'number' || !(g >= b.min && g <= b.max)) {
+      report(
+        ctx,
+        at('goawayChance'),
+        `must be a number from ${b.min} to ${b.max} (kube-apiserver's --goaway-chance), got ${describeValue(g)}`,
+      );
+    } else {
+      goawayChance = g + 0; // -0 → 0
+    }
+  }
+  return { apiServerReplicas, replicaLag, goawayChance };
 }
 
 /**

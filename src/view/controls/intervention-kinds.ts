@@ -8,6 +8,7 @@ export type InterventionKind =
   | 'update'
   | 'delete'
   | 'restartApiServer'
+  | 'lagReplica'
   | 'compact'
   | 'closeWatch'
   | 'watchError'
@@ -17,14 +18,16 @@ export type InterventionKind =
   | 'addHandler';
 
 /**
- * In menu order: object changes, then the server's real causes (a restart, an etcd compaction), then
- * injected watch faults, then other server faults, then controller ones.
+ * In menu order: object changes, then the server's real causes (a restart, a lagging replica — offered
+ * only with 2–3 apiserver replicas —, an etcd compaction), then injected watch faults, then other server
+ * faults, then controller ones.
  */
 export const INTERVENTION_KINDS: readonly InterventionKind[] = [
   'create',
   'update',
   'delete',
   'restartApiServer',
+  'lagReplica',
   'compact',
   'closeWatch',
   'watchError',
@@ -42,6 +45,7 @@ const KIND_LABEL: Readonly<Record<InterventionKind, string>> = {
   watchError: 'controls.iv.kind.watchError',
   compact: 'controls.iv.kind.compact',
   restartApiServer: 'controls.iv.kind.restartApiServer',
+  lagReplica: 'controls.iv.kind.lagReplica',
   refuseConnections: 'controls.iv.kind.refuseConnections',
   apiErrors: 'controls.iv.kind.apiErrors',
   failReconciles: 'controls.iv.kind.failReconciles',
@@ -96,7 +100,15 @@ export function describeIntervention(a: InterventionAction): string {
     case 'compact':
       return t('controls.iv.done.compact');
     case 'restartApiServer':
-      return t('controls.iv.done.restartApiServer', { seconds: a.downtimeMs / 1000 });
+      return a.replica === undefined
+        ? t('controls.iv.done.restartApiServer', { seconds: a.downtimeMs / 1000 })
+        : t('controls.iv.done.restartReplica', { replica: a.replica, seconds: a.downtimeMs / 1000 });
+    case 'lagReplica':
+      return t('controls.iv.done.lagReplica', {
+        replica: a.replica,
+        lag: a.lagMs / 1000,
+        seconds: a.durationMs / 1000,
+      });
     case 'refuseConnections':
       return t('controls.iv.done.refuseConnections', { seconds: a.durationMs / 1000 });
     case 'apiErrors':

@@ -7,6 +7,7 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { Frame, ObjectRow } from '../../engine/model/frame';
 import type { Kind } from '../../engine/model/objects';
+import { REPLICA_NAMES, type ReplicaName } from '../../engine/model/scenario';
 import type { InterventionAction } from '../../engine/model/session';
 import { t } from '../../i18n';
 import { Field } from './field';
@@ -25,6 +26,7 @@ import {
   buildCreateFoo,
   buildDelete,
   buildFailReconciles,
+  buildLagReplica,
   buildRefuseConnections,
   buildRestartApiServer,
   buildUpdateFooReplicas,
@@ -58,6 +60,11 @@ interface FormState {
   readonly count: string;
   readonly handlerKind: Kind;
   readonly handlerName: string;
+  /** restartApiServer with 2–3 replicas: one replica, or 'all' (the whole control plane). */
+  readonly restartReplica: ReplicaName | 'all';
+  readonly lagReplica: ReplicaName;
+  /** lagReplica: how late its caches get etcd's events, seconds. */
+  readonly lag: string;
 }
 
 const INITIAL: FormState = {
@@ -77,9 +84,16 @@ const INITIAL: FormState = {
   count: '3',
   handlerKind: 'Foo',
   handlerName: 'audit-log',
+  restartReplica: 'all',
+  lagReplica: 'B',
+  lag: '5',
 };
 
 const EMPTY: readonly ObjectRow[] = [];
+
+function isReplicaName(v: string): v is ReplicaName {
+  return (REPLICA_NAMES as readonly string[]).includes(v);
+}
 
 /** The chosen key if it is still listed, else the first listed one (or ''). */
 function pick(key: string, rows: readonly ObjectRow[]): string {
@@ -104,7 +118,9 @@ function build(f: FormState, frame: Frame | null): BuildResult {
     case 'compact':
       return { ok: true, action: buildCompact() };
     case 'restartApiServer':
-      return buildRestartApiServer(f.seconds);
+      return buildRestartApiServer(f.seconds, f.restartReplica === 'all' ? undefined : f.restartReplica);
+    case 'lagReplica':
+      return buildLagReplica(f.lagReplica, f.lag, f.seconds);
     case 'refuseConnections':
       return buildRefuseConnections(f.seconds);
     case 'apiErrors':
@@ -132,6 +148,7 @@ const KIND_HINT: Readonly<Record<InterventionKind, string>> = {
   watchError: 'controls.iv.hint.watchError',
   compact: 'controls.iv.hint.compact',
   restartApiServer: 'controls.iv.hint.restartApiServer',
+  lagReplica: 'controls.iv.hint.lagReplica',
   refuseConnections: 'controls.iv.hint.refuseConnections',
   apiErrors: 'controls.iv.hint.apiErrors',
   failReconciles: 'controls.iv.hint.failReconciles',
@@ -230,7 +247,7 @@ export function InterventionsPanel({ frame, onIntervene, disabled }: Interventio
   );
 
   const number = (
-    key: 'replicas' | 'updateReplicas' | 'seconds' | 'count',
+    key: 'replicas' | 'updateReplicas' | 'seconds' | 'count' | 'lag',
     label: string,
     errKey: string,
     attrs: { min: number; max: number; step: number | 'any' },
@@ -309,6 +326,32 @@ export function InterventionsPanel({ frame, onIntervene, disabled }: Interventio
     </Field>
   );
 
+  // S38: the replicas this run has (2–3), for the replica faults; none with one apiserver.
+  const replicaNames = (frame?.server.replicas ?? []).map((r) => r.name).filter(isReplicaName);
+  const replicaSelect = (key: 'restartReplica' | 'lagReplica', withAll: boolean): ReactNode => (
+    <Field label={t('controls.field.replica')}>
+      {({ id }) => (
+        <select
+          id={id}
+          className="ctl-select"
+          value={form[key]}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            if (isReplicaName(v)) set(key, v);
+            else if (key === 'restartReplica') set(key, 'all');
+          }}
+        >
+          {withAll && <option value="all">{t('controls.iv.replica.all')}</option>}
+          {replicaNames.map((n) => (
+            <option key={n} value={n}>
+              {t('controls.iv.replica.one', { replica: n })}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+
   const seconds = number('seconds', t('controls.field.seconds'), 'seconds', {
     min: 0.001,
     max: 3600,
@@ -362,6 +405,22 @@ export function InterventionsPanel({ frame, onIntervene, disabled }: Interventio
     case 'compact':
       break;
     case 'restartApiServer':
+      fields = (
+        <>
+          {replicaNames.length > 1 && replicaSelect('restartReplica', true)}
+          {seconds}
+        </>
+      );
+      break;
+    case 'lagReplica':
+      fields = (
+        <>
+          {replicaSelect('lagReplica', false)}
+          {number('lag', t('controls.field.lag'), 'lag', { min: 0.001, max: 3600, step: 'any' })}
+          {seconds}
+        </>
+      );
+      break;
     case 'refuseConnections':
       fields = seconds;
       break;
@@ -409,7 +468,7 @@ export function InterventionsPanel({ frame, onIntervene, disabled }: Interventio
                 if (k !== undefined) set('kind', k);
               }}
             >
-              {INTERVENTION_KINDS.map((k) => (
+              {INTERVENTION_KINDS.filter((k) => k !== 'lagReplica' || replicaNames.length > 1).map((k) => (
                 <option key={k} value={k}>
                   {interventionKindLabel(k)}
                 </option>

@@ -17,6 +17,7 @@ import {
   buildDelete,
   buildFailReconciles,
   buildRefuseConnections,
+  buildLagReplica,
   buildRestartApiServer,
   buildSlowHandlers,
   buildUpdateFooReplicas,
@@ -204,6 +205,23 @@ describe('builders', () => {
       cacheInitMs: DEFAULT_RESTART.cacheInitMs,
     });
     expect(buildRestartApiServer('x').ok).toBe(false);
+  });
+
+  it('replica faults (S38, S39): restart one replica, or make one lag', () => {
+    expect(ok(buildRestartApiServer('3', 'B'))).toEqual({
+      action: 'restartApiServer',
+      downtimeMs: 3000,
+      cacheInitMs: DEFAULT_RESTART.cacheInitMs,
+      replica: 'B',
+    });
+    expect(ok(buildLagReplica('C', '4', '20'))).toEqual({
+      action: 'lagReplica',
+      replica: 'C',
+      lagMs: 4000,
+      durationMs: 20_000,
+    });
+    const bad = problems(buildLagReplica('B', '', 'x'));
+    expect(Object.keys(bad).sort()).toEqual(['lag', 'seconds']);
   });
 
   it('server faults and failing reconciles', () => {

@@ -13,6 +13,7 @@
 import { BOUNDS, DEFAULT_RESTART } from '../../engine/model/defaults';
 import type { ObjectRow } from '../../engine/model/frame';
 import type { Kind } from '../../engine/model/objects';
+import type { ReplicaName } from '../../engine/model/scenario';
 import type { InterventionAction } from '../../engine/model/session';
 import { t } from '../../i18n';
 
@@ -212,15 +213,36 @@ export function buildCompact(): InterventionAction {
 
 /**
  * restartApiServer: the API server is down for the given seconds (watches end, connections refused),
- * then every resource's watch cache re-initialises (S33); watches from older RVs get 410 (S36).
+ * then every resource's watch cache re-initialises (S33); watches from older RVs get 410 (S36). With
+ * 2–3 replicas (S38) `replica` restarts only that one: only the connections and watches on it break.
  */
-export function buildRestartApiServer(seconds: string): BuildResult {
+export function buildRestartApiServer(seconds: string, replica?: ReplicaName): BuildResult {
   const d = validateSeconds(seconds, t('controls.field.seconds'));
   if (d.error !== null) return { ok: false, problems: [{ field: 'seconds', message: d.error }] };
   return {
     ok: true,
-    action: { action: 'restartApiServer', downtimeMs: d.value, cacheInitMs: DEFAULT_RESTART.cacheInitMs },
+    action: {
+      action: 'restartApiServer',
+      downtimeMs: d.value,
+      cacheInitMs: DEFAULT_RESTART.cacheInitMs,
+      ...(replica === undefined ? {} : { replica }),
+    },
   };
+}
+
+/**
+ * lagReplica (S37, S39b): one replica's caches get etcd's events `lag` seconds late for `seconds`: a
+ * watch there stays silent and catches up, a LIST at a newer RV there waits 3 s and gets 504.
+ */
+export function buildLagReplica(replica: ReplicaName, lag: string, seconds: string): BuildResult {
+  const l = validateSeconds(lag, t('controls.field.lag'));
+  const d = validateSeconds(seconds, t('controls.field.seconds'));
+  const problems = [
+    ...(l.error !== null ? [{ field: 'lag', message: l.error }] : []),
+    ...(d.error !== null ? [{ field: 'seconds', message: d.error }] : []),
+  ];
+  if (l.error !== null || d.error !== null) return { ok: false, problems };
+  return { ok: true, action: { action: 'lagReplica', replica, lagMs: l.value, durationMs: d.value } };
 }
 
 /** refuseConnections: every request fails to connect for the given seconds. */

@@ -23,6 +23,7 @@ import {
   ShowingNote,
   StatusChip,
 } from './parts';
+import { ReplicasTable } from './replicas-table';
 import { RestClients } from './rest-clients';
 import { WindowedTable } from './windowed-table';
 
@@ -105,6 +106,8 @@ function WatchCard({ w, now }: { readonly w: Watch; readonly now: number }): Rea
                 : formatCountdown(w.deadline, now),
           },
           { term: t('inspectors.col.nextBookmark'), value: formatCountdown(w.nextBookmarkAt, now) },
+          // S38: with several replicas, the one serving this watch.
+          ...(w.replica === undefined ? [] : [{ term: t('inspectors.replicas.col.name'), value: w.replica }]),
         ]}
       />
     </li>
@@ -207,6 +210,11 @@ function ApiServerInspectorView({ frame, selectedKey, onSelectKey }: ApiServerIn
           },
         ]}
       />
+      {s.replicas !== undefined ? (
+        <Section title={t('inspectors.replicas.title')} aside={formatCount(s.replicas.length)}>
+          <ReplicasTable server={s} now={now} />
+        </Section>
+      ) : null}
       <Section title={t('inspectors.apiserver.window')}>
         <HistoryWindow server={s} />
       </Section>
@@ -260,6 +268,18 @@ function ApiServerInspectorView({ frame, selectedKey, onSelectKey }: ApiServerIn
                 ),
             },
             { id: 'rv', header: t('inspectors.col.rv'), width: 3.4, render: (r) => <Rv rv={r.rv} /> },
+            // S38: which replica served (or refused) it, with several replicas.
+            ...(s.replicas === undefined
+              ? []
+              : [
+                  {
+                    id: 'replica',
+                    header: t('inspectors.replicas.col.name'),
+                    width: 5.8,
+                    render: (r: Req) =>
+                      r.replica ?? <span title={t('inspectors.replicas.notTracked')}>—</span>,
+                  },
+                ]),
             {
               id: 'code',
               header: t('inspectors.col.status'),

@@ -12,7 +12,7 @@ import { deferredInspector } from './deferred';
 import { formatCount } from './format';
 import { KeyList } from './key-list';
 import { type CacheDiffEntry, cacheDiffText, ObjectTable } from './object-table';
-import { Chip, Facts, InspectorShell, KeyButton, KindLabel, Section, ShowingNote } from './parts';
+import { Chip, Facts, InspectorShell, KeyButton, KindLabel, Rv, Section, ShowingNote } from './parts';
 import { WindowedTable } from './windowed-table';
 
 export interface IndexerInspectorProps {
@@ -182,6 +182,18 @@ function IndexerInspectorView({ lane, frame, selectedKey, onSelectKey }: Indexer
                 </Chip>
               ),
             },
+            // S6, S39: with several apiserver replicas, the key's RV in the cache of the replica this
+            // informer reads from: equal to the informer's after a stale list at "0" on a lagging replica.
+            ...(ix.diff.some((d) => d.replica !== undefined)
+              ? [
+                  {
+                    id: 'replica',
+                    header: t('inspectors.indexer.replicaCache'),
+                    width: 7,
+                    render: (d: DiffRow) => (d.replica === undefined ? '' : <Rv rv={d.replica} />),
+                  },
+                ]
+              : []),
           ]}
         />
       </Section>

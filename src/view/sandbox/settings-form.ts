@@ -69,6 +69,16 @@ export const FIELD_GROUPS: readonly { readonly id: string; readonly fields: read
       { id: 'burst', kind: 'int', label: 'links.sb.f.clientBurst' },
     ],
   },
+  {
+    // HA apiserver replicas (S38): how many, each one's etcd → Cacher lag range, --goaway-chance.
+    id: 'replicas',
+    fields: [
+      { id: 'apiServerReplicas', kind: 'int', label: 'links.sb.f.apiServerReplicas' },
+      { id: 'replicaLag.min', kind: 'duration', label: 'links.sb.f.replicaLagMin' },
+      { id: 'replicaLag.max', kind: 'duration', label: 'links.sb.f.replicaLagMax' },
+      { id: 'goawayChance', kind: 'number', label: 'links.sb.f.goawayChance' },
+    ],
+  },
 ];
 
 export const LIMITER_TYPES = ['default', 'exponential', 'fastslow', 'bucket', 'maxOf'] as const;
@@ -141,6 +151,10 @@ export function draftFromSettings(s: Settings): SettingsDraft {
     'reconcile.failureRate': String(s.reconcile.failureRate),
     qps: String(s.qps),
     burst: String(s.burst),
+    apiServerReplicas: String(s.apiServerReplicas),
+    'replicaLag.min': String(s.replicaLag.min),
+    'replicaLag.max': String(s.replicaLag.max),
+    goawayChance: String(s.goawayChance),
     ...limiterValues(s.rateLimiter),
   };
   return { base: s, values, limiter: s.rateLimiter.type, mistakes: s.mistakes };

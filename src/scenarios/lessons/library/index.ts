@@ -20,6 +20,8 @@ import { yaml as finalizers } from './12-finalizers';
 import { yaml as apiserverRestart } from './13-apiserver-restart';
 import { yaml as clientThrottling } from './14-client-throttling';
 import { yaml as retryAfter } from './15-retry-after';
+import { yaml as replicaRestart } from './16-replica-restart';
+import { yaml as laggingReplica } from './17-lagging-replica';
 
 /** A built-in lesson before parsing: its catalog entry (../catalog-data.ts) and its text. */
 export interface LessonSource extends LessonEntry {
@@ -43,6 +45,8 @@ export const LESSON_TEXTS: Readonly<Record<string, string>> = {
   'apiserver-restart': apiserverRestart,
   'client-throttling': clientThrottling,
   'retry-after': retryAfter,
+  'replica-restart': replicaRestart,
+  'lagging-replica': laggingReplica,
 };
 
 /**
