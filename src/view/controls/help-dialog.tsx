@@ -4,6 +4,7 @@
  */
 import { memo, type ReactNode, useId, useRef } from 'react';
 import { t } from '../../i18n';
+import { useLang } from '../../i18n/react';
 import { SHORTCUT_HELP } from './shortcuts';
 import { useModalFocus } from './use-modal-focus';
 import './controls.css';
@@ -14,6 +15,7 @@ export interface HelpDialogProps {
 }
 
 export const HelpDialog = memo(function HelpDialog({ open, onClose }: HelpDialogProps): ReactNode {
+  useLang(); // memoised: re-render on a language change (it sits outside the subtree a change remounts)
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const descId = useId();

@@ -1,6 +1,7 @@
 /** Light / dark / system theme choice: a labelled radio group styled as a segmented control. */
 import { memo, type ReactNode, useId } from 'react';
 import { t } from '../../i18n';
+import { useLang } from '../../i18n/react';
 import { THEMES, type Theme } from './theme';
 import './controls.css';
 
@@ -16,6 +17,7 @@ const LABEL: Readonly<Record<Theme, string>> = {
 };
 
 export const ThemeSwitch = memo(function ThemeSwitch({ theme, onChange }: ThemeSwitchProps): ReactNode {
+  useLang(); // memoised: re-render on a language change (it sits outside the subtree a change remounts)
   const name = useId();
   return (
     <fieldset className="ctl-segmented">

@@ -6,6 +6,7 @@
  */
 import { memo, type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { getLanguage, t } from '../../i18n';
+import { useLang } from '../../i18n/react';
 import { useSimStoreApi } from '../../store/react';
 import { sessionOf } from '../../store/selectors';
 import type { SimState } from '../../store/types';
@@ -61,6 +62,7 @@ export const CopyLinkButton = memo(function CopyLinkButton({
 }: {
   readonly disabled?: boolean;
 }): ReactNode {
+  useLang(); // memoised: re-render on a language change (it sits outside the subtree a change remounts)
   const store = useSimStoreApi();
   const id = useId();
   const [open, setOpen] = useState(false);
