@@ -81,6 +81,15 @@ export const MESSAGES = {
   'realfifo.resync': { fn: 'RealFIFO.Resync', params: [] },
   // Informer (SI*)
   'informer.pop': { fn: 'DeltaFIFO.Pop', params: ['deltas', 'count', 'isInInitialList'] },
+  // Modern lanes (client-go v0.36.3): RealFIFO.PopBatch, processDeltas / processDeltasInBatch (SI2 [C], SI7, I7)
+  'informer.pop-batch': { fn: 'RealFIFO.PopBatch', params: ['deltas', 'count', 'isInInitialList', 'batch'] },
+  'informer.store-add': { fn: 'processDeltas', params: ['type', 'batch'] },
+  'informer.store-update': { fn: 'processDeltas', params: ['type', 'batch'] },
+  'informer.store-delete': { fn: 'processDeltas', params: ['type', 'batch'] },
+  'informer.replaced-all': { fn: 'processReplacedAllInfo', params: ['items', 'tombstones', 'rv'] },
+  'indexer.transaction': { fn: 'threadSafeMap.Transaction', params: ['size', 'ops', 'rv'] },
+  'indexer.replace': { fn: 'threadSafeMap.Replace', params: ['size', 'rv'] },
+  'indexer.bookmark': { fn: 'threadSafeMap.Bookmark', params: ['rv'] },
   'informer.indexer-add': { fn: 'sharedIndexInformer.HandleDeltas', params: ['type'] },
   'informer.indexer-update': { fn: 'sharedIndexInformer.HandleDeltas', params: ['type'] },
   'informer.indexer-delete': { fn: 'sharedIndexInformer.HandleDeltas', params: ['type'] },

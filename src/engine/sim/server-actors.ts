@@ -106,6 +106,7 @@ export function serverHandleWatch(
   arrivedAt: number,
 ): void {
   const s = ctx.scenario.settings;
+  const watchList = s.era === 'modern' && req.sendInitialEvents === true;
   const fault = serverRequestFault(w.server, w.now, { verb: 'watch', kind: lane });
   if (fault === null) {
     const wait = serverWatchWaitUntil(w.server, lane, w.now);
@@ -121,8 +122,12 @@ export function serverHandleWatch(
       lane,
       {
         resourceVersion: req.resourceVersion,
-        allowWatchBookmarks: req.allowWatchBookmarks && s.bookmarkIntervalMs > 0,
+        // S24 [1.36]: a watch-list always carries allowWatchBookmarks (validation requires it) and gets
+        // its end bookmark even when periodic bookmarks are off; a 1.26 server (classic) ignores the
+        // sendInitialEvents parameter, so only a modern world forwards it.
+        allowWatchBookmarks: req.allowWatchBookmarks && (s.bookmarkIntervalMs > 0 || watchList),
         timeoutMs: req.timeoutMs,
+        ...(watchList ? { sendInitialEvents: true } : {}),
         labelSelector: laneSelector(ctx, lane),
       },
       w.now,
