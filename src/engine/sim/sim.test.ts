@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { libraryScenario } from '../../scenarios/library';
 import { parseScenario } from '../../scenarios/parse';
 import { isMessageId, MESSAGES, PARAM_TOKENS, type TokenParam } from '../model/messages';
-import type { Scenario, ScriptAction } from '../model/scenario';
+import { ERAS, type Scenario, type ScriptAction } from '../model/scenario';
 import type { TraceRecord } from '../model/trace';
 import { createWorld } from './create-world';
 import { buildFrame } from './frame';
 import { cacheDiff, isQuiet, keysInProcess } from './invariants';
 import { stepWorld } from './step';
-import { randomScenario } from './test-scenarios';
+import { inEra, randomScenario } from './test-scenarios';
 import type { SimContext, World } from './world';
 
 function load(name: string): Scenario {
@@ -113,10 +113,10 @@ describe('every step is visible', () => {
 });
 
 describe('W3: a key is never processed by two workers at once', () => {
-  it('holds for random scenarios with faults and several workers', () => {
+  it.each(ERAS)('holds for random scenarios with faults and several workers (%s era)', (era) => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000 }), (seed) => {
-        run(randomScenario(seed), 4000, (w) => {
+        run(inEra(randomScenario(seed), era), 4000, (w) => {
           const keys = keysInProcess(w);
           expect(new Set(keys).size).toBe(keys.length);
         });
@@ -127,10 +127,10 @@ describe('W3: a key is never processed by two workers at once', () => {
 });
 
 describe('convergence: after faults stop and the system is quiet, every cache equals the server', () => {
-  it('indexers hold exactly the server objects (keys and resourceVersions) and the workqueue is empty', () => {
+  it.each(ERAS)('indexers hold exactly the server objects and the workqueue is empty (%s era)', (era) => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000 }), (seed) => {
-        const s = randomScenario(seed);
+        const s = inEra(randomScenario(seed), era);
         const w = runToQuiet(s, 26_000);
         expect(isQuiet(w)).toBe(true);
         expect(cacheDiff(w)).toEqual([]);

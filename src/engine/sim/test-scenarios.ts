@@ -5,7 +5,7 @@
 
 import { nextFloat, nextInt, type RngState, seedRng } from '../kernel/prng';
 import { DEFAULT_SETTINGS } from '../model/defaults';
-import type { ObjectManifest, Scenario, ScriptAction, Settings } from '../model/scenario';
+import type { Era, ObjectManifest, Scenario, ScriptAction, Settings } from '../model/scenario';
 
 function foo(name: string, replicas: number): ObjectManifest {
   return {
@@ -100,4 +100,9 @@ export function randomScenario(
     objects: initial,
     script,
   };
+}
+
+/** `s` with its lanes and controller in `era` (settings.era): property tests run in both eras. */
+export function inEra(s: Scenario, era: Era): Scenario {
+  return { ...s, settings: { ...s.settings, era } };
 }
