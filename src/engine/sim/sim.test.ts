@@ -91,6 +91,10 @@ describe('every step is visible', () => {
     };
     for (const seed of [1, 2, 3, 4, 5, 6]) run(randomScenario(seed), 3000, collect);
     run(load('default'), 3000, collect);
+    // Modern lanes (settings.era modern) emit their own messages.
+    for (const seed of [1, 2, 3, 4, 5, 6]) run(inEra(randomScenario(seed), 'modern'), 3000, collect);
+    run(inEra(load('default'), 'modern'), 3000, collect);
+    expect(seen).toContain('informer.pop-batch');
     const missing = [...seen].filter((m) => !isMessageId(m));
     expect(missing).toEqual([]);
     expect([...wrong]).toEqual([]);
@@ -108,6 +112,7 @@ describe('every step is visible', () => {
     };
     for (const seed of [1, 2, 3, 4, 5, 6]) run(randomScenario(seed), 3000, collect);
     run(load('default'), 3000, collect);
+    for (const seed of [1, 2, 3]) run(inEra(randomScenario(seed), 'modern'), 3000, collect);
     expect([...found].slice(0, 10)).toEqual([]);
   });
 });
