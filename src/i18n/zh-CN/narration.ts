@@ -55,7 +55,7 @@ export const narration: NarrationTable = {
     'informer.pop-batch': '批量弹出（PopBatch）：{count} 个增量 [{deltas}]',
     'informer.store-add': '{type}：{key} 不在缓存中 → indexer.Add',
     'informer.store-update': '{type}：{key} 已在缓存中 → indexer.Update',
-    'informer.store-delete': '{type}：indexer.Delete {key}',
+    'informer.store-delete': '{type}：从索引器删除 {key}（indexer.Delete）',
     'informer.replaced-all':
       'ReplacedAll（"{rv}"）：用 {items} 个对象整体替换索引器（Indexer），{tombstones} 个缓存对象已消失',
     'indexer.transaction':
