@@ -174,6 +174,15 @@ export const MESSAGES = {
     params: ['client', 'verb', 'url', 'waitedMs', 'waited'],
   },
   'rest.throttled-quiet': { fn: 'Request.tryThrottle', params: ['client', 'verb', 'url', 'waitedMs'] },
+  // [1.36] (settings.era modern): the same two logs as one structured line (K3).
+  'rest.throttled-structured': {
+    fn: 'Request.tryThrottle',
+    params: ['client', 'verb', 'url', 'waitedMs', 'waited'],
+  },
+  'rest.retry-throttled-structured': {
+    fn: 'Request.tryThrottleWithInfo',
+    params: ['client', 'verb', 'url', 'waitedMs', 'waited', 'retries', 'retryAfter', 'code', 'retryReason'],
+  },
   'rest.retry-after': {
     fn: 'withRetry.IsNextRetry',
     params: ['client', 'verb', 'url', 'code', 'reason', 'attempt', 'retryAfter'],

@@ -125,6 +125,10 @@ export const narration: NarrationTable = {
     // as a structured line instead (sim/rest-actors.ts restDepart).
     'rest.throttled':
       '{client}: Waited for {waited} due to client-side throttling, not priority and fairness, request: {verb}:{url}',
+    'rest.throttled-structured':
+      '{client}: "Waited before sending request" delay="{waited}" reason="client-side throttling, not priority and fairness" verb="{verb}" URL="{url}"',
+    'rest.retry-throttled-structured':
+      '{client}: "Waited before sending request" delay="{waited}" reason="retries: {retries}, retry-after: {retryAfter}s - retry-reason: {retryReason}" verb="{verb}" URL="{url}"',
     'rest.throttled-quiet':
       '{client}: {verb} waited {waitedMs} ms for a token (under 50 ms: client-go logs nothing)',
     'rest.retry-after':

@@ -121,6 +121,10 @@ export const narration: NarrationTable = {
     // as a structured line instead (sim/rest-actors.ts restDepart).
     'rest.throttled':
       '{client} 客户端限流，client-go 日志：Waited for {waited} due to client-side throttling, not priority and fairness, request: {verb}:{url}',
+    'rest.throttled-structured':
+      '{client} 客户端限流，client-go 结构化日志："Waited before sending request" delay="{waited}" reason="client-side throttling, not priority and fairness" verb="{verb}" URL="{url}"',
+    'rest.retry-throttled-structured':
+      '{client} 重试前又等待了令牌，client-go 结构化日志："Waited before sending request" delay="{waited}" reason="retries: {retries}, retry-after: {retryAfter}s - retry-reason: {retryReason}" verb="{verb}" URL="{url}"',
     'rest.throttled-quiet': '{client}：{verb} 等待令牌 {waitedMs} 毫秒（不到 50 毫秒，client-go 不记日志）',
     'rest.retry-after':
       '{client}：第 {attempt} 次尝试（共 11 次）得到 {code} {reason}，带 Retry-After: {retryAfter}：睡眠 {retryAfter} 秒后重试',
