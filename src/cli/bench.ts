@@ -5,17 +5,19 @@
  * 2. Timeline seek latency in Node on a 1,000,000-step `default` timeline, and the heap it holds;
  *    2b. a seek as the engine Worker serves it (restore, replay, frame, and the answer's clone) in the
  *    browser bench's worlds of 1,000 and 10,000 Foos (no target of its own: the page's is end to end).
- * 3. DeltaFIFO + indexer + workqueue operations per second on a fixed workload, against client-go.
+ * 3. DeltaFIFO + indexer + workqueue operations per second on a fixed workload, against client-go;
+ *    3b. the same workload on the modern RealFIFO (one delta per Pop), and the modern/classic ratio.
  *
  * Prints human-readable lines, then exactly one final line:
- *   bench: steps_per_s=<n> seek_p95_ms=<n> heap_mb=<n> fifo_wq_ops_per_s=<n> host_seek_p95_<N>_ms=<n>…
+ *   bench: steps_per_s=<n> seek_p95_ms=<n> heap_mb=<n> fifo_wq_ops_per_s=<n> real_fifo_wq_ops_per_s=<n>
+ *          host_seek_p95_<N>_ms=<n>…
  * The heap figure needs `global.gc`: without --expose-gc the script re-runs itself with it.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import type { Scenario } from '../engine/model/scenario';
 import { runSteps, type StepsRun } from './bench/engine-steps';
-import { FIFO_WQ_KEYS, FIFO_WQ_WRITES, type FifoWqRun, runFifoWq } from './bench/fifo-wq';
+import { FIFO_WQ_KEYS, FIFO_WQ_WRITES, type FifoWqRun, runFifoWq, runRealFifoWq } from './bench/fifo-wq';
 import { runHostSeek } from './bench/host-seek';
 import { type LoadMark, loadMark, othersShare } from './bench/machine-load';
 import { runSeek } from './bench/seek';
@@ -29,6 +31,10 @@ const TARGET_HEAP_MB = 256;
 const TARGET_FIFO_WQ_OPS_PER_S = 2_300_000;
 /** client-go v0.26.15 on the same workload, 2-core machine of this kind (docs/PERFORMANCE.md). */
 const CLIENT_GO_FIFO_WQ_OPS_PER_S = 4_600_000;
+/** client-go v0.36.3's RealFIFO on the same workload, measured beside v0.26.15 (issue 11): 4.25–4.29 M. */
+const CLIENT_GO_REAL_FIFO_WQ_OPS_PER_S = 4_270_000;
+/** client-go's own modern / classic ratio on that machine (4.25–4.29 M over 4.44–4.63 M). */
+const CLIENT_GO_MODERN_RATIO = { min: 0.93, max: 0.96 } as const;
 
 /** Figure 1: heavy scenario, warm-up runs then measured runs of this many steps each (best reported). */
 const STEPS_SCENARIO = 'heavy';
@@ -164,19 +170,51 @@ function benchHostSeek(): { foos: number; p95: number }[] {
   return out;
 }
 
+/** Warm-up, then FIFO_RUNS measured runs of one workload; the best rate and the runs. */
+function measureFifo(run: (writes?: number) => FifoWqRun): {
+  top: number;
+  runs: FifoWqRun[];
+  rates: number[];
+} {
+  for (const w of FIFO_WARMUP_WRITES) run(w);
+  const runs: FifoWqRun[] = [];
+  for (let i = 0; i < FIFO_RUNS; i++) runs.push(run());
+  const rates = runs.map((r) => (r.ops / r.ms) * 1000);
+  const r0 = runs[0]!;
+  if (r0.cached !== FIFO_WQ_KEYS || r0.gets !== FIFO_WQ_WRITES)
+    throw new Error(`fifo-wq workload went wrong: ${r0.cached} cached, ${r0.gets} gets`);
+  return { top: best(rates), runs, rates };
+}
+
+/** Figure 3b: the modern RealFIFO on the same workload, beside the classic figure. */
+function benchRealFifoWq(classic: number): number {
+  console.log('[3b] RealFIFO (client-go v0.36.3) + workqueue: the same workload, one delta per Pop');
+  const { top, rates } = measureFifo((w) => runRealFifoWq(w));
+  console.log(
+    `    ops/s ${int(top)} (best of ${FIFO_RUNS}; median ${int(median(rates))}, worst ${int(Math.min(...rates))})`,
+  );
+  console.log(
+    `    vs client-go v0.36.3 (≈${mega(CLIENT_GO_REAL_FIFO_WQ_OPS_PER_S)} ops/s): ` +
+      `${(top / CLIENT_GO_REAL_FIFO_WQ_OPS_PER_S).toFixed(2)}×`,
+  );
+  console.log(
+    `    modern / classic ${(top / classic).toFixed(2)} (client-go's own: ` +
+      `${CLIENT_GO_MODERN_RATIO.min.toFixed(2)}–${CLIENT_GO_MODERN_RATIO.max.toFixed(2)})`,
+  );
+  console.log(
+    `    target ≥ ${mega(TARGET_FIFO_WQ_OPS_PER_S)} ops/s: ${verdict(top >= TARGET_FIFO_WQ_OPS_PER_S)} ` +
+      `(${dec1(top / TARGET_FIFO_WQ_OPS_PER_S)}× target)`,
+  );
+  return top;
+}
+
 function benchFifoWq(): number {
   console.log(
     `[3] DeltaFIFO + workqueue: ${int(FIFO_WQ_KEYS)} keys, ${int(FIFO_WQ_WRITES)} writes (Add, then Update), ` +
       'a round of 4 Pop+processDeltas+Add and a Get/GetByKey/Done drain after every 4 writes',
   );
-  for (const w of FIFO_WARMUP_WRITES) runFifoWq(w);
-  const runs: FifoWqRun[] = [];
-  for (let i = 0; i < FIFO_RUNS; i++) runs.push(runFifoWq());
-  const rates = runs.map((r) => (r.ops / r.ms) * 1000);
-  const top = best(rates);
+  const { top, runs, rates } = measureFifo((w) => runFifoWq(w));
   const r0 = runs[0]!;
-  if (r0.cached !== FIFO_WQ_KEYS || r0.gets !== FIFO_WQ_WRITES)
-    throw new Error(`fifo-wq workload went wrong: ${r0.cached} cached, ${r0.gets} gets`);
   console.log(
     `    ${FIFO_WARMUP_WRITES.length} warm-up runs, then ${FIFO_RUNS} runs of ${int(r0.ops)} ops ` +
       `(writes + Pops + Gets + Dones); best ${int(Math.min(...runs.map((r) => r.ms)))} ms`,
@@ -213,6 +251,7 @@ function main(gc: () => void): void {
   const hostSeeks = benchHostSeek();
   const m3 = loadMark();
   const ops = benchFifoWq();
+  const modernOps = benchRealFifoWq(ops);
   const m4 = loadMark();
   const pct = (a: LoadMark, b: LoadMark): string => {
     const x = othersShare(a, b);
@@ -235,6 +274,7 @@ function main(gc: () => void): void {
     p95 >= TARGET_SEEK_P95_MS ? 'seek p95' : null,
     heapMb >= TARGET_HEAP_MB ? 'heap' : null,
     ops < TARGET_FIFO_WQ_OPS_PER_S ? 'FIFO+wq ops/s' : null,
+    modernOps < TARGET_FIFO_WQ_OPS_PER_S ? 'RealFIFO+wq ops/s' : null,
   ].filter((x) => x !== null);
   console.log(
     missed.length === 0
@@ -244,7 +284,7 @@ function main(gc: () => void): void {
   );
   console.log(
     `bench: steps_per_s=${Math.round(sps)} seek_p95_ms=${dec1(p95)} heap_mb=${dec1(heapMb)} ` +
-      `fifo_wq_ops_per_s=${Math.round(ops)} ` +
+      `fifo_wq_ops_per_s=${Math.round(ops)} real_fifo_wq_ops_per_s=${Math.round(modernOps)} ` +
       hostSeeks.map((h) => `host_seek_p95_${h.foos}_ms=${dec1(h.p95)}`).join(' '),
   );
 }

@@ -92,3 +92,36 @@ describe('a reader that stops early', () => {
     expect(Date.now() - began).toBeLessThan(5000);
   }, 20_000);
 });
+
+describe('--era', () => {
+  it("overrides the scenario's settings.era: the modern run starts with watch-list requests", async () => {
+    const cli = fileURLToPath(new URL('./sim.ts', import.meta.url));
+    const runCli = (args: string[]) =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', cli, 'default', ...args], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let out = '';
+        let err = '';
+        child.stdout.setEncoding('utf8').on('data', (d: string) => {
+          out += d;
+        });
+        child.stderr.setEncoding('utf8').on('data', (d: string) => {
+          err += d;
+        });
+        child.once('error', reject);
+        child.once('exit', (code) => resolve({ code, out, err }));
+      });
+    const modern = await runCli(['--era', 'modern', '--steps', '2', '--format', 'jsonl']);
+    expect(modern.code).toBe(0);
+    const msgs = modern.out
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { message: string }).message);
+    expect(msgs).toEqual(['reflector.watch-list', 'reflector.watch-list']);
+    const classic = await runCli(['--steps', '1', '--format', 'jsonl']);
+    expect((JSON.parse(classic.out.trim()) as { message: string }).message).toBe('reflector.list');
+    const bad = await runCli(['--era', 'future']);
+    expect(bad).toMatchObject({ code: 2, err: expect.stringContaining('--era is classic or modern') });
+  }, 30_000);
+});

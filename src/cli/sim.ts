@@ -1,6 +1,6 @@
 /**
- * `npm run sim -- <scenario> [--seed N] [--steps N] [--format text|jsonl]`: runs a scenario headless and
- * prints its trace. <scenario> is a YAML/JSON file or the name of a built-in scenario (`default`, ...).
+ * `npm run sim -- <scenario> [--seed N] [--era classic|modern] [--steps N] [--format text|jsonl]`: runs a scenario headless and
+ * prints its trace; `--era` overrides the scenario's `settings.era`. <scenario> is a YAML/JSON file or the name of a built-in scenario (`default`, ...).
  * `text` prints one line per record with its English narration (src/i18n/narration.ts); `jsonl` prints
  * each record in the one JSON shape the event-log export uses too (src/engine/model/record-json.ts).
  *
@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { recordToJsonLine } from '../engine/model/record-json';
-import type { Scenario } from '../engine/model/scenario';
+import type { Era, Scenario } from '../engine/model/scenario';
 import type { TraceRecord } from '../engine/model/trace';
 import { recordView } from '../engine/model/views';
 import { createWorld } from '../engine/sim/create-world';
@@ -25,15 +25,18 @@ import { formatScenarioError, parseScenario } from '../scenarios/parse';
 interface Args {
   scenario: string;
   seed: number | null;
+  era: Era | null;
   steps: number;
   format: 'text' | 'jsonl';
 }
 
-const USAGE = 'usage: npm run sim -- <scenario-file|name> [--seed N] [--steps N] [--format text|jsonl]';
+const USAGE =
+  'usage: npm run sim -- <scenario-file|name> [--seed N] [--era classic|modern] [--steps N] [--format text|jsonl]';
 
 function parseArgs(argv: string[]): Args | string {
   let scenario: string | null = null;
   let seed: number | null = null;
+  let era: Era | null = null;
   let steps = 500;
   let format: 'text' | 'jsonl' = 'text';
   for (let i = 0; i < argv.length; i++) {
@@ -44,6 +47,10 @@ function parseArgs(argv: string[]): Args | string {
       if (!Number.isInteger(v) || v < 0 || v > 0xffffffff)
         return '--seed takes an integer from 0 to 4294967295';
       seed = v;
+    } else if (a === '--era') {
+      const v = val();
+      if (v !== 'classic' && v !== 'modern') return '--era is classic or modern';
+      era = v;
     } else if (a === '--steps') {
       const v = Number(val());
       if (!Number.isInteger(v) || v < 0) return '--steps takes a whole number';
@@ -64,7 +71,7 @@ function parseArgs(argv: string[]): Args | string {
   }
   if (scenario === null)
     return `${USAGE}\nbuilt-in scenarios: ${SCENARIO_LIBRARY.map((s) => s.name).join(', ')}`;
-  return { scenario, seed, steps, format };
+  return { scenario, seed, era, steps, format };
 }
 
 export function loadScenario(ref: string): Scenario | string {
@@ -133,7 +140,9 @@ async function main(argv: string[]): Promise<number> {
     console.error(loaded);
     return 2;
   }
-  const scenario = args.seed === null ? loaded : { ...loaded, seed: args.seed };
+  const seeded = args.seed === null ? loaded : { ...loaded, seed: args.seed };
+  const scenario =
+    args.era === null ? seeded : { ...seeded, settings: { ...seeded.settings, era: args.era } };
   const ctx: SimContext = { scenario, script: [...scenario.script] };
   const w = createWorld(scenario);
   const lines: string[] = [];

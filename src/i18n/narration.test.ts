@@ -112,16 +112,26 @@ describe('renderNarration', () => {
   it('narrates real runs in both languages, with no placeholder left and no English word in Chinese', () => {
     const lib = parseScenario(libraryScenario('default')!.yaml);
     if (!lib.ok) throw new Error('default scenario does not parse');
-    const recs = [lib.scenario, randomScenario(1), randomScenario(2), randomScenario(3)].flatMap((s) =>
-      records(s, 2500),
-    );
+    // Both eras (settings.era): modern lanes narrate their own messages.
+    const modern = (s: Scenario): Scenario => ({ ...s, settings: { ...s.settings, era: 'modern' } });
+    const recs = [
+      lib.scenario,
+      randomScenario(1),
+      randomScenario(2),
+      randomScenario(3),
+      modern(lib.scenario),
+      modern(randomScenario(1)),
+      modern(randomScenario(2)),
+    ].flatMap((s) => records(s, 2500));
     const ids = new Set(recs.map((r) => r.message));
     expect(ids.size).toBeGreaterThan(35);
     const bad: string[] = [];
+    // `sendInitialEvents=true` is the watch-list request's query parameter as sent (R19), not a boolean param.
+    const wire = (text: string): string => text.replace(/sendInitialEvents=true/g, '');
     for (const r of recs) {
-      const en = renderNarration(r, 'en');
+      const en = wire(renderNarration(r, 'en'));
       if (/\{\w+\}/.test(en) || /\b(?:true|false)\b/.test(en)) bad.push(`en ${r.message}: ${en}`);
-      const zh = renderNarration(r, 'zh-CN');
+      const zh = wire(renderNarration(r, 'zh-CN'));
       if (
         !CJK.test(zh) ||
         /\{\w+\}/.test(zh) ||

@@ -93,6 +93,7 @@ export const limiter: fc.Arbitrary<RateLimiterSetting> = fc.letrec<{ l: RateLimi
 
 export const settings: fc.Arbitrary<Settings> = fc
   .record({
+    era: fc.constantFrom('classic' as const, 'modern' as const),
     resyncPeriodMs: offOrAtLeastOneSecond,
     workers: fc.integer({ min: 1, max: 16 }),
     rateLimiter: limiter,

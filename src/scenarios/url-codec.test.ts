@@ -194,6 +194,32 @@ describe('round trip', () => {
     }
   });
 
+  it('carries settings.era through its source; a link without one (made before the era existed) is classic', () => {
+    const base = libraryScenarioValue('default');
+    expect(base.settings.era).toBe('classic');
+    const modern: LinkState = {
+      source: { kind: 'scenario', scenario: { ...base, settings: { ...base.settings, era: 'modern' } } },
+      step: 3,
+      interventions: [],
+      engine: '1',
+    };
+    const back = decodeLink(encodeLink(modern), OPTS);
+    expect(back.ok && back.state).toEqual(modern);
+    const lesson: LinkState = {
+      source: { kind: 'lesson', id: 'cold-start', changes: { era: 'modern' } },
+      step: 3,
+      interventions: [],
+      engine: '1',
+    };
+    const backLesson = decodeLink(encodeLink(lesson), OPTS);
+    expect(backLesson.ok && backLesson.state).toEqual(lesson);
+    // The compact document leaves a classic era out, so an old link's scenario reads back as classic.
+    const doc = scenarioDoc(base, 'compact') as { settings?: Record<string, unknown> };
+    expect(doc.settings?.era).toBeUndefined();
+    const old = validateScenario(doc);
+    expect(old.ok && old.scenario.settings.era).toBe('classic');
+  });
+
   it('the compact scenario document reads back as the same scenario', () => {
     fc.assert(
       fc.property(scenario, (s) => {

@@ -173,6 +173,7 @@ function settingEntries(s: Partial<Settings>, form: DocForm): SettingEntry[] {
   const range = (key: 'watchTimeout' | 'deploymentRollout' | 'gcDelay' | 'replicaLag', r: Range): void => {
     add(key, rangeDoc(r, d[key], form), isEmptyDoc(rangeDoc(r, d[key], 'compact')));
   };
+  if (s.era !== undefined) add('era', s.era, s.era === d.era);
   if (s.resyncPeriodMs !== undefined)
     add('resyncPeriodMs', duration(s.resyncPeriodMs, form), s.resyncPeriodMs === d.resyncPeriodMs);
   if (s.workers !== undefined) add('workers', s.workers, s.workers === d.workers);

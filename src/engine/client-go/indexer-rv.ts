@@ -52,7 +52,17 @@ function rvOf<T extends MetaObject>(obj: T | DeletedFinalStateUnknown<T>): strin
 /** Add or Update (I2 upsert; I7: the RV becomes the object's). */
 export function storeUpsert<T extends MetaObject>(s: IndexerRvState<T>, obj: T): void {
   const key = deletionHandlingKey(obj);
-  indexerPutKeyed(s.indexer, key, obj, indexerGetByKey(s.indexer, key));
+  storeUpsertKeyed(s, key, obj, indexerGetByKey(s.indexer, key));
+}
+
+/** storeUpsert for a caller that already has the object's key and what the indexer holds there. */
+export function storeUpsertKeyed<T extends MetaObject>(
+  s: IndexerRvState<T>,
+  key: string,
+  obj: T,
+  old: T | undefined,
+): void {
+  indexerPutKeyed(s.indexer, key, obj, old);
   s.resourceVersion = obj.metadata.resourceVersion;
 }
 

@@ -36,7 +36,7 @@ import {
   storeDelete,
   storeReplace,
   storeTransaction,
-  storeUpsert,
+  storeUpsertKeyed,
 } from './indexer-rv';
 import type { Notification } from './process-deltas';
 import {
@@ -103,7 +103,7 @@ export function processRealDelta<T extends MetaObject>(
       const obj = objectOf(d);
       const key = deletionHandlingKey(obj);
       const old = indexerGetByKey(s.indexer, key);
-      storeUpsert(s, obj);
+      storeUpsertKeyed(s, key, obj, old);
       return {
         storeOps: [{ op: old === undefined ? 'add' : 'update', key, obj, delta: d.type }],
         notifications: [

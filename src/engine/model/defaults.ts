@@ -7,6 +7,7 @@
 import type { Settings } from './scenario';
 
 export const DEFAULT_SETTINGS: Settings = {
+  era: 'classic', // client-go 1.26 (a link or file without an era is classic)
   resyncPeriodMs: 30_000, // C1: sample-controller main.go, NewSharedInformerFactory(..., 30s)
   workers: 2, // C1: controller.Run(ctx, 2)
   rateLimiter: { type: 'default' }, // W14: DefaultControllerRateLimiter (classic era)

@@ -64,8 +64,44 @@ export interface NotificationView {
   readonly isInInitialList: boolean;
 }
 
+/** One RealFIFO entry (modern lanes): an object delta, or an atomic one (ReplacedAll, SyncAll, Bookmark). */
+export interface RealFifoEntryView {
+  readonly type: 'Added' | 'Updated' | 'Deleted' | 'ReplacedAll' | 'SyncAll' | 'Bookmark';
+  /** The object's key (object deltas), else null. */
+  readonly key: string | null;
+  /** The object's RV, a ReplacedAll's or Bookmark's RV, or null (SyncAll, a tombstone without object). */
+  readonly rv: string | null;
+  readonly tombstone: boolean;
+  /** ReplacedAll only: how many objects it carries. */
+  readonly objects?: number;
+}
+
+/**
+ * What a modern lane (settings.era modern, client-go v0.36.3) adds to its LaneView: the RealFIFO's
+ * entries in pop order (the first `limit`; `fifo.length` counts them all, `fifo.queue` stays empty), the
+ * take being processed, the lock and the indexer's resourceVersion (I7). Classic frames have no such
+ * field, so their digests are what they were.
+ */
+export interface ModernLaneView {
+  readonly entries: readonly RealFifoEntryView[];
+  /** The take between its pop and its finish (UnlockWhileProcessing), or null. */
+  readonly processing: {
+    readonly entries: readonly RealFifoEntryView[];
+    readonly batch: boolean;
+    readonly isInInitialList: boolean;
+  } | null;
+  /** The FIFO keeps its lock while processing (≥ 2 batches were queued): the reflector waits. */
+  readonly locked: boolean;
+  /** Reflector actions waiting for the lock. */
+  readonly held: number;
+  /** LastStoreSyncResourceVersion (I7). */
+  readonly indexerRv: string;
+}
+
 export interface LaneView {
   readonly kind: Kind;
+  /** Present only in modern lanes. */
+  readonly modern?: ModernLaneView;
   readonly reflector: {
     readonly phase: string;
     readonly lastSyncResourceVersion: string;

@@ -91,6 +91,15 @@ export const MESSAGES = {
   'realfifo.resync': { fn: 'RealFIFO.Resync', params: [] },
   // Informer (SI*)
   'informer.pop': { fn: 'DeltaFIFO.Pop', params: ['deltas', 'count', 'isInInitialList'] },
+  // Modern lanes (client-go v0.36.3): RealFIFO.PopBatch, processDeltas / processDeltasInBatch (SI2 [C], SI7, I7)
+  'informer.pop-batch': { fn: 'RealFIFO.PopBatch', params: ['deltas', 'count', 'isInInitialList', 'batch'] },
+  'informer.store-add': { fn: 'processDeltas', params: ['type', 'batch'] },
+  'informer.store-update': { fn: 'processDeltas', params: ['type', 'batch'] },
+  'informer.store-delete': { fn: 'processDeltas', params: ['type', 'batch'] },
+  'informer.replaced-all': { fn: 'processReplacedAllInfo', params: ['items', 'tombstones', 'rv'] },
+  'indexer.transaction': { fn: 'threadSafeMap.Transaction', params: ['size', 'ops', 'rv'] },
+  'indexer.replace': { fn: 'threadSafeMap.Replace', params: ['size', 'rv'] },
+  'indexer.bookmark': { fn: 'threadSafeMap.Bookmark', params: ['rv'] },
   'informer.indexer-add': { fn: 'sharedIndexInformer.HandleDeltas', params: ['type'] },
   'informer.indexer-update': { fn: 'sharedIndexInformer.HandleDeltas', params: ['type'] },
   'informer.indexer-delete': { fn: 'sharedIndexInformer.HandleDeltas', params: ['type'] },
@@ -175,6 +184,15 @@ export const MESSAGES = {
     params: ['client', 'verb', 'url', 'waitedMs', 'waited'],
   },
   'rest.throttled-quiet': { fn: 'Request.tryThrottle', params: ['client', 'verb', 'url', 'waitedMs'] },
+  // [1.36] (settings.era modern): the same two logs as one structured line (K3).
+  'rest.throttled-structured': {
+    fn: 'Request.tryThrottle',
+    params: ['client', 'verb', 'url', 'waitedMs', 'waited'],
+  },
+  'rest.retry-throttled-structured': {
+    fn: 'Request.tryThrottleWithInfo',
+    params: ['client', 'verb', 'url', 'waitedMs', 'waited', 'retries', 'retryAfter', 'code', 'retryReason'],
+  },
   'rest.retry-after': {
     fn: 'withRetry.IsNextRetry',
     params: ['client', 'verb', 'url', 'code', 'reason', 'attempt', 'retryAfter'],

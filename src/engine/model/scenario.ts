@@ -51,7 +51,18 @@ export const MISTAKE_NAMES = [
   'filterAllResyncs',
 ] as const;
 
+/**
+ * Which client-go the informer lanes and the controller model (spec §0.1): `classic` is client-go 1.26
+ * (DeltaFIFO, LIST then WATCH, sample-controller's DefaultControllerRateLimiter); `modern` is client-go
+ * v0.36.3 with every feature gate at its default (WatchList, the atomic RealFIFO with PopBatch, the
+ * indexer's resourceVersion, sample-controller 1.36's own rate limiter).
+ */
+export const ERAS = ['classic', 'modern'] as const;
+export type Era = (typeof ERAS)[number];
+
 export interface Settings {
+  /** The client-go era the lanes and the controller model (default `classic`). */
+  readonly era: Era;
   /** Informer default resync (C1: 30 s); 0 = never. */
   readonly resyncPeriodMs: number;
   /** Worker goroutines (C1: 2). */

@@ -4,7 +4,8 @@
  * goroutine that would have acted was cancelled), so nothing is ever removed from the agenda.
  */
 
-import type { ApiError, ClientWatchEvent, ListResponse, ReflectorTimer } from '../client-go/reflector';
+import type { ApiError, ClientWatchEvent, ListResponse } from '../client-go/reflector';
+import type { ModernReflectorTimer } from '../client-go/reflector-modern';
 import type { WriteResponse } from '../controller/sample-controller';
 import type { Kind } from '../model/objects';
 import type { RestAnswer } from './rest-target';
@@ -15,7 +16,8 @@ export type Action =
   | {
       readonly a: 'reflector.timer';
       readonly lane: Kind;
-      readonly timer: ReflectorTimer;
+      /** A classic reflector's timers, or a modern one's (which adds the watch-list retry, R21). */
+      readonly timer: ModernReflectorTimer;
       readonly epoch: number;
     }
   /**
@@ -76,6 +78,10 @@ export type Action =
   | { readonly a: 'server.replica-feed'; readonly replica: number }
   /** The informer's processLoop (Pop) and each listener's run loop. */
   | { readonly a: 'informer.pop'; readonly lane: Kind }
+  /** Modern lanes: the take's processing is over (realFifoFinish; UnlockWhileProcessing, F6). */
+  | { readonly a: 'informer.finish'; readonly lane: Kind }
+  /** Modern lanes: the FIFO's lock is free again; the next held reflector action runs. */
+  | { readonly a: 'informer.release'; readonly lane: Kind }
   | { readonly a: 'listener.deliver'; readonly lane: Kind; readonly listener: number }
   /** The controller. */
   | { readonly a: 'controller.wait-for-cache-sync' }

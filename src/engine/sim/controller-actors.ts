@@ -8,7 +8,6 @@
  * key stays in `processing` forever: later Adds only mark it dirty and it is never queued again (W1, W3).
  */
 
-import { fifoHasSynced } from '../client-go/delta-fifo';
 import { indexerGetByKey } from '../client-go/indexer';
 import type { Notification } from '../client-go/process-deltas';
 import {
@@ -37,6 +36,7 @@ import { nextFloat } from '../kernel/prng';
 import type { Kind, KObject } from '../model/objects';
 import type { ControllerMistakes } from '../model/scenario';
 import { emitRecord, type StepOut } from './emit';
+import { laneHasSynced } from './lanes';
 import { drawLatency } from './latency';
 import { restSend } from './rest-actors';
 import type { SimContext, World } from './world';
@@ -103,7 +103,7 @@ export function wakeWorker(w: World): void {
 export function waitForCacheSync(w: World, out: StepOut): void {
   const c = w.controller;
   if (c.started) return;
-  if (!fifoHasSynced(w.lanes.Foo.fifo) || !fifoHasSynced(w.lanes.Deployment.fifo)) {
+  if (!laneHasSynced(w.lanes.Foo) || !laneHasSynced(w.lanes.Deployment)) {
     schedule(w.agenda, w.now + CACHE_SYNC_POLL_MS, { a: 'controller.wait-for-cache-sync' });
     return;
   }

@@ -2,16 +2,19 @@
  * Builds the initial world of a scenario: the API server holding the scenario's objects (created at
  * time 0, in file order), two informer lanes (Foo and Deployment, each with a resync of the scenario's
  * period and the controller's one handler, C1/C2), the controller's rate-limited workqueue and its
- * workers, and the agenda with the start-up actions: both reflectors' first ListAndWatch,
- * WaitForCacheSync's first poll, and the apiserver's etcd compactor (S35). With 2–3 apiserver replicas
- * (S38) each draws its etcd → Cacher lag once, from the load balancer's own seeded stream, after the
- * initial objects exist (they are in every replica's cache at the start).
+ * workers (settings.era picks each lane's pipeline and the controller's default limiter), and the agenda
+ * with the start-up actions: both reflectors' first ListAndWatch, WaitForCacheSync's first poll, and the
+ * apiserver's etcd compactor (S35). With 2–3 apiserver replicas (S38) each draws its etcd → Cacher lag
+ * once, from the load balancer's own seeded stream, after the initial objects exist (they are in every
+ * replica's cache at the start).
  */
 
 import { newApiServer, serverCreate } from '../apiserver';
 import { newDeltaFifo } from '../client-go/delta-fifo';
 import { type IndexName, newIndexer } from '../client-go/indexer';
+import { newRealFifo } from '../client-go/real-fifo';
 import { newReflector } from '../client-go/reflector';
+import { newModernReflector } from '../client-go/reflector-modern';
 import { addListener, newProcessor } from '../client-go/shared-informer';
 import type { LimiterSpec } from '../client-go/workqueue';
 import { newWorkqueue } from '../client-go/workqueue';
@@ -19,16 +22,31 @@ import { newWorker } from '../controller/sample-controller';
 import { newAgenda, schedule } from '../kernel/agenda';
 import { nextInt, seedRng } from '../kernel/prng';
 import type { Kind, KObject } from '../model/objects';
-import type { RateLimiterSetting, Scenario } from '../model/scenario';
+import type { RateLimiterSetting, Scenario, Settings } from '../model/scenario';
 import { newHaState } from './ha-state';
 import { newSimRest } from './rest-actors';
 import { objectFromManifest } from './script';
 import type { LaneState, World } from './world';
 
-function lane(kind: Kind, resyncMs: number, indexNames: readonly IndexName[]): LaneState {
+function lane(kind: Kind, s: Settings, indexNames: readonly IndexName[]): LaneState {
+  const resyncMs = s.resyncPeriodMs;
   const processor = newProcessor(resyncMs);
   addListener(processor, kind === 'Foo' ? 'foo-handler' : 'deployment-handler', resyncMs, 0);
+  if (s.era === 'modern')
+    return {
+      era: 'modern',
+      kind,
+      reflector: newModernReflector(kind, 0, processor.resyncCheckPeriodMs),
+      fifo: newRealFifo<KObject>(),
+      indexer: newIndexer<KObject>(indexNames),
+      indexerRv: '',
+      processor,
+      popScheduled: false,
+      processing: null,
+      held: [],
+    };
   return {
+    era: 'classic',
     kind,
     reflector: newReflector(kind, 0, processor.resyncCheckPeriodMs),
     fifo: newDeltaFifo<KObject>({ emitReplaced: true }),
@@ -56,6 +74,23 @@ export function limiterSpec(r: RateLimiterSetting): LimiterSpec {
   }
 }
 
+/**
+ * W14 / §10: the workqueue's limiter. `default` is the era's sample-controller: classic (1.26)
+ * DefaultControllerRateLimiter, MaxOf(ItemExponential(5 ms, 1000 s), Bucket(10 qps, burst 100)); modern
+ * (1.36) builds its own, MaxOf(ItemExponential(5 ms, 1000 s), Bucket(50 qps, burst 300)).
+ */
+export function controllerLimiter(s: Settings): LimiterSpec {
+  if (s.era === 'modern' && s.rateLimiter.type === 'default')
+    return {
+      type: 'maxOf',
+      limiters: [
+        { type: 'exponential', baseMs: 5, maxMs: 1_000_000 },
+        { type: 'bucket', qps: 50, burst: 300 },
+      ],
+    };
+  return limiterSpec(s.rateLimiter);
+}
+
 export function createWorld(scenario: Scenario): World {
   const s = scenario.settings;
   const w: World = {
@@ -74,11 +109,11 @@ export function createWorld(scenario: Scenario): World {
     streamDeliverAt: new Map(),
     nextPseudoStream: -1,
     lanes: {
-      Foo: lane('Foo', s.resyncPeriodMs, ['namespace']),
-      Deployment: lane('Deployment', s.resyncPeriodMs, ['namespace', 'byOwner']),
+      Foo: lane('Foo', s, ['namespace']),
+      Deployment: lane('Deployment', s, ['namespace', 'byOwner']),
     },
     controller: {
-      queue: newWorkqueue({ name: 'Foos', limiter: limiterSpec(s.rateLimiter), now: 0 }),
+      queue: newWorkqueue({ name: 'Foos', limiter: controllerLimiter(s), now: 0 }),
       workers: Array.from({ length: s.workers }, (_, i) => newWorker(i)),
       waitingWorkers: [],
       started: false,

@@ -12,10 +12,24 @@ import { KINDS, serverOpenWatches, serverRecentRequests } from '../apiserver';
 import { fifoGetByKey, fifoHasSynced, fifoLen } from '../client-go/delta-fifo';
 import { indexerGetByKey, indexerLen } from '../client-go/indexer';
 import type { Notification } from '../client-go/process-deltas';
+import {
+  type RealDelta,
+  realDeltaKey,
+  realFifoHasSynced,
+  realFifoLen,
+  realFifoLocked,
+} from '../client-go/real-fifo';
 import { listenerBuffer, listenerHasSynced } from '../client-go/shared-informer';
 import { wqLen, wqMetrics, wqNumRequeues, wqWaiting } from '../client-go/workqueue';
 import { fnv1a } from '../kernel/hash';
-import type { Frame, LaneView, NotificationView, ObjectRow } from '../model/frame';
+import type {
+  Frame,
+  LaneView,
+  ModernLaneView,
+  NotificationView,
+  ObjectRow,
+  RealFifoEntryView,
+} from '../model/frame';
 import type { Kind, KObject } from '../model/objects';
 import { isTombstone, metaNamespaceKey } from '../model/objects';
 import type { TraceRecord } from '../model/trace';
@@ -24,7 +38,7 @@ import { replicaName } from './connections';
 import { connectionViews, replicaCacheViews, replicaRvOf, replicaViews } from './frame-replicas';
 import { cacheDiff } from './invariants';
 import { restClientViews } from './rest-view';
-import type { World } from './world';
+import type { LaneState, ModernLaneState, World } from './world';
 
 export interface FrameOptions {
   /** Rows per long list (default 200). */
@@ -67,18 +81,80 @@ function notificationView(n: Notification<KObject>): NotificationView {
   };
 }
 
+function realEntryView(d: RealDelta<KObject>): RealFifoEntryView {
+  switch (d.type) {
+    case 'ReplacedAll':
+      return { type: d.type, key: null, rv: d.rv, tombstone: false, objects: d.objs.length };
+    case 'Bookmark':
+      return { type: d.type, key: null, rv: d.rv, tombstone: false };
+    case 'SyncAll':
+      return { type: d.type, key: null, rv: null, tombstone: false };
+    default: {
+      const o = objOrTomb(d.obj);
+      return { type: d.type, key: realDeltaKey(d), rv: o.row?.rv ?? null, tombstone: o.tomb };
+    }
+  }
+}
+
+function modernView(L: ModernLaneState, limit: number): ModernLaneView {
+  const f = L.fifo;
+  const p = L.processing;
+  return {
+    entries: f.items.slice(f.head, f.head + limit).map(realEntryView),
+    processing:
+      p === null
+        ? null
+        : {
+            entries: p.deltas.slice(0, limit).map(realEntryView),
+            batch: p.batch,
+            isInInitialList: p.isInInitialList,
+          },
+    locked: realFifoLocked(f),
+    held: L.held.length,
+    indexerRv: L.indexerRv,
+  };
+}
+
+function fifoView(L: LaneState, limit: number): LaneView['fifo'] {
+  if (L.era === 'modern') {
+    const f = L.fifo;
+    return {
+      length: realFifoLen(f),
+      hasSynced: realFifoHasSynced(f),
+      populated: f.populated,
+      initialPopulationCount: f.initialPopulationCount,
+      queue: [],
+    };
+  }
+  const f = L.fifo;
+  return {
+    length: fifoLen(f),
+    hasSynced: fifoHasSynced(f),
+    populated: f.populated,
+    initialPopulationCount: f.initialPopulationCount,
+    queue: f.queue.slice(f.head, f.head + limit).map((key) => ({
+      key,
+      deltas: (fifoGetByKey(f, key) ?? []).map((d) => {
+        const o = objOrTomb(d.obj);
+        return { type: d.type, rv: o.row?.rv ?? null, tombstone: o.tomb };
+      }),
+    })),
+  };
+}
+
 function laneView(w: World, kind: Kind, limit: number, diff: ReturnType<typeof cacheDiff>): LaneView {
   const L = w.lanes[kind];
   const r = L.reflector;
-  const f = L.fifo;
   const ix = L.indexer;
   // S38, S6: with several replicas, the watch's replica and each differing key's RV in its replica's cache.
   const ha = w.server.replicas.length > 1;
   const watchReplica =
     ha && r.watch?.streamId != null ? w.server.watches.get(r.watch.streamId)?.replica : undefined;
   const onReplica = ha ? replicaRvOf(w, kind) : null;
+  const fifo = fifoView(L, limit);
   return {
     kind,
+    ...(L.era === 'modern' ? { modern: modernView(L, limit) } : {}),
     reflector: {
       phase: r.phase,
       lastSyncResourceVersion: r.lastSyncResourceVersion,
@@ -97,19 +173,7 @@ function laneView(w: World, kind: Kind, limit: number, diff: ReturnType<typeof c
               ...(watchReplica === undefined ? {} : { replica: replicaName(watchReplica) }),
             },
     },
-    fifo: {
-      length: fifoLen(f),
-      hasSynced: fifoHasSynced(f),
-      populated: f.populated,
-      initialPopulationCount: f.initialPopulationCount,
-      queue: f.queue.slice(f.head, f.head + limit).map((key) => ({
-        key,
-        deltas: (fifoGetByKey(f, key) ?? []).map((d) => {
-          const o = objOrTomb(d.obj);
-          return { type: d.type, rv: o.row?.rv ?? null, tombstone: o.tomb };
-        }),
-      })),
-    },
+    fifo,
     indexer: {
       count: indexerLen(ix),
       items: firstSorted(ix.items.keys(), limit).map((k) => objectRow(ix.items.get(k)!)),
@@ -149,7 +213,7 @@ function laneView(w: World, kind: Kind, limit: number, diff: ReturnType<typeof c
         resyncPeriodMs: l.resyncPeriodMs,
         nextResync: l.nextResync,
         initialPending: l.initialPending,
-        hasSynced: listenerHasSynced(l, fifoHasSynced(f)),
+        hasSynced: listenerHasSynced(l, fifo.hasSynced),
       };
     }),
   };

@@ -4,9 +4,9 @@
 
 import { KINDS, replicaPendingEvents } from '../apiserver';
 import { sameObject } from '../apiserver/object-equality';
-import { fifoLen } from '../client-go/delta-fifo';
 import { listenerPending } from '../client-go/shared-informer';
 import { wqLen, wqSnapshot } from '../client-go/workqueue';
+import { laneIdle } from './lanes';
 import type { World } from './world';
 
 /**
@@ -19,7 +19,7 @@ export function isQuiet(w: World): boolean {
   for (const kind of KINDS) {
     const L = w.lanes[kind];
     if (L.reflector.phase !== 'watching') return false;
-    if (fifoLen(L.fifo) > 0) return false;
+    if (!laneIdle(L)) return false;
     for (const l of L.processor.listeners) if (l.busy || listenerPending(l) > 0) return false;
   }
   for (const t of w.streamDeliverAt.values()) if (t > w.now) return false;

@@ -24,10 +24,16 @@ import { controllerEnv, handlerFor } from './controller-actors';
 import { emitRecord, type StepOut } from './emit';
 import { drawHandlerLatency } from './latency';
 import { restSend } from './rest-actors';
-import type { SimContext, World } from './world';
+import type { ClassicLaneState, SimContext, World } from './world';
+
+function classicLane(w: World, lane: Kind): ClassicLaneState {
+  const L = w.lanes[lane];
+  if (L.era !== 'classic') throw new Error(`${lane} lane is not a classic lane`);
+  return L;
+}
 
 export function reflectorEnv(w: World, ctx: SimContext, out: StepOut, lane: Kind): ReflectorEnv {
-  const L = w.lanes[lane];
+  const L = classicLane(w, lane);
   const s = ctx.scenario.settings;
   return {
     now: w.now,
@@ -62,7 +68,7 @@ export function reflectorEnv(w: World, ctx: SimContext, out: StepOut, lane: Kind
 
 /** The FIFO has items: make the processLoop runnable (Pop wakes at once; ordering by agenda sequence). */
 export function wakePop(w: World, lane: Kind): void {
-  const L = w.lanes[lane];
+  const L = classicLane(w, lane);
   if (L.popScheduled || fifoLen(L.fifo) === 0) return;
   L.popScheduled = true;
   schedule(w.agenda, w.now, { a: 'informer.pop', lane });
@@ -74,7 +80,7 @@ function objOf(o: KObject | { obj: KObject | null }): KObject | null {
 
 /** One Pop with its process function (HandleDeltas), atomically: arrows 3 → 4 → 5 → 6. */
 export function informerPop(w: World, ctx: SimContext, out: StepOut, lane: Kind): void {
-  const L = w.lanes[lane];
+  const L = classicLane(w, lane);
   L.popScheduled = false;
   const p = fifoPop(L.fifo);
   if (p === undefined) return;

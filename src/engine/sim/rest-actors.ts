@@ -175,7 +175,7 @@ function emitFor<M extends MessageId>(
 /**
  * A token wait is over (`rest.send`): the attempt leaves, told in client-go's words (K3). [1.36] The
  * modern client logs the structured `"Waited before sending request" delay=… reason=… verb=… URL=…`
- * (the retry's reason in place of `reason` on retries): other message ids for the modern mode.
+ * (the retry's reason in place of `reason` on retries): `rest.*-structured`, in modern mode (settings.era).
  */
 export function restDepart(w: World, ctx: SimContext, out: StepOut, id: number): void {
   const call = w.rest.calls.get(id);
@@ -183,12 +183,17 @@ export function restDepart(w: World, ctx: SimContext, out: StepOut, id: number):
   restSent(w.rest, call, w.now);
   const base = { client: call.client, verb: call.verb, url: call.url, waitedMs: call.waitedMs };
   const logged = call.waitedMs > LONG_THROTTLE_LATENCY_MS;
+  const structured = ctx.scenario.settings.era === 'modern';
   if (call.attempt === 1) {
-    if (logged) emitFor(w, out, call, true, 'rest.throttled', { ...base, waited: goDuration(call.waitedMs) });
+    if (logged)
+      emitFor(w, out, call, true, structured ? 'rest.throttled-structured' : 'rest.throttled', {
+        ...base,
+        waited: goDuration(call.waitedMs),
+      });
     else emitFor(w, out, call, true, 'rest.throttled-quiet', base);
   } else {
     if (logged)
-      emitFor(w, out, call, false, 'rest.retry-throttled', {
+      emitFor(w, out, call, false, structured ? 'rest.retry-throttled-structured' : 'rest.retry-throttled', {
         ...base,
         waited: goDuration(call.waitedMs),
         retries: call.attempt - 1,

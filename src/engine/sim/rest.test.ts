@@ -112,6 +112,17 @@ describe('K1, K2, K7: client-side throttling with QPS and Burst unset', () => {
     expect(told[0]!.params.verb).toBe('POST');
   });
 
+  it('K3 [1.36]: in the modern era the same waits are logged as the structured "Waited before sending request" line', () => {
+    const base = hundredCreates();
+    const modern = run({ ...base, settings: { ...base.settings, era: 'modern' } }, 25_000);
+    const told = modern.recs.filter(
+      (r) => r.message === 'rest.throttled-structured' && r.params.client === 'AppsV1',
+    );
+    expect(told.length).toBeGreaterThan(80);
+    expect(modern.recs.filter((r) => r.message === 'rest.throttled')).toEqual([]);
+    expect(recs.filter((r) => r.message === 'rest.throttled-structured')).toEqual([]);
+  });
+
   it('Foo status writes are not held up by the AppsV1 bucket', () => {
     const status = writes.filter((d) => d.verb === 'updateStatus');
     const lastAtOnce = creates[9]!.at;

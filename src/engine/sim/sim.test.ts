@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { libraryScenario } from '../../scenarios/library';
 import { parseScenario } from '../../scenarios/parse';
 import { isMessageId, MESSAGES, type MessageSpec, PARAM_TOKENS, type TokenParam } from '../model/messages';
-import type { Scenario, ScriptAction } from '../model/scenario';
+import { ERAS, type Scenario, type ScriptAction } from '../model/scenario';
 import type { TraceRecord } from '../model/trace';
 import { createWorld } from './create-world';
 import { buildFrame } from './frame';
 import { cacheDiff, isQuiet, keysInProcess } from './invariants';
 import { stepWorld } from './step';
-import { randomHaScenario, randomScenario } from './test-scenarios';
+import { inEra, randomHaScenario, randomScenario } from './test-scenarios';
 import type { SimContext, World } from './world';
 
 function load(name: string): Scenario {
@@ -98,6 +98,10 @@ describe('every step is visible', () => {
     for (const seed of [1, 2, 3, 4, 5, 6]) run(randomScenario(seed), 3000, collect);
     for (const seed of [1, 2, 3]) run(randomHaScenario(seed), 3000, collect);
     run(load('default'), 3000, collect);
+    // Modern lanes (settings.era modern) emit their own messages.
+    for (const seed of [1, 2, 3, 4, 5, 6]) run(inEra(randomScenario(seed), 'modern'), 3000, collect);
+    run(inEra(load('default'), 'modern'), 3000, collect);
+    expect(seen).toContain('informer.pop-batch');
     const missing = [...seen].filter((m) => !isMessageId(m));
     expect(missing).toEqual([]);
     expect([...wrong]).toEqual([]);
@@ -115,15 +119,16 @@ describe('every step is visible', () => {
     };
     for (const seed of [1, 2, 3, 4, 5, 6]) run(randomScenario(seed), 3000, collect);
     run(load('default'), 3000, collect);
+    for (const seed of [1, 2, 3]) run(inEra(randomScenario(seed), 'modern'), 3000, collect);
     expect([...found].slice(0, 10)).toEqual([]);
   });
 });
 
 describe('W3: a key is never processed by two workers at once', () => {
-  it('holds for random scenarios with faults and several workers', () => {
+  it.each(ERAS)('holds for random scenarios with faults and several workers (%s era)', (era) => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000 }), (seed) => {
-        run(randomScenario(seed), 4000, (w) => {
+        run(inEra(randomScenario(seed), era), 4000, (w) => {
           const keys = keysInProcess(w);
           expect(new Set(keys).size).toBe(keys.length);
         });
@@ -134,10 +139,10 @@ describe('W3: a key is never processed by two workers at once', () => {
 });
 
 describe('convergence: after faults stop and the system is quiet, every cache equals the server', () => {
-  it('indexers hold exactly the server objects (keys and resourceVersions) and the workqueue is empty', () => {
+  it.each(ERAS)('indexers hold exactly the server objects and the workqueue is empty (%s era)', (era) => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000 }), (seed) => {
-        const s = randomScenario(seed);
+        const s = inEra(randomScenario(seed), era);
         const w = runToQuiet(s, 26_000);
         expect(isQuiet(w)).toBe(true);
         expect(cacheDiff(w)).toEqual([]);

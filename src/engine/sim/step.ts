@@ -30,6 +30,13 @@ import {
 } from './controller-actors';
 import type { StepOut } from './emit';
 import { informerPop, listenerDeliver, reflectorEnv } from './lane-actors';
+import {
+  modernInformerFinish,
+  modernInformerPop,
+  modernReflectorDispatch,
+  modernRelease,
+  type ReflectorAction,
+} from './modern-lane';
 import { restDepart, restResponse, restRetry, restStart } from './rest-actors';
 import { applyScriptAction } from './script';
 import { serverHandleList, serverHandleWatch, serverHandleWrite, serverWatchTimers } from './server-actors';
@@ -67,45 +74,44 @@ export function stepWorld(w: World, ctx: SimContext): TraceRecord[] | null {
   return null;
 }
 
+/** A classic lane's reflector goroutine (client-go 1.26, reflector.ts). */
+function classicReflectorDispatch(w: World, ctx: SimContext, out: StepOut, act: ReflectorAction): void {
+  const L = w.lanes[act.lane];
+  if (L.era !== 'classic') return;
+  const env = reflectorEnv(w, ctx, out, act.lane);
+  switch (act.a) {
+    case 'reflector.run':
+      reflectorRun(L.reflector, env);
+      return;
+    case 'reflector.timer':
+      // A classic reflector never sets the modern watch-list timer.
+      if (act.timer !== 'watch-list') reflectorOnTimer(L.reflector, env, act.timer, act.epoch);
+      return;
+    case 'reflector.list-response':
+      reflectorOnListResponse(L.reflector, env, act.resp, act.epoch);
+      return;
+    case 'reflector.watch-opened':
+      reflectorOnWatchOpened(L.reflector, env, act.result, act.epoch);
+      return;
+    case 'reflector.watch-event':
+      reflectorOnWatchEvent(L.reflector, env, act.streamId, act.event);
+      return;
+    case 'reflector.watch-closed':
+      reflectorOnWatchClosed(L.reflector, env, act.streamId);
+      return;
+  }
+}
+
 function dispatch(w: World, ctx: SimContext, out: StepOut, act: Action): void {
   switch (act.a) {
     case 'reflector.run':
-      reflectorRun(w.lanes[act.lane].reflector, reflectorEnv(w, ctx, out, act.lane));
-      return;
     case 'reflector.timer':
-      reflectorOnTimer(
-        w.lanes[act.lane].reflector,
-        reflectorEnv(w, ctx, out, act.lane),
-        act.timer,
-        act.epoch,
-      );
-      return;
     case 'reflector.list-response':
-      reflectorOnListResponse(
-        w.lanes[act.lane].reflector,
-        reflectorEnv(w, ctx, out, act.lane),
-        act.resp,
-        act.epoch,
-      );
-      return;
     case 'reflector.watch-opened':
-      reflectorOnWatchOpened(
-        w.lanes[act.lane].reflector,
-        reflectorEnv(w, ctx, out, act.lane),
-        act.result,
-        act.epoch,
-      );
-      return;
     case 'reflector.watch-event':
-      reflectorOnWatchEvent(
-        w.lanes[act.lane].reflector,
-        reflectorEnv(w, ctx, out, act.lane),
-        act.streamId,
-        act.event,
-      );
-      return;
     case 'reflector.watch-closed':
-      reflectorOnWatchClosed(w.lanes[act.lane].reflector, reflectorEnv(w, ctx, out, act.lane), act.streamId);
+      if (w.lanes[act.lane].era === 'modern') modernReflectorDispatch(w, ctx, out, act);
+      else classicReflectorDispatch(w, ctx, out, act);
       return;
     case 'server.list': {
       const t = w.rest.calls.get(act.call)?.target;
@@ -146,7 +152,14 @@ function dispatch(w: World, ctx: SimContext, out: StepOut, act: Action): void {
       return;
     }
     case 'informer.pop':
-      informerPop(w, ctx, out, act.lane);
+      if (w.lanes[act.lane].era === 'modern') modernInformerPop(w, ctx, out, act.lane);
+      else informerPop(w, ctx, out, act.lane);
+      return;
+    case 'informer.finish':
+      modernInformerFinish(w, act.lane);
+      return;
+    case 'informer.release':
+      modernRelease(w, ctx, out, act.lane);
       return;
     case 'listener.deliver':
       listenerDeliver(w, ctx, out, act.lane, act.listener);

@@ -6,6 +6,7 @@
 import { nextFloat, nextInt, type RngState, seedRng } from '../kernel/prng';
 import { DEFAULT_SETTINGS } from '../model/defaults';
 import {
+  type Era,
   type ObjectManifest,
   REPLICA_NAMES,
   type Scenario,
@@ -138,4 +139,9 @@ export function randomHaScenario(seed: number, horizonMs = 20_000, maxLagMs = 8_
     goawayChance: pick(r, [0, 0, 0.02]),
   };
   return { ...base, name: `random-ha-${seed}`, settings, script };
+}
+
+/** `s` with its lanes and controller in `era` (settings.era): property tests run in both eras. */
+export function inEra(s: Scenario, era: Era): Scenario {
+  return { ...s, settings: { ...s.settings, era } };
 }

@@ -20,7 +20,10 @@ function toClientEvent(ev: WatchEvent): ClientWatchEvent {
         status: { code: ev.status.code, reason: ev.status.reason, message: ev.status.message },
       };
     case 'BOOKMARK':
-      return { type: 'BOOKMARK', object: null, resourceVersion: String(ev.rv) };
+      // S24 [1.36]: only a watch-list stream's first bookmark carries k8s.io/initial-events-end.
+      return ev.initialEventsEnd
+        ? { type: 'BOOKMARK', object: null, resourceVersion: String(ev.rv), initialEventsEnd: true }
+        : { type: 'BOOKMARK', object: null, resourceVersion: String(ev.rv) };
     default:
       return { type: ev.type, object: ev.object };
   }

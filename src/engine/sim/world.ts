@@ -7,7 +7,9 @@
 import type { ApiServerState } from '../apiserver';
 import type { DeltaFifoState } from '../client-go/delta-fifo';
 import type { IndexerState } from '../client-go/indexer';
+import type { RealFifoState, RealFifoTake } from '../client-go/real-fifo';
 import type { ReflectorState } from '../client-go/reflector';
+import type { ModernReflectorState } from '../client-go/reflector-modern';
 import type { ProcessorState } from '../client-go/shared-informer';
 import type { WorkqueueState } from '../client-go/workqueue';
 import type { WorkerState } from '../controller/sample-controller';
@@ -20,7 +22,9 @@ import type { Action } from './actions';
 import type { HaState } from './ha-state';
 import type { SimRestState } from './rest-target';
 
-export interface LaneState {
+/** A classic lane (client-go 1.26): Reflector (LIST then WATCH) → DeltaFIFO → indexer (settings.era classic). */
+export interface ClassicLaneState {
+  readonly era: 'classic';
   readonly kind: Kind;
   readonly reflector: ReflectorState;
   readonly fifo: DeltaFifoState<KObject>;
@@ -29,6 +33,34 @@ export interface LaneState {
   /** True while an `informer.pop` is on the agenda (the processLoop is runnable). */
   popScheduled: boolean;
 }
+
+/**
+ * A modern lane (client-go v0.36.3, settings.era modern): the WatchList reflector → the atomic RealFIFO
+ * (PopBatch) → the indexer with its resourceVersion (I7). The indexer's objects are an ordinary indexer
+ * (listers read it as in classic mode); its RV is kept beside it and wrapped into an IndexerRvState for
+ * each take (sim/modern-lane.ts), so no mutable object is reachable twice (what cloneWorld relies on).
+ */
+export interface ModernLaneState {
+  readonly era: 'modern';
+  readonly kind: Kind;
+  readonly reflector: ModernReflectorState;
+  readonly fifo: RealFifoState<KObject>;
+  readonly indexer: IndexerState<KObject>;
+  /** LastStoreSyncResourceVersion (I7): moved by writes, ReplacedAll and Bookmark deltas. */
+  indexerRv: string;
+  readonly processor: ProcessorState;
+  /** True while an `informer.pop` is on the agenda (the processLoop is runnable). */
+  popScheduled: boolean;
+  /** The take being processed (between the pop step and `informer.finish`), or null. */
+  processing: RealFifoTake<KObject> | null;
+  /**
+   * Reflector actions that found the FIFO locked (UnlockWhileProcessing: ≥ 2 batches still queued when
+   * the take was made) or found earlier ones held, in arrival order; `informer.finish` releases them.
+   */
+  readonly held: Action[];
+}
+
+export type LaneState = ClassicLaneState | ModernLaneState;
 
 export interface ControllerState {
   readonly queue: WorkqueueState;

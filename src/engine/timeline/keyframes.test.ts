@@ -6,7 +6,7 @@ import { parseScenario } from '../../scenarios/parse';
 import type { Scenario } from '../model/scenario';
 import { createWorld } from '../sim/create-world';
 import { stepWorld } from '../sim/step';
-import { randomScenario } from '../sim/test-scenarios';
+import { inEra, randomScenario } from '../sim/test-scenarios';
 import type { SimContext, World } from '../sim/world';
 import { COST, cloneWorld, keyframeSpacing, recordContainers, SPACING } from './keyframes';
 
@@ -27,6 +27,9 @@ function withAllMistakes(s: Scenario): Scenario {
 function scenarios(): Scenario[] {
   const out: Scenario[] = [];
   for (let seed = 0; seed < 16; seed++) out.push(randomScenario(seed));
+  // Modern lanes (settings.era modern): the RealFIFO's delta records and the take being processed.
+  for (let seed = 0; seed < 8; seed++) out.push(inEra(randomScenario(seed), 'modern'));
+  out.push(inEra(library('default'), 'modern'));
   for (let seed = 100; seed < 104; seed++) out.push(withAllMistakes(randomScenario(seed)));
   for (const s of SCENARIO_LIBRARY) out.push(library(s.name));
   for (const l of LESSONS.slice(0, 4)) out.push(lessonById(l.id)!.scenario);

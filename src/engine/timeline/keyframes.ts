@@ -86,8 +86,9 @@ type Plain = Record<string, unknown>;
 /**
  * The world's containers of immutable records, whose elements a copy may share like API objects: their
  * types are readonly all the way down and nothing replaces a field of one once it is made
- * (keyframes.test.ts freezes them and runs on). `arrays` hold records; `maps` map keys to arrays of
- * records (the DeltaFIFO's items: each key's deltas). They hold most of a small world's objects.
+ * (keyframes.test.ts freezes them and runs on). `arrays` hold records (a RealFIFO's items and the take
+ * being processed among them); `maps` map keys to arrays of records (the DeltaFIFO's items: each key's
+ * deltas). They hold most of a small world's objects.
  */
 export function recordContainers(w: World): { arrays: object[]; maps: object[] } {
   const arrays: object[] = [w.server.requests.buf];
@@ -98,7 +99,12 @@ export function recordContainers(w: World): { arrays: object[]; maps: object[] }
   }
   const maps: object[] = [];
   for (const lane of [w.lanes.Foo, w.lanes.Deployment]) {
-    maps.push(lane.fifo.items);
+    if (lane.era === 'classic') maps.push(lane.fifo.items);
+    else {
+      // The RealFIFO's deltas and the take being processed are immutable delta records (real-fifo.ts).
+      arrays.push(lane.fifo.items);
+      if (lane.processing !== null) arrays.push(lane.processing.deltas);
+    }
     for (const l of lane.processor.listeners) arrays.push(l.buffer);
   }
   return { arrays, maps };

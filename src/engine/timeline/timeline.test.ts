@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../model/scenario';
-import { randomScenario } from '../sim/test-scenarios';
+import { ERAS, type Scenario } from '../model/scenario';
+import { inEra, randomScenario } from '../sim/test-scenarios';
 import { restoreSteps, SPACING } from './keyframes';
 import { createTimeline, fork, freshRun, keyframeIndexAt, seek } from './timeline';
 
@@ -16,13 +16,13 @@ function withExtraFoos(s: Scenario, n: number): Scenario {
 }
 
 describe('timeline', () => {
-  it('seek(n) equals a fresh replay to n, in any order of seeks', () => {
+  it.each(ERAS)('seek(n) equals a fresh replay to n, in any order of seeks (%s era)', (era) => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 100_000 }),
         fc.array(fc.integer({ min: 0, max: 1500 }), { minLength: 1, maxLength: 6 }),
         (seed, targets) => {
-          const tl = createTimeline(randomScenario(seed), { keyframeInterval: 97 });
+          const tl = createTimeline(inEra(randomScenario(seed), era), { keyframeInterval: 97 });
           for (const n of targets) {
             const { world } = seek(tl, n);
             expect(world.step).toBe(n);
@@ -34,26 +34,29 @@ describe('timeline', () => {
     );
   });
 
-  it('with keyframes spaced by the cost model, seek(n) equals a fresh replay to n', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 100_000 }),
-        fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 6 }),
-        (seed, targets) => {
-          const tl = createTimeline(randomScenario(seed));
-          for (const n of targets) {
-            const { world } = seek(tl, n);
-            expect(world).toEqual(freshRun(tl, world.step));
-          }
-          // Keyframes lie at increasing steps, each at least the minimum spacing after the previous.
-          const steps = tl.keyframes.map((k) => k.step);
-          for (let i = 1; i < steps.length; i++)
-            expect(steps[i]! - steps[i - 1]!).toBeGreaterThanOrEqual(SPACING.min);
-        },
-      ),
-      { numRuns: 8, seed: 13 },
-    );
-  });
+  it.each(ERAS)(
+    'with keyframes spaced by the cost model, seek(n) equals a fresh replay to n (%s era)',
+    (era) => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: 100_000 }),
+          fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 6 }),
+          (seed, targets) => {
+            const tl = createTimeline(inEra(randomScenario(seed), era));
+            for (const n of targets) {
+              const { world } = seek(tl, n);
+              expect(world).toEqual(freshRun(tl, world.step));
+            }
+            // Keyframes lie at increasing steps, each at least the minimum spacing after the previous.
+            const steps = tl.keyframes.map((k) => k.step);
+            for (let i = 1; i < steps.length; i++)
+              expect(steps[i]! - steps[i - 1]!).toBeGreaterThanOrEqual(SPACING.min);
+          },
+        ),
+        { numRuns: 8, seed: 13 },
+      );
+    },
+  );
 
   it('a short seek forward replays on from the cursor across a keyframe when that costs less', () => {
     fc.assert(

@@ -55,6 +55,16 @@ export const narration: NarrationTable = {
     'realfifo.resync': 'Resync: one SyncAll delta appended (no server request)',
     // Informer (SI*)
     'informer.pop': 'Pop {key}: [{deltas}]',
+    'informer.pop-batch': 'PopBatch: {count} delta(s) [{deltas}]',
+    'informer.store-add': '{type}: {key} not cached → indexer.Add',
+    'informer.store-update': '{type}: {key} cached → indexer.Update',
+    'informer.store-delete': '{type}: indexer.Delete {key}',
+    'informer.replaced-all':
+      'ReplacedAll at "{rv}": {items} objects replace the indexer whole, {tombstones} cached object(s) gone',
+    'indexer.transaction':
+      'Transaction of {ops} operation(s) under one lock; {size} objects, indexer RV "{rv}"',
+    'indexer.replace': 'Replace: {size} objects, indexer RV "{rv}"',
+    'indexer.bookmark': 'Bookmark: the indexer’s resourceVersion becomes "{rv}" (no object changes)',
     'informer.indexer-add': '{type}: {key} not cached → indexer.Add',
     'informer.indexer-update': '{type}: {key} cached → indexer.Update',
     'informer.indexer-delete': '{type}: indexer.Delete {key}',
@@ -115,6 +125,10 @@ export const narration: NarrationTable = {
     // as a structured line instead (sim/rest-actors.ts restDepart).
     'rest.throttled':
       '{client}: Waited for {waited} due to client-side throttling, not priority and fairness, request: {verb}:{url}',
+    'rest.throttled-structured':
+      '{client}: "Waited before sending request" delay="{waited}" reason="client-side throttling, not priority and fairness" verb="{verb}" URL="{url}"',
+    'rest.retry-throttled-structured':
+      '{client}: "Waited before sending request" delay="{waited}" reason="retries: {retries}, retry-after: {retryAfter}s - retry-reason: {retryReason}" verb="{verb}" URL="{url}"',
     'rest.throttled-quiet':
       '{client}: {verb} waited {waitedMs} ms for a token (under 50 ms: client-go logs nothing)',
     'rest.retry-after':

@@ -52,6 +52,16 @@ export const narration: NarrationTable = {
     'realfifo.resync': 'Resync：追加一个 SyncAll 增量（不请求服务器）',
     // Informer (SI*)
     'informer.pop': '弹出 {key}（Pop）：[{deltas}]',
+    'informer.pop-batch': '批量弹出（PopBatch）：{count} 个增量 [{deltas}]',
+    'informer.store-add': '{type}：{key} 不在缓存中 → indexer.Add',
+    'informer.store-update': '{type}：{key} 已在缓存中 → indexer.Update',
+    'informer.store-delete': '{type}：从索引器删除 {key}（indexer.Delete）',
+    'informer.replaced-all':
+      'ReplacedAll（"{rv}"）：用 {items} 个对象整体替换索引器（Indexer），{tombstones} 个缓存对象已消失',
+    'indexer.transaction':
+      '在一把锁下执行 {ops} 个操作的事务（Transaction）；共 {size} 个对象，索引器的 RV 为 "{rv}"',
+    'indexer.replace': '整体替换（Replace）：共 {size} 个对象，索引器的 RV 为 "{rv}"',
+    'indexer.bookmark': 'Bookmark：索引器的 resourceVersion 变为 "{rv}"（对象不变）',
     'informer.indexer-add': '{type}：{key} 不在缓存中 → indexer.Add',
     'informer.indexer-update': '{type}：{key} 已在缓存中 → indexer.Update',
     'informer.indexer-delete': '{type}：从索引器删除 {key}（indexer.Delete）',
@@ -111,6 +121,10 @@ export const narration: NarrationTable = {
     // as a structured line instead (sim/rest-actors.ts restDepart).
     'rest.throttled':
       '{client} 客户端限流，client-go 日志：Waited for {waited} due to client-side throttling, not priority and fairness, request: {verb}:{url}',
+    'rest.throttled-structured':
+      '{client} 客户端限流，client-go 结构化日志："Waited before sending request" delay="{waited}" reason="client-side throttling, not priority and fairness" verb="{verb}" URL="{url}"',
+    'rest.retry-throttled-structured':
+      '{client} 重试前又等待了令牌，client-go 结构化日志："Waited before sending request" delay="{waited}" reason="retries: {retries}, retry-after: {retryAfter}s - retry-reason: {retryReason}" verb="{verb}" URL="{url}"',
     'rest.throttled-quiet': '{client}：{verb} 等待令牌 {waitedMs} 毫秒（不到 50 毫秒，client-go 不记日志）',
     'rest.retry-after':
       '{client}：第 {attempt} 次尝试（共 11 次）得到 {code} {reason}，带 Retry-After: {retryAfter}：睡眠 {retryAfter} 秒后重试',

@@ -3,7 +3,7 @@
  * DEFAULT_SETTINGS (src/engine/model/defaults.ts) and every duration in integer virtual ms.
  *
  * Rate limiters follow client-go's workqueue limiters (W10–W14): `default` is
- * DefaultControllerRateLimiter, `maxOf` nests at most LIMITS.rateLimiterDepth levels.
+ * DefaultControllerRateLimiter (in the modern era, sample-controller 1.36's own limiter), `maxOf` nests at most LIMITS.rateLimiterDepth levels.
  */
 import {
   BOUNDS,
@@ -16,6 +16,8 @@ import { parseLabelSelector } from '../../engine/model/label-selector';
 import { KINDS, type Kind } from '../../engine/model/objects';
 import {
   type ControllerMistakes,
+  ERAS,
+  type Era,
   MISTAKE_NAMES,
   type RateLimiterSetting,
   type Settings,
@@ -36,6 +38,7 @@ import {
 
 /** The file-format name of each normalized setting, in the order files list them. */
 export const SETTINGS_FILE_KEYS = {
+  era: 'era',
   resyncPeriodMs: 'resyncPeriod',
   workers: 'workers',
   rateLimiter: 'rateLimiter',
@@ -67,6 +70,14 @@ const LIMITER_TYPES: readonly RateLimiterSetting['type'][] = [
   'bucket',
   'maxOf',
 ];
+
+/** `era: classic | modern` (absent = classic). */
+function readEra(ctx: Ctx, v: unknown, path: Path): Era {
+  if (v === undefined) return DEFAULT_SETTINGS.era;
+  if (typeof v === 'string' && (ERAS as readonly string[]).includes(v)) return v as Era;
+  report(ctx, path, `must be one of ${ERAS.join(', ')}, got ${describeValue(v)}`);
+  return DEFAULT_SETTINGS.era;
+}
 
 function readRateLimiter(ctx: Ctx, v: unknown, path: Path, depth: number): RateLimiterSetting {
   const fallback: RateLimiterSetting = { type: 'default' };
@@ -216,6 +227,7 @@ export function readSettings(ctx: Ctx, v: unknown, path: Path): Settings {
   }
   const resync = { min: BOUNDS.minResyncMs, zeroOk: true };
   return {
+    era: readEra(ctx, own(s, 'era'), at('era')),
     resyncPeriodMs: readDuration(ctx, own(s, 'resyncPeriod'), at('resyncPeriod'), d.resyncPeriodMs, resync),
     workers: readInt(ctx, own(s, 'workers'), at('workers'), BOUNDS.workers, d.workers),
     rateLimiter: readRateLimiter(ctx, own(s, 'rateLimiter'), at('rateLimiter'), 0),
