@@ -2,7 +2,7 @@
 // import the same EngineHost the Web Worker runs (src/worker/engine-host.ts), so a difference between
 // the page and these answers is a bug in the path Worker → bridge → store → view, not in the engine.
 import type { Frame, RecordView } from '../../src/engine/model/frame';
-import type { InterventionAction, RunUntil } from '../../src/engine/model/session';
+import type { InterventionAction, RunUntil, ScenarioSource } from '../../src/engine/model/session';
 import { createEngineHost, type EngineHost } from '../../src/worker/engine-host';
 import type { RequestBody, Response } from '../../src/worker/protocol';
 
@@ -16,10 +16,12 @@ export class NodeEngine {
   /** The frame of the last cursor answer. */
   frame: Frame;
 
-  constructor(scenario = 'default') {
+  constructor(scenario: string | ScenarioSource = 'default') {
+    const source: ScenarioSource =
+      typeof scenario === 'string' ? { kind: 'library', name: scenario } : scenario;
     const res = this.send({
       type: 'open',
-      session: { source: { kind: 'library', name: scenario }, interventions: [], step: 0 },
+      session: { source, interventions: [], step: 0 },
       frameLimit: FRAME_LIMIT,
     });
     if (res.type !== 'opened') throw new Error(`load failed: ${JSON.stringify(res)}`);
