@@ -25,6 +25,7 @@ import {
   etcdCompactorTick,
   etcdOtherWrite,
   findOrphanDeployments,
+  objectWith,
   serverDelete,
   serverDown,
   serverGet,
@@ -114,7 +115,7 @@ export function serverRollout(
   if (d === undefined || d.status.availableReplicas === d.spec.replicas) return;
   const cur = d.status.availableReplicas;
   const next = cur < d.spec.replicas ? cur + 1 : cur - 1;
-  const res = serverUpdate(w.server, { ...d, status: { availableReplicas: next } }, w.now, {
+  const res = serverUpdate(w.server, objectWith(d, d.metadata, d.spec, { availableReplicas: next }), w.now, {
     subresource: 'status',
   });
   emitRecord(
