@@ -122,7 +122,8 @@ const INFORMER_STORE_MESSAGE = {
 const INDEXER_MESSAGE = { add: 'indexer.add', update: 'indexer.update', delete: 'indexer.delete' } as const;
 
 function deltaLabel(d: Delta<KObject>): string {
-  return isTombstone(d.obj) ? `${d.type}(DeletedFinalStateUnknown)` : d.type;
+  // Only a Deleted delta ever carries a tombstone (D1): the other types need no look at the object.
+  return d.type === 'Deleted' && isTombstone(d.obj) ? `${d.type}(DeletedFinalStateUnknown)` : d.type;
 }
 
 /** The Pop record's `deltas` param: the delta types, oldest first, joined by ", " (one delta: its label). */

@@ -228,10 +228,11 @@ export function serverHandleWrite(
   req: WriteRequest,
 ): void {
   const obj = req.object;
+  const key = `${obj.metadata.namespace}/${obj.metadata.name}`;
   const fault = serverRequestFault(w.server, w.now, {
     verb: req.verb === 'create' ? 'create' : 'update',
     kind: obj.kind,
-    key: `${obj.metadata.namespace}/${obj.metadata.name}`,
+    key,
   });
   const res: WriteResult =
     fault !== null
@@ -239,7 +240,6 @@ export function serverHandleWrite(
       : req.verb === 'create'
         ? serverCreate(w.server, obj, w.now)
         : serverUpdate(w.server, obj, w.now, req.verb === 'updateStatus' ? { subresource: 'status' } : {});
-  const key = `${obj.metadata.namespace}/${obj.metadata.name}`;
   const ok = 'object' in res;
   if (res.code === 409) {
     if (res.reason === 'AlreadyExists') w.stats.alreadyExists++;
