@@ -29,7 +29,8 @@ export function nextRevision(s: ApiServerState): number {
 
 /**
  * Commits one event at revision nextRevision(s). `object` must already carry that RV; `prev` is the
- * stored state before (null for ADDED).
+ * stored state before (null for ADDED). `key` is the object's storage key (objectKey) when the caller
+ * has it: a write looked the object up under it, so the string is already hashed.
  */
 export function commitEvent(
   s: ApiServerState,
@@ -38,11 +39,11 @@ export function commitEvent(
   object: KObject,
   prev: KObject | null,
   now: number,
+  key: string = objectKey(object.metadata.namespace, object.metadata.name),
 ): { event: HistoryEvent; fanout: WatchDelivery[] } {
   catchUpCaches(s, now);
   const rv = s.revision + 1;
   s.revision = rv;
-  const key = objectKey(object.metadata.namespace, object.metadata.name);
   const st = s.stores[kind];
   if (type === 'DELETED') storeRemove(st, key);
   else storePut(st, key, object);

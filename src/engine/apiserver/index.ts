@@ -52,7 +52,7 @@ export { KIND_INFO, KINDS, objectKey, qualifiedResource } from './kinds';
 export type { ListOk, ListOptions, ListResult } from './list';
 export { CACHE_WAIT_MS, parseResourceVersion, serverList, serverListWaitUntil } from './list';
 export type { TemplateMeta } from './object-builders';
-export { emptyObject, newDeploymentObject, newFooObject } from './object-builders';
+export { emptyObject, metaWith, newDeploymentObject, newFooObject, objectWith } from './object-builders';
 export {
   serverGet,
   serverHistory,

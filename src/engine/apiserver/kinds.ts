@@ -43,7 +43,23 @@ export function qualifiedResource(kind: Kind): string {
   return k.group === '' ? k.resource : `${k.resource}.${k.group}`;
 }
 
-/** The storage key of an object ("ns/name", or "name" when cluster-scoped); the list order (S11). */
+/** The last key objectKey built, with its parts (see objectKey). */
+let lastNamespace = '';
+let lastName: string | null = null;
+let lastKey = '';
+
+/**
+ * The storage key of an object ("ns/name", or "name" when cluster-scoped); the list order (S11).
+ *
+ * A write usually asks for the same key twice or more in a row (a GET, then the update's own lookup),
+ * so the last key is remembered and handed out again: the same string object, whose hash the first
+ * map lookup already computed (a fresh key string costs a few hundred ns to hash on its first lookup).
+ * The content is the same either way.
+ */
 export function objectKey(namespace: string, name: string): string {
-  return namespace === '' ? name : `${namespace}/${name}`;
+  if (name === lastName && namespace === lastNamespace) return lastKey;
+  lastNamespace = namespace;
+  lastName = name;
+  lastKey = namespace === '' ? name : `${namespace}/${name}`;
+  return lastKey;
 }

@@ -60,12 +60,56 @@ export function zeroStatus(kind: Kind): KObject['status'] {
   return kind === 'Foo' ? { availableReplicas: 0 } : { availableReplicas: 0 };
 }
 
+/**
+ * A copy of `obj` with a new metadata and, optionally, spec or status. Written field by field in the
+ * model's order (kind, metadata, spec, status): every object on the write path is built the same way,
+ * so the copies share one shape, and this is several times faster than object spread (a few of these
+ * run on every write).
+ */
+export function objectWith<T extends KObject>(
+  obj: T,
+  metadata: ObjectMeta,
+  spec: T['spec'] = obj.spec,
+  status: T['status'] = obj.status,
+): T {
+  return { kind: obj.kind, metadata, spec, status } as T;
+}
+
+/** A copy of metadata `m` with the fields present in `p` replaced, in ObjectMeta's field order. */
+export function metaWith(m: ObjectMeta, p: Partial<ObjectMeta>): ObjectMeta {
+  return {
+    namespace: p.namespace ?? m.namespace,
+    name: p.name ?? m.name,
+    uid: p.uid ?? m.uid,
+    resourceVersion: p.resourceVersion ?? m.resourceVersion,
+    generation: p.generation ?? m.generation,
+    creationTimestamp: p.creationTimestamp ?? m.creationTimestamp,
+    labels: p.labels ?? m.labels,
+    ownerReferences: p.ownerReferences ?? m.ownerReferences,
+    finalizers: p.finalizers ?? m.finalizers,
+    // null is a value here (not terminating), so only an absent field keeps the old one.
+    deletionTimestamp: p.deletionTimestamp !== undefined ? p.deletionTimestamp : m.deletionTimestamp,
+  };
+}
+
 /** A copy of `obj` with some metadata fields replaced. */
 export function withMeta<T extends KObject>(obj: T, meta: Partial<ObjectMeta>): T {
-  return { ...obj, metadata: { ...obj.metadata, ...meta } };
+  return objectWith(obj, metaWith(obj.metadata, meta));
 }
 
 /** A copy of `obj` with metadata.resourceVersion set to the revision `rv`. */
 export function withRv<T extends KObject>(obj: T, rv: number): T {
-  return withMeta(obj, { resourceVersion: String(rv) });
+  const m = obj.metadata;
+  return objectWith(obj, {
+    namespace: m.namespace,
+    name: m.name,
+    uid: m.uid,
+    resourceVersion: String(rv),
+    generation: m.generation,
+    creationTimestamp: m.creationTimestamp,
+    labels: m.labels,
+    ownerReferences: m.ownerReferences,
+    finalizers: m.finalizers,
+    deletionTimestamp: m.deletionTimestamp,
+  });
 }

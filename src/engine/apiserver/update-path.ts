@@ -7,30 +7,34 @@
 import type { KObject, OwnerReference } from '../model/objects';
 import { commitEvent, nextRevision } from './commit';
 import { type ApiError, newFinalizersForbidden } from './errors';
-import { withRv } from './object-builders';
+import { objectWith, withRv } from './object-builders';
 import { arrayEqual, flatEqual, ownerRefsEqual, recordEqual, sameObject } from './object-equality';
 import type { ApiServerState } from './state';
 import type { WriteResult } from './write-result';
 
 const NO_FANOUT = [] as const;
 
-/** ShouldDeleteDuringUpdate, the S4 no-op check, else a MODIFIED at the next revision. */
+/**
+ * ShouldDeleteDuringUpdate, the S4 no-op check, else a MODIFIED at the next revision. `key` is the
+ * object's storage key when the caller has it (commitEvent's).
+ */
 export function applyUpdate(
   s: ApiServerState,
   existing: KObject,
   candidate: KObject,
   now: number,
+  key?: string,
 ): WriteResult {
   const kind = existing.kind;
   if (existing.metadata.deletionTimestamp !== null && candidate.metadata.finalizers.length === 0) {
     // S28: the update emptied the finalizers of a terminating object → the key is deleted as stored.
     const gone = withRv(existing, nextRevision(s));
-    const { event, fanout } = commitEvent(s, 'DELETED', kind, gone, existing, now);
+    const { event, fanout } = commitEvent(s, 'DELETED', kind, gone, existing, now, key);
     return { code: 200, object: candidate, event, fanout };
   }
   if (sameObject(existing, candidate)) return { code: 200, object: existing, event: null, fanout: NO_FANOUT };
   const updated = withRv(candidate, nextRevision(s));
-  const { event, fanout } = commitEvent(s, 'MODIFIED', kind, updated, existing, now);
+  const { event, fanout } = commitEvent(s, 'MODIFIED', kind, updated, existing, now, key);
   return { code: 200, object: updated, event, fanout };
 }
 
@@ -44,24 +48,32 @@ export function mainUpdate(
 ): KObject {
   const em = existing.metadata;
   const specChanged = !flatEqual(existing.spec, spec);
-  return {
-    ...existing,
-    metadata: {
-      ...em,
+  // Field by field in ObjectMeta's order (object-builders.ts objectWith): faster than spreads.
+  return objectWith(
+    existing,
+    {
+      namespace: em.namespace,
+      name: em.name,
+      uid: em.uid,
+      resourceVersion: em.resourceVersion,
+      generation: specChanged ? em.generation + 1 : em.generation,
+      creationTimestamp: em.creationTimestamp,
       labels: recordEqual(em.labels, labels) ? em.labels : labels,
-      finalizers: arrayEqual(em.finalizers, finalizers) ? em.finalizers : finalizers,
       ownerReferences: ownerRefsEqual(em.ownerReferences, ownerReferences)
         ? em.ownerReferences
         : ownerReferences,
-      generation: specChanged ? em.generation + 1 : em.generation,
+      finalizers: arrayEqual(em.finalizers, finalizers) ? em.finalizers : finalizers,
+      deletionTimestamp: em.deletionTimestamp,
     },
-    spec: specChanged ? spec : existing.spec,
-  } as KObject;
+    specChanged ? spec : existing.spec,
+  );
 }
 
 /** The status subresource: only status changes. */
 export function withStatus(existing: KObject, status: KObject['status']): KObject {
-  return (flatEqual(existing.status, status) ? existing : { ...existing, status }) as KObject;
+  return flatEqual(existing.status, status)
+    ? existing
+    : objectWith(existing, existing.metadata, existing.spec, status);
 }
 
 /** ValidateObjectMetaUpdate: no new finalizers once deletion has started. */

@@ -56,8 +56,8 @@ import {
 } from './errors';
 import type { WatchDelivery } from './events';
 import { KIND_INFO, objectKey } from './kinds';
-import { withMeta, withRv, zeroStatus } from './object-builders';
-import { type RequestVerb, recordRequest } from './request-log';
+import { metaWith, objectWith, withMeta, withRv, zeroStatus } from './object-builders';
+import { type RequestRecord, type RequestVerb, recordRequest } from './request-log';
 import type { ApiServerState } from './state';
 import {
   applyUpdate,
@@ -93,6 +93,7 @@ function fail(e: ApiError): WriteFailure {
   return { ...e, fanout: NO_FANOUT };
 }
 
+/** The request log's record of a write; fields in this order, the optional ones only when present. */
 function log(
   s: ApiServerState,
   now: number,
@@ -100,17 +101,16 @@ function log(
   kind: Kind,
   key: string,
   res: WriteResult,
-  extra: { rv?: string; subresource?: 'status' } = {},
+  rv?: string,
+  subresource?: 'status',
 ): void {
-  recordRequest(s.requests, {
-    time: now,
-    verb,
-    kind,
-    key,
-    ...extra,
-    code: res.code,
-    ...(res.code !== 200 && res.code !== 201 ? { reason: res.reason } : {}),
-  });
+  // Built field by field (not with spreads of option objects: this runs on every write).
+  const rec: { -readonly [F in keyof RequestRecord]?: RequestRecord[F] } = { time: now, verb, kind, key };
+  if (rv !== undefined) rec.rv = rv;
+  if (subresource !== undefined) rec.subresource = subresource;
+  rec.code = res.code;
+  if (res.code !== 200 && res.code !== 201) rec.reason = res.reason;
+  recordRequest(s.requests, rec as RequestRecord);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -135,19 +135,19 @@ function create(s: ApiServerState, obj: KObject, now: number, key: string): Writ
     return fail(alreadyExists(kind, m.name, existing.metadata.deletionTimestamp !== null));
   }
   s.uidCounter++;
-  const created = {
-    ...obj,
-    metadata: {
-      ...m,
+  const created = objectWith(
+    obj,
+    metaWith(m, {
       uid: `uid-${String(s.uidCounter).padStart(6, '0')}`,
       resourceVersion: String(nextRevision(s)),
       generation: 1,
       creationTimestamp: now,
       deletionTimestamp: null,
-    },
-    status: zeroStatus(kind),
-  } as KObject;
-  const { event, fanout } = commitEvent(s, 'ADDED', kind, created, null, now);
+    }),
+    obj.spec,
+    zeroStatus(kind),
+  );
+  const { event, fanout } = commitEvent(s, 'ADDED', kind, created, null, now, key);
   return { code: 201, object: created, event, fanout };
 }
 
@@ -163,10 +163,7 @@ export function serverUpdate(
   const m = obj.metadata;
   const key = objectKey(m.namespace, m.name);
   const res = update(s, obj, now, key, opts.subresource);
-  log(s, now, 'update', obj.kind, key, res, {
-    rv: m.resourceVersion,
-    ...(opts.subresource ? { subresource: opts.subresource } : {}),
-  });
+  log(s, now, 'update', obj.kind, key, res, m.resourceVersion, opts.subresource);
   return res;
 }
 
@@ -190,11 +187,11 @@ function update(
     // (the switch is for tests only, ../rules.ts: off = last writer wins)
     return fail(conflict(kind, m.name));
   }
-  if (subresource === 'status') return applyUpdate(s, existing, withStatus(existing, obj.status), now);
+  if (subresource === 'status') return applyUpdate(s, existing, withStatus(existing, obj.status), now, key);
   const candidate = mainUpdate(existing, obj.spec, m.labels, m.finalizers, m.ownerReferences);
   const invalid = validateFinalizers(existing, candidate);
   if (invalid) return fail(invalid);
-  return applyUpdate(s, existing, candidate, now);
+  return applyUpdate(s, existing, candidate, now, key);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -211,7 +208,7 @@ export function serverPatch(
 ): WriteResult {
   const key = objectKey(namespace, name);
   const res = patchObject(s, kind, key, name, patch, now, opts.subresource);
-  log(s, now, 'patch', kind, key, res, opts.subresource ? { subresource: opts.subresource } : {});
+  log(s, now, 'patch', kind, key, res, undefined, opts.subresource);
   return res;
 }
 
@@ -228,7 +225,7 @@ function patchObject(
   if (!existing) return fail(notFound(kind, name));
   if (subresource === 'status') {
     const status = patch.status ? mergeFlat(existing.status, patch.status) : existing.status;
-    return applyUpdate(s, existing, withStatus(existing, status), now);
+    return applyUpdate(s, existing, withStatus(existing, status), now, key);
   }
   const em = existing.metadata;
   const candidate = mainUpdate(
@@ -240,7 +237,7 @@ function patchObject(
   );
   const invalid = validateFinalizers(existing, candidate);
   if (invalid) return fail(invalid);
-  return applyUpdate(s, existing, candidate, now);
+  return applyUpdate(s, existing, candidate, now, key);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -275,12 +272,12 @@ function deleteObject(s: ApiServerState, kind: Kind, key: string, name: string, 
       generation: em.generation > 0 ? em.generation + 1 : em.generation,
       resourceVersion: String(rv),
     });
-    const { event, fanout } = commitEvent(s, 'MODIFIED', kind, marked, existing, now);
+    const { event, fanout } = commitEvent(s, 'MODIFIED', kind, marked, existing, now, key);
     return { code: 200, object: marked, event, fanout };
   }
   // S27: the last state, stamped with the deletion revision.
   const gone = withRv(existing, rv);
-  const { event, fanout } = commitEvent(s, 'DELETED', kind, gone, existing, now);
+  const { event, fanout } = commitEvent(s, 'DELETED', kind, gone, existing, now, key);
   return { code: 200, object: gone, event, fanout };
 }
 

@@ -62,16 +62,24 @@ function byDeltaType<T extends MetaObject>(
 /**
  * Apply `deltas` (oldest first) to the indexer and return, per delta, the store operation and the
  * notification, in order (SI2).
+ *
+ * `fifoKey` is the key the deltas were popped under, when the caller has it (the informer's Pop): the
+ * DeltaFIFO groups deltas by the same DeletionHandlingMetaNamespaceKeyFunc (D2), so it is every
+ * delta's key. Passing it saves building the key again and hashing a fresh string on the indexer
+ * lookup; without it each delta's key is built.
  */
 export function processDeltas<T extends MetaObject>(
   ix: IndexerState<T>,
   deltas: readonly Delta<T>[],
   isInInitialList: boolean,
+  fifoKey?: string,
 ): ProcessedDelta<T>[] {
-  const out: ProcessedDelta<T>[] = [];
-  for (const delta of deltas) {
+  // One result per delta: sized up front (an array grown by push starts with 16 slots).
+  const out = new Array<ProcessedDelta<T>>(deltas.length);
+  for (let i = 0; i < deltas.length; i++) {
+    const delta = deltas[i]!;
     const obj = delta.obj;
-    const key = deletionHandlingKey(obj);
+    const key = fifoKey ?? deletionHandlingKey(obj);
     switch (delta.type) {
       case 'Added':
       case 'Updated':
@@ -86,18 +94,18 @@ export function processDeltas<T extends MetaObject>(
         const old = indexerGetByKey(ix, key);
         indexerPutKeyed(ix, key, obj, old);
         if (!RULES.SI2_CALLBACK_BY_CACHE) {
-          out.push(byDeltaType(delta, key, obj, old, isInInitialList));
+          out[i] = byDeltaType(delta, key, obj, old, isInInitialList);
         } else if (old !== undefined) {
-          out.push({ delta, key, storeOp: 'update', notification: { kind: 'update', old, new: obj } });
+          out[i] = { delta, key, storeOp: 'update', notification: { kind: 'update', old, new: obj } };
         } else {
-          out.push({ delta, key, storeOp: 'add', notification: { kind: 'add', obj, isInInitialList } });
+          out[i] = { delta, key, storeOp: 'add', notification: { kind: 'add', obj, isInInitialList } };
         }
         break;
       }
       case 'Deleted':
         // SI2/SI12: delete (no-op if absent), then notify with the delta's object, tombstone or not.
         indexerDeleteKeyed(ix, key);
-        out.push({ delta, key, storeOp: 'delete', notification: { kind: 'delete', obj } });
+        out[i] = { delta, key, storeOp: 'delete', notification: { kind: 'delete', obj } };
         break;
       default: {
         const never: never = delta.type;

@@ -13,10 +13,12 @@ import {
   listenerBuffer,
   listenerDelivered,
   listenerHasSynced,
+  listenerNextKey,
   listenerPending,
   listenerTake,
   MINIMUM_RESYNC_PERIOD_MS,
   newProcessor,
+  notificationKey,
   processorDistribute,
   processorShouldResync,
 } from './shared-informer';
@@ -243,6 +245,51 @@ describe('SI5: per-listener buffers', () => {
         },
       ),
       { seed: 505, numRuns: 100 },
+    );
+  });
+
+  it('each buffered notification keeps its object key beside it, through takes and compaction (listenerNextKey)', () => {
+    // The informer passes the key it popped (processorDistribute's third argument); without it the key
+    // is built from the notification. Either way the next key is that of the next notification taken.
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 150 }),
+            fc.integer({ min: 0, max: 150 }),
+            fc.boolean(),
+            fc.constantFrom('add', 'upd', 'del'),
+          ),
+          { minLength: 1, maxLength: 30 },
+        ),
+        (rounds) => {
+          const p = newProcessor(0);
+          const l = addListener(p, 'h', 0, 0);
+          let pushed = 0;
+          for (const [nPush, nTake, passKey, kind] of rounds) {
+            for (let i = 0; i < nPush; i++) {
+              const name = `o${pushed++}`;
+              const n =
+                kind === 'add' ? add(name, '1') : kind === 'upd' ? upd(name, '1', '2') : del(name, '1');
+              if (passKey) processorDistribute(p, n, `default/${name}`);
+              else processorDistribute(p, n);
+            }
+            for (let i = 0; i < nTake; i++) {
+              const key = listenerNextKey(l);
+              const n = listenerTake(l);
+              if (n === undefined) {
+                expect(key).toBeUndefined();
+                break;
+              }
+              expect(key).toBe(notificationKey(n));
+              const obj = n.kind === 'update' ? n.new : n.obj;
+              expect(key).toBe(`default/${'metadata' in obj ? obj.metadata.name : ''}`);
+            }
+            expect(l.keys.length).toBe(l.buffer.length);
+          }
+        },
+      ),
+      { seed: 808, numRuns: 100 },
     );
   });
 

@@ -14,7 +14,7 @@
  *
  * Test-only rule switches (src/engine/rules.ts, all on outside tests): SI3_SYNC_FILTER.
  */
-import type { KObject } from '../model/objects';
+import { deletionHandlingKey, type KObject } from '../model/objects';
 import { RULES } from '../rules';
 import type { Notification } from './process-deltas';
 
@@ -25,6 +25,11 @@ export interface ListenerState {
   /** The handler's name, for inspectors and narration. */
   readonly handler: string;
   buffer: Notification<KObject>[];
+  /**
+   * The key of each buffered notification's object (DeletionHandlingMetaNamespaceKeyFunc, I1), index for
+   * index with `buffer`: the informer hands over the key it popped, so a delivery need not build it again.
+   */
+  keys: string[];
   head: number;
   /** True while a delivery of this listener is scheduled or running. */
   busy: boolean;
@@ -65,6 +70,7 @@ export function addListener(
     id: p.listeners.length,
     handler,
     buffer: [],
+    keys: [],
     head: 0,
     busy: false,
     requestedResyncPeriodMs: requestedResyncMs,
@@ -92,22 +98,48 @@ export function processorShouldResync(p: ProcessorState, now: number): boolean {
   return any;
 }
 
-/** sharedProcessor.distribute (SI3): returns the listeners that received the notification. */
-export function processorDistribute(p: ProcessorState, n: Notification<KObject>): ListenerState[] {
+/** The key of a notification's object (DeletionHandlingMetaNamespaceKeyFunc, I1). */
+export function notificationKey(n: Notification<KObject>): string {
+  return deletionHandlingKey(n.kind === 'update' ? n.new : n.obj);
+}
+
+/**
+ * sharedProcessor.distribute (SI3): returns the listeners that received the notification. `key` is its
+ * object's key (notificationKey), passed by a caller that already holds it.
+ */
+export function processorDistribute(
+  p: ProcessorState,
+  n: Notification<KObject>,
+  key: string = notificationKey(n),
+): ListenerState[] {
   const sync = n.kind === 'update' && n.old.metadata.resourceVersion === n.new.metadata.resourceVersion;
-  const got: ListenerState[] = [];
+  let got: ListenerState[] | null = null;
   for (const l of p.listeners) {
     // RULES.SI3_SYNC_FILTER is a test-only switch (src/engine/rules.ts).
     if (sync && !l.isResyncing && RULES.SI3_SYNC_FILTER) continue;
-    l.buffer.push(n);
+    if (l.buffer.length === 0) {
+      // A drained buffer (the common case): one-slot arrays rather than push's room for 16.
+      l.buffer = [n];
+      l.keys = [key];
+    } else {
+      l.buffer.push(n);
+      l.keys.push(key);
+    }
     if (n.kind === 'add' && n.isInInitialList) l.initialPending++;
-    got.push(l);
+    // Most informers have one listener: a one-slot array (push onto [] would make room for 16).
+    if (got === null) got = [l];
+    else got.push(l);
   }
-  return got;
+  return got ?? [];
 }
 
 export function listenerPending(l: ListenerState): number {
   return l.buffer.length - l.head;
+}
+
+/** The key of the notification listenerTake would take next (notificationKey), or undefined. */
+export function listenerNextKey(l: ListenerState): string | undefined {
+  return l.head < l.keys.length ? l.keys[l.head] : undefined;
 }
 
 /** Takes the next notification of a listener's buffer (SI5: in order). */
@@ -117,9 +149,11 @@ export function listenerTake(l: ListenerState): Notification<KObject> | undefine
   l.head++;
   if (l.head === l.buffer.length) {
     l.buffer = [];
+    l.keys = [];
     l.head = 0;
   } else if (l.head > 64 && l.head * 2 > l.buffer.length) {
     l.buffer = l.buffer.slice(l.head);
+    l.keys = l.keys.slice(l.head);
     l.head = 0;
   }
   return n;
@@ -156,6 +190,7 @@ export function addListenerAfterStart(
     id: p.listeners.length,
     handler,
     buffer: cached.map((obj) => ({ kind: 'add' as const, obj, isInInitialList: true })),
+    keys: cached.map((obj) => deletionHandlingKey(obj)),
     head: 0,
     busy: false,
     requestedResyncPeriodMs: requestedResyncMs,

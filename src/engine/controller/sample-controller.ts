@@ -104,14 +104,16 @@ export function newWorker(id: number): WorkerState {
 /**
  * The Foo informer's ResourceEventHandlerFuncs: AddFunc and UpdateFunc enqueue; no DeleteFunc. The correct
  * UpdateFunc does not filter resyncs (C2); with filterAllResyncs it drops same-RV updates (SI3).
+ * `objKey` is the notification's object key (DeletionHandlingMetaNamespaceKeyFunc) when the caller holds
+ * it (the listener got it from the informer); otherwise it is built, as cache.MetaNamespaceKeyFunc does.
  */
-export function fooHandler(env: ControllerEnv, n: Notification<KObject>): void {
+export function fooHandler(env: ControllerEnv, n: Notification<KObject>, objKey?: string): void {
   switch (n.kind) {
     case 'add':
-      env.enqueue(metaNamespaceKey(n.obj));
+      env.enqueue(objKey ?? metaNamespaceKey(n.obj));
       return;
     case 'update': {
-      const key = metaNamespaceKey(n.new);
+      const key = objKey ?? metaNamespaceKey(n.new);
       const oldRv = n.old.metadata.resourceVersion;
       const rv = n.new.metadata.resourceVersion;
       if (env.mistakes.filterAllResyncs && oldRv === rv) {
@@ -135,7 +137,15 @@ export function fooHandler(env: ControllerEnv, n: Notification<KObject>): void {
       return;
     }
     case 'delete':
-      env.emit('handler', 'internal', 'handler.foo-delete-ignored', {}, deletionKey(n.obj), n.obj, 'Foo');
+      env.emit(
+        'handler',
+        'internal',
+        'handler.foo-delete-ignored',
+        {},
+        objKey ?? deletionKey(n.obj),
+        n.obj,
+        'Foo',
+      );
       return;
   }
 }
@@ -149,8 +159,11 @@ function deletionKey(o: KObject | DeletedFinalStateUnknown<KObject>): string {
   return isTombstone(o) ? o.key : metaNamespaceKey(o);
 }
 
-/** The Deployment informer's handlers: all call handleObject; UpdateFunc drops resyncs first. */
-export function deploymentHandler(env: ControllerEnv, n: Notification<KObject>): void {
+/**
+ * The Deployment informer's handlers: all call handleObject; UpdateFunc drops resyncs first. `objKey` as
+ * for fooHandler.
+ */
+export function deploymentHandler(env: ControllerEnv, n: Notification<KObject>, objKey?: string): void {
   switch (n.kind) {
     case 'add':
       handleObject(env, n.obj);
@@ -162,7 +175,7 @@ export function deploymentHandler(env: ControllerEnv, n: Notification<KObject>):
           'internal',
           'handler.resync-dropped',
           { rv: n.new.metadata.resourceVersion },
-          metaNamespaceKey(n.new),
+          objKey ?? metaNamespaceKey(n.new),
           n.new,
           'Deployment',
         );

@@ -6,8 +6,13 @@ import { isTombstone } from '../model/objects';
 import type { Arrow, Component, TraceRecord } from '../model/trace';
 import type { World } from './world';
 
+/**
+ * Where a step's records are collected: `records[0 .. count)`. The array is reused from step to step
+ * (sim/step.ts), so slots at and past `count` hold an earlier step's records and are overwritten.
+ */
 export interface StepOut {
   readonly records: TraceRecord[];
+  count: number;
 }
 
 export function emitRecord<M extends MessageId>(
@@ -26,7 +31,7 @@ export function emitRecord<M extends MessageId>(
     const inner = isTombstone(object) ? object.obj : object;
     rv = inner === null ? null : inner.metadata.resourceVersion;
   }
-  out.records.push({
+  out.records[out.count++] = {
     step: w.step + 1,
     time: w.now,
     lane,
@@ -37,5 +42,5 @@ export function emitRecord<M extends MessageId>(
     resourceVersion: rv,
     message,
     params,
-  });
+  };
 }

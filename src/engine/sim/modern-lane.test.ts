@@ -47,7 +47,7 @@ describe('UnlockWhileProcessing (F6) in a modern lane', () => {
     const { w, ctx, L } = syncedModernWorld();
     const base = [...L.indexer.items.values()][0]!;
     for (const o of fooCopies(base, REAL_FIFO_BATCH_SIZE + 10)) realFifoAdd(L.fifo, o);
-    const out: StepOut = { records: [] };
+    const out: StepOut = { records: [], count: 0 };
     modernInformerPop(w, ctx, out, 'Foo');
     expect(L.processing?.deltas).toHaveLength(REAL_FIFO_BATCH_SIZE);
     expect(realFifoLocked(L.fifo)).toBe(false);
@@ -66,7 +66,7 @@ describe('UnlockWhileProcessing (F6) in a modern lane', () => {
     const { w, ctx, L } = syncedModernWorld();
     const base = [...L.indexer.items.values()][0]!;
     for (const o of fooCopies(base, 3 * REAL_FIFO_BATCH_SIZE + 5)) realFifoAdd(L.fifo, o);
-    const out: StepOut = { records: [] };
+    const out: StepOut = { records: [], count: 0 };
     modernInformerPop(w, ctx, out, 'Foo');
     expect(realFifoLocked(L.fifo)).toBe(true);
     const queued = realFifoLen(L.fifo);

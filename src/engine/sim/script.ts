@@ -6,6 +6,8 @@
  */
 
 import {
+  metaWith,
+  objectWith,
   replicaSetLag,
   serverCompact,
   serverCreate,
@@ -124,15 +126,14 @@ export function applyScriptAction(w: World, ctx: SimContext, out: StepOut, sa: S
         return;
       }
       const spec = { ...cur.spec, ...sa.spec } as KObject['spec'];
-      const next = {
-        ...cur,
-        metadata: {
-          ...cur.metadata,
+      const next = objectWith(
+        cur,
+        metaWith(cur.metadata, {
           labels: sa.labels ?? cur.metadata.labels,
           resourceVersion: sa.resourceVersion ?? cur.metadata.resourceVersion,
-        },
+        }),
         spec,
-      } as KObject;
+      );
       userWrite(w, ctx, out, 'update', sa.target, serverUpdate(w.server, next, w.now));
       return;
     }

@@ -291,15 +291,12 @@ export function serverHandleWrite(
   req: WriteRequest,
 ): void {
   const obj = req.object;
+  const key = `${obj.metadata.namespace}/${obj.metadata.name}`;
   const replica = routeRequest(w, out, obj.kind);
   const fault = serverRequestFault(
     w.server,
     w.now,
-    {
-      verb: req.verb === 'create' ? 'create' : 'update',
-      kind: obj.kind,
-      key: `${obj.metadata.namespace}/${obj.metadata.name}`,
-    },
+    { verb: req.verb === 'create' ? 'create' : 'update', kind: obj.kind, key },
     replica,
   );
   const res: WriteResult =
@@ -308,7 +305,6 @@ export function serverHandleWrite(
       : req.verb === 'create'
         ? serverCreate(w.server, obj, w.now)
         : serverUpdate(w.server, obj, w.now, req.verb === 'updateStatus' ? { subresource: 'status' } : {});
-  const key = `${obj.metadata.namespace}/${obj.metadata.name}`;
   const ok = 'object' in res;
   if (fault === null && w.server.replicas.length > 1) tagLastRequest(w.server.requests, replica);
   if (res.code === 409) {
