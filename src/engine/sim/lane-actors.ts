@@ -19,7 +19,7 @@ import {
 } from '../client-go/shared-informer';
 import { schedule } from '../kernel/agenda';
 import type { Kind, KObject } from '../model/objects';
-import { isTombstone } from '../model/objects';
+import { type DeletedFinalStateUnknown, isTombstone } from '../model/objects';
 import type { ParamValue } from '../model/trace';
 import { controllerEnv, handlerFor } from './controller-actors';
 import { emitRecord, type StepOut } from './emit';
@@ -107,10 +107,6 @@ export function wakePop(w: World, lane: Kind): void {
   if (L.popScheduled || fifoLen(L.fifo) === 0) return;
   L.popScheduled = true;
   schedule(w.agenda, w.now, { a: 'informer.pop', lane });
-}
-
-function objOf(o: KObject | { obj: KObject | null }): KObject | null {
-  return 'metadata' in o ? o : o.obj;
 }
 
 /** The Pop's records per store operation (constants: a template string per delta allocates a new string). */
@@ -231,7 +227,9 @@ export function listenerDeliver(w: World, ctx: SimContext, out: StepOut, lane: K
     return;
   }
   const obj = n.kind === 'update' ? n.new : n.obj;
-  const inner = objOf(obj);
+  // Only OnDelete may carry a DeletedFinalStateUnknown (SI12).
+  const tombstone = n.kind === 'delete' && isTombstone(n.obj);
+  const inner = tombstone ? (n.obj as DeletedFinalStateUnknown<KObject>).obj : (obj as KObject);
   const cached = indexerGetByKey(L.indexer, key);
   // Is the lister already ahead of (or behind) what this notification carries? (SI5)
   const notifRv = inner?.metadata.resourceVersion ?? null;
@@ -252,7 +250,7 @@ export function listenerDeliver(w: World, ctx: SimContext, out: StepOut, lane: K
       listerRv,
       listerAhead,
       isInInitialList: n.kind === 'add' ? n.isInInitialList : false,
-      tombstone: isTombstone(obj),
+      tombstone,
     },
     key,
     obj,
