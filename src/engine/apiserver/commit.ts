@@ -76,14 +76,17 @@ export function eventForWatch(
 
 /** The deliveries of one live event to the open watches of its kind, in watch-opening order. */
 export function fanoutEvent(s: ApiServerState, event: HistoryEvent, now: number): WatchDelivery[] {
-  const out: WatchDelivery[] = [];
+  // Usually one watch of the kind: a one-slot array (push onto [] would make room for 16).
+  let out: WatchDelivery[] | null = null;
   for (const w of s.watches.values()) {
     if (w.kind !== event.kind || event.rv <= w.floorRv || w.deadline <= now) continue;
     const ev = eventForWatch(w, event);
     if (ev === null) continue;
     w.lastSentRv = event.rv;
     w.eventsSent++;
-    out.push({ watchId: w.id, event: ev });
+    const d: WatchDelivery = { watchId: w.id, event: ev };
+    if (out === null) out = [d];
+    else out.push(d);
   }
-  return out;
+  return out ?? [];
 }
