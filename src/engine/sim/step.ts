@@ -68,7 +68,10 @@ export function stepWorld(w: World, ctx: SimContext): TraceRecord[] | null {
     }
     if (out.count > 0) {
       w.step++;
-      return out.records.slice(0, out.count);
+      const records = out.records.slice(0, out.count);
+      // The buffer must not keep this step's records (and their objects) alive after it.
+      for (let i = 0; i < out.count; i++) (out.records as (TraceRecord | undefined)[])[i] = undefined;
+      return records;
     }
   }
   return null;
