@@ -91,7 +91,8 @@ export function fanoutEvent(
   now: number,
   replicas: readonly boolean[] | null = null,
 ): WatchDelivery[] {
-  const out: WatchDelivery[] = [];
+  // Usually one watch of the kind: a one-slot array (push onto [] would make room for 16).
+  let out: WatchDelivery[] | null = null;
   for (const w of s.watches.values()) {
     if (w.kind !== event.kind || event.rv <= w.floorRv || w.deadline <= now) continue;
     if (replicas !== null && replicas[w.replica] !== true) continue;
@@ -99,7 +100,9 @@ export function fanoutEvent(
     if (ev === null) continue;
     w.lastSentRv = event.rv;
     w.eventsSent++;
-    out.push({ watchId: w.id, event: ev });
+    const d: WatchDelivery = { watchId: w.id, event: ev };
+    if (out === null) out = [d];
+    else out.push(d);
   }
-  return out;
+  return out ?? [];
 }

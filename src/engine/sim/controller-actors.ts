@@ -35,6 +35,7 @@ import { schedule } from '../kernel/agenda';
 import { nextFloat } from '../kernel/prng';
 import type { Kind, KObject } from '../model/objects';
 import type { ControllerMistakes } from '../model/scenario';
+import { actorTarget, aimActors } from './actor-target';
 import { emitRecord, type StepOut } from './emit';
 import { laneHasSynced } from './lanes';
 import { drawLatency } from './latency';
@@ -57,68 +58,49 @@ export function handlerFor(
 
 function loggingHandler(): void {}
 
-/** The controller's env, made once per world and context and reused: `now` is set before each use. */
-interface ReusedControllerEnv extends ControllerEnv {
-  now: number;
-}
-
 /**
- * The controller env of the world last stepped (one slot): building one per handler run and reconcile
- * (an object of three closures) was a measurable share of the allocation of `heavy`. Its closures read
- * the step's output from `target.out`, which controllerEnv points at the current step.
+ * The controller's env, made once: it reads the world, context and step output from actorTarget
+ * (actor-target.ts), which controllerEnv aims at the action's own before handing it out.
  */
-let controllerEnvs: {
-  readonly target: { readonly w: World; readonly ctx: SimContext; out: StepOut };
-  readonly env: ReusedControllerEnv;
-} | null = null;
+const env: ControllerEnv = newControllerEnv();
 
 /** The controller's env for one action of the step whose output is `out`. */
 export function controllerEnv(w: World, ctx: SimContext, out: StepOut): ControllerEnv {
-  let slot = controllerEnvs;
-  if (slot === null || slot.target.w !== w || slot.target.ctx !== ctx) {
-    const target = { w, ctx, out };
-    slot = { target, env: newControllerEnv(target) };
-    controllerEnvs = slot;
-  }
-  slot.target.out = out;
-  slot.env.now = w.now;
-  return slot.env;
+  aimActors(w, ctx, out);
+  return env;
 }
 
-function newControllerEnv(target: {
-  readonly w: World;
-  readonly ctx: SimContext;
-  out: StepOut;
-}): ReusedControllerEnv {
-  const { w, ctx } = target;
-  const q = w.controller.queue;
-  const mistakes = ctx.scenario.settings.mistakes;
+function newControllerEnv(): ControllerEnv {
+  const t = actorTarget;
   return {
-    now: w.now,
-    mistakes,
-    foos: w.lanes.Foo.indexer,
-    deployments: w.lanes.Deployment.indexer,
+    get now() {
+      return t.w!.now;
+    },
+    get mistakes() {
+      return t.ctx!.scenario.settings.mistakes;
+    },
+    get foos() {
+      return t.w!.lanes.Foo.indexer;
+    },
+    get deployments() {
+      return t.w!.lanes.Deployment.indexer;
+    },
     emit(component, arrow, message, params, key = null, object = null, lane = null) {
-      emitRecord(w, target.out, lane, component, arrow, message, params, key, object);
+      emitRecord(t.w!, t.out!, lane, component, arrow, message, params, key, object);
     },
     enqueue(key) {
+      const w = t.w!;
+      const out = t.out!;
+      const q = w.controller.queue;
       const res = wqAdd(q, key, w.now);
       if (res === 'dirty-while-processing') w.stats.addedWhileProcessing++;
-      emitRecord(
-        w,
-        target.out,
-        'Foo',
-        'handler',
-        7,
-        'workqueue.add',
-        { result: res, depth: wqLen(q) },
-        key,
-        null,
-      );
-      if (mistakes.noDone) emitIfStuck(w, target.out, key);
+      emitRecord(w, out, 'Foo', 'handler', 7, 'workqueue.add', { result: res, depth: wqLen(q) }, key, null);
+      if (t.ctx!.scenario.settings.mistakes.noDone) emitIfStuck(w, out, key);
       if (res === 'queued') wakeWorker(w);
     },
     sendWrite(worker, req, thinkMs) {
+      const w = t.w!;
+      const ctx = t.ctx!;
       // The request latency is drawn now, as before the REST client existed, so an unthrottled write
       // replays the same draws; the call itself leaves after the reconcile's own work (K1's token then).
       const latency = drawLatency(w, ctx.scenario.settings.latency.request);

@@ -2,7 +2,6 @@
 
 import type { MessageId, MessageParams } from '../model/messages';
 import type { DeletedFinalStateUnknown, Kind, KObject } from '../model/objects';
-import { isTombstone } from '../model/objects';
 import type { Arrow, Component, TraceRecord } from '../model/trace';
 import type { World } from './world';
 
@@ -28,8 +27,14 @@ export function emitRecord<M extends MessageId>(
 ): void {
   let rv: string | null = null;
   if (object !== null) {
-    const inner = isTombstone(object) ? object.obj : object;
-    rv = inner === null ? null : inner.metadata.resourceVersion;
+    // An object has metadata, a tombstone (DeletedFinalStateUnknown) does not: reading a field every
+    // object has is cheaper than asking each one for the tombstone's tag.
+    const meta = (object as Partial<KObject>).metadata;
+    if (meta !== undefined) rv = meta.resourceVersion;
+    else {
+      const inner = (object as DeletedFinalStateUnknown<KObject>).obj;
+      rv = inner === null ? null : inner.metadata.resourceVersion;
+    }
   }
   out.records[out.count++] = {
     step: w.step + 1,

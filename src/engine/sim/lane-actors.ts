@@ -19,8 +19,9 @@ import {
 } from '../client-go/shared-informer';
 import { schedule } from '../kernel/agenda';
 import type { Kind, KObject } from '../model/objects';
-import { isTombstone } from '../model/objects';
+import { type DeletedFinalStateUnknown, isTombstone } from '../model/objects';
 import type { ParamValue } from '../model/trace';
+import { actorTarget, aimActors } from './actor-target';
 import { controllerEnv, handlerFor } from './controller-actors';
 import { emitRecord, type StepOut } from './emit';
 import { drawHandlerLatency } from './latency';
@@ -33,78 +34,67 @@ function classicLane(w: World, lane: Kind): ClassicLaneState {
   return L;
 }
 
-/** A lane's ReflectorEnv, made once per world and context and reused: `now` is set before each use. */
-interface LaneReflectorEnv extends ReflectorEnv {
-  now: number;
-}
-
-/** What the envs' closures work on: the world, its context and the output of the step being run. */
-interface EnvTarget {
-  readonly w: World;
-  readonly ctx: SimContext;
-  out: StepOut;
-}
-
 /**
- * The reflector envs of the world last stepped (one slot): building an env per reflector action (an
- * object of eight closures) was a measurable share of the allocation of `heavy`. The closures read the
- * step's output from `target`, which reflectorEnv points at the current step for each action.
+ * The lanes' ReflectorEnvs, made once: they read the world, context and step output from actorTarget
+ * (actor-target.ts), which reflectorEnv aims at the action's own before handing one out.
  */
-interface ReflectorEnvs {
-  readonly target: EnvTarget;
-  readonly Foo: LaneReflectorEnv;
-  readonly Deployment: LaneReflectorEnv;
-}
+const reflectorEnvs: Readonly<Record<Kind, ReflectorEnv>> = {
+  Foo: newReflectorEnv('Foo'),
+  Deployment: newReflectorEnv('Deployment'),
+};
 
-let reflectorEnvs: ReflectorEnvs | null = null;
-
-function newReflectorEnv(target: EnvTarget, lane: Kind): LaneReflectorEnv {
-  const { w, ctx } = target;
-  const L = classicLane(w, lane);
-  const s = ctx.scenario.settings;
+function newReflectorEnv(lane: Kind): ReflectorEnv {
+  const t = actorTarget;
   return {
-    now: w.now,
-    rng: w.rng,
-    fifo: L.fifo,
-    indexer: L.indexer,
-    watchTimeout: s.watchTimeout,
-    pageSize: s.pageSize,
+    get now() {
+      return t.w!.now;
+    },
+    get rng() {
+      return t.w!.rng;
+    },
+    get fifo() {
+      return classicLane(t.w!, lane).fifo;
+    },
+    get indexer() {
+      return classicLane(t.w!, lane).indexer;
+    },
+    get watchTimeout() {
+      return t.ctx!.scenario.settings.watchTimeout;
+    },
+    get pageSize() {
+      return t.ctx!.scenario.settings.pageSize;
+    },
     // Through the lane's REST client (K1: a LIST takes a token, a WATCH's first attempt does not).
     sendList(req, epoch) {
-      restSend(w, ctx, { kind: 'list', lane, req, epoch });
+      restSend(t.w!, t.ctx!, { kind: 'list', lane, req, epoch });
     },
     sendWatch(req, epoch) {
-      restSend(w, ctx, { kind: 'watch', lane, req, epoch });
+      restSend(t.w!, t.ctx!, { kind: 'watch', lane, req, epoch });
     },
     setTimer(delayMs, timer, epoch) {
+      const w = t.w!;
       schedule(w.agenda, w.now + delayMs, { a: 'reflector.timer', lane, timer, epoch });
     },
     shouldResync() {
-      return processorShouldResync(L.processor, w.now);
+      const w = t.w!;
+      return processorShouldResync(w.lanes[lane].processor, w.now);
     },
     fifoChanged() {
-      wakePop(w, lane);
+      wakePop(t.w!, lane);
     },
     emit(component, arrow, message, params, key = null, object = null) {
+      const w = t.w!;
       if (message === 'reflector.replace' && (params as Readonly<Record<string, ParamValue>>).relist === true)
         w.stats.relists++;
-      emitRecord(w, target.out, lane, component, arrow, message, params, key, object);
+      emitRecord(w, t.out!, lane, component, arrow, message, params, key, object);
     },
   };
 }
 
 /** The ReflectorEnv of a lane for one action of the step whose output is `out`. */
 export function reflectorEnv(w: World, ctx: SimContext, out: StepOut, lane: Kind): ReflectorEnv {
-  let envs = reflectorEnvs;
-  if (envs === null || envs.target.w !== w || envs.target.ctx !== ctx) {
-    const target: EnvTarget = { w, ctx, out };
-    envs = { target, Foo: newReflectorEnv(target, 'Foo'), Deployment: newReflectorEnv(target, 'Deployment') };
-    reflectorEnvs = envs;
-  }
-  envs.target.out = out;
-  const env = envs[lane];
-  env.now = w.now;
-  return env;
+  aimActors(w, ctx, out);
+  return reflectorEnvs[lane];
 }
 
 /** The FIFO has items: make the processLoop runnable (Pop wakes at once; ordering by agenda sequence). */
@@ -113,10 +103,6 @@ export function wakePop(w: World, lane: Kind): void {
   if (L.popScheduled || fifoLen(L.fifo) === 0) return;
   L.popScheduled = true;
   schedule(w.agenda, w.now, { a: 'informer.pop', lane });
-}
-
-function objOf(o: KObject | { obj: KObject | null }): KObject | null {
-  return 'metadata' in o ? o : o.obj;
 }
 
 /** The Pop's records per store operation (constants: a template string per delta allocates a new string). */
@@ -237,7 +223,9 @@ export function listenerDeliver(w: World, ctx: SimContext, out: StepOut, lane: K
     return;
   }
   const obj = n.kind === 'update' ? n.new : n.obj;
-  const inner = objOf(obj);
+  // Only OnDelete may carry a DeletedFinalStateUnknown (SI12).
+  const tombstone = n.kind === 'delete' && isTombstone(n.obj);
+  const inner = tombstone ? (n.obj as DeletedFinalStateUnknown<KObject>).obj : (obj as KObject);
   const cached = indexerGetByKey(L.indexer, key);
   // Is the lister already ahead of (or behind) what this notification carries? (SI5)
   const notifRv = inner?.metadata.resourceVersion ?? null;
@@ -258,7 +246,7 @@ export function listenerDeliver(w: World, ctx: SimContext, out: StepOut, lane: K
       listerRv,
       listerAhead,
       isInInitialList: n.kind === 'add' ? n.isInInitialList : false,
-      tombstone: isTombstone(obj),
+      tombstone,
     },
     key,
     obj,

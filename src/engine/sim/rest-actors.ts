@@ -88,11 +88,12 @@ function describeCall(t: RestTarget): {
         client: restClientOf(o.kind),
         verb: create ? 'POST' : 'PUT',
         watch: false,
+        // Absent parts as undefined rather than spread in: requestUrl skips them either way.
         url: requestUrl({
           kind: o.kind,
           namespace: o.metadata.namespace,
-          ...(create ? {} : { name: o.metadata.name }),
-          ...(t.req.verb === 'updateStatus' ? { subresource: 'status' as const } : {}),
+          name: create ? undefined : o.metadata.name,
+          subresource: t.req.verb === 'updateStatus' ? 'status' : undefined,
         }),
       };
     }

@@ -19,6 +19,7 @@ import {
 import { peek, popNext } from '../kernel/agenda';
 import type { TraceRecord } from '../model/trace';
 import type { Action } from './actions';
+import { releaseActors } from './actor-target';
 import { serverReplicaFeed } from './connections';
 import {
   ensureWaitingLoop,
@@ -72,13 +73,19 @@ export function stepWorld(w: World, ctx: SimContext): TraceRecord[] | null {
       if (next.time > w.now) w.now = next.time;
       dispatch(w, ctx, out, next.action);
     } else {
+      releaseActors();
       return null;
     }
     if (out.count > 0) {
       w.step++;
-      return out.records.slice(0, out.count);
+      const records = out.records.slice(0, out.count);
+      // Neither the buffer nor the actors' envs may keep this step's records or world alive after it.
+      for (let i = 0; i < out.count; i++) (out.records as (TraceRecord | undefined)[])[i] = undefined;
+      releaseActors();
+      return records;
     }
   }
+  releaseActors();
   return null;
 }
 

@@ -50,7 +50,8 @@ export function requestUrl(r: RequestLine): string {
   path += `/${RESOURCE[r.kind]}`;
   if (r.name !== undefined) path += `/${r.name}`;
   if (r.subresource !== undefined) path += `/${r.subresource}`;
-  const q = r.query ?? {};
+  const q = r.query;
+  if (q === undefined) return API_HOST + path;
   const keys = Object.keys(q).sort();
   if (keys.length === 0) return API_HOST + path;
   return `${API_HOST}${path}?${keys.map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(q[k]!)}`).join('&')}`;
