@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, defineConfig, devices, type LaunchOptions } from '@playwright/test';
 
-const PORT = 4317;
+// E2E_PORT lets two checkouts run their suites side by side on one machine.
+const PORT = Number(process.env.E2E_PORT) || 4317;
 const BASE_URL = `http://127.0.0.1:${PORT}/`;
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
