@@ -70,7 +70,16 @@ export interface FaultState {
   downUntil: number;
 }
 
+/**
+ * Which kube-apiserver the state models: '1.26' (as@26, the classic era's server) or '1.36' (as@36 with
+ * every feature gate at its default, the modern era's). Rules tagged [1.26] / [1.36] in the spec switch on
+ * it; untagged rules hold for both.
+ */
+export type ServerVersion = '1.26' | '1.36';
+
 export interface ServerConfig {
+  /** The server's version (set once, where the world is created from the scenario's era). */
+  readonly version: ServerVersion;
   /** S23: bookmark cadence (the cacher's defaultBookmarkFrequency is 1 min). */
   readonly bookmarkFrequencyMs: number;
   /**
@@ -136,6 +145,8 @@ export interface ApiServerOptions {
   readonly replicas?: number;
   /** S24: the WatchList feature gate (default true). */
   readonly watchList?: boolean;
+  /** The server's version (default '1.26'). */
+  readonly version?: ServerVersion;
 }
 
 export function newApiServer(opts: ApiServerOptions): ApiServerState {
@@ -156,6 +167,7 @@ export function newApiServer(opts: ApiServerOptions): ApiServerState {
     watches: new Map(),
     nextWatchId: 1,
     config: {
+      version: opts.version ?? '1.26',
       bookmarkFrequencyMs: opts.bookmarkFrequencyMs ?? 60_000,
       defaultWatchTimeoutMs: opts.defaultWatchTimeoutMs ?? 1_800_000,
       progressNotifyMs: opts.progressNotifyMs ?? 5_000,

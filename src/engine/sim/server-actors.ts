@@ -136,7 +136,7 @@ export function serverHandleWatch(
 ): void {
   const s = ctx.scenario.settings;
   const replica = routed ?? routeRequest(w, out, lane);
-  const watchList = s.era === 'modern' && req.sendInitialEvents === true;
+  const watchList = w.server.config.version === '1.36' && req.sendInitialEvents === true;
   const fault = serverRequestFault(w.server, w.now, { verb: 'watch', kind: lane }, replica);
   if (fault === null) {
     // S33, S39d [1.26]: a WATCH of a cache that is not ready waits ([1.36]: 429 + Retry-After instead).
@@ -155,7 +155,7 @@ export function serverHandleWatch(
         resourceVersion: req.resourceVersion,
         // S24 [1.36]: a watch-list always carries allowWatchBookmarks (validation requires it) and gets
         // its end bookmark even when periodic bookmarks are off; a 1.26 server (classic) ignores the
-        // sendInitialEvents parameter, so only a modern world forwards it.
+        // sendInitialEvents parameter, so only a 1.36 server is given it.
         allowWatchBookmarks: req.allowWatchBookmarks && (s.bookmarkIntervalMs > 0 || watchList),
         timeoutMs: req.timeoutMs,
         ...(watchList ? { sendInitialEvents: true } : {}),
