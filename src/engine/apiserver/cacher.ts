@@ -7,7 +7,8 @@
  * - S32: the cache is fed by the resource's own events (commit.ts calls cacherReceive at the write's
  *   time: the etcd → cacher delay is not modelled) and by etcd progress notifications. Its cache RV
  *   (`watchCache.resourceVersion`) is the RV of the last event it received, or of the last progress
- *   notification, or its list RV after (re)initialisation.
+ *   notification, or its list RV after (re)initialisation. [1.36] A read that waits for the cache also
+ *   asks etcd for a progress notification every 100 ms (cacherProgressRequested; fresh.ts schedules it).
  * - Progress notifications (etcd v3rpc/watch.go): a ticker of the progress interval runs from the start
  *   of the cacher's etcd watch; at each tick a watch that got no event since the previous tick is sent
  *   one, carrying etcd's current revision. They are computed lazily: cacherCatchUp runs before anything
@@ -116,6 +117,17 @@ export function cacherCatchUp(c: CacherState, etcdRevision: number, now: number,
     c.progressNotifications++;
   }
   if (now > c.caughtUpTo) c.caughtUpTo = now;
+}
+
+/**
+ * S32 [1.36]: a progress notification the cacher asked etcd for (every 100 ms while a read waits for the
+ * cache to reach an RV: as@36:cacher/progress/watch_progress.go). It carries `revision`, etcd's revision
+ * as this replica's etcd watch has seen it, and moves the cache RV like a periodic one.
+ */
+export function cacherProgressRequested(c: CacherState, revision: number): void {
+  if (revision > c.rv) c.rv = revision;
+  c.seenSinceInit = true;
+  c.progressNotifications++;
 }
 
 /** updateCache (S19) + the cache RV (S32): one event of this resource reaches the cache. */

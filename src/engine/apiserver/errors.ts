@@ -208,6 +208,22 @@ export function tooManyRequests(): ApiError {
   };
 }
 
+/**
+ * S33 [1.36] (ResilientWatchCacheInitialization): a WATCH or cache-served LIST of a cache that is not
+ * ready. errors.NewTooManyRequests with the ready state's message (as@36:cacher/ready.go
+ * readGenerationLocked) and calculateRetryAfterForUnreadyCache (as@36:cacher/util.go:51–56): e^(0.06 × s
+ * since the cache stopped being ready), clamped to 1..30 and truncated to whole seconds.
+ */
+export function cacheNotReady(downtimeMs: number): ApiError {
+  const x = Math.min(30, Math.max(1, Math.exp(0.06 * (downtimeMs / 1000))));
+  return {
+    code: 429,
+    reason: 'TooManyRequests',
+    message: 'storage is (re)initializing',
+    retryAfterSeconds: Math.trunc(x),
+  };
+}
+
 /** errors.NewInternalError: "Internal error occurred: <err>". */
 export function internalError(err: string): ApiError {
   return { code: 500, reason: 'InternalError', message: `Internal error occurred: ${err}` };

@@ -20,9 +20,9 @@
  *
  * What a replica's cache holds and its re-initialisation need the whole server state: replica-cache.ts.
  *
- * [1.36] A lagging replica is also asked for progress notifications every 100 ms while a read waits for
- * an RV (S32), and a consistent read (RV "") is served from its cache once it has caught up with etcd's
- * revision, else from etcd (S5): not modelled (the classic server reads etcd for RV "").
+ * [1.36] A replica is also asked for progress notifications every 100 ms while a read waits for an RV
+ * (S32, fresh.ts): they carry `seenRev`, so a lagging replica's cache cannot be pulled past its lagged
+ * view, and a consistent read (RV "") there falls back to etcd after 3 s (S5).
  *
  * Simplifications: the lag is in flight after etcd sent the events, so an etcd compaction never reaches
  * back into it (a real Cacher whose etcd watch falls behind the compaction point re-initialises, S33,

@@ -72,3 +72,54 @@ describe('S24: the 1.36 server WatchList gate (settings.serverWatchList)', () =>
     expect(b).toEqual(a);
   });
 });
+
+describe('S33 [1.36]: after a restart, a cache that is not ready answers 429 and the REST client retries (K4)', () => {
+  const restart = (era: Era): Scenario => {
+    const s = load('default', era);
+    return {
+      ...s,
+      script: [
+        ...s.script,
+        { at: 5_000, action: 'restartApiServer' as const, downtimeMs: 500, cacheInitMs: 2_500 },
+      ].sort((a, b) => a.at - b.at),
+    };
+  };
+  const modern = run(restart('modern'), 20_000);
+  const classic = run(restart('classic'), 20_000);
+
+  it('modern: requests meet the re-initialising caches with 429 Retry-After, retried until the caches are ready', () => {
+    const notReady = of(modern.recs, 'apiserver.cache-not-ready');
+    expect(notReady.length).toBeGreaterThan(0);
+    for (const r of notReady) {
+      expect(r.time).toBeGreaterThanOrEqual(5_500);
+      expect(r.time).toBeLessThan(8_000); // ready at 5.5 s + 2.5 s
+      expect(r.params.retryAfter).toBe(1); // e^(0.06 × < 2.5 s) < 2
+    }
+    const retries = of(modern.recs, 'rest.retry').filter((r) => r.time >= 5_500 && r.time <= 8_100);
+    expect(retries.length).toBeGreaterThan(0);
+    expect(isQuiet(modern.w)).toBe(true);
+    expect(cacheDiff(modern.w)).toEqual([]);
+  });
+
+  it('classic: the 1.26 server blocks those requests instead: no 429 at all', () => {
+    expect(of(classic.recs, 'apiserver.cache-not-ready')).toEqual([]);
+    expect(classic.recs.filter((r) => r.message === 'apiserver.watch' && r.params.code === 429)).toEqual([]);
+    expect(cacheDiff(classic.w)).toEqual([]);
+  });
+});
+
+describe('S24 [1.36]: the first watch-list from "" of a quiet kind', () => {
+  const s = load('default', 'modern');
+  const { recs } = run(s, 3_000);
+
+  it('waits for the cache to reach etcd’s revision; the end bookmark carries it, not the older cache RV', () => {
+    const wait = of(recs, 'apiserver.wait-fresh', 'Deployment')[0]!;
+    expect(wait).toBeDefined();
+    expect(Number(wait.params.cacheRv)).toBeLessThan(Number(wait.params.target));
+    const end = of(recs, 'reflector.initial-events-end', 'Deployment')[0]!;
+    expect(Number(end.params.rv)).toBe(Number(wait.params.target));
+    // The progress request 100 ms after the request arrived answered it.
+    const opened = of(recs, 'apiserver.watch', 'Deployment').find((r) => r.params.outcome === 'open')!;
+    expect(opened.time - wait.time).toBe(100);
+  });
+});

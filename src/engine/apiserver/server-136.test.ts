@@ -1,0 +1,224 @@
+/**
+ * The [1.36] rows of spec §1.2 and §1A, server side: each case builds the same cluster on a 1.26 and a
+ * 1.36 server (ServerConfig.version) and shows where they differ, or that the 1.36 rule holds.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseLabelSelector } from '../model/label-selector';
+import type { Foo, KObject } from '../model/objects';
+import {
+  type ApiServerState,
+  CACHE_WAIT_MS,
+  type ListResult,
+  newApiServer,
+  newDeploymentObject,
+  newFooObject,
+  replicaSetLag,
+  serverCreate,
+  serverList,
+  serverListWaitUntil,
+  serverStart,
+  serverWatch,
+  serverWatchWaitUntil,
+  type WatchResult,
+  type WriteResult,
+} from './index';
+
+const tierGold = (() => {
+  const sel = parseLabelSelector('tier=gold');
+  if ('error' in sel) throw new Error(sel.error);
+  return sel;
+})();
+
+const A = 0;
+const B = 1;
+
+function ok(r: WriteResult): KObject {
+  if (r.code !== 200 && r.code !== 201) throw new Error(`expected success, got ${r.code} ${r.message}`);
+  return r.object;
+}
+
+function create(s: ApiServerState, name: string, now: number): Foo {
+  return ok(
+    serverCreate(s, newFooObject({ namespace: 'd', name }, { deploymentName: name, replicas: 1 }), now),
+  ) as Foo;
+}
+
+function createDeployment(s: ApiServerState, name: string, now: number): void {
+  ok(serverCreate(s, newDeploymentObject({ namespace: 'd', name }, { replicas: 1 }), now));
+}
+
+function listed(r: ListResult): { names: string[]; rv: string; servedBy: string; fallback: boolean } {
+  if (r.code !== 200) throw new Error(`expected 200, got ${r.code} ${r.message}`);
+  return {
+    names: r.items.map((o) => o.metadata.name),
+    rv: r.resourceVersion,
+    servedBy: r.servedBy,
+    fallback: r.fallback === true,
+  };
+}
+
+/**
+ * A quiet Foo: two Foos, then Deployment writes move etcd's revision past the Foo cache RV (no progress
+ * notification yet: the 10 min etcd default).
+ */
+function quietFoo(version: '1.26' | '1.36', replicas = 1): ApiServerState {
+  const s = newApiServer({ now: 0, version, progressNotifyMs: 600_000, replicas });
+  create(s, 'a', 0);
+  create(s, 'b', 10);
+  createDeployment(s, 'x', 20);
+  createDeployment(s, 'y', 30);
+  return s;
+}
+
+/**
+ * Drives a waiting request as the simulator does: look, wait until the time given, look again, until it
+ * is to be answered. Returns the time it is answered.
+ */
+function waitOut(look: (now: number) => number | null, from: number): number {
+  let now = from;
+  for (let i = 0; i < 100; i++) {
+    const next = look(now);
+    if (next === null) return now;
+    expect(next).toBeGreaterThan(now);
+    now = next;
+  }
+  throw new Error('still waiting');
+}
+
+describe('S33 [1.36]: a cache that is not ready answers 429 with Retry-After (ResilientWatchCacheInitialization)', () => {
+  function restarted(version: '1.26' | '1.36'): ApiServerState {
+    const s = quietFoo(version);
+    serverStart(s, 1_000, 120_000); // every cache lists etcd again, ready at 121 s
+    return s;
+  }
+
+  it('WATCH: 429 "storage is (re)initializing", Retry-After = clamp(e^(0.06 × s unready), 1, 30), truncated', () => {
+    const s = restarted('1.36');
+    const at = (ms: number) => serverWatch(s, 'Foo', { resourceVersion: '0', allowWatchBookmarks: true }, ms);
+    expect(at(1_000)).toMatchObject({
+      code: 429,
+      reason: 'TooManyRequests',
+      message: 'storage is (re)initializing',
+    });
+    expect(at(1_000)).toMatchObject({ retryAfterSeconds: 1 });
+    expect(at(21_000)).toMatchObject({ retryAfterSeconds: 3 }); // e^1.2 = 3.32
+    expect(at(41_000)).toMatchObject({ retryAfterSeconds: 11 }); // e^2.4 = 11.02
+    expect(at(61_000)).toMatchObject({ retryAfterSeconds: 30 }); // e^3.6 = 36.6, clamped
+    expect(serverWatchWaitUntil(s, 'Foo', 1_000)).toBeNull(); // answered at once, never blocked
+    expect(s.watches.size).toBe(0);
+  });
+
+  it('[1.26] the same WATCH blocks until the cache is ready instead', () => {
+    const s = restarted('1.26');
+    expect(serverWatchWaitUntil(s, 'Foo', 1_000)).toBe(121_000);
+  });
+
+  it('LIST: cache-served lists get 429; with a limit and no selector they go to etcd, as GETs do', () => {
+    const s = restarted('1.36');
+    const list = (rv: string, limit: number, sel = false): ListResult =>
+      serverList(
+        s,
+        'Foo',
+        { resourceVersion: rv, limit, ...(sel ? { labelSelector: tierGold } : {}) },
+        2_000,
+      );
+    expect(list('0', 0).code).toBe(429);
+    expect(list('', 0).code).toBe(429);
+    expect(list('2', 0).code).toBe(429);
+    expect(listed(list('0', 1))).toMatchObject({ names: ['a'], servedBy: 'etcd' });
+    expect(list('0', 1, true).code).toBe(429); // a selector keeps it on the cache: 429
+    expect(listed(list('', 500))).toMatchObject({ names: ['a', 'b'], servedBy: 'etcd', rv: '4' });
+    expect(serverListWaitUntil(s, 'Foo', { resourceVersion: '2', limit: 0 }, 2_000, 2_000)).toBeNull();
+  });
+});
+
+describe('S5 [1.36]: a consistent list (RV "") is served from the cache once it has reached etcd’s revision', () => {
+  it('[1.26] reads etcd at its revision', () => {
+    const s = quietFoo('1.26');
+    expect(listed(serverList(s, 'Foo', { resourceVersion: '', limit: 0 }, 100))).toMatchObject({
+      servedBy: 'etcd',
+      rv: '4',
+    });
+  });
+
+  it('[1.36] a quiet kind: the progress request 100 ms later pulls the cache RV up to etcd’s revision (S32), then the cache serves it', () => {
+    const s = quietFoo('1.36');
+    expect(s.replicas[A]!.cachers.Foo.rv).toBe(2);
+    const opts = { resourceVersion: '', limit: 0 };
+    const target = s.revision;
+    const t = waitOut((now) => serverListWaitUntil(s, 'Foo', opts, now, 100, A, target), 100);
+    expect(t).toBe(200);
+    expect(s.replicas[A]!.cachers.Foo.rv).toBe(4);
+    expect(listed(serverList(s, 'Foo', opts, t, A, target))).toEqual({
+      names: ['a', 'b'],
+      rv: '4',
+      servedBy: 'cache',
+      fallback: false,
+    });
+  });
+
+  it('[1.36] a cache already at etcd’s revision answers at once; with a limit the first page comes from the cache', () => {
+    const s = newApiServer({ now: 0, version: '1.36' });
+    create(s, 'a', 0);
+    create(s, 'b', 10);
+    const opts = { resourceVersion: '', limit: 1 };
+    expect(serverListWaitUntil(s, 'Foo', opts, 50, 50, A, s.revision)).toBeNull();
+    const r = serverList(s, 'Foo', opts, 50, A, s.revision);
+    expect(listed(r)).toMatchObject({ names: ['a'], rv: '2', servedBy: 'cache' });
+    expect(r.code === 200 && r.continue).toBeTruthy();
+  });
+
+  it('[1.36] a replica whose cache cannot catch up in 3 s: the consistent list falls back to etcd, never 504 (S37, S39)', () => {
+    const s = newApiServer({ now: 0, version: '1.36', progressNotifyMs: 0, replicas: 2 });
+    create(s, 'a', 0);
+    replicaSetLag(s.replicas[B]!, 5_000, 1_000_000);
+    create(s, 'b', 1_000);
+    const opts = { resourceVersion: '', limit: 0 };
+    const target = s.revision;
+    const t = waitOut((now) => serverListWaitUntil(s, 'Foo', opts, now, 1_010, B, target), 1_010);
+    expect(t).toBe(1_010 + CACHE_WAIT_MS);
+    expect(listed(serverList(s, 'Foo', opts, t, B, target))).toEqual({
+      names: ['a', 'b'],
+      rv: '2',
+      servedBy: 'etcd',
+      fallback: true,
+    });
+  });
+});
+
+describe('S24 [1.36]: a WatchList from "" waits for the cache to reach etcd’s revision first', () => {
+  const watchList = { resourceVersion: '', allowWatchBookmarks: true, sendInitialEvents: true } as const;
+
+  function endBookmark(r: WatchResult): number {
+    if (r.code !== 200 || r.closed) throw new Error(`expected an open watch, got ${JSON.stringify(r)}`);
+    const last = r.initialEvents.at(-1)!;
+    if (last.type !== 'BOOKMARK' || !last.initialEventsEnd) throw new Error('no end bookmark');
+    return last.rv;
+  }
+
+  it('a quiet kind: the end bookmark carries etcd’s revision at the request, not the older cache RV', () => {
+    const s = quietFoo('1.36');
+    const target = s.revision;
+    const fresh = { rv: '', arrivedAt: 100, target };
+    const t = waitOut((now) => serverWatchWaitUntil(s, 'Foo', now, A, fresh), 100);
+    expect(t).toBe(200);
+    expect(endBookmark(serverWatch(s, 'Foo', watchList, t, A, target))).toBe(4);
+  });
+
+  it('S37: a cache that stays below after 3 s gets the 504 as an ERROR event in a 200 stream', () => {
+    const s = newApiServer({ now: 0, version: '1.36', progressNotifyMs: 0, replicas: 2 });
+    create(s, 'a', 0);
+    replicaSetLag(s.replicas[B]!, 5_000, 1_000_000);
+    const b = create(s, 'b', 1_000);
+    const opts = { ...watchList, resourceVersion: b.metadata.resourceVersion };
+    const fresh = { rv: opts.resourceVersion, arrivedAt: 1_010 };
+    const t = waitOut((now) => serverWatchWaitUntil(s, 'Foo', now, B, fresh), 1_010);
+    expect(t).toBe(1_010 + CACHE_WAIT_MS);
+    const r = serverWatch(s, 'Foo', opts, t, B);
+    expect(r).toMatchObject({ code: 200, watchId: null, closed: true });
+    expect(r.code === 200 && r.initialEvents[0]).toMatchObject({
+      type: 'ERROR',
+      status: { code: 504, reason: 'Timeout', message: 'Timeout: Too large resource version: 2, current: 1' },
+    });
+  });
+});
