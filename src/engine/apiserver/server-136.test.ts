@@ -14,6 +14,7 @@ import {
   newFooObject,
   replicaSetLag,
   serverCreate,
+  serverDueBookmarks,
   serverList,
   serverListWaitUntil,
   serverStart,
@@ -220,5 +221,27 @@ describe('S24 [1.36]: a WatchList from "" waits for the cache to reach etcd’s 
       type: 'ERROR',
       status: { code: 504, reason: 'Timeout', message: 'Timeout: Too large resource version: 2, current: 1' },
     });
+  });
+});
+
+describe('S23 [1.36]: bookmarks move after a consistent read pulled the cache forward', () => {
+  function bookmarkAfterConsistentList(version: '1.26' | '1.36'): number[] {
+    const s = quietFoo(version);
+    const w = serverWatch(s, 'Foo', { resourceVersion: '2', allowWatchBookmarks: true }, 40);
+    expect(w.code === 200 && w.watchId !== null).toBe(true);
+    const opts = { resourceVersion: '', limit: 0 };
+    const target = s.revision;
+    const t = waitOut((now) => serverListWaitUntil(s, 'Foo', opts, now, 100, A, target), 100);
+    serverList(s, 'Foo', opts, t, A, target);
+    // The watch's first bookmark is due a minute after it opened (S23's cadence).
+    return serverDueBookmarks(s, 60_040).map((d) => (d.event.type === 'BOOKMARK' ? d.event.rv : -1));
+  }
+
+  it('[1.36] the next bookmark carries the revision the consistent LIST pulled the quiet cache up to', () => {
+    expect(bookmarkAfterConsistentList('1.36')).toEqual([4]);
+  });
+
+  it('[1.26] the LIST read etcd: the quiet cache stayed at its RV and the due bookmark has nothing newer to say', () => {
+    expect(bookmarkAfterConsistentList('1.26')).toEqual([]);
   });
 });

@@ -17,7 +17,12 @@
  * - Bookmarks (S23): cache_watcher.go nextBookmarkTime: every bookmarkFrequency and 2 s before the
  *   deadline; the RV is the kind's cache RV (S32: its last event or progress notification), not the
  *   global revision; sent only if above the watch's floor (its start RV); [1.26] none until the Cacher
- *   has received an event or a progress notification since it (re)started.
+ *   has received an event or a progress notification since it (re)started; [1.36] no such gate (the RV
+ *   starts from the list RV), and the RV moves when a consistent read or WatchList pulled the cache
+ *   forward (fresh.ts). [1.36] also makes a WatchList watcher still waiting for its end bookmark due at
+ *   every tick (cache_watcher.go:147–155): here the end bookmark goes out with the initial events, once
+ *   the cache has reached the RV it is due at (the request waited for that), so no watcher is left
+ *   waiting for it.
  * - Readiness (S33): [1.26] a WATCH of a cache that is not ready blocks; serverWatchWaitUntil tells the
  *   simulator until when. [1.36] it answers 429 with Retry-After clamp(e^(0.06 × s unready), 1, 30).
  * - [1.36] WatchList freshness (S24, S37): a WatchList from "" waits (≤ 3 s, progress requests every
@@ -301,7 +306,8 @@ export function serverDueBookmarks(s: ApiServerState, now: number): WatchDeliver
     // floor (its start RV after the initial events), not above the last RV sent: as@26 cacher.go
     // process and as@36 cache_watcher.go:529–540 compare with that fixed floor, so a bookmark may repeat
     // the RV of the last event or bookmark (the spec's S23 says "last RV sent"; the code says floor).
-    if (c.seenSinceInit && c.rv > w.floorRv) {
+    // [1.36] no gate: lastProcessedResourceVersion starts from the list RV (as@36:cacher.go:891–907).
+    if ((c.seenSinceInit || s.config.version === '1.36') && c.rv > w.floorRv) {
       const ev = bookmark(w.kind, c.rv, false);
       w.lastSentRv = c.rv;
       w.eventsSent++;
