@@ -198,13 +198,13 @@ export function tooLargeResourceVersion(requested: number, current: number): Api
   };
 }
 
-/** The apiserver's max-in-flight / priority-and-fairness rejection. */
-export function tooManyRequests(): ApiError {
+/** The apiserver's max-in-flight / priority-and-fairness rejection (K5: Retry-After 1, or APF's value). */
+export function tooManyRequests(retryAfterSeconds = 1): ApiError {
   return {
     code: 429,
     reason: 'TooManyRequests',
     message: 'Too many requests, please try again later.',
-    retryAfterSeconds: 1,
+    retryAfterSeconds,
   };
 }
 

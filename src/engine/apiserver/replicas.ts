@@ -32,6 +32,7 @@
 import type { Kind } from '../model/objects';
 import { KINDS } from '../model/objects';
 import { RULES } from '../rules';
+import type { DroppedRequestsStats } from './apf';
 import { type CacherState, cacherCatchUp, cacherReceive, newCacher } from './cacher';
 import type { HistoryEvent } from './events';
 
@@ -63,6 +64,8 @@ export interface ReplicaState {
   downUntil: number;
   /** Restarts of this replica so far (inspectors). */
   restarts: number;
+  /** K5 [1.36]: this replica's APF dropped-requests tracker, per priority level (apf.ts). */
+  readonly apfDropped: Record<string, DroppedRequestsStats>;
 }
 
 export function newReplica(
@@ -84,6 +87,7 @@ export function newReplica(
     seenRev: revision,
     downUntil: Number.NEGATIVE_INFINITY,
     restarts: 0,
+    apfDropped: {},
   };
 }
 
