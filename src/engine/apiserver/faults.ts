@@ -32,7 +32,10 @@ import type { ApiServerState } from './state';
  * Compacts at `rv` (default: the current revision), clamped to what exists; never moves backwards.
  * Returns the compaction point after the call.
  */
-export function serverCompact(s: ApiServerState, rv?: number): number {
+export function serverCompact(s: ApiServerState, rv?: number, now?: number): number {
+  // [1.36] The Cachers catch up first, so their snapshot compactor polls before `now` saw the previous
+  // point (S34). A 1.26 server has no such poll (and its catch-up counters stay as they were).
+  if (now !== undefined && s.config.version === '1.36') catchUpCaches(s, now);
   return etcdCompact(s, rv);
 }
 

@@ -20,7 +20,11 @@
  * - S33: a cache that is not ready answers 429 with Retry-After clamp(e^(0.06 × s unready), 1, 30); a LIST
  *   with a limit and no selector goes to etcd instead.
  * - S7: an RV N read waits for N with the same progress requests.
- * Not modelled yet: S34's cache snapshots (exact-RV lists and continue pages go to etcd as in 1.26).
+ * - S34: a legacy-exact LIST (RV N + limit) or a continuation page at the token's RV N is served from the
+ *   cache's newest snapshot ≤ N while one is kept (cache-snapshot.ts), at list RV N, so in 1.36 a continue
+ *   token outlives etcd's compaction while the snapshot does; else etcd reads it as in 1.26 (410 when
+ *   compacted). A cache below N is waited for (≤ 3 s), then 504. A continuation with the inconsistent
+ *   token of S14 (RV −1) still goes to etcd.
  *
  * The list RV (S3): etcd's revision for etcd reads (above every item's RV when other kinds were written
  * since), the kind's cache RV for cache reads (S32: it can lag etcd's revision for a quiet kind), N for
@@ -38,6 +42,7 @@
  */
 import { type LabelSelector, selectorMatches } from '../model/label-selector';
 import type { Kind, KObject } from '../model/objects';
+import { cacheSnapshotAt } from './cache-snapshot';
 import { cacherNextProgressAt, cacherReady } from './cacher';
 import { decodeContinue, encodeContinue } from './continue-token';
 import {
@@ -78,8 +83,8 @@ export interface ListOk {
   readonly continue?: string;
   /** ListMeta.remainingItemCount (only with a continue token, omitted with a selector). */
   readonly remainingItemCount?: number;
-  /** Who served it: etcd or the kind's watch cache (S5, S6, S7). */
-  readonly servedBy: 'etcd' | 'cache';
+  /** Who served it: etcd, the kind's watch cache (S5, S6, S7), or [1.36] one of its snapshots (S34). */
+  readonly servedBy: 'etcd' | 'cache' | 'snapshot';
   /**
    * [1.36] A consistent read (RV "", S5) whose cache did not reach etcd's revision in 3 s and so was
    * read from etcd instead.
@@ -141,6 +146,11 @@ function list(
     if (opts.resourceVersion !== '' && opts.resourceVersion !== '0') {
       return badRequest('specifying resource version is not allowed when using continue');
     }
+    if (s.config.version === '1.36' && tok.rv > 0) {
+      // S34 [1.36]: a continuation page from the cache's snapshot at the token's RV while one is kept.
+      const fromCache = snapshotRead(s, kind, tok.rv, tok.after, limit, sel, now, replica);
+      if (fromCache !== null) return fromCache;
+    }
     if (tok.rv > 0 && tok.rv < s.compactedRv) {
       // S14: etcd3/errors.go handleCompactedErrorForPaging: a new token at rv −1 (the latest).
       return expired(INCONSISTENT_CONTINUE_MSG, encodeContinue(-1, tok.after));
@@ -190,8 +200,11 @@ function list136(
   const r = s.replicas[replica]!;
   const c = r.cachers[kind];
   const rv = opts.resourceVersion;
-  const exact = limit > 0 && rv !== '' && rv !== '0';
-  if (exact) return null;
+  if (limit > 0 && rv !== '' && rv !== '0') {
+    // S8 legacy exact: S34's newest snapshot ≤ N, else etcd.
+    const n = parseResourceVersion(rv);
+    return n === null ? null : snapshotRead(s, kind, n, null, limit, sel, now, replica);
+  }
   if (!cacherReady(c, now)) {
     if (limit > 0 && sel === null) return page(s, kind, s.revision, null, limit, sel, 'etcd');
     return cacheNotReady(now - c.initAt);
@@ -200,6 +213,29 @@ function list136(
   if (c.rv < (target ?? s.revision))
     return { ...page(s, kind, s.revision, null, limit, sel, 'etcd'), fallback: true };
   return page(s, kind, c.rv, null, limit, sel, 'cache', c.rv, replicaSnapshot(s, r, kind));
+}
+
+/**
+ * S34 [1.36] (as@36:cacher.go:1399–1439 shouldDelegateExactRV; watch_cache.go waitAndListExactRV): a read
+ * at exactly `n` (a legacy-exact LIST or a continuation page). A cache below `n` was waited for (≤ 3 s)
+ * and answers 504 if still below; else the newest snapshot ≤ n serves it, at list RV n, paged from
+ * `after`; none kept (or a cache that is not ready, whose snapshots were reset) → null: etcd reads it.
+ */
+function snapshotRead(
+  s: ApiServerState,
+  kind: Kind,
+  n: number,
+  after: string | null,
+  limit: number,
+  sel: LabelSelector | null,
+  now: number,
+  replica: number,
+): ListResult | null {
+  const c = s.replicas[replica]!.cachers[kind];
+  if (!cacherReady(c, now)) return null;
+  if (n > c.rv) return tooLargeResourceVersion(n, c.rv);
+  const snap = cacheSnapshotAt(s, replica, kind, n, now);
+  return snap === null ? null : page(s, kind, n, after, limit, sel, 'snapshot', n, snap);
 }
 
 /**
@@ -249,12 +285,17 @@ function listWaitUntil136(
   replica: number,
   target: number | undefined,
 ): number | null {
-  if (opts.continue) return null;
   catchUpCaches(s, now);
   if (!cacherReady(s.replicas[replica]!.cachers[kind], now)) return null;
+  if (opts.continue) {
+    // S34: a continuation at a token RV the cache has not reached waits for it, as an exact read does.
+    const tok = decodeContinue(opts.continue);
+    if ('error' in tok || tok.rv <= 0) return null;
+    return freshWaitUntil(s, kind, tok.rv, now, arrivedAt, replica);
+  }
   const rv = opts.resourceVersion;
   if (rv === '') return freshWaitUntil(s, kind, target ?? s.revision, now, arrivedAt, replica);
-  if (opts.limit > 0 || rv === '0') return null;
+  if (rv === '0') return null;
   const n = parseResourceVersion(rv);
   return n === null ? null : freshWaitUntil(s, kind, n, now, arrivedAt, replica);
 }
@@ -271,7 +312,7 @@ function page(
   after: string | null,
   limit: number,
   sel: LabelSelector | null,
-  servedBy: 'etcd' | 'cache',
+  servedBy: ListOk['servedBy'],
   listRv: number = at,
   state: Snapshot | null = null,
 ): ListOk {

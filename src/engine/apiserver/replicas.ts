@@ -128,8 +128,8 @@ export function replicaOtherWrite(r: ReplicaState, rv: number, now: number): voi
 }
 
 /** Applies one arrived feed entry's revision step: progress notifications due before it, then its revision. */
-function arrive(r: ReplicaState, e: FeedEntry, intervalMs: number): void {
-  for (const k of KINDS) cacherCatchUp(r.cachers[k], r.seenRev, e.at, intervalMs);
+function arrive(r: ReplicaState, e: FeedEntry, intervalMs: number, compactedRv: number): void {
+  for (const k of KINDS) cacherCatchUp(r.cachers[k], r.seenRev, e.at, intervalMs, compactedRv);
   r.seenRev = e.rv;
 }
 
@@ -138,11 +138,11 @@ function arrive(r: ReplicaState, e: FeedEntry, intervalMs: number): void {
  * at each. Arrived changes without an event are applied here; arrived events wait for the feed actor
  * (they must be fanned out to watches), which runs at their arrival time.
  */
-export function replicaCatchUp(r: ReplicaState, now: number, intervalMs: number): void {
+export function replicaCatchUp(r: ReplicaState, now: number, intervalMs: number, compactedRv = 0): void {
   const feed = r.feed;
   while (feed.length > 0 && feed[0]!.event === null && feed[0]!.at <= now)
-    arrive(r, feed.shift()!, intervalMs);
-  for (const k of KINDS) cacherCatchUp(r.cachers[k], r.seenRev, now, intervalMs);
+    arrive(r, feed.shift()!, intervalMs, compactedRv);
+  for (const k of KINDS) cacherCatchUp(r.cachers[k], r.seenRev, now, intervalMs, compactedRv);
 }
 
 /**
@@ -153,12 +153,13 @@ export function replicaTakeArrived(
   r: ReplicaState,
   now: number,
   intervalMs: number,
+  compactedRv = 0,
 ): Array<{ readonly event: HistoryEvent; readonly at: number }> {
   const out: Array<{ event: HistoryEvent; at: number }> = [];
   const feed = r.feed;
   while (feed.length > 0 && feed[0]!.at <= now) {
     const e = feed.shift()!;
-    arrive(r, e, intervalMs);
+    arrive(r, e, intervalMs, compactedRv);
     if (e.event === null) continue;
     cacherReceive(r.cachers[e.event.kind], e.event, e.at);
     out.push({ event: e.event, at: e.at });

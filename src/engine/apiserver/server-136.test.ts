@@ -2,6 +2,7 @@
  * The [1.36] rows of spec §1.2 and §1A, server side: each case builds the same cluster on a 1.26 and a
  * 1.36 server (ServerConfig.version) and shows where they differ, or that the 1.36 rule holds.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseLabelSelector } from '../model/label-selector';
 import type { Foo, KObject } from '../model/objects';
@@ -13,16 +14,20 @@ import {
   newDeploymentObject,
   newFooObject,
   replicaSetLag,
+  serverCompact,
   serverCreate,
+  serverDelete,
   serverDueBookmarks,
   serverList,
   serverListWaitUntil,
   serverStart,
+  serverUpdate,
   serverWatch,
   serverWatchWaitUntil,
   type WatchResult,
   type WriteResult,
 } from './index';
+import { snapshotAt } from './snapshot';
 
 const tierGold = (() => {
   const sel = parseLabelSelector('tier=gold');
@@ -243,5 +248,93 @@ describe('S23 [1.36]: bookmarks move after a consistent read pulled the cache fo
 
   it('[1.26] the LIST read etcd: the quiet cache stayed at its RV and the due bookmark has nothing newer to say', () => {
     expect(bookmarkAfterConsistentList('1.26')).toEqual([]);
+  });
+});
+
+describe('S34 [1.36]: cache snapshots serve exact lists and continue pages', () => {
+  /** Five Foos a..e written at 0..400 ms (RVs 1..5), then one scaled (RV 6) and one deleted (RV 7). */
+  function busyFoo(version: '1.26' | '1.36', historyWindow: number | null = null): ApiServerState {
+    const s = newApiServer({ now: 0, version, historyWindow, progressNotifyMs: 0 });
+    for (const [i, n] of ['a', 'b', 'c', 'd', 'e'].entries()) create(s, n, i * 100);
+    const a = s.stores.Foo.objects.get('d/a') as Foo;
+    ok(serverUpdate(s, { ...a, spec: { ...a.spec, replicas: 3 } }, 500));
+    ok(serverDelete(s, 'Foo', 'd', 'b', 600));
+    return s;
+  }
+
+  it('an exact list at N (RV N + limit) comes from the newest snapshot ≤ N, with the state etcd had at N', () => {
+    const modern = busyFoo('1.36');
+    const classic = busyFoo('1.26');
+    for (let n = 1; n <= 7; n++) {
+      const opts = { resourceVersion: String(n), limit: 100 };
+      const m = listed(serverList(modern, 'Foo', opts, 1_000));
+      const c = listed(serverList(classic, 'Foo', opts, 1_000));
+      expect(m.servedBy).toBe('snapshot');
+      expect(c.servedBy).toBe('etcd');
+      expect({ names: m.names, rv: m.rv }).toEqual({ names: c.names, rv: c.rv });
+    }
+  });
+
+  it('a continue token outlives etcd’s compaction while the snapshot is kept: until the cache’s next 15 s compactor poll', () => {
+    for (const version of ['1.26', '1.36'] as const) {
+      const s = busyFoo(version);
+      const first = serverList(s, 'Foo', { resourceVersion: '5', limit: 2 }, 1_000);
+      if (first.code !== 200 || first.continue === undefined) throw new Error('expected a first page');
+      serverCompact(s, 7, 2_000);
+      const next = serverList(s, 'Foo', { resourceVersion: '', limit: 2, continue: first.continue }, 2_000);
+      if (version === '1.26') {
+        expect(next).toMatchObject({ code: 410, reason: 'Expired' });
+        continue;
+      }
+      expect(listed(next)).toMatchObject({ names: ['c', 'd'], rv: '5', servedBy: 'snapshot' });
+      // The compactor polls 15 s after the cache started (t = 0): at 15 s the snapshots below 7 go.
+      const later = serverList(s, 'Foo', { resourceVersion: '', limit: 2, continue: first.continue }, 15_000);
+      expect(later).toMatchObject({ code: 410, reason: 'Expired' });
+    }
+  });
+
+  it('a full ring drops the snapshots older than its oldest event; a re-initialisation drops them all', () => {
+    const s = busyFoo('1.36', 3); // the ring keeps RVs 5, 6, 7
+    expect(listed(serverList(s, 'Foo', { resourceVersion: '5', limit: 100 }, 1_000)).servedBy).toBe(
+      'snapshot',
+    );
+    expect(listed(serverList(s, 'Foo', { resourceVersion: '4', limit: 100 }, 1_000)).servedBy).toBe('etcd');
+    serverStart(s, 2_000, 100);
+    expect(listed(serverList(s, 'Foo', { resourceVersion: '6', limit: 100 }, 3_000)).servedBy).toBe('etcd');
+    // The new list RV is the first snapshot.
+    expect(listed(serverList(s, 'Foo', { resourceVersion: '7', limit: 100 }, 3_000)).servedBy).toBe(
+      'snapshot',
+    );
+  });
+
+  it('on random histories every snapshot read equals etcd’s state at that RV', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd'), fc.integer({ min: 0, max: 2 })), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        fc.option(fc.integer({ min: 1, max: 12 }), { nil: null }),
+        (ops, window) => {
+          const s = newApiServer({ now: 0, version: '1.36', historyWindow: window, progressNotifyMs: 0 });
+          let t = 0;
+          for (const [name, op] of ops) {
+            t += 10;
+            const cur = s.stores.Foo.objects.get(`d/${name}`) as Foo | undefined;
+            if (cur === undefined) create(s, name, t);
+            else if (op === 0) ok(serverDelete(s, 'Foo', 'd', name, t));
+            else ok(serverUpdate(s, { ...cur, spec: { ...cur.spec, replicas: cur.spec.replicas + 1 } }, t));
+          }
+          for (let n = 0; n <= s.revision; n++) {
+            const r = serverList(s, 'Foo', { resourceVersion: String(n), limit: 1_000 }, t);
+            if (r.code !== 200 || r.servedBy !== 'snapshot') continue;
+            const want = snapshotAt(s, 'Foo', n)!;
+            expect(r.items.map((o) => o.metadata.resourceVersion)).toEqual(
+              want.objects.map((o) => o.metadata.resourceVersion),
+            );
+          }
+        },
+      ),
+    );
   });
 });

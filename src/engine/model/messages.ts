@@ -303,7 +303,7 @@ export function messageSpec(id: string): MessageSpec | undefined {
  *
  * - `result`: workqueue.Add's outcome (W1); `outcome`: how the server answered a WATCH (S16, S18;
  *   [1.36] `too-large`: a WatchList whose cache stayed below its RV for 3 s, S37);
- * - `servedBy`: who served a LIST, etcd or the kind's watch cache (S5–S8);
+ * - `servedBy`: who served a LIST, etcd, the kind's watch cache (S5–S8) or [1.36] a cache snapshot (S34);
  * - `next`: what ListAndWatch's caller does after its backoff; `stage`: the write a worker waits for;
  * - `error`: why a reconcile failed (injected by the scenario, a Deployment the Foo does not control, or
  *   an API error status, said with the record's `code` and `reason`);
@@ -313,7 +313,7 @@ export function messageSpec(id: string): MessageSpec | undefined {
 export const PARAM_TOKENS = {
   result: ['queued', 'already-dirty', 'dirty-while-processing', 'shutting-down'],
   outcome: ['open', 'too-old', 'too-large', 'error'],
-  servedBy: ['etcd', 'cache', 'none'],
+  servedBy: ['etcd', 'cache', 'snapshot', 'none'],
   next: ['relist'],
   stage: ['create-deployment', 'update-deployment', 'update-status'],
   error: ['injected', 'not-controlled', 'status'],

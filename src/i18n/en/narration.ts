@@ -198,7 +198,12 @@ export const narration: NarrationTable = {
         'the cache stayed below that revision for 3 s: one ERROR event (504 Too large resource version), then the stream closes',
       error: '{code} {reason}',
     },
-    servedBy: { etcd: ' (from etcd)', cache: ' (from the watch cache)', none: '' },
+    servedBy: {
+      etcd: ' (from etcd)',
+      cache: ' (from the watch cache)',
+      snapshot: ' (from a watch-cache snapshot)',
+      none: '',
+    },
     next: { relist: 'relist' },
     stage: {
       'create-deployment': 'create Deployment',

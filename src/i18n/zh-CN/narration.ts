@@ -190,7 +190,12 @@ export const narration: NarrationTable = {
         '缓存 3 秒内没有追上该修订版本：先发送一个 ERROR 事件（504 Too large resource version），然后关闭流',
       error: '{code} {reason}',
     },
-    servedBy: { etcd: '（来自 etcd）', cache: '（来自 watch 缓存）', none: '' },
+    servedBy: {
+      etcd: '（来自 etcd）',
+      cache: '（来自 watch 缓存）',
+      snapshot: '（来自 watch 缓存的快照）',
+      none: '',
+    },
     next: { relist: '重新列举（relist）' },
     stage: {
       'create-deployment': '创建 Deployment',
