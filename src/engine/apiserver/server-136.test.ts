@@ -338,3 +338,33 @@ describe('S34 [1.36]: cache snapshots serve exact lists and continue pages', () 
     );
   });
 });
+
+describe('§1.2 [1.36] rows, continued', () => {
+  it('RV "" + limit: the first page from the cache at its RV, the next pages from its snapshot at that RV', () => {
+    const s = quietFoo('1.36');
+    create(s, 'c', 40);
+    const opts = { resourceVersion: '', limit: 2 };
+    const first = serverList(s, 'Foo', opts, 100, A, s.revision);
+    expect(listed(first)).toMatchObject({ names: ['a', 'b'], rv: '5', servedBy: 'cache' });
+    if (first.code !== 200 || first.continue === undefined) throw new Error('expected a continue token');
+    create(s, 'b2', 150); // a write between the pages is not seen by them (S13)
+    const next = serverList(s, 'Foo', { ...opts, continue: first.continue }, 200);
+    expect(listed(next)).toMatchObject({ names: ['c'], rv: '5', servedBy: 'snapshot' });
+  });
+
+  it('RV N without limit on a quiet kind: [1.36] a progress request brings the cache to N in 100 ms; [1.26] 504 after 3 s', () => {
+    for (const version of ['1.26', '1.36'] as const) {
+      const s = quietFoo(version); // Foo cache at 2, etcd at 4
+      const opts = { resourceVersion: '4', limit: 0 };
+      const t = waitOut((now) => serverListWaitUntil(s, 'Foo', opts, now, 100, A), 100);
+      const r = serverList(s, 'Foo', opts, t, A);
+      if (version === '1.36') {
+        expect(t).toBe(200);
+        expect(listed(r)).toMatchObject({ names: ['a', 'b'], rv: '4', servedBy: 'cache' });
+      } else {
+        expect(t).toBe(100 + CACHE_WAIT_MS);
+        expect(r).toMatchObject({ code: 504, reason: 'Timeout' });
+      }
+    }
+  });
+});
