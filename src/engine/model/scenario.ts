@@ -218,8 +218,9 @@ export type ScriptAction =
       readonly code: 429 | 500;
       readonly durationMs: number;
       /**
-       * The answers' Retry-After in seconds (K5; 0 = no header). Absent: 1 for 429 (max-in-flight and
-       * priority-and-fairness send `Retry-After: 1`), none for 500.
+       * The answers' Retry-After in seconds (K5; 0 = no header). Absent: for 429, 1 from a 1.26 server
+       * (max-in-flight and priority-and-fairness send `Retry-After: 1`) and priority-and-fairness's
+       * adaptive value from a 1.36 one (apiserver/apf.ts); none for 500.
        */
       readonly retryAfter?: number;
     }
