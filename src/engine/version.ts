@@ -8,6 +8,8 @@
  * '2': record params became structured data (issue 7). '3': etcd and one watch cache per resource,
  * restarts, compaction, GC of orphans, Events (issue 8). '4': the REST clients' token buckets and
  * Retry-After retries (issue 9). '5': HA apiserver replicas, replica lag and restart faults, GOAWAY
- * (issue 10); a scenario with one apiserver replays as with '4'.
+ * (issue 10); a scenario with one apiserver replays as with '4'. '6': the modern era talks to a 1.36
+ * kube-apiserver (issue 12: consistent reads and WatchList from the cache, 429 from a cache that is not
+ * ready, the server's WatchList gate); a classic scenario replays as with '5'.
  */
-export const ENGINE_BEHAVIOUR_VERSION = '5';
+export const ENGINE_BEHAVIOUR_VERSION = '6';

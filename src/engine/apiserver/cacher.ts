@@ -7,7 +7,8 @@
  * - S32: the cache is fed by the resource's own events (commit.ts calls cacherReceive at the write's
  *   time: the etcd → cacher delay is not modelled) and by etcd progress notifications. Its cache RV
  *   (`watchCache.resourceVersion`) is the RV of the last event it received, or of the last progress
- *   notification, or its list RV after (re)initialisation.
+ *   notification, or its list RV after (re)initialisation. [1.36] A read that waits for the cache also
+ *   asks etcd for a progress notification every 100 ms (cacherProgressRequested; fresh.ts schedules it).
  * - Progress notifications (etcd v3rpc/watch.go): a ticker of the progress interval runs from the start
  *   of the cacher's etcd watch; at each tick a watch that got no event since the previous tick is sent
  *   one, carrying etcd's current revision. They are computed lazily: cacherCatchUp runs before anything
@@ -48,6 +49,11 @@ export interface CacherState {
   progressNotifications: number;
   /** Times this cache was (re)initialised after the first start (inspectors). */
   reinitCount: number;
+  /**
+   * S34 [1.36]: snapshots below this RV are gone (ring eviction, compaction, re-initialisation); the cache
+   * keeps one at listRv and at every ring event's RV at or above it (cache-snapshot.ts).
+   */
+  snapshotFloor: number;
 }
 
 export function newCacher(kind: Kind, pinned: number | null, revision: number, now: number): CacherState {
@@ -64,6 +70,7 @@ export function newCacher(kind: Kind, pinned: number | null, revision: number, n
     seenSinceInit: false,
     progressNotifications: 0,
     reinitCount: 0,
+    snapshotFloor: revision,
   };
 }
 
@@ -95,6 +102,15 @@ function progressTick(c: CacherState, now: number, intervalMs: number): number |
   return c.lastEventAt <= tick - intervalMs ? tick : null;
 }
 
+/** S34: the snapshot compactor's poll period (compactorPollPeriod). */
+export const SNAPSHOT_COMPACT_POLL_MS = 15_000;
+
+/** Is there a compactor poll tick in (caughtUpTo, now]? */
+function pollTickIn(c: CacherState, now: number): boolean {
+  const k = Math.floor((now - c.initAt) / SNAPSHOT_COMPACT_POLL_MS);
+  return k >= 1 && c.initAt + k * SNAPSHOT_COMPACT_POLL_MS > c.caughtUpTo;
+}
+
 /** The cache RV as of `now` (pure; etcdRevision is the revision since the last catch-up). */
 export function cacherRvAt(c: CacherState, etcdRevision: number, now: number, intervalMs: number): number {
   return progressTick(c, now, intervalMs) !== null ? Math.max(c.rv, etcdRevision) : c.rv;
@@ -104,11 +120,21 @@ export function cacherRvAt(c: CacherState, etcdRevision: number, now: number, in
  * Applies the progress notifications due by `now` (S32). Must run before etcd's revision changes and
  * before the cache is read, with the revision as it has been since the last catch-up.
  */
-export function cacherCatchUp(c: CacherState, etcdRevision: number, now: number, intervalMs: number): void {
+export function cacherCatchUp(
+  c: CacherState,
+  etcdRevision: number,
+  now: number,
+  intervalMs: number,
+  compactedRv = 0,
+): void {
   if (now < c.readyAt) {
     if (now > c.caughtUpTo) c.caughtUpTo = now;
     return;
   }
+  // S34 [1.36]: the compactor polls etcd's compact revision every 15 s from the cache's start and drops
+  // the snapshots below it (as@36:cacher/compactor.go). etcd's compaction point has not moved since the
+  // last catch-up (every compaction catches up first), so any poll tick since then saw `compactedRv`.
+  if (compactedRv > c.snapshotFloor && pollTickIn(c, now)) c.snapshotFloor = compactedRv;
   const tick = progressTick(c, now, intervalMs);
   if (tick !== null) {
     if (etcdRevision > c.rv) c.rv = etcdRevision;
@@ -118,9 +144,27 @@ export function cacherCatchUp(c: CacherState, etcdRevision: number, now: number,
   if (now > c.caughtUpTo) c.caughtUpTo = now;
 }
 
+/**
+ * S32 [1.36]: a progress notification the cacher asked etcd for (every 100 ms while a read waits for the
+ * cache to reach an RV: as@36:cacher/progress/watch_progress.go). It carries `revision`, etcd's revision
+ * as this replica's etcd watch has seen it, and moves the cache RV like a periodic one.
+ */
+export function cacherProgressRequested(c: CacherState, revision: number): void {
+  if (revision > c.rv) c.rv = revision;
+  c.seenSinceInit = true;
+  c.progressNotifications++;
+}
+
 /** updateCache (S19) + the cache RV (S32): one event of this resource reaches the cache. */
 export function cacherReceive(c: CacherState, ev: HistoryEvent, now: number): void {
-  if (historyPush(c.ring, ev, now) > 0) c.evicted = true;
+  const dropped = historyPush(c.ring, ev, now);
+  if (dropped > 0) c.evicted = true;
+  // S34: a full ring drops the snapshots older than its oldest event (watch_cache.go:334–339); events
+  // dropped by a shrink take theirs along (their state can no longer be rolled back to).
+  if (dropped > 0 || c.ring.size === c.ring.capacity) {
+    const oldest = historyAt(c.ring, 0).event.rv;
+    if (oldest > c.snapshotFloor) c.snapshotFloor = oldest;
+  }
   c.rv = ev.rv;
   c.lastEventAt = now;
   c.seenSinceInit = true;
@@ -141,6 +185,7 @@ export function cacherReinit(c: CacherState, revision: number, now: number, read
   c.caughtUpTo = now;
   c.seenSinceInit = false;
   c.reinitCount++;
+  c.snapshotFloor = revision; // S34: all snapshots go; the new list is the first one
 }
 
 /** The time of the next progress notification after `now` if no event of this resource comes first. */

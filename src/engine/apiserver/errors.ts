@@ -152,6 +152,22 @@ export function newFinalizersForbidden(kind: Kind, name: string, added: readonly
   );
 }
 
+/**
+ * S24: a watch with sendInitialEvents on a server whose `WatchList` gate is off. The handler
+ * (as@36:pkg/endpoints/handlers/get.go:217–219) wraps validateWatchOptions' field error
+ * (am@36:pkg/apis/meta/internalversion/validation/validation.go) in errors.NewInvalid for the GroupKind
+ * ListOptions.meta.k8s.io with an empty name: 422 Invalid.
+ */
+export function watchListForbidden(): ApiError {
+  return invalid(
+    'ListOptions.meta.k8s.io',
+    '',
+    'sendInitialEvents',
+    'Forbidden: sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled',
+    'FieldValueForbidden',
+  );
+}
+
 export function badRequest(message: string): ApiError {
   return { code: 400, reason: 'BadRequest', message };
 }
@@ -182,13 +198,29 @@ export function tooLargeResourceVersion(requested: number, current: number): Api
   };
 }
 
-/** The apiserver's max-in-flight / priority-and-fairness rejection. */
-export function tooManyRequests(): ApiError {
+/** The apiserver's max-in-flight / priority-and-fairness rejection (K5: Retry-After 1, or APF's value). */
+export function tooManyRequests(retryAfterSeconds = 1): ApiError {
   return {
     code: 429,
     reason: 'TooManyRequests',
     message: 'Too many requests, please try again later.',
-    retryAfterSeconds: 1,
+    retryAfterSeconds,
+  };
+}
+
+/**
+ * S33 [1.36] (ResilientWatchCacheInitialization): a WATCH or cache-served LIST of a cache that is not
+ * ready. errors.NewTooManyRequests with the ready state's message (as@36:cacher/ready.go
+ * readGenerationLocked) and calculateRetryAfterForUnreadyCache (as@36:cacher/util.go:51–56): e^(0.06 × s
+ * since the cache stopped being ready), clamped to 1..30 and truncated to whole seconds.
+ */
+export function cacheNotReady(downtimeMs: number): ApiError {
+  const x = Math.min(30, Math.max(1, Math.exp(0.06 * (downtimeMs / 1000))));
+  return {
+    code: 429,
+    reason: 'TooManyRequests',
+    message: 'storage is (re)initializing',
+    retryAfterSeconds: Math.trunc(x),
   };
 }
 

@@ -9,7 +9,7 @@
  * - S35: compaction drops the revisions ≤ the compaction point: exact lists and continue tokens below it
  *   get 410 (S8, S14). It does **not** touch the Cachers' rings (cacher.ts): cached watches and lists
  *   keep working ([1.26] the cacher has no compaction hook; [1.36] compaction also drops the cache
- *   snapshots of S34, not modelled).
+ *   snapshots of S34 below it, at the cache's next 15 s compactor poll: cacher.ts).
  * - Periodic compaction (etcd3/compact.go `compactor`, `compact`): every `--etcd-compaction-interval`
  *   (5 min) the apiserver compare-and-swaps `compact_rev_key` (itself an etcd write: the revision moves
  *   with no resource event) and compacts up to the revision it saw at its previous tick (none on the
@@ -28,7 +28,7 @@ import type { ApiServerState } from './state';
 
 /** Applies every Cacher's progress notifications due by `now` (S32), on every replica. */
 export function catchUpCaches(s: ApiServerState, now: number): void {
-  for (const r of s.replicas) replicaCatchUp(r, now, s.config.progressNotifyMs);
+  for (const r of s.replicas) replicaCatchUp(r, now, s.config.progressNotifyMs, s.compactedRv);
 }
 
 /** A write of a resource the lab does not model: the next revision, no event (S1). Returns it. */

@@ -12,11 +12,16 @@
  *   watches it serves end and only requests routed to it are refused while it is down; then only its
  *   Cachers re-initialise. The other replicas and etcd go on.
  * - Test-only rule switch (src/engine/rules.ts): S33_CACHE_REINIT.
- * - Refused connections (R14) and error responses (429 with Retry-After: 1, retried by the REST client
- *   K4 before R13/R14 see it; 500 without) for a time window; the Retry-After can be set (K5).
+ * - Refused connections (R14) and error responses (429, retried by the REST client K4 before R13/R14
+ *   see it; 500 without Retry-After) for a time window. K5: the 429 stands for API Priority and Fairness
+ *   rejecting the controller's requests: Retry-After: 1 from a 1.26 server, from a 1.36 one the priority
+ *   level's adaptive value (apf.ts; every rejected request counts). A Retry-After the fault sets
+ *   explicitly wins over both: it is the scenario saying what the answer carries (its rejections are
+ *   still counted by a 1.36 tracker).
  *   The simulator asks serverRequestFault before serving each request.
  */
 import type { Kind } from '../model/objects';
+import { apfReject, CONTROLLER_PRIORITY_LEVEL } from './apf';
 import { type ApiError, connectionRefused, internalError, tooManyRequests } from './errors';
 import { catchUpCaches, etcdCompact } from './etcd';
 import { replicaReinit } from './replica-cache';
@@ -27,7 +32,10 @@ import type { ApiServerState } from './state';
  * Compacts at `rv` (default: the current revision), clamped to what exists; never moves backwards.
  * Returns the compaction point after the call.
  */
-export function serverCompact(s: ApiServerState, rv?: number): number {
+export function serverCompact(s: ApiServerState, rv?: number, now?: number): number {
+  // [1.36] The Cachers catch up first, so their snapshot compactor polls before `now` saw the previous
+  // point (S34). A 1.26 server has no such poll (and its catch-up counters stay as they were).
+  if (now !== undefined && s.config.version === '1.36') catchUpCaches(s, now);
   return etcdCompact(s, rv);
 }
 
@@ -151,7 +159,13 @@ export function serverRequestFault(
   if (now < f.refuseConnectionsUntil || serverReplicaDown(s, replica, now)) err = connectionRefused();
   else if (f.errorResponses !== null && now < f.errorResponses.untilMs) {
     const e = f.errorResponses;
-    err = e.code === 429 ? tooManyRequests() : internalError('injected server fault');
+    // K5: APF's 429 says Retry-After: 1 on a 1.26 server; a 1.36 one the priority level's adaptive value.
+    err =
+      e.code === 500
+        ? internalError('injected server fault')
+        : s.config.version === '1.36'
+          ? tooManyRequests(apfReject(s.replicas[replica]!.apfDropped, CONTROLLER_PRIORITY_LEVEL, now))
+          : tooManyRequests();
     if (e.retryAfterSeconds !== undefined) {
       const { retryAfterSeconds: _, ...rest } = err;
       err = e.retryAfterSeconds > 0 ? { ...rest, retryAfterSeconds: e.retryAfterSeconds } : rest;

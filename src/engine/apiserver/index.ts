@@ -72,7 +72,14 @@ export {
 } from './replicas';
 export type { RequestRecord, RequestVerb } from './request-log';
 export { tagLastRequest } from './request-log';
-export type { ApiServerOptions, ApiServerState, FaultState, OpenWatch } from './state';
+export type {
+  ApiServerOptions,
+  ApiServerState,
+  FaultState,
+  OpenWatch,
+  ServerConfig,
+  ServerVersion,
+} from './state';
 export { newApiServer } from './state';
 export type { WatchOpened, WatchOptions, WatchRefusedInStream, WatchResult } from './watch';
 export {

@@ -16,7 +16,7 @@ export function serverReplicaArrivals(s: ApiServerState, index: number, now: num
   if (r === undefined) return [];
   const only = s.replicas.map((x) => x.index === index);
   const out: WatchDelivery[] = [];
-  for (const a of replicaTakeArrived(r, now, s.config.progressNotifyMs)) {
+  for (const a of replicaTakeArrived(r, now, s.config.progressNotifyMs, s.compactedRv)) {
     for (const d of fanoutEvent(s, a.event, a.at, only)) out.push(d);
   }
   return out;

@@ -20,9 +20,9 @@
  *
  * What a replica's cache holds and its re-initialisation need the whole server state: replica-cache.ts.
  *
- * [1.36] A lagging replica is also asked for progress notifications every 100 ms while a read waits for
- * an RV (S32), and a consistent read (RV "") is served from its cache once it has caught up with etcd's
- * revision, else from etcd (S5): not modelled (the classic server reads etcd for RV "").
+ * [1.36] A replica is also asked for progress notifications every 100 ms while a read waits for an RV
+ * (S32, fresh.ts): they carry `seenRev`, so a lagging replica's cache cannot be pulled past its lagged
+ * view, and a consistent read (RV "") there falls back to etcd after 3 s (S5).
  *
  * Simplifications: the lag is in flight after etcd sent the events, so an etcd compaction never reaches
  * back into it (a real Cacher whose etcd watch falls behind the compaction point re-initialises, S33,
@@ -32,6 +32,7 @@
 import type { Kind } from '../model/objects';
 import { KINDS } from '../model/objects';
 import { RULES } from '../rules';
+import type { DroppedRequestsStats } from './apf';
 import { type CacherState, cacherCatchUp, cacherReceive, newCacher } from './cacher';
 import type { HistoryEvent } from './events';
 
@@ -63,6 +64,8 @@ export interface ReplicaState {
   downUntil: number;
   /** Restarts of this replica so far (inspectors). */
   restarts: number;
+  /** K5 [1.36]: this replica's APF dropped-requests tracker, per priority level (apf.ts). */
+  readonly apfDropped: Record<string, DroppedRequestsStats>;
 }
 
 export function newReplica(
@@ -84,6 +87,7 @@ export function newReplica(
     seenRev: revision,
     downUntil: Number.NEGATIVE_INFINITY,
     restarts: 0,
+    apfDropped: {},
   };
 }
 
@@ -124,8 +128,8 @@ export function replicaOtherWrite(r: ReplicaState, rv: number, now: number): voi
 }
 
 /** Applies one arrived feed entry's revision step: progress notifications due before it, then its revision. */
-function arrive(r: ReplicaState, e: FeedEntry, intervalMs: number): void {
-  for (const k of KINDS) cacherCatchUp(r.cachers[k], r.seenRev, e.at, intervalMs);
+function arrive(r: ReplicaState, e: FeedEntry, intervalMs: number, compactedRv: number): void {
+  for (const k of KINDS) cacherCatchUp(r.cachers[k], r.seenRev, e.at, intervalMs, compactedRv);
   r.seenRev = e.rv;
 }
 
@@ -134,11 +138,11 @@ function arrive(r: ReplicaState, e: FeedEntry, intervalMs: number): void {
  * at each. Arrived changes without an event are applied here; arrived events wait for the feed actor
  * (they must be fanned out to watches), which runs at their arrival time.
  */
-export function replicaCatchUp(r: ReplicaState, now: number, intervalMs: number): void {
+export function replicaCatchUp(r: ReplicaState, now: number, intervalMs: number, compactedRv = 0): void {
   const feed = r.feed;
   while (feed.length > 0 && feed[0]!.event === null && feed[0]!.at <= now)
-    arrive(r, feed.shift()!, intervalMs);
-  for (const k of KINDS) cacherCatchUp(r.cachers[k], r.seenRev, now, intervalMs);
+    arrive(r, feed.shift()!, intervalMs, compactedRv);
+  for (const k of KINDS) cacherCatchUp(r.cachers[k], r.seenRev, now, intervalMs, compactedRv);
 }
 
 /**
@@ -149,12 +153,13 @@ export function replicaTakeArrived(
   r: ReplicaState,
   now: number,
   intervalMs: number,
+  compactedRv = 0,
 ): Array<{ readonly event: HistoryEvent; readonly at: number }> {
   const out: Array<{ event: HistoryEvent; at: number }> = [];
   const feed = r.feed;
   while (feed.length > 0 && feed[0]!.at <= now) {
     const e = feed.shift()!;
-    arrive(r, e, intervalMs);
+    arrive(r, e, intervalMs, compactedRv);
     if (e.event === null) continue;
     cacherReceive(r.cachers[e.event.kind], e.event, e.at);
     out.push({ event: e.event, at: e.at });

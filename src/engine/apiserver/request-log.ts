@@ -24,6 +24,8 @@ export interface RequestRecord {
   readonly watchId?: number;
   /** S38: the replica that served it (its index), recorded only with several replicas. */
   readonly replica?: number;
+  /** [1.36] Who served a LIST that succeeded: etcd, the watch cache or a cache snapshot (S5, S34). */
+  readonly servedBy?: 'etcd' | 'cache' | 'snapshot';
 }
 
 export interface RequestLog {

@@ -70,7 +70,16 @@ export interface FaultState {
   downUntil: number;
 }
 
+/**
+ * Which kube-apiserver the state models: '1.26' (as@26, the classic era's server) or '1.36' (as@36 with
+ * every feature gate at its default, the modern era's). Rules tagged [1.26] / [1.36] in the spec switch on
+ * it; untagged rules hold for both.
+ */
+export type ServerVersion = '1.26' | '1.36';
+
 export interface ServerConfig {
+  /** The server's version (set once, where the world is created from the scenario's era). */
+  readonly version: ServerVersion;
   /** S23: bookmark cadence (the cacher's defaultBookmarkFrequency is 1 min). */
   readonly bookmarkFrequencyMs: number;
   /**
@@ -82,6 +91,12 @@ export interface ServerConfig {
   readonly progressNotifyMs: number;
   /** The scenario's historyWindow: every ring's fixed capacity, or null for S19's dynamics. */
   readonly ringPin: number | null;
+  /**
+   * S24: the `WatchList` feature gate. Off, a watch carrying sendInitialEvents is refused with 422 Invalid
+   * (validateWatchOptions). Only a 1.36 server has it; the simulator forwards sendInitialEvents to no
+   * other.
+   */
+  readonly watchList: boolean;
 }
 
 export interface ApiServerState {
@@ -128,6 +143,10 @@ export interface ApiServerOptions {
   readonly requestLogSize?: number;
   /** S38: kube-apiserver replicas on this etcd (default 1); their lags start at 0 (replicas.ts). */
   readonly replicas?: number;
+  /** S24: the WatchList feature gate (default true). */
+  readonly watchList?: boolean;
+  /** The server's version (default '1.26'). */
+  readonly version?: ServerVersion;
 }
 
 export function newApiServer(opts: ApiServerOptions): ApiServerState {
@@ -148,10 +167,12 @@ export function newApiServer(opts: ApiServerOptions): ApiServerState {
     watches: new Map(),
     nextWatchId: 1,
     config: {
+      version: opts.version ?? '1.26',
       bookmarkFrequencyMs: opts.bookmarkFrequencyMs ?? 60_000,
       defaultWatchTimeoutMs: opts.defaultWatchTimeoutMs ?? 1_800_000,
       progressNotifyMs: opts.progressNotifyMs ?? 5_000,
       ringPin: pin,
+      watchList: opts.watchList ?? true,
     },
     faults: {
       refuseConnectionsUntil: Number.NEGATIVE_INFINITY,

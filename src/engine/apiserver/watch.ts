@@ -11,23 +11,31 @@
  * - RV N above the cache RV (S20): the watch is registered and waits for events above N.
  * - Label selectors (S21): only matching objects; transitions are translated in commit.ts.
  * - sendInitialEvents (S24, WatchList, [1.36] only): ADDED for every current object, then (with
- *   bookmarks) the BOOKMARK annotated initial-events-end at the cache RV, then live events.
+ *   bookmarks) the BOOKMARK annotated initial-events-end at the cache RV, then live events. With the
+ *   server's WatchList gate off (config.watchList) it is refused: 422 Invalid, as validateWatchOptions.
  * - Timeouts (S22): each watch has a deadline; serverExpiredWatches ends it cleanly (no ERROR).
  * - Bookmarks (S23): cache_watcher.go nextBookmarkTime: every bookmarkFrequency and 2 s before the
  *   deadline; the RV is the kind's cache RV (S32: its last event or progress notification), not the
  *   global revision; sent only if above the watch's floor (its start RV); [1.26] none until the Cacher
- *   has received an event or a progress notification since it (re)started.
- * - Readiness (S33 [1.26]): a WATCH of a cache that is not ready blocks; serverWatchWaitUntil tells the
- *   simulator until when. [1.36] answers 429 instead (not modelled).
+ *   has received an event or a progress notification since it (re)started; [1.36] no such gate (the RV
+ *   starts from the list RV), and the RV moves when a consistent read or WatchList pulled the cache
+ *   forward (fresh.ts). [1.36] also makes a WatchList watcher still waiting for its end bookmark due at
+ *   every tick (cache_watcher.go:147–155): here the end bookmark goes out with the initial events, once
+ *   the cache has reached the RV it is due at (the request waited for that), so no watcher is left
+ *   waiting for it.
+ * - Readiness (S33): [1.26] a WATCH of a cache that is not ready blocks; serverWatchWaitUntil tells the
+ *   simulator until when. [1.36] it answers 429 with Retry-After clamp(e^(0.06 × s unready), 1, 30).
+ * - [1.36] WatchList freshness (S24, S37): a WatchList from "" waits (≤ 3 s, progress requests every
+ *   100 ms: fresh.ts) for the cache to reach etcd's revision when it came, one from N for N; a cache still
+ *   below then gets the 504 as an ERROR event in a 200 stream.
  * - Replicas (S38, S39): a watch is served by one replica's Cacher (`replica`, default A) and stays
  *   there: its replay, its "too old", its bookmarks and, on a lagging replica, its live events come from
  *   that replica (replica-feed.ts). From an RV the replica has not reached yet it waits silently (S39b).
  *
  * Timing (latency, delivery order on the wire) is the simulator's business; these functions say what is
  * sent, synchronously. Simplifications: the real cacher dispatches bookmarks from 1 s buckets and may
- * repeat the pre-deadline bookmark a second later; here each is sent once, exactly on time. A watch from
- * a future RV with sendInitialEvents answers 504 at once (the real cache waits up to 3 s first).
- * Slow-watcher eviction is not modelled.
+ * repeat the pre-deadline bookmark a second later; here each is sent once, exactly on time. Slow-watcher
+ * eviction is not modelled.
  *
  * Test-only rule switches (src/engine/rules.ts, all on outside tests): S18_TOO_OLD_WATCH, S23_BOOKMARKS.
  */
@@ -40,14 +48,17 @@ import { eventForWatch } from './commit';
 import {
   type ApiError,
   badRequest,
+  cacheNotReady,
   EXPIRED_WATCH_MSG,
   expired,
   internalError,
   tooLargeResourceVersion,
   tooOldWatch,
+  watchListForbidden,
 } from './errors';
 import { catchUpCaches } from './etcd';
 import type { BookmarkEvent, ErrorEvent, ObjectEvent, WatchDelivery, WatchEvent } from './events';
+import { freshWaitUntil } from './fresh';
 import { historyAt } from './history';
 import { parseResourceVersion } from './list';
 import { emptyObject } from './object-builders';
@@ -93,8 +104,9 @@ export function serverWatch(
   opts: WatchOptions,
   now: number,
   replica = 0,
+  target?: number,
 ): WatchResult {
-  const res = openWatch(s, kind, opts, now, replica);
+  const res = openWatch(s, kind, opts, now, replica, target);
   recordRequest(s.requests, {
     time: now,
     verb: 'watch',
@@ -110,10 +122,24 @@ export function serverWatch(
   return res;
 }
 
-/** S33 [1.26]: when a WATCH of a cache that is not ready should be looked at again, or null to serve now. */
-export function serverWatchWaitUntil(s: ApiServerState, kind: Kind, now: number, replica = 0): number | null {
+/**
+ * When a WATCH should be looked at again, or null to serve it now. [1.26] S33: a cache that is not ready
+ * blocks it until it is. [1.36] it is answered at once (429, S33); a WatchList (`fresh`) from "" waits for
+ * the cache to reach `target` (etcd's revision when it came, S24) and one from N for N, ≤ 3 s with
+ * progress requests (S32, fresh.ts).
+ */
+export function serverWatchWaitUntil(
+  s: ApiServerState,
+  kind: Kind,
+  now: number,
+  replica = 0,
+  fresh?: { readonly rv: string; readonly arrivedAt: number; readonly target?: number },
+): number | null {
   const c = s.replicas[replica]!.cachers[kind];
-  return cacherReady(c, now) ? null : c.readyAt;
+  if (s.config.version === '1.26') return cacherReady(c, now) ? null : c.readyAt;
+  if (!cacherReady(c, now) || fresh === undefined || !s.config.watchList) return null;
+  const n = fresh.rv === '' ? (fresh.target ?? s.revision) : parseResourceVersion(fresh.rv);
+  return n === null || n === 0 ? null : freshWaitUntil(s, kind, n, now, fresh.arrivedAt, replica);
 }
 
 function openWatch(
@@ -122,19 +148,33 @@ function openWatch(
   opts: WatchOptions,
   now: number,
   replica: number,
+  target: number | undefined,
 ): WatchResult {
   catchUpCaches(s, now);
   const c = s.replicas[replica]!.cachers[kind];
+  const v136 = s.config.version === '1.36';
   const sel = opts.labelSelector ?? null;
   const rvText = opts.resourceVersion;
   const n = rvText === '' ? 0 : parseResourceVersion(rvText);
   if (n === null) return badRequest(`invalid resource version: "${rvText}"`);
+  // S24: validateWatchOptions refuses any sendInitialEvents (true or false) without the WatchList gate.
+  if (opts.sendInitialEvents !== undefined && !s.config.watchList) return watchListForbidden();
+  // S33 [1.36]: a cache that is not ready answers 429 (a [1.26] one blocked the request before this).
+  if (v136 && !cacherReady(c, now)) return cacheNotReady(now - c.initAt);
   const sendInitial = opts.sendInitialEvents === true;
   let startRv: number;
   let objectEvents: ObjectEvent[];
   if (sendInitial || (n === 0 && opts.sendInitialEvents === undefined)) {
     // S24 / S17: the current state as synthetic ADDED events, at the current revision.
-    if (sendInitial && n > c.rv) return tooLargeResourceVersion(n, c.rv);
+    if (sendInitial && v136) {
+      // S24, S37 [1.36]: the cache must reach etcd's revision (RV "") or N; after 3 s of waiting the
+      // 504 comes as an ERROR event in a 200 stream (newErrWatcher), which the REST client never retries.
+      const need = rvText === '' ? (target ?? s.revision) : n;
+      if (c.rv < need) {
+        const ev: ErrorEvent = { type: 'ERROR', status: tooLargeResourceVersion(need, c.rv) };
+        return { code: 200, watchId: null, initialEvents: [ev], closed: true };
+      }
+    } else if (sendInitial && n > c.rv) return tooLargeResourceVersion(n, c.rv);
     startRv = c.rv;
     objectEvents = currentAsAdded(s, kind, sel, replica);
   } else if (n === 0) {
@@ -266,7 +306,8 @@ export function serverDueBookmarks(s: ApiServerState, now: number): WatchDeliver
     // floor (its start RV after the initial events), not above the last RV sent: as@26 cacher.go
     // process and as@36 cache_watcher.go:529–540 compare with that fixed floor, so a bookmark may repeat
     // the RV of the last event or bookmark (the spec's S23 says "last RV sent"; the code says floor).
-    if (c.seenSinceInit && c.rv > w.floorRv) {
+    // [1.36] no gate: lastProcessedResourceVersion starts from the list RV (as@36:cacher.go:891–907).
+    if ((c.seenSinceInit || s.config.version === '1.36') && c.rv > w.floorRv) {
       const ev = bookmark(w.kind, c.rv, false);
       w.lastSentRv = c.rv;
       w.eventsSent++;

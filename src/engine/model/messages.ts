@@ -234,6 +234,16 @@ export const MESSAGES = {
     fn: 'Cacher (re)initialisation',
     params: ['replica', 'listRv', 'cacheInitMs'],
   },
+  // The 1.36 server (modern era): consistent reads from the cache, readiness (S5, S24, S32, S33)
+  'apiserver.wait-fresh': {
+    fn: 'watchCache.waitUntilFreshAndBlock',
+    params: ['kind', 'rv', 'target', 'cacheRv'],
+  },
+  'apiserver.consistent-fallback': { fn: 'CacheDelegator.GetList', params: ['kind', 'target', 'cacheRv'] },
+  'apiserver.cache-not-ready': {
+    fn: 'Cacher (ResilientWatchCacheInitialization)',
+    params: ['kind', 'verb', 'retryAfter'],
+  },
   'recorder.event': { fn: 'EventRecorder', params: ['reason', 'eventType', 'code', 'revision'] },
   // Script and faults
   'user.write': { fn: 'kubectl', params: WRITE_PARAMS },
@@ -291,8 +301,9 @@ export function messageSpec(id: string): MessageSpec | undefined {
  * language words every token in its narration table (`{found}` reads "found" / "找到"). Booleans are
  * listed as true and false. Other parameters render as they are.
  *
- * - `result`: workqueue.Add's outcome (W1); `outcome`: how the server answered a WATCH (S16, S18);
- * - `servedBy`: who served a LIST, etcd or the kind's watch cache (S5–S8);
+ * - `result`: workqueue.Add's outcome (W1); `outcome`: how the server answered a WATCH (S16, S18;
+ *   [1.36] `too-large`: a WatchList whose cache stayed below its RV for 3 s, S37);
+ * - `servedBy`: who served a LIST, etcd, the kind's watch cache (S5–S8) or [1.36] a cache snapshot (S34);
  * - `next`: what ListAndWatch's caller does after its backoff; `stage`: the write a worker waits for;
  * - `error`: why a reconcile failed (injected by the scenario, a Deployment the Foo does not control, or
  *   an API error status, said with the record's `code` and `reason`);
@@ -301,8 +312,8 @@ export function messageSpec(id: string): MessageSpec | undefined {
  */
 export const PARAM_TOKENS = {
   result: ['queued', 'already-dirty', 'dirty-while-processing', 'shutting-down'],
-  outcome: ['open', 'too-old', 'error'],
-  servedBy: ['etcd', 'cache', 'none'],
+  outcome: ['open', 'too-old', 'too-large', 'error'],
+  servedBy: ['etcd', 'cache', 'snapshot', 'none'],
   next: ['relist'],
   stage: ['create-deployment', 'update-deployment', 'update-status'],
   error: ['injected', 'not-controlled', 'status'],

@@ -31,12 +31,15 @@ export type Action =
       readonly call: number;
       readonly arrivedAt?: number;
       readonly replica?: number;
+      /** [1.36] S5, S24: etcd's revision when a consistent read came, which the cache must reach. */
+      readonly target?: number;
     }
   | {
       readonly a: 'server.watch';
       readonly call: number;
       readonly arrivedAt?: number;
       readonly replica?: number;
+      readonly target?: number;
     }
   /** Responses and stream traffic reach the reflector. */
   | {

@@ -105,6 +105,10 @@ export function createWorld(scenario: Scenario): World {
       now: 0,
       bookmarkFrequencyMs: s.bookmarkIntervalMs || 60_000,
       replicas: s.apiServerReplicas,
+      // The one place the era picks the server: client-go 1.26 talks to a 1.26 kube-apiserver, v0.36.3
+      // to a 1.36 one (spec §1's [1.26] and [1.36] tags).
+      version: s.era === 'modern' ? '1.36' : '1.26',
+      watchList: s.serverWatchList,
     }),
     streamDeliverAt: new Map(),
     nextPseudoStream: -1,

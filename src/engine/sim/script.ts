@@ -181,7 +181,7 @@ export function applyScriptAction(w: World, ctx: SimContext, out: StepOut, sa: S
     }
     case 'compact': {
       // S35: a forced etcd compaction; the watch caches are not touched.
-      const rv = serverCompact(w.server);
+      const rv = serverCompact(w.server, undefined, w.now);
       emitRecord(w, out, null, 'apiserver', 'internal', 'fault.compact', { rv });
       return;
     }

@@ -15,12 +15,17 @@
  * answer may carry GOAWAY. With one apiserver every request is served by it and records are as before.
  * What a reflector meets on a replica (S39): a) seamless; b) behind: a WATCH from N waits silently, an
  * RV N LIST waits 3 s then 504; c) re-initialised after N: 410; d) not ready: [1.26] the request waits.
- * [1.36] d) answers 429 with Retry-After clamp(e^(0.06 × s unready), 1, 30) instead of waiting (S33,
- * ResilientWatchCacheInitialization), retried by the REST client; b) a WatchList from N gets the 504 as an
- * ERROR event in a 200 stream (S24, S37). Neither is modelled: the modern mode switches them here.
+ * The 1.36 server (ServerConfig.version, the modern era): d) answers 429 with Retry-After clamp(e^(0.06 ×
+ * s unready), 1, 30) instead of waiting (S33, ResilientWatchCacheInitialization), retried by the REST
+ * client (K4), recorded as `apiserver.cache-not-ready`; b) a WatchList from N gets the 504 as an ERROR
+ * event in a 200 stream (S24, S37). A consistent read (a LIST or a WatchList from "") reads etcd's
+ * revision when it comes (`target`, carried by the action while it waits), waits for the cache with
+ * progress requests (`apiserver.wait-fresh`, S5, S32) and, for a LIST, falls back to etcd after 3 s
+ * (`apiserver.consistent-fallback`).
  */
 
 import {
+  type ApiError,
   serverCreate,
   serverDueBookmarks,
   serverExpiredWatches,
@@ -64,9 +69,14 @@ export function serverHandleList(
   call: number,
   arrivedAt: number,
   routed?: number,
+  target?: number,
 ): void {
   const replica = routed ?? routeRequest(w, out, lane);
   const fault = serverRequestFault(w.server, w.now, { verb: 'list', kind: lane }, replica);
+  // S5 [1.36]: a consistent read first reads etcd's current revision, which the cache must reach.
+  const v136 = w.server.config.version === '1.36';
+  const consistent = v136 && req.resourceVersion === '' && req.continue === undefined;
+  const tgt = target ?? (consistent ? w.server.revision : undefined);
   const opts = {
     resourceVersion: req.resourceVersion,
     limit: req.limit,
@@ -76,14 +86,30 @@ export function serverHandleList(
   if (fault === null) {
     // S7, S33, S39b/d: an RV N LIST waits for the replica's cache (3 s at most) or for its readiness
     // ([1.36]: a cache that is not ready answers 429 + Retry-After instead of blocking).
-    const wait = serverListWaitUntil(w.server, lane, opts, w.now, arrivedAt, replica);
+    const wait = serverListWaitUntil(w.server, lane, opts, w.now, arrivedAt, replica, tgt);
     if (wait !== null) {
-      schedule(w.agenda, wait, { a: 'server.list', call, arrivedAt, replica });
+      if (v136 && routed === undefined) emitWaitFresh(w, out, lane, req.resourceVersion, tgt, replica);
+      schedule(w.agenda, wait, {
+        a: 'server.list',
+        call,
+        arrivedAt,
+        replica,
+        ...(tgt !== undefined ? { target: tgt } : {}),
+      });
       return;
     }
   }
-  const res = fault ?? serverList(w.server, lane, opts, w.now, replica);
+  const res = fault ?? serverList(w.server, lane, opts, w.now, replica, tgt);
   const ok = 'items' in res;
+  if (ok && res.fallback === true) {
+    // S5 [1.36]: the cache did not reach etcd's revision in 3 s: the consistent read went to etcd.
+    emitRecord(w, out, lane, 'apiserver', 1, 'apiserver.consistent-fallback', {
+      kind: lane,
+      target: tgt ?? w.server.revision,
+      cacheRv: w.server.replicas[replica]!.cachers[lane].rv,
+    });
+  }
+  if (fault === null && !ok) emitNotReady(w, out, lane, 'list', res);
   emitRecord(
     w,
     out,
@@ -133,16 +159,30 @@ export function serverHandleWatch(
   call: number,
   arrivedAt: number,
   routed?: number,
+  target?: number,
 ): void {
   const s = ctx.scenario.settings;
   const replica = routed ?? routeRequest(w, out, lane);
-  const watchList = s.era === 'modern' && req.sendInitialEvents === true;
+  const watchList = w.server.config.version === '1.36' && req.sendInitialEvents === true;
   const fault = serverRequestFault(w.server, w.now, { verb: 'watch', kind: lane }, replica);
+  // S24 [1.36]: a WatchList from "" first reads etcd's current revision, which the cache must reach.
+  const tgt = target ?? (watchList && req.resourceVersion === '' ? w.server.revision : undefined);
   if (fault === null) {
-    // S33, S39d [1.26]: a WATCH of a cache that is not ready waits ([1.36]: 429 + Retry-After instead).
-    const wait = serverWatchWaitUntil(w.server, lane, w.now, replica);
+    // S33, S39d [1.26]: a WATCH of a cache that is not ready waits ([1.36]: 429 + Retry-After instead);
+    // [1.36] a WatchList waits (≤ 3 s) for the cache to be fresh (S24, S32).
+    const fresh = watchList
+      ? { rv: req.resourceVersion, arrivedAt, ...(tgt !== undefined ? { target: tgt } : {}) }
+      : undefined;
+    const wait = serverWatchWaitUntil(w.server, lane, w.now, replica, fresh);
     if (wait !== null) {
-      schedule(w.agenda, wait, { a: 'server.watch', call, arrivedAt, replica });
+      if (watchList && routed === undefined) emitWaitFresh(w, out, lane, req.resourceVersion, tgt, replica);
+      schedule(w.agenda, wait, {
+        a: 'server.watch',
+        call,
+        arrivedAt,
+        replica,
+        ...(tgt !== undefined ? { target: tgt } : {}),
+      });
       return;
     }
   }
@@ -155,7 +195,7 @@ export function serverHandleWatch(
         resourceVersion: req.resourceVersion,
         // S24 [1.36]: a watch-list always carries allowWatchBookmarks (validation requires it) and gets
         // its end bookmark even when periodic bookmarks are off; a 1.26 server (classic) ignores the
-        // sendInitialEvents parameter, so only a modern world forwards it.
+        // sendInitialEvents parameter, so only a 1.36 server is given it.
         allowWatchBookmarks: req.allowWatchBookmarks && (s.bookmarkIntervalMs > 0 || watchList),
         timeoutMs: req.timeoutMs,
         ...(watchList ? { sendInitialEvents: true } : {}),
@@ -163,9 +203,11 @@ export function serverHandleWatch(
       },
       w.now,
       replica,
+      tgt,
     );
   const respondAt = w.now + drawLatency(w, s.latency.request);
   if (!('initialEvents' in res)) {
+    if (fault === null) emitNotReady(w, out, lane, 'watch', res);
     emitRecord(
       w,
       out,
@@ -211,7 +253,7 @@ export function serverHandleWatch(
       {
         kind: lane,
         rv: req.resourceVersion,
-        outcome: res.closed ? 'too-old' : 'open',
+        outcome: !res.closed ? 'open' : res.initialEvents[0].status.code === 504 ? 'too-large' : 'too-old',
         code: 200,
         reason: '',
         watchId: res.watchId,
@@ -231,6 +273,33 @@ export function serverHandleWatch(
   for (const ev of res.initialEvents) deliver(w, ctx, lane, streamId, ev);
   if (res.closed) w.streamDeliverAt.delete(streamId);
   else ensureWatchTimers(w);
+}
+
+/** [1.36] A read starts waiting for its kind's cache to reach `target` or its RV (S5, S7, S24, S32). */
+function emitWaitFresh(
+  w: World,
+  out: StepOut,
+  lane: Kind,
+  rv: string,
+  target: number | undefined,
+  replica: number,
+): void {
+  emitRecord(w, out, lane, 'apiserver', 1, 'apiserver.wait-fresh', {
+    kind: lane,
+    rv,
+    target: target ?? Number(rv),
+    cacheRv: w.server.replicas[replica]!.cachers[lane].rv,
+  });
+}
+
+/** S33 [1.36]: the request met a cache that is not ready: 429 with its Retry-After (K4 retries it). */
+function emitNotReady(w: World, out: StepOut, lane: Kind, verb: 'list' | 'watch', res: ApiError): void {
+  if (res.code !== 429 || w.server.config.version !== '1.36') return;
+  emitRecord(w, out, lane, 'apiserver', 1, 'apiserver.cache-not-ready', {
+    kind: lane,
+    verb,
+    retryAfter: res.retryAfterSeconds ?? 0,
+  });
 }
 
 export function serverWatchTimers(w: World, ctx: SimContext, out: StepOut): void {

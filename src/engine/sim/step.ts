@@ -131,13 +131,33 @@ function dispatch(w: World, ctx: SimContext, out: StepOut, act: Action): void {
     case 'server.list': {
       const t = w.rest.calls.get(act.call)?.target;
       if (t?.kind === 'list')
-        serverHandleList(w, ctx, out, t.lane, t.req, act.call, act.arrivedAt ?? w.now, act.replica);
+        serverHandleList(
+          w,
+          ctx,
+          out,
+          t.lane,
+          t.req,
+          act.call,
+          act.arrivedAt ?? w.now,
+          act.replica,
+          act.target,
+        );
       return;
     }
     case 'server.watch': {
       const t = w.rest.calls.get(act.call)?.target;
       if (t?.kind === 'watch')
-        serverHandleWatch(w, ctx, out, t.lane, t.req, act.call, act.arrivedAt ?? w.now, act.replica);
+        serverHandleWatch(
+          w,
+          ctx,
+          out,
+          t.lane,
+          t.req,
+          act.call,
+          act.arrivedAt ?? w.now,
+          act.replica,
+          act.target,
+        );
       return;
     }
     case 'server.replica-feed':

@@ -158,6 +158,12 @@ export const narration: NarrationTable = {
       'replica {replica} answers with GOAWAY (--goaway-chance): open watches go on, the controller’s next request opens a new connection',
     'apiserver.replica-started':
       'replica {replica} is up again: its watch caches re-initialise from etcd at revision {listRv} (ready in {cacheInitMs} ms); the other replicas were not touched',
+    'apiserver.wait-fresh':
+      'the {kind} watch cache is at revision {cacheRv}, below {target}: the request waits (at most 3 s) while the cacher asks etcd for a progress notification every 100 ms',
+    'apiserver.consistent-fallback':
+      'the {kind} watch cache is still at revision {cacheRv}, below {target}, after 3 s: the consistent list is read from etcd instead',
+    'apiserver.cache-not-ready':
+      'the {kind} watch cache is re-initialising: {verb} answered 429 TooManyRequests with Retry-After: {retryAfter}',
     'recorder.event':
       'the event recorder writes Event {reason} ({eventType}) through the CoreV1 client → {code}',
     // Script and faults
@@ -188,9 +194,16 @@ export const narration: NarrationTable = {
     outcome: {
       open: 'open, {replayed} events to replay',
       'too-old': 'too old: one ERROR event, then the stream closes',
+      'too-large':
+        'the cache stayed below that revision for 3 s: one ERROR event (504 Too large resource version), then the stream closes',
       error: '{code} {reason}',
     },
-    servedBy: { etcd: ' (from etcd)', cache: ' (from the watch cache)', none: '' },
+    servedBy: {
+      etcd: ' (from etcd)',
+      cache: ' (from the watch cache)',
+      snapshot: ' (from a watch-cache snapshot)',
+      none: '',
+    },
     next: { relist: 'relist' },
     stage: {
       'create-deployment': 'create Deployment',

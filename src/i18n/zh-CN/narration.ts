@@ -152,6 +152,12 @@ export const narration: NarrationTable = {
       'APIServer 实例 {replica} 随应答发送 GOAWAY（--goaway-chance）：已打开的 watch 继续，控制器的下一个请求会建立新连接',
     'apiserver.replica-started':
       'APIServer 实例 {replica} 重新启动：它的 watch 缓存从 etcd 的修订版本 {listRv} 重新初始化（{cacheInitMs} 毫秒后就绪）；其他实例没有受到影响',
+    'apiserver.wait-fresh':
+      '{kind} 的 watch 缓存位于修订版本 {cacheRv}，低于 {target}：请求等待（最多 3 秒），其间 Cacher 每 100 毫秒向 etcd 请求一次进度通知',
+    'apiserver.consistent-fallback':
+      '3 秒后 {kind} 的 watch 缓存仍在修订版本 {cacheRv}，低于 {target}：这次一致性读取改从 etcd 读取',
+    'apiserver.cache-not-ready':
+      '{kind} 的 watch 缓存正在重新初始化：{verb} 返回 429 TooManyRequests，Retry-After: {retryAfter}',
     'recorder.event': '事件记录器通过 CoreV1 客户端写入 Event {reason}（{eventType}）→ {code}',
     // Script and faults
     'user.write': '用户执行 {verb} {kind} {key} → {code} {reason}{noop}',
@@ -180,9 +186,16 @@ export const narration: NarrationTable = {
     outcome: {
       open: '已打开，重放 {replayed} 个事件',
       'too-old': '资源版本过旧：先发送一个 ERROR 事件，然后关闭流',
+      'too-large':
+        '缓存 3 秒内没有追上该修订版本：先发送一个 ERROR 事件（504 Too large resource version），然后关闭流',
       error: '{code} {reason}',
     },
-    servedBy: { etcd: '（来自 etcd）', cache: '（来自 watch 缓存）', none: '' },
+    servedBy: {
+      etcd: '（来自 etcd）',
+      cache: '（来自 watch 缓存）',
+      snapshot: '（来自 watch 缓存的快照）',
+      none: '',
+    },
     next: { relist: '重新列举（relist）' },
     stage: {
       'create-deployment': '创建 Deployment',
