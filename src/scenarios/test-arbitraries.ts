@@ -146,14 +146,16 @@ export const settings: fc.Arbitrary<Settings> = fc
         fc.oneof(fc.constant(0), fc.constant(0.02), fc.double({ min: 0, max: 0.02, noNaN: true })),
       )
       .map(
-        ([apiServerReplicas, replicaLag, g]): Settings => ({
+        ([apiServerReplicas, replicaLag, g]): Omit<Settings, 'serverWatchList'> => ({
           ...s,
           apiServerReplicas,
           replicaLag,
           goawayChance: g + 0,
         }),
       ),
-  );
+  )
+  // S24: the 1.36 server's WatchList gate (read in both eras, used in the modern one).
+  .chain((s) => fc.boolean().map((serverWatchList): Settings => ({ ...s, serverWatchList })));
 
 /**
  * Settings changes made of some keys of `s`, each replacing that setting whole. `qps` and `burst` go

@@ -221,12 +221,14 @@ function settingEntries(s: Partial<Settings>, form: DocForm): SettingEntry[] {
     add('apiServerReplicas', s.apiServerReplicas, s.apiServerReplicas === d.apiServerReplicas);
   if (s.replicaLag !== undefined) range('replicaLag', s.replicaLag);
   if (s.goawayChance !== undefined) add('goawayChance', s.goawayChance, s.goawayChance === d.goawayChance);
+  if (s.serverWatchList !== undefined)
+    add('serverWatchList', s.serverWatchList, s.serverWatchList === d.serverWatchList);
   return out;
 }
 
 /**
  * Settings a full document leaves out at their default: no mistake on, qps and burst unset (K2), one
- * apiserver with its replica settings unused (S38).
+ * apiserver with its replica settings unused (S38), the 1.36 server's WatchList gate on (S24).
  */
 const UNSET_IN_FULL: ReadonlySet<string> = new Set([
   'mistakes',
@@ -235,6 +237,7 @@ const UNSET_IN_FULL: ReadonlySet<string> = new Set([
   'apiServerReplicas',
   'replicaLag',
   'goawayChance',
+  'serverWatchList',
 ]);
 
 /**

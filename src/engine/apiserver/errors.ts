@@ -152,6 +152,22 @@ export function newFinalizersForbidden(kind: Kind, name: string, added: readonly
   );
 }
 
+/**
+ * S24: a watch with sendInitialEvents on a server whose `WatchList` gate is off. The handler
+ * (as@36:pkg/endpoints/handlers/get.go:217–219) wraps validateWatchOptions' field error
+ * (am@36:pkg/apis/meta/internalversion/validation/validation.go) in errors.NewInvalid for the GroupKind
+ * ListOptions.meta.k8s.io with an empty name: 422 Invalid.
+ */
+export function watchListForbidden(): ApiError {
+  return invalid(
+    'ListOptions.meta.k8s.io',
+    '',
+    'sendInitialEvents',
+    'Forbidden: sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled',
+    'FieldValueForbidden',
+  );
+}
+
 export function badRequest(message: string): ApiError {
   return { code: 400, reason: 'BadRequest', message };
 }

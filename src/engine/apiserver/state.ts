@@ -82,6 +82,12 @@ export interface ServerConfig {
   readonly progressNotifyMs: number;
   /** The scenario's historyWindow: every ring's fixed capacity, or null for S19's dynamics. */
   readonly ringPin: number | null;
+  /**
+   * S24: the `WatchList` feature gate. Off, a watch carrying sendInitialEvents is refused with 422 Invalid
+   * (validateWatchOptions). Only a 1.36 server has it; the simulator forwards sendInitialEvents to no
+   * other.
+   */
+  readonly watchList: boolean;
 }
 
 export interface ApiServerState {
@@ -128,6 +134,8 @@ export interface ApiServerOptions {
   readonly requestLogSize?: number;
   /** S38: kube-apiserver replicas on this etcd (default 1); their lags start at 0 (replicas.ts). */
   readonly replicas?: number;
+  /** S24: the WatchList feature gate (default true). */
+  readonly watchList?: boolean;
 }
 
 export function newApiServer(opts: ApiServerOptions): ApiServerState {
@@ -152,6 +160,7 @@ export function newApiServer(opts: ApiServerOptions): ApiServerState {
       defaultWatchTimeoutMs: opts.defaultWatchTimeoutMs ?? 1_800_000,
       progressNotifyMs: opts.progressNotifyMs ?? 5_000,
       ringPin: pin,
+      watchList: opts.watchList ?? true,
     },
     faults: {
       refuseConnectionsUntil: Number.NEGATIVE_INFINITY,

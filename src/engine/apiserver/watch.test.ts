@@ -276,3 +276,32 @@ describe('WATCH', () => {
     });
   });
 });
+
+describe('S24: the WatchList feature gate', () => {
+  it('off: a watch carrying sendInitialEvents is refused as validateWatchOptions refuses it (422 Invalid)', () => {
+    const s = newApiServer({ now: 0, watchList: false });
+    const r = serverWatch(
+      s,
+      'Foo',
+      { resourceVersion: '', allowWatchBookmarks: true, sendInitialEvents: true },
+      0,
+    );
+    expect(r).toMatchObject({
+      code: 422,
+      reason: 'Invalid',
+      message:
+        'ListOptions.meta.k8s.io "" is invalid: sendInitialEvents: Forbidden: sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled',
+    });
+    expect(s.watches.size).toBe(0);
+    // A plain watch is not touched by the gate.
+    expect(opened(serverWatch(s, 'Foo', { resourceVersion: '0', allowWatchBookmarks: true }, 0)).id).toBe(1);
+  });
+
+  it('on (the default): the same request opens a WatchList stream ending in the initial-events-end bookmark', () => {
+    const s = newApiServer({ now: 0 });
+    const r = opened(
+      serverWatch(s, 'Foo', { resourceVersion: '', allowWatchBookmarks: true, sendInitialEvents: true }, 0),
+    );
+    expect(r.events.at(-1)).toMatchObject({ type: 'BOOKMARK', initialEventsEnd: true });
+  });
+});

@@ -11,7 +11,8 @@
  * - RV N above the cache RV (S20): the watch is registered and waits for events above N.
  * - Label selectors (S21): only matching objects; transitions are translated in commit.ts.
  * - sendInitialEvents (S24, WatchList, [1.36] only): ADDED for every current object, then (with
- *   bookmarks) the BOOKMARK annotated initial-events-end at the cache RV, then live events.
+ *   bookmarks) the BOOKMARK annotated initial-events-end at the cache RV, then live events. With the
+ *   server's WatchList gate off (config.watchList) it is refused: 422 Invalid, as validateWatchOptions.
  * - Timeouts (S22): each watch has a deadline; serverExpiredWatches ends it cleanly (no ERROR).
  * - Bookmarks (S23): cache_watcher.go nextBookmarkTime: every bookmarkFrequency and 2 s before the
  *   deadline; the RV is the kind's cache RV (S32: its last event or progress notification), not the
@@ -45,6 +46,7 @@ import {
   internalError,
   tooLargeResourceVersion,
   tooOldWatch,
+  watchListForbidden,
 } from './errors';
 import { catchUpCaches } from './etcd';
 import type { BookmarkEvent, ErrorEvent, ObjectEvent, WatchDelivery, WatchEvent } from './events';
@@ -129,6 +131,8 @@ function openWatch(
   const rvText = opts.resourceVersion;
   const n = rvText === '' ? 0 : parseResourceVersion(rvText);
   if (n === null) return badRequest(`invalid resource version: "${rvText}"`);
+  // S24: validateWatchOptions refuses any sendInitialEvents (true or false) without the WatchList gate.
+  if (opts.sendInitialEvents !== undefined && !s.config.watchList) return watchListForbidden();
   const sendInitial = opts.sendInitialEvents === true;
   let startRv: number;
   let objectEvents: ObjectEvent[];

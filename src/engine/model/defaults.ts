@@ -44,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   // near the 3 s a read waits before 504. docs/ARCHITECTURE.md says why this range.
   replicaLag: { min: 0, max: 20 },
   goawayChance: 0, // S38: --goaway-chance is off by default
+  serverWatchList: true, // S24: the 1.36 server's WatchList gate is on by default (1.26 has none)
 };
 
 /** Defaults of the restartApiServer action (S33): time down, then time each cache takes to list etcd. */

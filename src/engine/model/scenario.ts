@@ -127,6 +127,13 @@ export interface Settings {
   readonly replicaLag: Range;
   /** S38: kube-apiserver's `--goaway-chance` (0 = off, at most 0.02): a GOAWAY after that share of requests. */
   readonly goawayChance: number;
+  /**
+   * S24: the 1.36 kube-apiserver's `WatchList` feature gate (default on). Off, a watch with
+   * sendInitialEvents is refused with 422 Invalid (validateWatchOptions) and the modern reflector falls
+   * back to LIST then WATCH (R21). The classic era's 1.26 server has no such gate and its reflector never
+   * asks for a watch-list, so the setting is read and kept there but changes nothing.
+   */
+  readonly serverWatchList: boolean;
 }
 
 export interface ObjectManifest {

@@ -105,6 +105,7 @@ export function createWorld(scenario: Scenario): World {
       now: 0,
       bookmarkFrequencyMs: s.bookmarkIntervalMs || 60_000,
       replicas: s.apiServerReplicas,
+      watchList: s.serverWatchList,
     }),
     streamDeliverAt: new Map(),
     nextPseudoStream: -1,

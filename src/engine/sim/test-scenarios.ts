@@ -52,6 +52,10 @@ export function randomScenario(
     watchTimeout: pick(r, [DEFAULT_SETTINGS.watchTimeout, { min: 5_000, max: 10_000 }]),
     pageSize: pick(r, [2, 500]),
     deploymentRollout: { min: 10, max: 150 },
+    // S24: one seed in four runs against a 1.36 server with its WatchList gate off, so the modern
+    // reflector's fallback to LIST (R21) is in the random schedules too. The seed decides, not a draw,
+    // so every other setting is as before; the classic era's 1.26 server has no such gate.
+    serverWatchList: seed % 4 !== 3,
   };
   const script: ScriptAction[] = [];
   const n = nextInt(r, 3, 25);

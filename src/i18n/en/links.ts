@@ -120,6 +120,7 @@ export const links: Readonly<Record<string, string>> = {
   'links.sb.f.replicaLagMin': 'Each replica’s cache lag, min',
   'links.sb.f.replicaLagMax': 'Each replica’s cache lag, max',
   'links.sb.f.goawayChance': 'GOAWAY chance (0 = off, at most 0.02)',
+  'links.sb.f.serverWatchList': 'Server serves WatchList (1.36 WatchList gate; modern era only)',
   'links.sb.group.clients': 'Client-side rate limit (rest.Config)',
   'links.sb.f.clientQps': 'QPS (0 = unset: 5 per REST client; negative = none)',
   'links.sb.f.clientBurst': 'Burst (0 = unset: 10)',

@@ -105,6 +105,7 @@ export const links: Readonly<Record<string, string>> = {
   'links.sb.f.replicaLagMin': '每个实例的缓存滞后，最小',
   'links.sb.f.replicaLagMax': '每个实例的缓存滞后，最大',
   'links.sb.f.goawayChance': 'GOAWAY 概率（0 = 关闭，最大 0.02）',
+  'links.sb.f.serverWatchList': '服务器支持 WatchList（1.36 的 WatchList 特性门控；仅现代模式）',
   'links.sb.group.clients': '客户端限速（rest.Config）',
   'links.sb.f.clientQps': 'QPS（0 = 未设置：每个 REST 客户端 5；负数 = 不限速）',
   'links.sb.f.clientBurst': 'Burst（0 = 未设置：10）',

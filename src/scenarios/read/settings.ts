@@ -59,6 +59,7 @@ export const SETTINGS_FILE_KEYS = {
   apiServerReplicas: 'apiServerReplicas',
   replicaLag: 'replicaLag',
   goawayChance: 'goawayChance',
+  serverWatchList: 'serverWatchList',
 } as const satisfies Readonly<Record<keyof Settings, string>>;
 
 const SETTINGS_KEYS: readonly string[] = Object.values(SETTINGS_FILE_KEYS);
@@ -289,7 +290,16 @@ export function readSettings(ctx: Ctx, v: unknown, path: Path): Settings {
     mistakes: readMistakes(ctx, own(s, 'mistakes'), at('mistakes')),
     ...readClientLimits(ctx, s, path),
     ...readReplicas(ctx, s, path),
+    serverWatchList: readSwitch(ctx, own(s, 'serverWatchList'), at('serverWatchList'), d.serverWatchList),
   };
+}
+
+/** A true/false setting (`serverWatchList`: S24's WatchList gate of the 1.36 server); absent = `d`. */
+function readSwitch(ctx: Ctx, v: unknown, path: Path, d: boolean): boolean {
+  if (v === undefined) return d;
+  if (typeof v === 'boolean') return v;
+  report(ctx, path, `must be true or false, got ${describeValue(v)}`);
+  return d;
 }
 
 /**

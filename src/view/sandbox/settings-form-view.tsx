@@ -23,23 +23,38 @@ export interface SettingsFormViewProps {
 }
 
 export function SettingsFormView({ draft, errors, onChange }: SettingsFormViewProps): ReactNode {
-  const input = (f: FieldSpec): ReactNode => (
-    <Field key={f.id} label={t(f.label)} error={errors[f.id]}>
-      {({ id, describedBy, invalid }) => (
+  const input = (f: FieldSpec): ReactNode =>
+    f.kind === 'bool' ? (
+      <label key={f.id} className="sb-check">
         <input
-          id={id}
-          className="ctl-input sb-input"
-          type="text"
-          inputMode={f.kind === 'duration' || f.kind === 'int' ? 'numeric' : 'decimal'}
-          value={draft.values[f.id] ?? ''}
-          aria-invalid={invalid}
-          aria-describedby={describedBy}
+          type="checkbox"
+          checked={draft.values[f.id] === 'true'}
           data-field={f.id}
-          onChange={(e) => onChange({ ...draft, values: { ...draft.values, [f.id]: e.currentTarget.value } })}
+          onChange={(e) =>
+            onChange({ ...draft, values: { ...draft.values, [f.id]: String(e.currentTarget.checked) } })
+          }
         />
-      )}
-    </Field>
-  );
+        <span>{t(f.label)}</span>
+      </label>
+    ) : (
+      <Field key={f.id} label={t(f.label)} error={errors[f.id]}>
+        {({ id, describedBy, invalid }) => (
+          <input
+            id={id}
+            className="ctl-input sb-input"
+            type="text"
+            inputMode={f.kind === 'duration' || f.kind === 'int' ? 'numeric' : 'decimal'}
+            value={draft.values[f.id] ?? ''}
+            aria-invalid={invalid}
+            aria-describedby={describedBy}
+            data-field={f.id}
+            onChange={(e) =>
+              onChange({ ...draft, values: { ...draft.values, [f.id]: e.currentTarget.value } })
+            }
+          />
+        )}
+      </Field>
+    );
   return (
     <div className="sb-form">
       <p className="sb-note">{t('links.sb.hint.duration')}</p>

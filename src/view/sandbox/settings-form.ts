@@ -16,7 +16,8 @@ import { validateScenario } from '../../scenarios/parse';
 import { settingsChangesDoc } from '../../scenarios/write';
 import type { SettingsDraft } from '../../store/types';
 
-export type FieldKind = 'duration' | 'int' | 'number';
+/** `bool`: a checkbox whose draft text is "true" or "false". */
+export type FieldKind = 'duration' | 'int' | 'number' | 'bool';
 
 export interface FieldSpec {
   /** The field's path in the file format's `settings`, dotted ("latency.request.min"). */
@@ -40,6 +41,8 @@ export const FIELD_GROUPS: readonly { readonly id: string; readonly fields: read
     fields: [
       { id: 'historyWindow', kind: 'int', label: 'links.sb.f.historyWindow' },
       { id: 'bookmarkInterval', kind: 'duration', label: 'links.sb.f.bookmarkInterval' },
+      // S24: the 1.36 server's WatchList gate (modern era; the classic era's 1.26 server has none).
+      { id: 'serverWatchList', kind: 'bool', label: 'links.sb.f.serverWatchList' },
     ],
   },
   {
@@ -155,6 +158,7 @@ export function draftFromSettings(s: Settings): SettingsDraft {
     'replicaLag.min': String(s.replicaLag.min),
     'replicaLag.max': String(s.replicaLag.max),
     goawayChance: String(s.goawayChance),
+    serverWatchList: String(s.serverWatchList),
     ...limiterValues(s.rateLimiter),
   };
   return { base: s, values, limiter: s.rateLimiter.type, mistakes: s.mistakes };
@@ -163,6 +167,7 @@ export function draftFromSettings(s: Settings): SettingsDraft {
 /** Input text → a file-format value: digits are milliseconds / numbers, anything else goes as typed. */
 function fieldValue(text: string, kind: FieldKind): unknown {
   const v = text.trim();
+  if (kind === 'bool') return v === 'true' ? true : v === 'false' ? false : v;
   if (kind === 'duration') return /^\d+$/.test(v) ? Number(v) : v;
   if (v !== '' && Number.isFinite(Number(v))) return Number(v);
   return v;
