@@ -23,7 +23,7 @@ export interface LessonEntry {
 /** The id of the lesson a fresh visitor (or a broken link) gets. */
 export const DEFAULT_LESSON_ID = 'cold-start';
 
-/** The built-in lessons in course order: 1..17 classic, then the modern ones from 18. */
+/** The built-in lessons in course order: 1..17 classic, 18..22 modern. */
 export const LESSON_CATALOG: readonly LessonEntry[] = [
   {
     id: 'cold-start',
@@ -170,6 +170,51 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
     title: {
       en: 'A lagging replica: a stale list at "0", then 504s and a relist at ""',
       zh: '落后的 APIServer 实例：rv "0" 的陈旧列举，然后是 504 和 rv "" 的重新列举',
+    },
+  },
+  {
+    id: 'stream-order',
+    number: 18,
+    era: 'modern',
+    title: {
+      en: 'RealFIFO keeps the watch order across keys',
+      zh: 'RealFIFO 在键之间保持 watch 的顺序',
+    },
+  },
+  {
+    id: 'batch-processing',
+    number: 19,
+    era: 'modern',
+    title: {
+      en: 'PopBatch: the indexer takes the whole batch before any handler runs',
+      zh: 'PopBatch：索引器先接收整批变更，然后事件处理函数才运行',
+    },
+  },
+  {
+    id: 'atomic-replace',
+    number: 20,
+    era: 'modern',
+    title: {
+      en: 'Atomic replace: a relist arrives as one ReplacedAll',
+      zh: '原子替换：一次重新列举作为一个 ReplacedAll 到达',
+    },
+  },
+  {
+    id: 'watch-list',
+    number: 21,
+    era: 'modern',
+    title: {
+      en: 'WatchList: the initial list arrives as a stream',
+      zh: 'WatchList：初始列表以流的方式到达',
+    },
+  },
+  {
+    id: 'watch-list-fallback',
+    number: 22,
+    era: 'modern',
+    title: {
+      en: 'WatchList refused: the Reflector falls back to LIST, then WATCH',
+      zh: 'WatchList 被拒绝：Reflector 退回到先 LIST、再 WATCH',
     },
   },
 ];

@@ -131,7 +131,10 @@ describe('parseLesson', () => {
     const legacy = parseLesson(noEra, { eraOptional: true });
     expect(legacy.ok && legacy.lesson.era).toBe('classic');
     const modern = parseLesson(BASE.replace('  era: classic', '  era: modern'));
-    expect(modern.ok && [modern.lesson.era, modern.lesson.scenario.settings.era]).toEqual(['modern', 'modern']);
+    expect(modern.ok && [modern.lesson.era, modern.lesson.scenario.settings.era]).toEqual([
+      'modern',
+      'modern',
+    ]);
   });
 
   it('checks matchers, checks, choices and texts', () => {
