@@ -66,8 +66,9 @@ narration:
   - when: { message: reflector.initial-event, lane: Foo }
     text:
       en: >-
-        {type} {key} (rv {rv}) goes into the Reflector's temporary store, not into the RealFIFO (R20).
-      zh: '{type} {key}（rv {rv}）进入 Reflector 的临时存储，而不是 RealFIFO（R20）。'
+        {type} {key} (rv {rv}), and every ADDED after it, goes into the Reflector's temporary store, not
+        into the RealFIFO (R20).
+      zh: '{type} {key}（rv {rv}）以及之后的每个 ADDED 都进入 Reflector 的临时存储，而不是 RealFIFO（R20）。'
   - when: { message: reflector.initial-events-end, lane: Foo }
     text:
       en: >-
