@@ -1,7 +1,9 @@
 // Issue 12: a modern lesson (client-go v0.36.3) in the browser. Lesson 21, the initial list as a
 // WatchList stream, opens by URL with its era shown; the player stops in front of its first question at
 // the step the lesson's own run in Node says; the right answer is confirmed with what the trace shows;
-// the lesson then plays to its goal. The picker groups the lessons by era.
+// the lesson then plays to its goal. The picker groups the lessons by era, and the era label passes axe in
+// both languages.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { t } from '../src/i18n';
 import { findPauses, lessonById, runLesson } from '../src/scenarios/lessons';
@@ -50,3 +52,16 @@ test('lesson 21 (modern): WatchList stops at its question, the answer is confirm
   await expect(lab.lessonGoal).toHaveAttribute('data-met', 'true');
   expect(lab.errors).toEqual([]);
 });
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  test(`the lesson panel with its era label passes axe (${lang})`, async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.open(`./?lesson=atomic-replace&lang=${lang}`);
+    const era = page.getByTestId('lesson-era');
+    await expect(era).toHaveAttribute('data-era', 'modern');
+    await expect(era).toContainText(lang === 'en' ? 'Modern' : '现代');
+    const result = await new AxeBuilder({ page }).include('[data-testid="lesson-panel"]').analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+    expect(lab.errors).toEqual([]);
+  });
+}
