@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decodeLessonAttachment, encodeLessonAttachment } from '../lesson-attachment';
 import { formatScenarioError, scenarioToYaml } from '../parse';
-import { LESSONS } from './index';
+import { LESSONS, lessonById } from './index';
 import { parseLesson, validateLesson } from './parse';
 
 const BASE = `apiVersion: informer-lab/v1
@@ -130,6 +131,11 @@ describe('parseLesson', () => {
     expect(errorsOf(BASE.replace('  era: classic', '  era: medieval'))[0]).toMatch(/settings\.era/);
     const legacy = parseLesson(noEra, { eraOptional: true });
     expect(legacy.ok && legacy.lesson.era).toBe('classic');
+    // A link made before lessons declared their era still opens its lesson, as classic.
+    const old = LESSONS[2]!.yaml.replace('  era: classic\n', '');
+    expect(parseLesson(old).ok).toBe(false);
+    const att = decodeLessonAttachment(encodeLessonAttachment(old), lessonById(LESSONS[2]!.id)!.scenario);
+    expect(att.ok && att.lesson.era).toBe('classic');
     const modern = parseLesson(BASE.replace('  era: classic', '  era: modern'));
     expect(modern.ok && [modern.lesson.era, modern.lesson.scenario.settings.era]).toEqual([
       'modern',
