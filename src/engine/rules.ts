@@ -54,6 +54,20 @@
  *   (K1, K2) [client-go/rest/rest-client.ts restTakeToken].
  * - K4_RETRY_AFTER: a 429 or 5xx with Retry-After reaches the caller at once instead of being retried
  *   [client-go/rest/rest-client.ts restAnswer].
+ * Modern mode (settings.era modern, client-go v0.36.3):
+ * - F1_ARRIVAL_ORDER: an Added/Updated/Deleted for a key that already has a delta queued is placed right
+ *   after that key's last queued delta (the key keeps its place, as in a DeltaFIFO) instead of at the
+ *   tail in arrival order [client-go/real-fifo.ts append].
+ * - F3_ATOMIC_REPLACE: a ReplacedAll is applied one key at a time (each tombstone deleted, each object
+ *   added or updated, as Era B's per-object deltas were) instead of replacing the indexer whole before any
+ *   callback [client-go/process-real-deltas.ts processReplacedAll].
+ * - F7_POP_BATCH: the informer pops one delta at a time (`Pop`) instead of `PopBatch`, so each delta is
+ *   applied and handed to the listeners before the next is taken [sim/modern-lane.ts modernInformerPop].
+ * - R18_WATCH_LIST: the reflector does not stream its initial list (`WatchListClient` off): every
+ *   ListAndWatch starts with LIST and then a plain watch [client-go/reflector-modern.ts listAndWatch].
+ * - R21_WATCH_LIST_FALLBACK: a watch-list request the server refuses for good (422 from a server without
+ *   the WatchList gate, an ERROR 500) is retried after a backoff, like a 429, instead of falling back to
+ *   LIST then WATCH [reflector-modern.ts watchListFailed].
  */
 
 export const RULE_IDS = [
@@ -77,6 +91,11 @@ export const RULE_IDS = [
   'S28_FINALIZERS',
   'K2_CLIENT_RATE_LIMIT',
   'K4_RETRY_AFTER',
+  'F1_ARRIVAL_ORDER',
+  'F3_ATOMIC_REPLACE',
+  'F7_POP_BATCH',
+  'R18_WATCH_LIST',
+  'R21_WATCH_LIST_FALLBACK',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -103,6 +122,11 @@ export const RULES: Record<RuleId, boolean> = {
   S28_FINALIZERS: true,
   K2_CLIENT_RATE_LIMIT: true,
   K4_RETRY_AFTER: true,
+  F1_ARRIVAL_ORDER: true,
+  F3_ATOMIC_REPLACE: true,
+  F7_POP_BATCH: true,
+  R18_WATCH_LIST: true,
+  R21_WATCH_LIST_FALLBACK: true,
 };
 
 /** Runs `fn` with the given rules switched off, and switches them back on afterwards (even if it throws). */

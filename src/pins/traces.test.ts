@@ -64,6 +64,8 @@ function pin(scenario: Scenario, steps: number): string {
 // Added (ENGINE_BEHAVIOUR_VERSION 5, issue 10): HA apiserver replicas. Nothing above moved (a scenario
 // with one apiserver replays as before); two random scenarios on 2–3 replicas with replica lags and
 // restarts, and lessons replica-restart and lagging-replica, are new.
+// Added (issue 12, lessons in both eras): nothing above moved (the classic lessons now say
+// `settings.era: classic`, the default); the five modern lessons 18-22 are new.
 const PINS: Record<string, string> = {
   'library default': '622f9e15 5000 3d2cd077 54ea535e',
   'library heavy': 'b931e9a0 3000 dbce2961 2b280987',
@@ -89,6 +91,11 @@ const PINS: Record<string, string> = {
   'lesson retry-after': 'acc32f55 96 71689fef f5bb59f1',
   'lesson replica-restart': '72605e6d 86 fe365446 ca95d6bd',
   'lesson lagging-replica': '8c980bc5 93 b3d8c440 36677dca',
+  'lesson stream-order': '8bffb664 50 09d5ae72 c646b79f',
+  'lesson batch-processing': '94f10ed0 50 48ca828a 01baa475',
+  'lesson atomic-replace': '43531661 60 4f97dec5 21c220a5',
+  'lesson watch-list': '1606f480 36 c41d2a95 aa362735',
+  'lesson watch-list-fallback': 'e54b7fd6 36 efda9e75 fe1fa112',
 };
 
 describe('pinned traces (byte-identical across refactors)', () => {

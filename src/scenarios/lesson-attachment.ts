@@ -76,7 +76,8 @@ export function decodeLessonAttachment(text: string, scenario: Scenario | null):
     const yaml = body.slice(8);
     if (body.length < 8 || fnv1a(yaml) !== body.slice(0, 8))
       return fail('tampered', 'The lesson part of this link has been changed or damaged.');
-    const r = parseLesson(yaml);
+    // A lesson carried by a link made before lessons declared their era reads as classic.
+    const r = parseLesson(yaml, { eraOptional: true });
     if (!r.ok) {
       const shown = r.errors.slice(0, 3).map(formatScenarioError).join('; ');
       return fail('invalid-scenario', `The lesson in this link is not valid: ${shown}`);

@@ -22,8 +22,9 @@
  * iterates a Go map (the indexer's keys for ReplacedAll's tombstones, its objects for SyncAll) the order
  * is sorted by key, as the v0.36.3 vectors record by convention.
  *
- * Test-only rule switch (src/engine/rules.ts, on outside tests): SI2_CALLBACK_BY_CACHE (off: Added →
- * OnAdd and Updated → OnUpdate whatever the cache holds).
+ * Test-only rule switches (src/engine/rules.ts, on outside tests): SI2_CALLBACK_BY_CACHE (off: Added →
+ * OnAdd and Updated → OnUpdate whatever the cache holds), F3_ATOMIC_REPLACE (off: a ReplacedAll applied
+ * key by key, with no whole replacement of the indexer).
  */
 import type { DeletedFinalStateUnknown, MetaObject } from '../model/objects';
 import { deletionHandlingKey, isTombstone } from '../model/objects';
@@ -172,11 +173,34 @@ function processReplacedAll<T extends MetaObject>(
         old === undefined ? { kind: 'add', obj, isInInitialList } : { kind: 'update', old, new: obj },
     });
   }
+  // RULES.F3_ATOMIC_REPLACE off (tests only): one store operation per key, no whole replacement.
+  if (!RULES.F3_ATOMIC_REPLACE) return replaceKeyByKey(s, notifications, rv);
   storeReplace(s, objs, rv);
   return {
     storeOps: [{ op: 'replace', items: indexerLen(s.indexer), tombstones, rv }],
     notifications,
   };
+}
+
+/** F3_ATOMIC_REPLACE off (tests only): the ReplacedAll's changes applied key by key, as Era B's deltas. */
+function replaceKeyByKey<T extends MetaObject>(
+  s: IndexerRvState<T>,
+  notifications: readonly RealNotified<T>[],
+  rv: string,
+): RealProcessed<T> {
+  const storeOps: RealStoreOp<T>[] = [];
+  for (const { key, notification: n } of notifications) {
+    if (n.kind === 'delete') {
+      storeDelete(s, n.obj);
+      storeOps.push({ op: 'delete', key, obj: n.obj, delta: 'Deleted' });
+    } else {
+      const obj = n.kind === 'add' ? n.obj : n.new;
+      storeUpsertKeyed(s, key, obj, indexerGetByKey(s.indexer, key));
+      storeOps.push({ op: n.kind, key, obj, delta: n.kind === 'add' ? 'Added' : 'Updated' });
+    }
+  }
+  storeBookmark(s, rv);
+  return { storeOps, notifications };
 }
 
 /**

@@ -29,8 +29,8 @@
  * Simplifications: plain data (an array with a head index, compacted like the DeltaFIFO's queue); Pop never
  * blocks (an empty, open FIFO answers `empty`, and the caller's actor waits); keys never fail.
  *
- * Test-only rule switch (src/engine/rules.ts, on outside tests): D11_SYNCED_AFTER_INITIAL_POPS (off:
- * synced as soon as populated).
+ * Test-only rule switches (src/engine/rules.ts, on outside tests): D11_SYNCED_AFTER_INITIAL_POPS (off:
+ * synced as soon as populated), F1_ARRIVAL_ORDER (off: a queued key keeps its place, as in a DeltaFIFO).
  */
 import type { DeletedFinalStateUnknown, MetaObject } from '../model/objects';
 import { deletionHandlingKey } from '../model/objects';
@@ -120,6 +120,17 @@ export function realFifoLocked<T>(f: RealFifoState<T>): boolean {
 
 function append<T>(f: RealFifoState<T>, d: RealDelta<T>): void {
   if (realFifoLocked(f)) throw new Error('RealFIFO: append while a take is processed under the lock');
+  // RULES.F1_ARRIVAL_ORDER off (tests only): a key already queued keeps its place, as in a DeltaFIFO.
+  if (!RULES.F1_ARRIVAL_ORDER && isObjectDelta(d)) {
+    const key = deletionHandlingKey(d.obj as MetaObject);
+    for (let i = f.items.length - 1; i >= f.head; i--) {
+      const q = f.items[i]!;
+      if (isObjectDelta(q) && deletionHandlingKey(q.obj as MetaObject) === key) {
+        f.items.splice(i + 1, 0, d);
+        return;
+      }
+    }
+  }
   f.items.push(d);
 }
 

@@ -25,7 +25,7 @@
  * must wait: the environment delivers no event while `realFifoLocked` holds.
  *
  * Test-only rule switches (src/engine/rules.ts, all on outside tests): R11_REWATCH_WITHOUT_RELIST,
- * R13_RELIST_AFTER_WATCH_ERROR, R16_RESYNC_FROM_CACHE.
+ * R13_RELIST_AFTER_WATCH_ERROR, R16_RESYNC_FROM_CACHE, R18_WATCH_LIST, R21_WATCH_LIST_FALLBACK.
  */
 import { nextInt, type RngState } from '../kernel/prng';
 import type { Kind, KObject } from '../model/objects';
@@ -151,7 +151,8 @@ export function modernReflectorRun(r: ModernReflectorState, env: ModernReflector
 function listAndWatch(r: ModernReflectorState, env: ModernReflectorEnv): void {
   r.epoch++;
   r.backoffUntil = null;
-  if (r.useWatchList) startWatchList(r, env);
+  // RULES.R18_WATCH_LIST off (tests only): WatchListClient off, LIST then WATCH.
+  if (r.useWatchList && RULES.R18_WATCH_LIST) startWatchList(r, env);
   else startFallbackList(r, env);
 }
 
@@ -182,7 +183,9 @@ function startFallbackList(r: ModernReflectorState, env: ModernReflectorEnv): vo
 /** R21: a failed watch-list attempt (its request, or an ERROR event on its stream). */
 function watchListFailed(r: ModernReflectorState, env: ModernReflectorEnv, err: ApiError): void {
   r.watchList = null;
-  switch (classifyWatchListError(err)) {
+  const retry = classifyWatchListError(err);
+  // RULES.R21_WATCH_LIST_FALLBACK off (tests only): a refusal is retried like a 429, never LIST.
+  switch (retry === 'fallback-to-list' && !RULES.R21_WATCH_LIST_FALLBACK ? 'backoff' : retry) {
     case 'backoff': {
       const delay = nextDelayWithReset(r.backoff, env.now, env.rng);
       r.phase = 'backoff-watch-list';

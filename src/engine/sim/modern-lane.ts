@@ -11,6 +11,8 @@
  * two full batches or more queued (the real FIFO then keeps its lock). A reflector action that finds the
  * FIFO locked is held, in arrival order, with every later one of its lane (the reflector goroutine is
  * blocked on the lock); `informer.release` hands them back one at a time once the lock is free.
+ *
+ * Test-only rule switch (src/engine/rules.ts, on outside tests): F7_POP_BATCH (off: Pop, not PopBatch).
  */
 
 import { indexerLen } from '../client-go/indexer';
@@ -37,6 +39,7 @@ import { schedule } from '../kernel/agenda';
 import type { Kind, KObject } from '../model/objects';
 import { isTombstone, metaNamespaceKey } from '../model/objects';
 import type { ParamValue } from '../model/trace';
+import { RULES } from '../rules';
 import type { Action } from './actions';
 import { emitRecord, type StepOut } from './emit';
 import { drawHandlerLatency } from './latency';
@@ -225,7 +228,8 @@ export function modernInformerPop(w: World, ctx: SimContext, out: StepOut, lane:
   const L = modernLane(w, lane);
   L.popScheduled = false;
   if (L.processing !== null) return;
-  const take = realFifoTake(L.fifo, true);
+  // RULES.F7_POP_BATCH off (tests only): Pop, one delta per take.
+  const take = realFifoTake(L.fifo, RULES.F7_POP_BATCH);
   if (take === 'empty' || take === 'closed') return;
   L.processing = take;
   const first = take.deltas[0]!;

@@ -164,6 +164,13 @@ export const links: Readonly<Record<string, string>> = {
   'links.lesson.file.unreadable': 'The file could not be read.',
   'links.lesson.intro':
     'Pick a lesson: each one shows a behaviour of client-go that people get wrong, pauses to ask what happens next, and checks its goal against the trace.',
+  // The lesson's era: the picker's groups and the label above a lesson's title.
+  'links.lesson.era.group.classic': 'Classic: client-go 1.26 (DeltaFIFO)',
+  'links.lesson.era.group.modern': 'Modern: client-go 1.36 (RealFIFO)',
+  'links.lesson.era.classic': 'Classic',
+  'links.lesson.era.modern': 'Modern',
+  'links.lesson.era.versions.classic': 'models client-go 1.26 and kube-apiserver 1.26',
+  'links.lesson.era.versions.modern': 'models client-go v0.36.3 and kube-apiserver 1.36',
   'links.lesson.title': 'Lesson {n}: {title}',
   'links.lesson.rules': 'Spec rules:',
   'links.lesson.loading': 'Reading the lesson’s run…',

@@ -149,6 +149,13 @@ export const links: Readonly<Record<string, string>> = {
   'links.lesson.file.unreadable': '无法读取这个文件。',
   'links.lesson.intro':
     '选择一门课程：每门课程演示一个容易被误解的 client-go 行为，在关键时刻暂停并请你预测接下来会发生什么，并根据执行轨迹检查课程目标。',
+  // The lesson's era: the picker's groups and the label above a lesson's title.
+  'links.lesson.era.group.classic': '经典：client-go 1.26（DeltaFIFO）',
+  'links.lesson.era.group.modern': '现代：client-go 1.36（RealFIFO）',
+  'links.lesson.era.classic': '经典',
+  'links.lesson.era.modern': '现代',
+  'links.lesson.era.versions.classic': '模拟 client-go 1.26 与 kube-apiserver 1.26',
+  'links.lesson.era.versions.modern': '模拟 client-go v0.36.3 与 kube-apiserver 1.36',
   'links.lesson.title': '第 {n} 课：{title}',
   'links.lesson.rules': '规范条目：',
   'links.lesson.loading': '正在读取课程的运行轨迹…',

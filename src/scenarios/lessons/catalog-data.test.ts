@@ -1,6 +1,6 @@
 /**
  * The hand-written catalog (what the page shows before any lesson text is loaded) says exactly what the
- * lessons themselves say: the same lessons, in course order, with each parsed lesson's id, number and
+ * lessons themselves say: the same lessons, in course order, with each parsed lesson's id, number, era and
  * title, and no lesson text left out of it.
  */
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ describe('the lesson catalog', () => {
     const parsed = LESSON_CATALOG.map((e) => {
       const r = parseLesson(LESSON_TEXTS[e.id] ?? '');
       if (!r.ok) throw new Error(`lesson ${e.id} does not parse: ${r.errors[0]?.message}`);
-      return { id: r.lesson.id, number: r.lesson.number, title: r.lesson.title };
+      return { id: r.lesson.id, number: r.lesson.number, era: r.lesson.era, title: r.lesson.title };
     });
     expect(LESSON_CATALOG).toEqual(parsed);
     expect(parsed.map((l) => l.number)).toEqual([...parsed.map((l) => l.number)].sort((a, b) => a - b));

@@ -146,6 +146,7 @@ function lessonWith(parts: Partial<Lesson>): Lesson {
     title: { en: 't', zh: 't' },
     summary: { en: 's', zh: 's' },
     rules: ['R1'],
+    era: 'classic',
     steps: 100,
     scenario: {} as Lesson['scenario'],
     narration: [],

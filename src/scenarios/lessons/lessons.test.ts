@@ -38,6 +38,11 @@ const SWITCHES: Readonly<Record<string, readonly (readonly RuleId[])[]>> = {
   'retry-after': [['K4_RETRY_AFTER']],
   'replica-restart': [['S38_STICKY_CONNECTIONS'], ['S33_CACHE_REINIT']],
   'lagging-replica': [['S38_REPLICA_LAG'], ['K4_RETRY_AFTER']],
+  'stream-order': [['F1_ARRIVAL_ORDER']],
+  'batch-processing': [['F7_POP_BATCH']],
+  'atomic-replace': [['F3_ATOMIC_REPLACE'], ['D11_SYNCED_AFTER_INITIAL_POPS']],
+  'watch-list': [['R18_WATCH_LIST']],
+  'watch-list-fallback': [['R21_WATCH_LIST_FALLBACK']],
 };
 
 function lesson(id: string): Lesson {
@@ -69,12 +74,20 @@ afterEach(() => {
 });
 
 describe('the lesson library', () => {
-  it('has seventeen lessons numbered 1..17 with unique ids, and a default', () => {
-    expect(LESSONS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
-    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(17);
+  it('has twenty-two lessons numbered 1..22 with unique ids, and a default', () => {
+    expect(LESSONS.map((l) => l.number)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1));
+    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(22);
     expect(LESSONS.some((l) => l.id === DEFAULT_LESSON_ID)).toBe(true);
     expect(lessonById('no-such-lesson')).toBeUndefined();
     expect(Object.keys(SWITCHES).sort()).toEqual(LESSONS.map((l) => l.id).sort());
+  });
+
+  it("declares each lesson's era: 1..17 classic, 18..22 modern (client-go v0.36.3)", () => {
+    expect(LESSONS.filter((l) => l.era === 'classic').map((l) => l.number)).toEqual(
+      Array.from({ length: 17 }, (_, i) => i + 1),
+    );
+    expect(LESSONS.filter((l) => l.era === 'modern').map((l) => l.number)).toEqual([18, 19, 20, 21, 22]);
+    for (const l of LESSONS) expect(lesson(l.id).era, l.id).toBe(l.era);
   });
 
   it('uses every rule switch, and each switch names a rule the lesson lists', () => {
@@ -109,6 +122,11 @@ describe.each(LESSONS.map((s) => [s.id, s] as const))('lesson %s', (id, src) => 
     const run = runLesson(l);
     expect(run.stepsRun).toBe(l.steps);
     expect(run.duplicateKeySteps).toEqual([]);
+    // It runs in its era: a modern lane pops its RealFIFO with PopBatch, a classic one its DeltaFIFO.
+    const pops = new Set(
+      run.records.filter((r) => r.message.startsWith('informer.pop')).map((r) => r.message),
+    );
+    expect([...pops]).toEqual([l.era === 'modern' ? 'informer.pop-batch' : 'informer.pop']);
     const g = evaluateGoal(l, run.records);
     expect(g.met, g.detail).toBe(true);
   });

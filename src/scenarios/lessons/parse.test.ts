@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decodeLessonAttachment, encodeLessonAttachment } from '../lesson-attachment';
 import { formatScenarioError, scenarioToYaml } from '../parse';
-import { LESSONS } from './index';
+import { LESSONS, lessonById } from './index';
 import { parseLesson, validateLesson } from './parse';
 
 const BASE = `apiVersion: informer-lab/v1
@@ -15,6 +16,7 @@ rules: [R11]
 steps: 40
 seed: 5
 settings:
+  era: classic
   workers: 1
 objects:
   - kind: Foo
@@ -109,11 +111,35 @@ describe('parseLesson', () => {
       .replace('rules: [R11]', 'rules: [R11, eleven]');
     expect(errorsOf(bad)).toEqual([
       'line 8: rules[1]: must be a spec rule id like R11, SI3 or W9, got "eleven"',
-      'line 12: settings.workers: must be an integer from 1 to 16, got 0',
+      'line 13: settings.workers: must be an integer from 1 to 16, got 0',
       expect.stringMatching(
-        /^line 18: narration\[0\]\.when\.message: unknown message id "reflector\.lst"; known ids starting with "reflector\."/,
+        /^line 19: narration\[0\]\.when\.message: unknown message id "reflector\.lst"; known ids starting with "reflector\."/,
       ),
-      'line 31: pauses[0].answer: "maybe" is not one of the choices (pop, nothing)',
+      'line 32: pauses[0].answer: "maybe" is not one of the choices (pop, nothing)',
+    ]);
+  });
+
+  it('requires a lesson to declare its era (settings.era), except one carried by an older link', () => {
+    expect(BASE.includes('  era: classic\n')).toBe(true);
+    const noEra = BASE.replace('  era: classic\n', '');
+    expect(errorsOf(noEra)).toEqual([
+      'line 11: settings.era: is required in a lesson: classic (client-go 1.26, DeltaFIFO) or modern (client-go v0.36.3, RealFIFO), the era the lesson teaches',
+    ]);
+    const noSettings = noEra.replace('settings:\n  workers: 1\n', '');
+    expect(errorsOf(noSettings)).toHaveLength(1);
+    expect(errorsOf(noSettings)[0]).toMatch(/settings\.era: is required in a lesson/);
+    expect(errorsOf(BASE.replace('  era: classic', '  era: medieval'))[0]).toMatch(/settings\.era/);
+    const legacy = parseLesson(noEra, { eraOptional: true });
+    expect(legacy.ok && legacy.lesson.era).toBe('classic');
+    // A link made before lessons declared their era still opens its lesson, as classic.
+    const old = LESSONS[2]!.yaml.replace('  era: classic\n', '');
+    expect(parseLesson(old).ok).toBe(false);
+    const att = decodeLessonAttachment(encodeLessonAttachment(old), lessonById(LESSONS[2]!.id)!.scenario);
+    expect(att.ok && att.lesson.era).toBe('classic');
+    const modern = parseLesson(BASE.replace('  era: classic', '  era: modern'));
+    expect(modern.ok && [modern.lesson.era, modern.lesson.scenario.settings.era]).toEqual([
+      'modern',
+      'modern',
     ]);
   });
 

@@ -232,12 +232,30 @@ function readPauses(ctx: Ctx, v: unknown): LessonPause[] {
 }
 
 interface ReadLesson {
-  readonly lesson: Omit<Lesson, 'scenario'>;
+  readonly lesson: Omit<Lesson, 'scenario' | 'era'>;
   /** The scenario part, ready for the scenario validator. */
   readonly scenarioDoc: Record<string, unknown>;
 }
 
-function readLesson(ctx: Ctx, doc: unknown): ReadLesson | undefined {
+/**
+ * A lesson says which era it teaches: `settings.era` is required here (a scenario may leave it out and
+ * get classic). Its value is checked by the scenario validator.
+ */
+function checkEraGiven(ctx: Ctx, settings: unknown): void {
+  const given =
+    settings !== null &&
+    typeof settings === 'object' &&
+    !Array.isArray(settings) &&
+    own(settings as Readonly<Record<string, unknown>>, 'era') !== undefined;
+  if (!given)
+    report(
+      ctx,
+      ['settings', 'era'],
+      'is required in a lesson: classic (client-go 1.26, DeltaFIFO) or modern (client-go v0.36.3, RealFIFO), the era the lesson teaches',
+    );
+}
+
+function readLesson(ctx: Ctx, doc: unknown, requireEra: boolean): ReadLesson | undefined {
   if (doc === undefined || doc === null) {
     report(ctx, [], `the lesson is empty; expected a map starting with apiVersion: ${SCENARIO_API_VERSION}`);
     return undefined;
@@ -259,6 +277,7 @@ function readLesson(ctx: Ctx, doc: unknown): ReadLesson | undefined {
   const number = readInt(ctx, own(m, 'number'), ['metadata', 'number'], { min: 1, max: 999 }, undefined);
   const title = readText(ctx, own(m, 'title'), ['metadata', 'title'], LESSON_LIMITS.titleChars);
   const summary = readText(ctx, own(m, 'summary'), ['metadata', 'summary'], LESSON_LIMITS.textChars);
+  if (requireEra) checkEraGiven(ctx, own(top, 'settings'));
   const rules = readRules(ctx, own(top, 'rules'));
   const steps = readInt(ctx, own(top, 'steps'), ['steps'], { min: 1, max: LESSON_LIMITS.steps }, undefined);
   const narration = readNarration(ctx, own(top, 'narration'));
@@ -305,13 +324,17 @@ function readLesson(ctx: Ctx, doc: unknown): ReadLesson | undefined {
   };
 }
 
-function validateLessonWithLines(value: unknown, lineMap: LineMap | undefined): LessonParseResult {
+function validateLessonWithLines(
+  value: unknown,
+  lineMap: LineMap | undefined,
+  requireEra = true,
+): LessonParseResult {
   const ctx: Ctx = { problems: [], dropped: 0 };
   let read: ReadLesson | undefined;
   let scenario: Scenario | undefined;
   let scenarioErrors: ScenarioError[] = [];
   try {
-    read = readLesson(ctx, value);
+    read = readLesson(ctx, value, requireEra);
     if (read !== undefined) {
       // The scenario part's paths (seed, settings..., objects[i]..., script[i]...) are the same in the
       // lesson document, so the scenario validator finds their lines in the lesson's own node tree.
@@ -329,7 +352,7 @@ function validateLessonWithLines(value: unknown, lineMap: LineMap | undefined): 
     read !== undefined &&
     scenario !== undefined
   )
-    return { ok: true, lesson: { ...read.lesson, scenario } };
+    return { ok: true, lesson: { ...read.lesson, era: scenario.settings.era, scenario } };
   const own: ScenarioError[] = ctx.problems.map(({ path, message }) => {
     const line = lineMap === undefined ? undefined : lineOf(lineMap, path);
     return line === undefined
@@ -347,9 +370,19 @@ function validateLessonWithLines(value: unknown, lineMap: LineMap | undefined): 
   return { ok: false, errors: shown };
 }
 
+/** How a lesson text is read. */
+export interface LessonParseOptions {
+  /**
+   * A lesson made before lessons declared their era (one carried by an older link) may leave out
+   * `settings.era` and is read as classic, as such links always meant. Lesson files must give it.
+   */
+  readonly eraOptional?: boolean;
+}
+
 /** Parse YAML or JSON lesson text and validate it (the embedded scenario gets its defaults). Never throws. */
-export function parseLesson(text: string): LessonParseResult {
-  return parseDocumentText(text, 'lesson', validateLessonWithLines);
+export function parseLesson(text: string, options: LessonParseOptions = {}): LessonParseResult {
+  const requireEra = options.eraOptional !== true;
+  return parseDocumentText(text, 'lesson', (v, lines) => validateLessonWithLines(v, lines, requireEra));
 }
 
 /** Validate an already-parsed lesson value (e.g. from a link); errors carry no lines. Never throws. */

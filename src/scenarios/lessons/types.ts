@@ -9,7 +9,7 @@
  * checks built from them, so authors write goals and answers in YAML and the engine decides them.
  */
 import type { Kind } from '../../engine/model/objects';
-import type { Scenario } from '../../engine/model/scenario';
+import type { Era, Scenario } from '../../engine/model/scenario';
 import type { Arrow, Component, ParamValue } from '../../engine/model/trace';
 
 export const LESSON_KIND = 'Lesson';
@@ -121,6 +121,8 @@ export interface Lesson {
   readonly summary: LocalizedText;
   /** Spec rule ids the lesson teaches (R11, S18, SI2, ...). */
   readonly rules: readonly string[];
+  /** The era the lesson teaches: its scenario's `settings.era`, which a lesson must give. */
+  readonly era: Era;
   /** How many steps the lesson runs; its goal is judged over the trace up to here. */
   readonly steps: number;
   /** The embedded scenario (name = id, title = title.en, description = summary.en). */

@@ -11,13 +11,14 @@
  * The panel's styles load with the page (imported here), so nothing reflows when the player appears.
  */
 import { lazy, type ReactNode, Suspense, useId, useRef, useState } from 'react';
+import type { Era } from '../../engine/model/scenario';
 import type { ScenarioSource } from '../../engine/model/session';
 import { t } from '../../i18n';
 import { useLang } from '../../i18n/react';
 import { selectFileLesson, selectSource } from '../../store';
 import { useSimStore, useSimStoreApi } from '../../store/react';
 import type { FileLesson } from '../../store/types';
-import { LESSON_LIST, lessonEntry } from './catalog';
+import { LESSON_ERAS, LESSON_LIST, lessonEntry } from './catalog';
 import { textIn } from './lesson-text';
 import '../links/links.css';
 import './lessons.css';
@@ -32,11 +33,15 @@ const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 const LessonPlayer = lazy(() => import('./lesson-player').then((m) => ({ default: m.LessonPlayer })));
 
-/** The lesson on screen as the picker knows it (number and title), or null. */
+/** The lesson on screen as the picker knows it (number, title and era), or null. */
 function lessonOnScreen(
   source: ScenarioSource | null,
   file: FileLesson | null,
-): { readonly number: number; readonly title: { readonly en: string; readonly zh: string } } | null {
+): {
+  readonly number: number;
+  readonly title: { readonly en: string; readonly zh: string };
+  readonly era: Era;
+} | null {
   if (source === null) return null;
   if (source.kind === 'lesson') return lessonEntry(source.id) ?? null;
   return file !== null && file.source === source ? file.lesson : null;
@@ -103,10 +108,14 @@ export function LessonPanel({ compact = false }: LessonPanelProps): ReactNode {
             onChange={(e) => openBuiltIn(e.currentTarget.value)}
           >
             <option value="">{t('links.lesson.none')}</option>
-            {LESSON_LIST.map((l) => (
-              <option key={l.id} value={l.id}>
-                {t('links.lesson.option', { n: l.number, title: textIn(l.title, lang) })}
-              </option>
+            {LESSON_ERAS.map((era) => (
+              <optgroup key={era} label={t(`links.lesson.era.group.${era}`)} data-era={era}>
+                {LESSON_LIST.filter((l) => l.era === era).map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {t('links.lesson.option', { n: l.number, title: textIn(l.title, lang) })}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
           <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
@@ -147,6 +156,10 @@ export function LessonPanel({ compact = false }: LessonPanelProps): ReactNode {
         )
       ) : (
         <div className="ls-lesson">
+          <p className="ls-era" data-era={lesson.era} data-testid="lesson-era">
+            <span className="ls-era-badge">{t(`links.lesson.era.${lesson.era}`)}</span>
+            <span className="ls-muted">{t(`links.lesson.era.versions.${lesson.era}`)}</span>
+          </p>
           <h2 className="ls-title" id={`${id}-title`}>
             {t('links.lesson.title', { n: lesson.number, title: textIn(lesson.title, lang) })}
           </h2>

@@ -18,6 +18,7 @@ rules: [R4, R7, R9, D7, D11, SI6, SI9]
 steps: 75
 seed: 1
 settings:
+  era: classic
   resyncPeriod: 0
   latency:
     handler: { min: 30ms, max: 60ms }

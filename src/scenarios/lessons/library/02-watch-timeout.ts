@@ -19,6 +19,7 @@ rules: [R9, R10, R11, S22]
 steps: 45
 seed: 2
 settings:
+  era: classic
   resyncPeriod: 0
   watchTimeout: 6s
   bookmarkInterval: 0

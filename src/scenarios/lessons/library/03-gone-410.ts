@@ -21,6 +21,7 @@ rules: [R13, S18, S19, S36, R15, SI3]
 steps: 140
 seed: 3
 settings:
+  era: classic
   resyncPeriod: 0
   historyWindow: 10
   bookmarkInterval: 0

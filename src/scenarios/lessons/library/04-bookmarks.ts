@@ -21,6 +21,7 @@ rules: [S23, S21, S32, R10, R11, S18]
 steps: 135
 seed: 4
 settings:
+  era: classic
   resyncPeriod: 0
   historyWindow: 10
   bookmarkInterval: 1s

@@ -19,6 +19,7 @@ rules: [D7, SI12, R13, C2]
 steps: 52
 seed: 5
 settings:
+  era: classic
   resyncPeriod: 0
 objects:
   - kind: Foo

@@ -19,6 +19,7 @@ rules: [R16, R17, D8, SI3, SI4, C2]
 steps: 62
 seed: 6
 settings:
+  era: classic
   resyncPeriod: 3s
 objects:
   - kind: Foo

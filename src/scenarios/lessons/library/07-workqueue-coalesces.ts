@@ -18,6 +18,7 @@ rules: [W1, W2, W3, W4]
 steps: 78
 seed: 7
 settings:
+  era: classic
   resyncPeriod: 0
   workers: 1
   reconcile: { duration: 150ms }

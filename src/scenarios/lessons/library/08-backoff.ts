@@ -18,6 +18,7 @@ rules: [W9, W10, W13, W14, C3]
 steps: 52
 seed: 8
 settings:
+  era: classic
   resyncPeriod: 0
 objects:
   - kind: Foo

@@ -21,6 +21,7 @@ rules: [C6, S25, S26, I8, W10]
 steps: 140
 seed: 9
 settings:
+  era: classic
   resyncPeriod: 0
   latency:
     watchDelivery: { min: 20ms, max: 60ms }

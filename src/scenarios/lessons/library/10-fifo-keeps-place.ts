@@ -19,6 +19,7 @@ rules: [D3, D4, D13, SI2, SI5]
 steps: 50
 seed: 10
 settings:
+  era: classic
   resyncPeriod: 0
   latency:
     watchDelivery: 20ms

@@ -19,6 +19,7 @@ rules: [SI2, SI13, D7]
 steps: 50
 seed: 11
 settings:
+  era: classic
   resyncPeriod: 0
   gcDelay: 2s
 objects:

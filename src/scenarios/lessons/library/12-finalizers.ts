@@ -19,6 +19,7 @@ rules: [S28, S27, S30, C2]
 steps: 43
 seed: 12
 settings:
+  era: classic
   resyncPeriod: 0
 objects:
   - kind: Foo

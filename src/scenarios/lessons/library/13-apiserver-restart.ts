@@ -19,6 +19,7 @@ rules: [S33, S36, S18, R13, R14, R4]
 steps: 72
 seed: 13
 settings:
+  era: classic
   resyncPeriod: 0
 objects:
   - kind: Foo

@@ -21,6 +21,7 @@ rules: [K1, K2, K3, K7]
 steps: 392
 seed: 14
 settings:
+  era: classic
   resyncPeriod: 0
   workers: 4
   deploymentRollout: { min: 60s, max: 90s }

@@ -21,6 +21,7 @@ rules: [K4, K5, K6, C3]
 steps: 96
 seed: 15
 settings:
+  era: classic
   resyncPeriod: 0
 objects:
   - kind: Foo

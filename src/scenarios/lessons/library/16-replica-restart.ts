@@ -23,6 +23,7 @@ rules: [S38, S39, S33, S36, S18, R11, R14]
 steps: 86
 seed: 43
 settings:
+  era: classic
   apiServerReplicas: 2
   resyncPeriod: 0
 objects:

@@ -22,6 +22,7 @@ rules: [S38, S39, S6, S7, S37, K4, R6, R4, R12, S5]
 steps: 93
 seed: 46
 settings:
+  era: classic
   apiServerReplicas: 2
   resyncPeriod: 0
 objects:

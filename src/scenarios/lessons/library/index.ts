@@ -22,6 +22,11 @@ import { yaml as clientThrottling } from './14-client-throttling';
 import { yaml as retryAfter } from './15-retry-after';
 import { yaml as replicaRestart } from './16-replica-restart';
 import { yaml as laggingReplica } from './17-lagging-replica';
+import { yaml as streamOrder } from './18-stream-order';
+import { yaml as batchProcessing } from './19-batch-processing';
+import { yaml as atomicReplace } from './20-atomic-replace';
+import { yaml as watchList } from './21-watch-list';
+import { yaml as watchListFallback } from './22-watch-list-fallback';
 
 /** A built-in lesson before parsing: its catalog entry (../catalog-data.ts) and its text. */
 export interface LessonSource extends LessonEntry {
@@ -47,6 +52,11 @@ export const LESSON_TEXTS: Readonly<Record<string, string>> = {
   'retry-after': retryAfter,
   'replica-restart': replicaRestart,
   'lagging-replica': laggingReplica,
+  'stream-order': streamOrder,
+  'batch-processing': batchProcessing,
+  'atomic-replace': atomicReplace,
+  'watch-list': watchList,
+  'watch-list-fallback': watchListFallback,
 };
 
 /**
