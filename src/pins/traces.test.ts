@@ -91,10 +91,10 @@ const PINS: Record<string, string> = {
   'lesson retry-after': 'acc32f55 96 71689fef f5bb59f1',
   'lesson replica-restart': '72605e6d 86 fe365446 ca95d6bd',
   'lesson lagging-replica': '8c980bc5 93 b3d8c440 36677dca',
-  'lesson stream-order': '8bffb664 50 09d5ae72 c646b79f',
-  'lesson batch-processing': '94f10ed0 50 48ca828a 01baa475',
-  'lesson atomic-replace': '43531661 60 4f97dec5 21c220a5',
-  'lesson watch-list': '1606f480 36 c41d2a95 aa362735',
+  'lesson stream-order': '8ff51942 50 02f695dd e5223079',
+  'lesson batch-processing': '8bead175 50 37014f40 d49fd2ba',
+  'lesson atomic-replace': '31cf73c1 60 cdfd9b7a 624ef0b1',
+  'lesson watch-list': '44e391ca 36 4d5387e3 8ab57f2e',
   'lesson watch-list-fallback': 'e54b7fd6 36 efda9e75 fe1fa112',
 };
 
