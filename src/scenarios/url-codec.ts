@@ -476,7 +476,10 @@ function firstErrors(errors: readonly { path: string; message: string }[]): stri
 }
 
 /** Settings changes (a settings document whose keys say what changed) → normalized, or a message. */
-function readChanges(doc: Readonly<Record<string, unknown>>, of: 'lesson' | 'scenario'): LessonChanges | string {
+function readChanges(
+  doc: Readonly<Record<string, unknown>>,
+  of: 'lesson' | 'scenario',
+): LessonChanges | string {
   const r = readSettingsChanges(doc);
   return r.ok ? r.changes : `The ${of} changes in this link are not valid: ${firstErrors(r.errors)}`;
 }
