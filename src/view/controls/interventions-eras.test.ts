@@ -37,7 +37,7 @@ type Case = {
   /** The record the intervention itself emits (the step after the one on screen). */
   readonly record: string;
   /** What follows in the trace, per era (message ids in order, each after the one before). */
-  readonly then: (era: Era) => readonly ((r: TraceRecord) => boolean)[];
+  readonly follows: (era: Era) => readonly ((r: TraceRecord) => boolean)[];
   /** Needs 2 apiserver replicas. */
   readonly ha?: boolean;
 };
@@ -63,17 +63,17 @@ const CASES: Readonly<Record<InterventionKind | 'addLatency' | 'slowHandlers', C
         f.server.objects.Foo,
       ),
     record: 'user.write',
-    then: (era) => [stored(era, 'default/era-test'), msg('worker.get-foo')],
+    follows: (era) => [stored(era, 'default/era-test'), msg('worker.get-foo')],
   },
   update: {
     build: (f) => buildUpdateFooReplicas({ key: 'default/example-foo', replicas: '7' }, f.server.objects.Foo),
     record: 'user.write',
-    then: (era) => [stored(era, 'default/example-foo')],
+    follows: (era) => [stored(era, 'default/example-foo')],
   },
   delete: {
     build: (f) => buildDelete({ kind: 'Foo', key: 'default/frontend' }, f.server.objects.Foo),
     record: 'user.write',
-    then: (era) => [
+    follows: (era) => [
       (r) =>
         r.key === 'default/frontend' &&
         (era === 'modern' ? r.message === 'informer.store-delete' : r.message === 'informer.indexer-delete'),
@@ -82,35 +82,35 @@ const CASES: Readonly<Record<InterventionKind | 'addLatency' | 'slowHandlers', C
   restartApiServer: {
     build: () => buildRestartApiServer('3'),
     record: 'fault.restart',
-    then: (era) => [msg('reflector.watch-refused', 'Foo'), relist(era, 'Foo')],
+    follows: (era) => [msg('reflector.watch-refused', 'Foo'), relist(era, 'Foo')],
   },
   lagReplica: {
     build: () => buildLagReplica('B', '2', '10'),
     record: 'fault.lag-replica',
-    then: () => [],
+    follows: () => [],
     ha: true,
   },
-  compact: { build: () => ok(buildCompact()), record: 'fault.compact', then: () => [] },
+  compact: { build: () => ok(buildCompact()), record: 'fault.compact', follows: () => [] },
   closeWatch: {
     build: () => ok(buildCloseWatch('Foo')),
     record: 'fault.close-watch',
-    then: () => [msg('reflector.watch', 'Foo')],
+    follows: () => [msg('reflector.watch', 'Foo')],
   },
   watchError: {
     build: () => ok(buildWatchError(410, 'Foo')),
     record: 'fault.watch-error',
-    then: (era) => [relist(era, 'Foo')],
+    follows: (era) => [relist(era, 'Foo')],
   },
   refuseConnections: {
     build: () => buildRefuseConnections('5'),
     record: 'fault.refuse-connections',
-    then: () => [],
+    follows: () => [],
   },
-  apiErrors: { build: () => buildApiErrors(500, '5'), record: 'fault.api-errors', then: () => [] },
+  apiErrors: { build: () => buildApiErrors(500, '5'), record: 'fault.api-errors', follows: () => [] },
   failReconciles: {
     build: () => buildFailReconciles('2'),
     record: 'fault.fail-reconciles',
-    then: () => [msg('worker.injected-failure'), msg('worker.add-rate-limited')],
+    follows: () => [msg('worker.injected-failure'), msg('worker.add-rate-limited')],
   },
   addHandler: {
     build: (f) =>
@@ -119,10 +119,14 @@ const CASES: Readonly<Record<InterventionKind | 'addLatency' | 'slowHandlers', C
         f.lanes.Foo.listeners.map((l) => l.handler),
       ),
     record: 'informer.handler-added',
-    then: () => [],
+    follows: () => [],
   },
-  addLatency: { build: () => buildAddLatency('300', '5'), record: 'fault.add-latency', then: () => [] },
-  slowHandlers: { build: () => buildSlowHandlers('200', '5'), record: 'fault.slow-handlers', then: () => [] },
+  addLatency: { build: () => buildAddLatency('300', '5'), record: 'fault.add-latency', follows: () => [] },
+  slowHandlers: {
+    build: () => buildSlowHandlers('200', '5'),
+    record: 'fault.slow-handlers',
+    follows: () => [],
+  },
 };
 
 /** Each predicate matched by a record after the one the previous predicate matched. */
@@ -184,7 +188,7 @@ describe('every intervention works in both eras', () => {
         }
         if (kind === 'lagReplica') expect(shown!.params.lagMs).toBe(2000);
         const after = trace!.records.filter((r) => r.step > own!.step);
-        expect(inOrder(after, c.then(era)), `${kind} is followed by what the ${era} era does`).toBe(true);
+        expect(inOrder(after, c.follows(era)), `${kind} is followed by what the ${era} era does`).toBe(true);
         // And the controller settles again.
         expect(await s().runUntil({ kind: 'quiet' })).toBe(true);
         s().dispose();
