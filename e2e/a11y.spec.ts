@@ -1,6 +1,6 @@
 // Issue 14, accessibility: axe-core finds no violation, of any impact, on the default page, the page in
-// Chinese, a lesson stopped at a question, the sandbox, embed mode and the dark theme (colour contrast
-// included; no rule is switched off). And the keyboard: tabbing through the page reaches the transport,
+// Chinese, a lesson stopped at a question, the sandbox, the era panel and modern mode (issue 12), embed
+// mode and the dark theme (colour contrast included; no rule is switched off). And the keyboard: tabbing through the page reaches the transport,
 // the timeline, the fault buttons and the side panel, each focused element shows a visible focus ring,
 // and a focused control works from the keyboard.
 import AxeBuilder from '@axe-core/playwright';
@@ -82,6 +82,27 @@ test.describe('axe finds no violation', () => {
     await lab.open('./');
     await lab.sandboxMode.check();
     await expect(lab.sandboxStatus).toHaveText('No problems: ready to apply.');
+    await expectNoAxeViolations(page);
+  });
+
+  test('with the era panel open, and after switching to modern mode (issue 12)', async ({ page }) => {
+    test.setTimeout(60_000);
+    const lab = new LabPage(page);
+    await lab.open('./');
+    await lab.stepForwardBy(10);
+    await lab.interventions.breakWatch('500', 'all');
+    const badge = page.locator('.app-era-badge');
+    await badge.click();
+    await expect(page.getByTestId('era-drops')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByTestId('era-switch').click();
+    await expect(page.getByTestId('notice-era-switch')).toBeVisible();
+    await expect(lab.badge).toHaveText('modern · client-go 1.36 · kube-apiserver 1.36');
+    await expectNoAxeViolations(page);
+    // A lesson's panel: no switch, the reason instead.
+    await lab.open('./?lesson=gone-410');
+    await badge.click();
+    await expect(page.getByTestId('era-panel')).toBeVisible();
     await expectNoAxeViolations(page);
   });
 

@@ -11,7 +11,7 @@ test.describe('app shell', () => {
 
     await expect(page).toHaveTitle('Informer Lab');
     await expect(app.title).toBeVisible();
-    await expect(app.badge).toHaveText('classic DeltaFIFO, client-go 1.26–1.32');
+    await expect(app.badge).toHaveText('classic · client-go 1.26 · kube-apiserver 1.26');
     await expect(app.crashMessage).toHaveCount(0);
     // Let late errors (failed asset loads, effects) surface before checking.
     await page.waitForLoadState('networkidle');

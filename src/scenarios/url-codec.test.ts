@@ -64,6 +64,12 @@ const source: fc.Arbitrary<LinkState['source']> = fc.oneof(
       .map(([id, c]) => ({ kind: 'lesson' as const, id, changes: c })),
   },
   { weight: 1, arbitrary: fc.constantFrom(...LIBRARY).map((name) => ({ kind: 'library' as const, name })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...LIBRARY), changes)
+      .map(([name, c]) => ({ kind: 'library' as const, name, changes: c })),
+  },
   { weight: 2, arbitrary: scenario.map((s) => ({ kind: 'scenario' as const, scenario: s })) },
 );
 
@@ -213,6 +219,24 @@ describe('round trip', () => {
     };
     const backLesson = decodeLink(encodeLink(lesson), OPTS);
     expect(backLesson.ok && backLesson.state).toEqual(lesson);
+    // A library story carries its era with its name (the era switch's `changes: { era }`), in both eras.
+    for (const era of ['modern', 'classic'] as const) {
+      const lib: LinkState = {
+        source: { kind: 'library', name: 'default', changes: { era } },
+        seed: 7,
+        step: 3,
+        interventions: [{ step: 2, action: { action: 'compact' } }],
+        engine: '1',
+      };
+      const backLib = decodeLink(encodeLink(lib), OPTS);
+      expect(backLib.ok && backLib.state).toEqual(lib);
+    }
+    // A library link that names no era (every link made before) carries no changes: the story's own era.
+    const plain = decodeLink(
+      encodeLink({ source: { kind: 'library', name: 'default' }, step: 0, interventions: [], engine: '1' }),
+      OPTS,
+    );
+    expect(plain.ok && plain.state.source).toEqual({ kind: 'library', name: 'default' });
     // The compact document leaves a classic era out, so an old link's scenario reads back as classic.
     const doc = scenarioDoc(base, 'compact') as { settings?: Record<string, unknown> };
     expect(doc.settings?.era).toBeUndefined();
@@ -369,7 +393,27 @@ describe('broken links fail with a reason and a message', () => {
     ],
     [{ lesson: 'cold-start', library: 'default', step: 1, engine: '1' }, 'malformed', /exactly one/],
     [{ step: 1, engine: '1' }, 'malformed', /exactly one/],
-    [{ library: 'default', changes: {}, step: 1, engine: '1' }, 'malformed', /changes/],
+    [
+      { scenario: { metadata: { name: 'x' } }, changes: {}, step: 1, engine: '1' },
+      'malformed',
+      /"changes" only go with a lesson or a library scenario/,
+    ],
+    // A broken era (issue 12) is named, with the values it may take; nothing is opened.
+    [
+      { library: 'default', changes: { era: 'ancient' }, step: 1, engine: '1' },
+      'invalid-scenario',
+      /scenario changes in this link are not valid: era: must be one of classic, modern, got "ancient"/,
+    ],
+    [
+      { lesson: 'cold-start', changes: { era: 2 }, step: 1, engine: '1' },
+      'invalid-scenario',
+      /lesson changes in this link are not valid: era: must be one of classic, modern, got 2/,
+    ],
+    [
+      { scenario: { metadata: { name: 'x' }, settings: { era: 'Modern' } }, step: 1, engine: '1' },
+      'invalid-scenario',
+      /settings\.era: must be one of classic, modern, got "Modern"/,
+    ],
     [{ lesson: 'cold-start', step: -1, engine: '1' }, 'malformed', /"step"/],
     [{ lesson: 'cold-start', step: 1.5, engine: '1' }, 'malformed', /"step"/],
     [{ lesson: 'cold-start', step: 1, seed: 2 ** 32, engine: '1' }, 'malformed', /"seed"/],

@@ -7,8 +7,10 @@
  * `json` is the wire object below; `checksum` is fnv1a(json) as 8 hex digits (src/engine/sim/frame.ts),
  * so a payload that was changed and still inflates is caught. Lessons and library scenarios are named,
  * not embedded; a custom scenario is embedded as a scenario document in the compact form of the one
- * writer (./write.ts: the file format with defaults left out), lesson changes as a compact settings
- * document, interventions as script entries of the file format without `at`.
+ * writer (./write.ts: the file format with defaults left out), lesson changes (and a library scenario's:
+ * the era switch's `{ era: modern }`) as a compact settings document, interventions as script entries of
+ * the file format without `at`. The client-go era is a setting, so it travels inside the source; a link
+ * that names none (every link made before the era existed) is classic.
  *
  * `decodeLink` treats the text as hostile: it never throws, caps the text (MAX_LINK_CHARS), the inflated
  * size (MAX_INFLATED_BYTES) and the nesting depth before reading, rejects unknown fields, and reads the
@@ -41,7 +43,7 @@ export type LessonChanges = Partial<Settings>;
 
 export type LinkSource =
   | { readonly kind: 'lesson'; readonly id: string; readonly changes?: LessonChanges }
-  | { readonly kind: 'library'; readonly name: string }
+  | { readonly kind: 'library'; readonly name: string; readonly changes?: LessonChanges }
   | { readonly kind: 'scenario'; readonly scenario: Scenario };
 
 export interface LinkState {
@@ -119,7 +121,8 @@ export class LinkEncodeError extends Error {
 
 /*
  * The wire object (keys in this order; absent = not set):
- *   lesson: string, changes: settings doc   | library: string | scenario: scenario doc without apiVersion/kind
+ *   lesson: string, changes: settings doc   | library: string, changes: settings doc
+ *                                           | scenario: scenario doc without apiVersion/kind
  *   seed: uint32, step: int, lang: 'en' | 'zh-CN',
  *   iv: [[step, action doc], ...] (omitted when empty), embed: {} | { start: int },
  *   engine: string, digest: 8 hex
@@ -149,6 +152,7 @@ function toWire(state: LinkState): Record<string, unknown> {
     if (src.changes !== undefined) w.changes = settingsChangesDoc(src.changes);
   } else if (src.kind === 'library') {
     w.library = src.name;
+    if (src.changes !== undefined) w.changes = settingsChangesDoc(src.changes);
   } else {
     const { apiVersion: _v, kind: _k, ...rest } = scenarioDoc(src.scenario, 'compact');
     w.scenario = rest;
@@ -343,7 +347,8 @@ function readWireOrThrow(wire: unknown, opts: DecodeOptions): DecodeResult {
   if (sources.length !== 1)
     malformed('it', 'must name exactly one of a lesson, a library scenario or a scenario');
   const changesV = own(wire, 'changes');
-  if (changesV !== undefined && sources[0] !== 'lesson') malformed('"changes"', 'only go with a lesson');
+  if (changesV !== undefined && sources[0] === 'scenario')
+    malformed('"changes"', 'only go with a lesson or a library scenario');
   if (changesV !== undefined && !isRecord(changesV)) malformed('"changes"', 'must be a map of settings');
   const seedV = own(wire, 'seed');
   const seed = seedV === undefined ? undefined : readInt(seedV, '"seed"', LINK_BOUNDS.seed);
@@ -404,7 +409,7 @@ function readWireOrThrow(wire: unknown, opts: DecodeOptions): DecodeResult {
       );
     if (changesV === undefined) source = { kind: 'lesson', id };
     else {
-      const changes = readChanges(changesV as Readonly<Record<string, unknown>>);
+      const changes = readChanges(changesV as Readonly<Record<string, unknown>>, 'lesson');
       if (typeof changes === 'string') return fail('invalid-scenario', changes);
       source = { kind: 'lesson', id, changes };
     }
@@ -415,7 +420,12 @@ function readWireOrThrow(wire: unknown, opts: DecodeOptions): DecodeResult {
         'unknown-lesson',
         `This link opens the scenario ${quote(name)}, which this Informer Lab does not have.`,
       );
-    source = { kind: 'library', name };
+    if (changesV === undefined) source = { kind: 'library', name };
+    else {
+      const changes = readChanges(changesV as Readonly<Record<string, unknown>>, 'scenario');
+      if (typeof changes === 'string') return fail('invalid-scenario', changes);
+      source = { kind: 'library', name, changes };
+    }
   } else {
     const doc = own(wire, 'scenario');
     if (!isRecord(doc)) malformed('"scenario"', `must be a map, got ${describeValue(doc)}`);
@@ -466,7 +476,10 @@ function firstErrors(errors: readonly { path: string; message: string }[]): stri
 }
 
 /** Settings changes (a settings document whose keys say what changed) → normalized, or a message. */
-function readChanges(doc: Readonly<Record<string, unknown>>): LessonChanges | string {
+function readChanges(
+  doc: Readonly<Record<string, unknown>>,
+  of: 'lesson' | 'scenario',
+): LessonChanges | string {
   const r = readSettingsChanges(doc);
-  return r.ok ? r.changes : `The lesson changes in this link are not valid: ${firstErrors(r.errors)}`;
+  return r.ok ? r.changes : `The ${of} changes in this link are not valid: ${firstErrors(r.errors)}`;
 }

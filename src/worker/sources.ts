@@ -1,7 +1,8 @@
 /**
  * Source resolution: a session's `source` (model/session.ts) → the scenario to run, validated once and
  * never through a YAML round trip of a value:
- * - `library`: the built-in scenario's text, parsed;
+ * - `library`: the built-in scenario's text, parsed, with `changes` (each key replaces a setting whole;
+ *   the era switch sends `{ era }`) checked as a value;
  * - `text`: a file's text (YAML or JSON), parsed and validated;
  * - `scenario`: a value in normalized form (e.g. decoded from a link), checked as a value;
  * - `lesson`: the built-in lesson's scenario, with `changes` (each key replaces a setting whole)
@@ -41,7 +42,11 @@ export function resolveSource(source: ScenarioSource, lessons: LessonScenarios |
         throw new SessionError(`No built-in scenario named ${JSON.stringify(source.name)}.`, [
           `built-in scenarios: ${SCENARIO_LIBRARY.map((s) => s.name).join(', ')}`,
         ]);
-      return parseText(lib.yaml);
+      const base = parseText(lib.yaml);
+      if (source.changes === undefined) return base;
+      const r = checkSettingsChanges(base, source.changes);
+      if (!r.ok) throw new SessionError('The scenario changes are not valid.', r.errors);
+      return r.scenario;
     }
     case 'text':
       if (typeof source.text !== 'string') break;

@@ -8,19 +8,20 @@
  * inside it); the interventions are the learner's own actions, each made at a step; `step` is the step
  * on screen. Replaying a session is deterministic: the same session gives the same frame.
  */
-import type { Scenario, ScriptAction, Settings } from './scenario';
+import type { Era, Scenario, ScriptAction, Settings } from './scenario';
 import type { ParamValue } from './trace';
 
 /**
  * Where a scenario comes from:
- * - `library`: a built-in scenario by name;
+ * - `library`: a built-in scenario by name; `changes` replace whole settings of it (the era switch
+ *   reloads a story in the other era this way: `changes: { era }`);
  * - `lesson`: a built-in lesson by id; `changes` replace whole settings of its scenario;
  * - `text`: YAML or JSON text (a file the learner opened), validated where it is opened;
  * - `scenario`: a scenario value (already in normalized form, e.g. decoded from a link); the engine
  *   checks it as a value, with no YAML round trip.
  */
 export type ScenarioSource =
-  | { readonly kind: 'library'; readonly name: string }
+  | { readonly kind: 'library'; readonly name: string; readonly changes?: Partial<Settings> }
   | { readonly kind: 'lesson'; readonly id: string; readonly changes?: Partial<Settings> }
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'scenario'; readonly scenario: Scenario };
@@ -90,4 +91,9 @@ export interface ScenarioInfo {
   readonly title: string;
   readonly description: string;
   readonly seed: number;
+  /**
+   * The client-go era the run models: the scenario's `settings.era`, reported with the scenario as it
+   * was loaded (read-only; the setting itself lives only in the scenario, so in the session's source).
+   */
+  readonly era: Era;
 }

@@ -71,6 +71,7 @@ export function openRun(scenario: Scenario, opts: RunOptions): Run {
       title: scenario.title,
       description: scenario.description,
       seed: scenario.seed,
+      era: scenario.settings.era,
     },
     tl,
     frameLimit: opts.frameLimit,

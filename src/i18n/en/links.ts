@@ -187,4 +187,10 @@ export const links: Readonly<Record<string, string>> = {
   'links.lesson.goal.met': 'reached',
   'links.lesson.goal.notYet': 'not yet',
   'links.lesson.progress': 'Step {step} of the lesson’s {steps}; {answered} of {pauses} questions answered.',
+  // The sandbox's era field (issue 12)
+  'links.sb.group.era': 'client-go',
+  'links.sb.f.era': 'Mode (era)',
+  'links.sb.era.classic': 'classic: client-go v0.26.15, kube-apiserver 1.26',
+  'links.sb.era.modern': 'modern: client-go v0.36.3, kube-apiserver 1.36',
+  'links.sb.era.lesson': 'A lesson keeps the mode it is written for.',
 };

@@ -13,9 +13,6 @@ export const shell: Readonly<Record<string, string>> = {
   'shell.error.dismiss': 'Dismiss',
   'shell.error.more': '…and {n} more',
   'shell.title': 'Informer Lab',
-  'shell.badge': 'classic DeltaFIFO, client-go 1.26–1.32',
-  'shell.badge.title':
-    'The run models the classic pipeline of the figure: DeltaFIFO with the indexer as known objects, client-go 1.26–1.32',
   'shell.loading': 'Loading the simulation…',
   'shell.scenario': 'Scenario: {title}',
   'shell.seed': 'seed {seed}',
@@ -42,5 +39,38 @@ export const shell: Readonly<Record<string, string>> = {
   'shell.tab.log': 'Event log',
   'shell.tab.interventions': 'Interventions',
   'shell.history.loading': 'Loading the history of {key}…',
+  // The era badge and switch (issue 12): the mode the run models, and a reload in the other one.
+  'shell.era.badge.classic': 'classic · client-go 1.26 · kube-apiserver 1.26',
+  'shell.era.badge.modern': 'modern · client-go 1.36 · kube-apiserver 1.36',
+  'shell.era.title.classic':
+    'Classic mode: client-go v0.26.15 with kube-apiserver 1.26 (DeltaFIFO, LIST then WATCH: the book’s figure). Click to switch modes.',
+  'shell.era.title.modern':
+    'Modern mode: client-go v0.36.3, every feature gate at its default, with kube-apiserver 1.36 (WatchList, RealFIFO, batched pops). Click to switch modes.',
+  'shell.era.change': 'switch between classic and modern mode',
+  'shell.era.panel': 'Classic or modern client-go',
+  'shell.era.about.classic':
+    'This run models client-go v0.26.15 against kube-apiserver 1.26: the classic DeltaFIFO, a LIST then a WATCH, as in the book’s figure.',
+  'shell.era.about.modern':
+    'This run models client-go v0.36.3 (every feature gate at its default) against kube-apiserver 1.36: the initial list as a watch-list stream, a RealFIFO with one entry per event, batched pops.',
+  'shell.era.explain.classic':
+    'Reload the same story (seed, settings, objects and script) in classic mode, from step 0.',
+  'shell.era.explain.modern':
+    'Reload the same story (seed, settings, objects and script) in modern mode, from step 0.',
+  'shell.era.drops':
+    'Your interventions ({count}) will be dropped: they were made at steps of this run, which the other mode does not have.',
+  'shell.era.to.classic': 'Reload in classic mode',
+  'shell.era.to.modern': 'Reload in modern mode',
+  'shell.era.cancel': 'Cancel',
+  'shell.era.close': 'Close',
+  'shell.era.lesson.classic':
+    'This lesson is written for classic mode and keeps it. Library scenarios and your own scenarios can be switched.',
+  'shell.era.lesson.modern':
+    'This lesson is written for modern mode and keeps it. Library scenarios and your own scenarios can be switched.',
+  'shell.era.switched.classic': 'Reloaded in classic mode (client-go v0.26.15) at step 0.',
+  'shell.era.switched.modern': 'Reloaded in modern mode (client-go v0.36.3) at step 0.',
+  'shell.era.switched.classic.dropped':
+    'Reloaded in classic mode (client-go v0.26.15) at step 0. Interventions dropped: {count}.',
+  'shell.era.switched.modern.dropped':
+    'Reloaded in modern mode (client-go v0.36.3) at step 0. Interventions dropped: {count}.',
   'shell.skipped': 'Fast-forward skipped {records} records over {steps} steps',
 };

@@ -172,4 +172,10 @@ export const links: Readonly<Record<string, string>> = {
   'links.lesson.goal.met': '已达成',
   'links.lesson.goal.notYet': '尚未达成',
   'links.lesson.progress': '本课共 {steps} 步，当前第 {step} 步；{pauses} 个问题中已回答 {answered} 个。',
+  // 沙盒中的版本字段（issue 12）
+  'links.sb.group.era': 'client-go 版本',
+  'links.sb.f.era': '模式',
+  'links.sb.era.classic': '经典：client-go v0.26.15，kube-apiserver 1.26',
+  'links.sb.era.modern': '现代：client-go v0.36.3，kube-apiserver 1.36',
+  'links.sb.era.lesson': '课程保持其编写时所用的模式。',
 };

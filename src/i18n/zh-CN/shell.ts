@@ -13,9 +13,6 @@ export const shell: Readonly<Record<string, string>> = {
   'shell.error.dismiss': '关闭',
   'shell.error.more': '……另有 {n} 条',
   'shell.title': 'Informer Lab',
-  'shell.badge': '经典 DeltaFIFO，client-go 1.26–1.32',
-  'shell.badge.title':
-    '本次运行模拟图中的经典流水线：DeltaFIFO（增量队列）以索引器（Indexer）作为已知对象，client-go 1.26–1.32',
   'shell.loading': '正在加载模拟……',
   'shell.scenario': '场景：{title}',
   'shell.seed': '随机种子 {seed}',
@@ -42,5 +39,33 @@ export const shell: Readonly<Record<string, string>> = {
   'shell.tab.log': '事件日志',
   'shell.tab.interventions': '干预',
   'shell.history.loading': '正在加载 {key} 的历史……',
+  // 版本徽章与切换（issue 12）
+  'shell.era.badge.classic': '经典 · client-go 1.26 · kube-apiserver 1.26',
+  'shell.era.badge.modern': '现代 · client-go 1.36 · kube-apiserver 1.36',
+  'shell.era.title.classic':
+    '经典模式：client-go v0.26.15，配 kube-apiserver 1.26（DeltaFIFO（增量队列），先 LIST 再 WATCH：书中的图）。点击切换模式。',
+  'shell.era.title.modern':
+    '现代模式：client-go v0.36.3，所有特性门控取默认值，配 kube-apiserver 1.36（WatchList、RealFIFO、批量 Pop）。点击切换模式。',
+  'shell.era.change': '在经典模式与现代模式之间切换',
+  'shell.era.panel': '经典还是现代 client-go',
+  'shell.era.about.classic':
+    '本次运行模拟 client-go v0.26.15 与 kube-apiserver 1.26：经典的 DeltaFIFO（增量队列），先 LIST 再 WATCH，与书中的图一致。',
+  'shell.era.about.modern':
+    '本次运行模拟 client-go v0.36.3（所有特性门控取默认值）与 kube-apiserver 1.36：初始列举以 watch-list 流的形式到达，RealFIFO 中每个事件一项，批量 Pop。',
+  'shell.era.explain.classic': '以经典模式从第 0 步重新加载同一个场景（随机种子、设置、对象和脚本都不变）。',
+  'shell.era.explain.modern': '以现代模式从第 0 步重新加载同一个场景（随机种子、设置、对象和脚本都不变）。',
+  'shell.era.drops': '你的 {count} 个干预将被丢弃：它们发生在本次运行的某些步上，另一种模式没有这些步。',
+  'shell.era.to.classic': '以经典模式重新加载',
+  'shell.era.to.modern': '以现代模式重新加载',
+  'shell.era.cancel': '取消',
+  'shell.era.close': '关闭',
+  'shell.era.lesson.classic': '本课程为经典模式编写，并保持该模式。库中的场景和你自己的场景可以切换。',
+  'shell.era.lesson.modern': '本课程为现代模式编写，并保持该模式。库中的场景和你自己的场景可以切换。',
+  'shell.era.switched.classic': '已以经典模式（client-go v0.26.15）从第 0 步重新加载。',
+  'shell.era.switched.modern': '已以现代模式（client-go v0.36.3）从第 0 步重新加载。',
+  'shell.era.switched.classic.dropped':
+    '已以经典模式（client-go v0.26.15）从第 0 步重新加载。丢弃的干预：{count} 个。',
+  'shell.era.switched.modern.dropped':
+    '已以现代模式（client-go v0.36.3）从第 0 步重新加载。丢弃的干预：{count} 个。',
   'shell.skipped': '快进跳过了 {steps} 步中的 {records} 条记录',
 };

@@ -63,7 +63,12 @@ export type ShareResult =
 
 /** The link source of a loaded source: text is parsed (a link embeds the normalized scenario). */
 export function linkSourceOf(source: ScenarioSource): LinkSource | { readonly error: string } {
-  if (source.kind === 'library') return { kind: 'library', name: source.name };
+  if (source.kind === 'library') {
+    // The era switch's `{ era }` (and any other change) travels with the story's name.
+    return source.changes === undefined
+      ? { kind: 'library', name: source.name }
+      : { kind: 'library', name: source.name, changes: source.changes };
+  }
   if (source.kind === 'lesson') {
     return source.changes === undefined
       ? { kind: 'lesson', id: source.id }

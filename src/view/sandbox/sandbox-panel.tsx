@@ -278,7 +278,12 @@ export function SandboxPanel(): ReactNode {
         <div className="sb-columns">
           <div className="sb-col">
             <h3 className="sb-title">{t('links.sb.settings')}</h3>
-            <SettingsFormView draft={settings} errors={fieldErrors} onChange={(d) => edit({ settings: d })} />
+            <SettingsFormView
+              draft={settings}
+              errors={fieldErrors}
+              onChange={(d) => edit({ settings: d })}
+              eraLocked={source?.kind === 'lesson'}
+            />
             {otherErrors.length > 0 && (
               <ul className="sb-problems">
                 {otherErrors.map((e) => (

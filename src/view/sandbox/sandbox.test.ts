@@ -40,6 +40,39 @@ describe('settings form', () => {
     expect(r2.ok && r2.settings).toEqual(odd);
   });
 
+  it("has the era as a field (issue 12): it starts at the settings' era, changes only settings.era, and a bad one is named on it", () => {
+    const s = defaultScenario().settings;
+    const d = draftFromSettings(s);
+    expect(d.values.era).toBe('classic');
+    const modern = checkDraft(edit(d, { era: 'modern' }));
+    expect(modern.ok && modern.settings).toEqual({ ...s, era: 'modern' });
+    const back = checkDraft(draftFromSettings({ ...s, era: 'modern' }));
+    expect(back.ok && back.settings.era).toBe('modern');
+    const bad = checkDraft(edit(d, { era: 'ancient' }));
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.fields.era).toMatch(/must be one of classic, modern, got "ancient"/);
+    expect(Object.keys(bad.fields)).toEqual(['era']);
+    expect(bad.other).toEqual([]);
+  });
+
+  it('takes the era of a scenario file into the form; a bad era in the file is refused with its line', () => {
+    const yaml = libraryScenario('default')!.yaml.replace(/^objects:/m, 'settings:\n  era: modern\nobjects:');
+    const split = splitScenarioText(yaml);
+    expect(split.ok && split.settings.era).toBe('modern');
+    expect(split.ok && split.body).not.toMatch(/era:/);
+    const bad = splitScenarioText(yaml.replace('era: modern', 'era: nineties'));
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems).toEqual([
+      expect.objectContaining({
+        path: 'settings.era',
+        message: expect.stringMatching(/must be one of classic, modern/),
+      }),
+    ]);
+    expect(bad.problems[0]!.line).toBeGreaterThan(1);
+  });
+
   it('reads numbers as milliseconds and duration strings like a file does', () => {
     const d = edit(draftFromSettings(DEFAULT_SETTINGS), {
       resyncPeriod: '2s',

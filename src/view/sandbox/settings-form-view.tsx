@@ -4,10 +4,11 @@
  * from the scenario validator and sit under their field (aria-invalid + aria-describedby).
  */
 import type { ReactNode } from 'react';
-import { MISTAKE_NAMES } from '../../engine/model/scenario';
+import { ERAS, MISTAKE_NAMES } from '../../engine/model/scenario';
 import { t } from '../../i18n';
 import { Field } from '../controls/field';
 import {
+  ERA_FIELD,
   FIELD_GROUPS,
   type FieldSpec,
   LIMITER_FIELDS,
@@ -20,9 +21,11 @@ export interface SettingsFormViewProps {
   readonly draft: SettingsDraft;
   readonly errors: Readonly<Record<string, string>>;
   readonly onChange: (draft: SettingsDraft) => void;
+  /** A built-in lesson is on screen: its era is its own, so the era field is shown but not editable. */
+  readonly eraLocked?: boolean;
 }
 
-export function SettingsFormView({ draft, errors, onChange }: SettingsFormViewProps): ReactNode {
+export function SettingsFormView({ draft, errors, onChange, eraLocked }: SettingsFormViewProps): ReactNode {
   const input = (f: FieldSpec): ReactNode =>
     f.kind === 'bool' ? (
       <label key={f.id} className="sb-check">
@@ -58,6 +61,36 @@ export function SettingsFormView({ draft, errors, onChange }: SettingsFormViewPr
   return (
     <div className="sb-form">
       <p className="sb-note">{t('links.sb.hint.duration')}</p>
+      <fieldset className="sb-group">
+        <legend>{t('links.sb.group.era')}</legend>
+        <div className="sb-fields">
+          <div className="sb-wide">
+            <Field label={t('links.sb.f.era')} error={errors[ERA_FIELD]}>
+              {({ id, describedBy, invalid }) => (
+                <select
+                  id={id}
+                  className="ctl-select sb-input"
+                  value={draft.values[ERA_FIELD] ?? draft.base.era}
+                  disabled={eraLocked === true}
+                  aria-invalid={invalid}
+                  aria-describedby={describedBy}
+                  data-field={ERA_FIELD}
+                  onChange={(e) =>
+                    onChange({ ...draft, values: { ...draft.values, [ERA_FIELD]: e.currentTarget.value } })
+                  }
+                >
+                  {ERAS.map((era) => (
+                    <option key={era} value={era}>
+                      {t(`links.sb.era.${era}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            {eraLocked === true && <p className="sb-note">{t('links.sb.era.lesson')}</p>}
+          </div>
+        </div>
+      </fieldset>
       {FIELD_GROUPS.map((g) => (
         <fieldset key={g.id} className="sb-group">
           <legend>{t(`links.sb.group.${g.id}`)}</legend>

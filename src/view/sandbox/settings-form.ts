@@ -84,6 +84,9 @@ export const FIELD_GROUPS: readonly { readonly id: string; readonly fields: read
   },
 ];
 
+/** The client-go era (settings.era): a choice of its own at the top of the form (issue 12). */
+export const ERA_FIELD = 'era';
+
 export const LIMITER_TYPES = ['default', 'exponential', 'fastslow', 'bucket', 'maxOf'] as const;
 export type LimiterType = (typeof LIMITER_TYPES)[number];
 
@@ -159,6 +162,7 @@ export function draftFromSettings(s: Settings): SettingsDraft {
     'replicaLag.max': String(s.replicaLag.max),
     goawayChance: String(s.goawayChance),
     serverWatchList: String(s.serverWatchList),
+    [ERA_FIELD]: s.era,
     ...limiterValues(s.rateLimiter),
   };
   return { base: s, values, limiter: s.rateLimiter.type, mistakes: s.mistakes };
@@ -190,6 +194,7 @@ export function settingsDocOf(d: SettingsDraft): Record<string, unknown> {
   const doc: Record<string, unknown> = { ...settingsChangesDoc(d.base) };
   for (const g of FIELD_GROUPS)
     for (const f of g.fields) setPath(doc, f.id.split('.'), fieldValue(d.values[f.id] ?? '', f.kind));
+  if (d.values[ERA_FIELD] !== undefined) doc.era = d.values[ERA_FIELD];
   if (d.limiter !== 'maxOf' || d.base.rateLimiter.type !== 'maxOf') {
     const lim: Record<string, unknown> = { type: d.limiter === 'maxOf' ? 'default' : d.limiter };
     for (const f of LIMITER_FIELDS[d.limiter])
@@ -213,6 +218,7 @@ export type DraftCheck =
     };
 
 const ALL_FIELDS: readonly string[] = [
+  ERA_FIELD,
   ...FIELD_GROUPS.flatMap((g) => g.fields.map((f) => f.id)),
   ...Object.values(LIMITER_FIELDS).flatMap((fs) => fs.map((f) => f.id)),
   'rateLimiter',

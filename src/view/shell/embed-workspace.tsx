@@ -35,6 +35,7 @@ import { loadedShare, loadShare, warmShare } from '../links/load-share';
 import { Notices } from '../links/notices';
 import { offerSource } from '../links/page-boot';
 import { NarrationPanel } from '../narration';
+import { EraLabel } from './era-badge';
 import { PlaybackBar } from './playback-bar';
 import { stepDurationMs, useReducedMotion } from './use-step-progress';
 import './embed.css';
@@ -124,6 +125,7 @@ export function EmbedWorkspace(): ReactNode {
       </main>
       <footer className="embed-footer">
         <span className="embed-brand">{t('shell.title')}</span>
+        <EraLabel />
         <button
           type="button"
           className="btn"

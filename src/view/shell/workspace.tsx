@@ -48,6 +48,7 @@ import { FaultBar } from '../sandbox/fault-bar';
 import { SandboxPanel } from '../sandbox/lazy-sandbox-panel';
 import { ModeSwitch } from '../sandbox/mode-switch';
 import { download } from './download';
+import { EraBadge } from './era-badge';
 import { InspectorTabs, type TabId } from './inspector-tabs';
 import { LanguageSwitch } from './language-switch';
 import { LazyDetails } from './lazy-details';
@@ -176,9 +177,7 @@ export function Workspace(): ReactNode {
     >
       <header className="app-header" ref={headerRef}>
         <h1 className="app-title">{t('shell.title')}</h1>
-        <span className="app-badge" data-testid="fidelity-badge" title={t('shell.badge.title')}>
-          {t('shell.badge')}
-        </span>
+        <EraBadge />
         {scenario !== null && (
           <span
             className="app-scenario"
