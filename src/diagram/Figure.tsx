@@ -13,6 +13,7 @@ import { VIEW_H, VIEW_W } from './layout-boxes';
 import { DEFAULT_TOKEN_CAP, type MotionPlan, motionAt, planMotion } from './motion';
 import { ApiBox } from './parts/api-box';
 import { ArrowsLayer } from './parts/arrows-layer';
+import { BatchNote, batchKeysOf } from './parts/batch-note';
 import { ClientBuckets } from './parts/client-buckets';
 import { ControllerBoxes } from './parts/controller-boxes';
 import { FigureDefs } from './parts/defs';
@@ -79,7 +80,10 @@ export function Figure(props: FigureProps): ReactNode {
         <desc id={`${prefix}-desc`}>{t('diagram.desc')}</desc>
         <FigureDefs prefix={prefix} />
         <g data-fig-viewport="" transform={`translate(${tf.x},${tf.y}) scale(${tf.k})`}>
-          <StaticLayer ha={frame.server.replicas !== undefined && frame.server.replicas.length > 1} />
+          <StaticLayer
+            ha={frame.server.replicas !== undefined && frame.server.replicas.length > 1}
+            modern={Foo.modern !== undefined}
+          />
           <LiveArrows prefix={prefix} plan={plan} clock={clock} reducedMotion={reducedMotion} />
           <ApiBox server={frame.server} />
           <ReplicasRow replicas={frame.server.replicas} requests={frame.server.requests} time={frame.time} />
@@ -114,6 +118,12 @@ export function Figure(props: FigureProps): ReactNode {
             selectedKey={selectedKey}
             onSelectKey={onSelectKey}
           />
+          {Foo.modern === undefined ? null : (
+            <BatchNote
+              foo={batchKeysOf(Foo.modern.processing)}
+              deployment={batchKeysOf(Deployment.modern?.processing)}
+            />
+          )}
           <ClientBuckets clients={frame.clients} />
           <LiveTokens
             plan={plan}

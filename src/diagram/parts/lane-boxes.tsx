@@ -1,12 +1,15 @@
 // One informer lane's boxes: Reflector (with its phase and lastSyncResourceVersion), the DeltaFIFO's
 // cells (first queued keys, "+N"), the Informer and the Indexer circles. The Foo lane is drawn at the
-// figure's size, the Deployment lane compact.
+// figure's size, the Deployment lane compact. A modern lane (settings.era modern) draws its RealFIFO and
+// the modern marks instead of the DeltaFIFO's cells (real-fifo-box.tsx); a classic lane is drawn as
+// before.
 import { memo, type ReactNode } from 'react';
 import type { LaneView } from '../../engine/model/frame';
 import { t } from '../../i18n';
 import { reflectorPhaseText, shortKey } from '../format';
 import { BOXES, CELLS, type LaneId } from '../layout-boxes';
 import { ObjectGlyph, Selectable } from './glyphs';
+import { ModernLaneParts } from './real-fifo-box';
 
 export interface SelectProps {
   readonly selectedKey: string | null;
@@ -197,7 +200,17 @@ export const LaneBoxes = memo(function LaneBoxes(
   return (
     <g className={`fig-lane fig-lane-${lane}`}>
       <ReflectorBox lane={lane} view={view} time={props.time} />
-      <FifoBox lane={lane} view={view} selectedKey={props.selectedKey} onSelectKey={props.onSelectKey} />
+      {view.modern === undefined ? (
+        <FifoBox lane={lane} view={view} selectedKey={props.selectedKey} onSelectKey={props.onSelectKey} />
+      ) : (
+        <ModernLaneParts
+          lane={lane}
+          view={view}
+          modern={view.modern}
+          selectedKey={props.selectedKey}
+          onSelectKey={props.onSelectKey}
+        />
+      )}
       <Circle
         id={`informer-${lane}`}
         name={t('diagram.box.informer')}
@@ -207,7 +220,15 @@ export const LaneBoxes = memo(function LaneBoxes(
       <Circle
         id={`indexer-${lane}`}
         name={t('diagram.box.indexer')}
-        title={t('diagram.indexer.title', { lane, count: view.indexer.count })}
+        title={
+          view.modern === undefined
+            ? t('diagram.indexer.title', { lane, count: view.indexer.count })
+            : t('diagram.indexer.titleModern', {
+                lane,
+                count: view.indexer.count,
+                rv: view.modern.indexerRv === '' ? '""' : view.modern.indexerRv,
+              })
+        }
         compact={compact}
       />
     </g>

@@ -131,4 +131,41 @@ export const diagram: Readonly<Record<string, string>> = {
   'diagram.zoom.reset': '重置缩放',
   'diagram.zoom.fit': '适应宽度',
   'diagram.zoom.toolbar': '图的缩放',
+
+  // 新版模式（settings.era modern，client-go v0.36.3）：RealFIFO、索引器的资源版本、watch-list
+  'diagram.box.realFifo': 'RealFIFO',
+  'diagram.badgeModern': 'RealFIFO，client-go v0.36',
+  'diagram.reflector.phase.watch-list-opening': '已请求 watch-list',
+  'diagram.reflector.phase.watch-listing': '接收初始事件流',
+  'diagram.reflector.phase.backoff-watch-list': '退避 {seconds} 秒，然后 watch-list',
+  'diagram.realfifo.title':
+    '{lane} RealFIFO：{count} 个条目在排队，每个事件一个，按到达顺序（同一个键可出现多次）',
+  'diagram.realfifo.delta': '{type} {key}，ResourceVersion（资源版本）{rv}',
+  'diagram.realfifo.replacedAll': 'ReplacedAll，资源版本 {rv}：一个原子条目，包含 {count} 个对象（{keys}）',
+  'diagram.realfifo.syncAll': 'SyncAll：一个原子的重新同步（resync）条目（对每个缓存对象调用 OnUpdate）',
+  'diagram.realfifo.bookmark': 'Bookmark，资源版本 {rv}：推进索引器的资源版本',
+  'diagram.realfifo.moreTitle': '另有 {count} 个条目在排队',
+  'diagram.realfifo.locked': '已加锁 · {held} 个等待',
+  'diagram.realfifo.lockedShort': '已加锁',
+  'diagram.realfifo.lockTitle':
+    '{lane} RealFIFO 在处理一批时保持加锁（排队的批次不止一个）：{held} 个 Reflector 操作在等待',
+  'diagram.realfifo.batch': '一批 ×{count}',
+  'diagram.realfifo.processingAll': 'ReplacedAll ×{count}',
+  'diagram.realfifo.processingOne': '处理 {type}',
+  'diagram.realfifo.takeTitle': '已弹出、正在处理：{entries}',
+  'diagram.indexer.rv': 'RV {rv}',
+  'diagram.indexer.rvTitle':
+    '{lane} 索引器（Indexer）的资源版本（LastStoreSyncResourceVersion）：{rv}，由 Replace、Transaction 和 Bookmark 推进',
+  'diagram.indexer.titleModern': '{lane} 索引器：已缓存 {count} 个对象，资源版本 {rv}',
+  'diagram.stream.watchList': 'watch-list 流 · {count}',
+  'diagram.stream.watchListTitle':
+    'WatchList：一个带 sendInitialEvents=true 的 WATCH；已有 {count} 个初始事件进入临时存储，直到收到 BOOKMARK k8s.io/initial-events-end',
+  'diagram.stream.fallback': 'LIST（回退）',
+  'diagram.stream.fallbackTitle': 'watch-list 请求被拒绝：Reflector 回退到 LIST，然后 WATCH（R21）',
+  'diagram.handlers.batch': '{lane} 批次：',
+  'diagram.handlers.batchTitle': '一起弹出的 {lane} 批次（processDeltasInBatch）：{keys}',
+  'diagram.handlers.batchMore': '另有 {count} 个',
+  'diagram.token.batch': '{arrow} 上一批 {count} 个键（{keys}）',
+  'diagram.token.endBookmark': '{arrow} 上的 BOOKMARK k8s.io/initial-events-end',
+  'diagram.token.initial': '{arrow} 上的初始事件：{kind} {key}',
 };
