@@ -1,7 +1,8 @@
 /**
  * One lane's DeltaFIFO (client-go tools/cache/delta_fifo.go): the queue in Pop order, each key with its
  * deltas (type, resourceVersion, DeletedFinalStateUnknown tombstones), HasSynced, populated and
- * initialPopulationCount.
+ * initialPopulationCount. A modern lane (settings.era modern) has a RealFIFO instead: this inspector
+ * then shows real-fifo-inspector.tsx's view.
  */
 
 import type { ReactNode } from 'react';
@@ -21,6 +22,7 @@ import {
   type Tone,
   YesNo,
 } from './parts';
+import { RealFifoInspectorView } from './real-fifo-inspector';
 import { WindowedTable } from './windowed-table';
 
 export interface DeltaFifoInspectorProps {
@@ -83,6 +85,17 @@ function DeltaFifoInspectorView({
   selectedKey,
   onSelectKey,
 }: DeltaFifoInspectorProps): ReactNode {
+  const modern = frame.lanes[lane].modern;
+  if (modern !== undefined)
+    return (
+      <RealFifoInspectorView
+        lane={lane}
+        frame={frame}
+        modern={modern}
+        selectedKey={selectedKey}
+        onSelectKey={onSelectKey}
+      />
+    );
   const f = frame.lanes[lane].fifo;
   const rowHeight = fifoRowHeight(f.queue);
   return (
