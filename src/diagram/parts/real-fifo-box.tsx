@@ -263,7 +263,9 @@ export const StreamTag = memo(function StreamTag(props: {
   let text: string;
   let title: string;
   if (phase === 'watch-list-opening' || phase === 'watch-listing') {
-    text = t('diagram.stream.watchList', { count: streamed ?? 0 });
+    text = t(props.lane === 'Foo' ? 'diagram.stream.watchList' : 'diagram.stream.watchListShort', {
+      count: streamed ?? 0,
+    });
     title = t('diagram.stream.watchListTitle', { count: streamed ?? 0 });
   } else if (phase === 'listing') {
     text = t('diagram.stream.fallback');

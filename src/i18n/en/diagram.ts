@@ -159,6 +159,7 @@ export const diagram: Readonly<Record<string, string>> = {
     "{lane} Indexer's resourceVersion (LastStoreSyncResourceVersion): {rv}, moved by Replace, Transaction and Bookmark",
   'diagram.indexer.titleModern': '{lane} Indexer: {count} objects cached, resourceVersion {rv}',
   'diagram.stream.watchList': 'watch-list stream · {count}',
+  'diagram.stream.watchListShort': 'watch-list · {count}',
   'diagram.stream.watchListTitle':
     'WatchList: one WATCH with sendInitialEvents=true; {count} initial events so far in the temporary store, until the bookmark k8s.io/initial-events-end',
   'diagram.stream.fallback': 'LIST (fallback)',

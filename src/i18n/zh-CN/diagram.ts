@@ -158,6 +158,7 @@ export const diagram: Readonly<Record<string, string>> = {
     '{lane} 索引器（Indexer）的资源版本（LastStoreSyncResourceVersion）：{rv}，由 Replace、Transaction 和 Bookmark 推进',
   'diagram.indexer.titleModern': '{lane} 索引器：已缓存 {count} 个对象，资源版本 {rv}',
   'diagram.stream.watchList': 'watch-list 流 · {count}',
+  'diagram.stream.watchListShort': 'watch-list 流 · {count}',
   'diagram.stream.watchListTitle':
     'WatchList：一个带 sendInitialEvents=true 的 WATCH；已有 {count} 个初始事件进入临时存储，直到收到 BOOKMARK k8s.io/initial-events-end',
   'diagram.stream.fallback': 'LIST（回退）',
