@@ -116,7 +116,7 @@ function EntriesTable(props: {
           numeric: true,
           render: (_, i) => i + 1,
         },
-        { id: 'type', header: t('inspectors.col.type'), width: 9, render: (e) => <EntryChip entry={e} /> },
+        { id: 'type', header: t('inspectors.col.type'), width: 12, render: (e) => <EntryChip entry={e} /> },
         {
           id: 'what',
           header: t('inspectors.col.keyOrObjects'),
