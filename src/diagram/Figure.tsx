@@ -26,6 +26,7 @@ import { ZoomControls } from './parts/zoom-controls';
 import { type StepClock, useClockProgress, useStepClock } from './step-clock';
 import { type FigureZoom, useFigureZoom } from './use-figure-zoom';
 import './diagram.css';
+import './modern.css';
 
 export interface FigureProps {
   readonly frame: Frame;
