@@ -78,7 +78,9 @@ export function Figure(props: FigureProps): ReactNode {
         data-step={frame.step}
       >
         <title id={`${prefix}-title`}>{t('diagram.title')}</title>
-        <desc id={`${prefix}-desc`}>{t('diagram.desc')}</desc>
+        <desc id={`${prefix}-desc`}>
+          {t(Foo.modern === undefined ? 'diagram.desc' : 'diagram.descModern')}
+        </desc>
         <FigureDefs prefix={prefix} />
         <g data-fig-viewport="" transform={`translate(${tf.x},${tf.y}) scale(${tf.k})`}>
           <StaticLayer
