@@ -6,14 +6,13 @@
 // and the tokens subscribe to, so an animation frame re-renders those two layers only. Every other part
 // is memoised and takes only its own slice of the frame (the store shares the parts of a new frame that
 // did not change: store/share-frame.ts), so a new frame re-renders the boxes whose contents changed.
-import { memo, type ReactNode, type RefObject, useId, useMemo, useRef } from 'react';
+import { lazy, memo, type ReactNode, type RefObject, Suspense, useId, useMemo, useRef } from 'react';
 import type { Frame, RecordView } from '../engine/model/frame';
 import { t } from '../i18n';
 import { VIEW_H, VIEW_W } from './layout-boxes';
 import { DEFAULT_TOKEN_CAP, type MotionPlan, motionAt, planMotion } from './motion';
 import { ApiBox } from './parts/api-box';
 import { ArrowsLayer } from './parts/arrows-layer';
-import { BatchNote, batchKeysOf } from './parts/batch-note';
 import { ClientBuckets } from './parts/client-buckets';
 import { ControllerBoxes } from './parts/controller-boxes';
 import { FigureDefs } from './parts/defs';
@@ -26,7 +25,11 @@ import { ZoomControls } from './parts/zoom-controls';
 import { type StepClock, useClockProgress, useStepClock } from './step-clock';
 import { type FigureZoom, useFigureZoom } from './use-figure-zoom';
 import './diagram.css';
-import './modern.css';
+
+/** The modern run's batch note (parts/batch-note.tsx), loaded with the first modern frame. */
+const ModernBatchNote = lazy(() =>
+  import('./parts/batch-note').then((m) => ({ default: m.ModernBatchNote })),
+);
 
 export interface FigureProps {
   readonly frame: Frame;
@@ -122,10 +125,9 @@ export function Figure(props: FigureProps): ReactNode {
             onSelectKey={onSelectKey}
           />
           {Foo.modern === undefined ? null : (
-            <BatchNote
-              foo={batchKeysOf(Foo.modern.processing)}
-              deployment={batchKeysOf(Deployment.modern?.processing)}
-            />
+            <Suspense fallback={null}>
+              <ModernBatchNote foo={Foo.modern.processing} deployment={Deployment.modern?.processing} />
+            </Suspense>
           )}
           <ClientBuckets clients={frame.clients} />
           <LiveTokens

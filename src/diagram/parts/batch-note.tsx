@@ -3,6 +3,7 @@
 // [C]). Drawn left of the Resource Event Handlers box; lines from layout-realfifo.ts. It takes the keys
 // as one string per lane, so it re-renders only when a batch changes.
 import { memo, type ReactNode } from 'react';
+import type { ModernLaneView } from '../../engine/model/frame';
 import { t } from '../../i18n';
 import { shortKey } from '../format';
 import { BATCH_NOTE, batchNoteLines } from '../layout-realfifo';
@@ -52,3 +53,11 @@ export const BatchNote = memo(function BatchNote(props: { foo: string; deploymen
     </g>
   );
 });
+
+/** The note for two lanes' takes: their batch keys as strings, so BatchNote re-renders only when they change. */
+export function ModernBatchNote(props: {
+  foo: ModernLaneView['processing'] | undefined;
+  deployment: ModernLaneView['processing'] | undefined;
+}): ReactNode {
+  return <BatchNote foo={batchKeysOf(props.foo)} deployment={batchKeysOf(props.deployment)} />;
+}

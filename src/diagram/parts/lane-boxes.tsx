@@ -1,15 +1,16 @@
 // One informer lane's boxes: Reflector (with its phase and lastSyncResourceVersion), the DeltaFIFO's
 // cells (first queued keys, "+N"), the Informer and the Indexer circles. The Foo lane is drawn at the
 // figure's size, the Deployment lane compact. A modern lane (settings.era modern) draws its RealFIFO and
-// the modern marks instead of the DeltaFIFO's cells (real-fifo-box.tsx); a classic lane is drawn as
-// before.
-import { memo, type ReactNode } from 'react';
+// the modern marks instead of the DeltaFIFO's cells (real-fifo-box.tsx, loaded when a modern run is
+// first shown, so a classic page never downloads it); a classic lane is drawn as before.
+import { lazy, memo, type ReactNode, Suspense } from 'react';
 import type { LaneView } from '../../engine/model/frame';
 import { t } from '../../i18n';
 import { reflectorPhaseText, shortKey } from '../format';
 import { BOXES, CELLS, type LaneId } from '../layout-boxes';
 import { ObjectGlyph, Selectable } from './glyphs';
-import { ModernLaneParts } from './real-fifo-box';
+
+const ModernLaneParts = lazy(() => import('./real-fifo-box').then((m) => ({ default: m.ModernLaneParts })));
 
 export interface SelectProps {
   readonly selectedKey: string | null;
@@ -203,13 +204,15 @@ export const LaneBoxes = memo(function LaneBoxes(
       {view.modern === undefined ? (
         <FifoBox lane={lane} view={view} selectedKey={props.selectedKey} onSelectKey={props.onSelectKey} />
       ) : (
-        <ModernLaneParts
-          lane={lane}
-          view={view}
-          modern={view.modern}
-          selectedKey={props.selectedKey}
-          onSelectKey={props.onSelectKey}
-        />
+        <Suspense fallback={null}>
+          <ModernLaneParts
+            lane={lane}
+            view={view}
+            modern={view.modern}
+            selectedKey={props.selectedKey}
+            onSelectKey={props.onSelectKey}
+          />
+        </Suspense>
       )}
       <Circle
         id={`informer-${lane}`}

@@ -11,6 +11,8 @@ import { shortKey } from '../format';
 import type { LaneId } from '../layout-boxes';
 import { deltaMark, layoutRealFifo, MODERN_MARKS, replacedAllKeysLine } from '../layout-realfifo';
 import { ObjectGlyph, Selectable } from './glyphs';
+// The modern parts' styles (and the batch and watch-list tokens', drawn only in a modern run) load with them.
+import '../modern.css';
 
 /** The key selection, as the classic lane boxes take it (lane-boxes.ts SelectProps). */
 interface SelectProps {

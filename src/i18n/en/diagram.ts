@@ -5,7 +5,7 @@ export const diagram: Readonly<Record<string, string>> = {
   'diagram.desc':
     'The classic client-go figure, alive: the Reflector lists and watches the Kubernetes API and adds objects to the DeltaFIFO; the Informer pops them, stores them through the Indexer in its thread-safe store and dispatches event handler functions; the custom controller enqueues keys in a workqueue, and its workers get each key, read the object from the indexer and write back through the clientset. A second, compact informer lane does the same for Deployments.',
   'diagram.descModern':
-    'The client-go figure as client-go v0.36 runs it: the Reflector streams its initial list over one watch (watch-list, ended by the k8s.io/initial-events-end bookmark) and adds every event to the RealFIFO, one entry per event in arrival order (a relist as one ReplacedAll entry); the Informer pops entries in batches (PopBatch), applies a batch to the Indexer in one Transaction and then dispatches the event handlers for each key; the indexer keeps its own resourceVersion. The custom controller enqueues keys in a workqueue, and its workers get each key, read the object from the indexer and write back through the clientset. A second, compact informer lane does the same for Deployments.',
+    "The client-go figure as v0.36 runs it: the Reflector streams its initial list over one watch-list and adds every event to the RealFIFO, one entry each (a relist as one ReplacedAll); the Informer pops batches, stores each in one indexer Transaction and dispatches the handlers; the controller's workers reconcile the keys as before.",
   'diagram.region.clientGo': 'client-go',
   'diagram.region.customController': 'Custom Controller',
   'diagram.region.serverSide': 'Kubernetes server-side',

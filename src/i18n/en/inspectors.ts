@@ -334,6 +334,7 @@ export const inspectors: Readonly<Record<string, string>> = {
   'inspectors.history.noRecords': 'No record touched this key yet.',
 
   // RealFIFO (modern mode, client-go v0.36.3)
+  'inspectors.realfifo.loading': 'Loading the RealFIFO inspector…',
   'inspectors.realfifo.title': 'RealFIFO ({kind})',
   'inspectors.realfifo.subtitle':
     'One entry per event in arrival order (a key may appear several times); Replace and Resync as one atomic entry each',

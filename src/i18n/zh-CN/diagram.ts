@@ -9,7 +9,7 @@ export const diagram: Readonly<Record<string, string>> = {
   'diagram.desc':
     '经典的 client-go 图，动了起来：Reflector 通过 List-Watch（列举与监听）访问 Kubernetes API，把对象加入 DeltaFIFO（增量队列）；Informer 把它们弹出（Pop），经由索引器（Indexer）存入线程安全存储，并分发给资源事件处理函数；自定义控制器把键加入工作队列（Workqueue），它的 Worker（工作协程）取出每个键，从索引器读取对象，再通过 clientset 写回。另有一条精简的 Informer 通道，对 Deployment 做同样的事。',
   'diagram.descModern':
-    'client-go v0.36 运行时的 client-go 图：Reflector 通过一个 watch 以流的方式接收初始列表（watch-list，以 k8s.io/initial-events-end 书签结束），并把每个事件加入 RealFIFO，每个事件一个条目，按到达顺序（一次重新列举是一个 ReplacedAll 条目）；Informer 成批弹出条目（PopBatch），在一次事务（Transaction）中把一批应用到索引器（Indexer），然后为每个键分发事件处理函数；索引器保存自己的 ResourceVersion（资源版本）。自定义控制器把键加入工作队列（Workqueue），它的 Worker（工作协程）取出每个键，从索引器读取对象，再通过 clientset 写回。另有一条精简的 Informer 通道，对 Deployment 做同样的事。',
+    'client-go v0.36 运行时的图：Reflector 通过一个 watch-list 以流的方式接收初始列表，把每个事件作为一个条目加入 RealFIFO（一次重新列举是一个 ReplacedAll）；Informer 成批弹出，每批在一次索引器事务（Transaction）中存储，再分发事件处理函数；控制器的 Worker 像以前一样调和各个键。',
   'diagram.region.clientGo': 'client-go',
   'diagram.region.customController': '自定义控制器',
   'diagram.region.serverSide': 'Kubernetes 服务端',

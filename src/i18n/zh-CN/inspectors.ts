@@ -329,6 +329,7 @@ export const inspectors: Readonly<Record<string, string>> = {
   'inspectors.history.noRecords': '还没有记录涉及这个键。',
 
   // RealFIFO（新版模式，client-go v0.36.3）
+  'inspectors.realfifo.loading': '正在加载 RealFIFO 检查器…',
   'inspectors.realfifo.title': 'RealFIFO（{kind}）',
   'inspectors.realfifo.subtitle':
     '每个事件一个条目，按到达顺序（同一个键可出现多次）；Replace 和 Resync 各为一个原子条目',

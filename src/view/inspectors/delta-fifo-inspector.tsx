@@ -2,10 +2,11 @@
  * One lane's DeltaFIFO (client-go tools/cache/delta_fifo.go): the queue in Pop order, each key with its
  * deltas (type, resourceVersion, DeletedFinalStateUnknown tombstones), HasSynced, populated and
  * initialPopulationCount. A modern lane (settings.era modern) has a RealFIFO instead: this inspector
- * then shows real-fifo-inspector.tsx's view.
+ * then shows real-fifo-inspector.tsx's view, loaded when first needed (a classic page never downloads it,
+ * which keeps the initial load under its budget, docs/PERFORMANCE.md).
  */
 
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import type { DeltaView, Frame } from '../../engine/model/frame';
 import type { Kind } from '../../engine/model/objects';
 import { t } from '../../i18n';
@@ -22,8 +23,11 @@ import {
   type Tone,
   YesNo,
 } from './parts';
-import { RealFifoInspectorView } from './real-fifo-inspector';
 import { WindowedTable } from './windowed-table';
+
+const RealFifoInspectorView = lazy(() =>
+  import('./real-fifo-inspector').then((m) => ({ default: m.RealFifoInspectorView })),
+);
 
 export interface DeltaFifoInspectorProps {
   readonly lane: Kind;
@@ -88,13 +92,15 @@ function DeltaFifoInspectorView({
   const modern = frame.lanes[lane].modern;
   if (modern !== undefined)
     return (
-      <RealFifoInspectorView
-        lane={lane}
-        frame={frame}
-        modern={modern}
-        selectedKey={selectedKey}
-        onSelectKey={onSelectKey}
-      />
+      <Suspense fallback={<p className="insp-empty">{t('inspectors.realfifo.loading')}</p>}>
+        <RealFifoInspectorView
+          lane={lane}
+          frame={frame}
+          modern={modern}
+          selectedKey={selectedKey}
+          onSelectKey={onSelectKey}
+        />
+      </Suspense>
     );
   const f = frame.lanes[lane].fifo;
   const rowHeight = fifoRowHeight(f.queue);
