@@ -6,6 +6,7 @@ export type TabName =
   | 'API server'
   | 'Reflector'
   | 'DeltaFIFO'
+  | 'RealFIFO'
   | 'Indexer'
   | 'Handlers'
   | 'Workqueue'

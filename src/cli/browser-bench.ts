@@ -14,7 +14,7 @@
  *
  * Usage (after `vite build`):
  *   tsx src/cli/browser-bench.ts [--dist dist] [--url http://127.0.0.1:4173/] [--sizes 10,1000,10000]
- *                                [--seconds 8] [--profile <dir>]
+ *                                [--seconds 8] [--profile <dir>] [--era classic|modern]
  * Without --url it serves the build (--dist, default dist/) with `vite preview` on a free port and stops
  * it at the end. --profile writes a CPU profile and a Chrome trace of each fast-forward phase to <dir>
  * and of the seeks, and prints their hot spots (the figures of such a run carry the profiler's overhead).
@@ -89,10 +89,19 @@ interface Options {
   sizes: number[];
   seconds: number;
   profileDir: string | null;
+  /** settings.era of the bench scenarios (classic unless --era modern). */
+  era: 'classic' | 'modern';
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { url: null, dist: DIST, sizes: [10, 1000, 10_000], seconds: 8, profileDir: null };
+  const o: Options = {
+    url: null,
+    dist: DIST,
+    sizes: [10, 1000, 10_000],
+    seconds: 8,
+    profileDir: null,
+    era: 'classic',
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = argv[i + 1];
@@ -101,6 +110,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (a === '--sizes' && v !== undefined) o.sizes = v.split(',').map(Number);
     else if (a === '--seconds' && v !== undefined) o.seconds = Number(v);
     else if (a === '--profile' && v !== undefined) o.profileDir = v;
+    else if (a === '--era' && (v === 'classic' || v === 'modern')) o.era = v;
     else throw new Error(`unknown argument ${a}`);
     i++;
   }
@@ -351,7 +361,12 @@ interface SizeResult {
 }
 
 /** The cold phase (COLD_STEP): shown ms of each seek (SeekSample.shownMs), on a fresh page. */
-async function coldSeeks(browser: Browser, url: string, foos: number): Promise<number[]> {
+async function coldSeeks(
+  browser: Browser,
+  url: string,
+  foos: number,
+  era: Options['era'],
+): Promise<number[]> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
   try {
     await page.addInitScript(NAME_SHIM);
@@ -360,7 +375,7 @@ async function coldSeeks(browser: Browser, url: string, foos: number): Promise<n
     const worker = page.workers()[0];
     if (worker === undefined) throw new Error('no engine worker');
     await worker.evaluate(NAME_SHIM);
-    const text = benchScenarioText(foos);
+    const text = benchScenarioText(foos, era);
     const loaded = await worker.evaluate(injectScenario, { text, frameLimit: FRAME_LIMIT, step: COLD_STEP });
     if (!loaded.ok) throw new Error(`scenario load failed: ${loaded.message}`);
     // The page learns the new frontier from the first answer, then goes to its end.
@@ -395,7 +410,7 @@ async function benchSize(browser: Browser, url: string, foos: number, opts: Opti
   if (worker === undefined) throw new Error('no engine worker');
   await worker.evaluate(NAME_SHIM);
 
-  const text = benchScenarioText(foos);
+  const text = benchScenarioText(foos, opts.era);
   const t0 = Date.now();
   const loaded = await worker.evaluate(injectScenario, { text, frameLimit: FRAME_LIMIT });
   if (!loaded.ok || loaded.foos !== foos) throw new Error(`scenario load failed: ${loaded.message}`);
@@ -431,7 +446,7 @@ async function benchSize(browser: Browser, url: string, foos: number, opts: Opti
   const commit = seeks.map((s) => s.commitMs);
   const work = seeks.map((s) => s.workMs);
   await page.close();
-  const cold = await coldSeeks(browser, url, foos);
+  const cold = await coldSeeks(browser, url, foos, opts.era);
   if (errors.length > 0) console.log(`  page errors: ${errors.slice(0, 5).join(' | ')}`);
   if (hot.length > 0) console.log(`  while fast-forwarding (profiler on):\n    ${hot.join('\n    ')}`);
   if (seekHot.length > 0) console.log(`  while seeking (profiler on):\n    ${seekHot.join('\n    ')}`);

@@ -6,7 +6,7 @@
 // and the tokens subscribe to, so an animation frame re-renders those two layers only. Every other part
 // is memoised and takes only its own slice of the frame (the store shares the parts of a new frame that
 // did not change: store/share-frame.ts), so a new frame re-renders the boxes whose contents changed.
-import { memo, type ReactNode, type RefObject, useId, useMemo, useRef } from 'react';
+import { lazy, memo, type ReactNode, type RefObject, Suspense, useId, useMemo, useRef } from 'react';
 import type { Frame, RecordView } from '../engine/model/frame';
 import { t } from '../i18n';
 import { VIEW_H, VIEW_W } from './layout-boxes';
@@ -25,6 +25,11 @@ import { ZoomControls } from './parts/zoom-controls';
 import { type StepClock, useClockProgress, useStepClock } from './step-clock';
 import { type FigureZoom, useFigureZoom } from './use-figure-zoom';
 import './diagram.css';
+
+/** The modern run's batch note (parts/batch-note.tsx), loaded with the first modern frame. */
+const ModernBatchNote = lazy(() =>
+  import('./parts/batch-note').then((m) => ({ default: m.ModernBatchNote })),
+);
 
 export interface FigureProps {
   readonly frame: Frame;
@@ -76,10 +81,15 @@ export function Figure(props: FigureProps): ReactNode {
         data-step={frame.step}
       >
         <title id={`${prefix}-title`}>{t('diagram.title')}</title>
-        <desc id={`${prefix}-desc`}>{t('diagram.desc')}</desc>
+        <desc id={`${prefix}-desc`}>
+          {t(Foo.modern === undefined ? 'diagram.desc' : 'diagram.descModern')}
+        </desc>
         <FigureDefs prefix={prefix} />
         <g data-fig-viewport="" transform={`translate(${tf.x},${tf.y}) scale(${tf.k})`}>
-          <StaticLayer ha={frame.server.replicas !== undefined && frame.server.replicas.length > 1} />
+          <StaticLayer
+            ha={frame.server.replicas !== undefined && frame.server.replicas.length > 1}
+            modern={Foo.modern !== undefined}
+          />
           <LiveArrows prefix={prefix} plan={plan} clock={clock} reducedMotion={reducedMotion} />
           <ApiBox server={frame.server} />
           <ReplicasRow replicas={frame.server.replicas} requests={frame.server.requests} time={frame.time} />
@@ -114,6 +124,11 @@ export function Figure(props: FigureProps): ReactNode {
             selectedKey={selectedKey}
             onSelectKey={onSelectKey}
           />
+          {Foo.modern === undefined ? null : (
+            <Suspense fallback={null}>
+              <ModernBatchNote foo={Foo.modern.processing} deployment={Deployment.modern?.processing} />
+            </Suspense>
+          )}
           <ClientBuckets clients={frame.clients} />
           <LiveTokens
             plan={plan}

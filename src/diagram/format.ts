@@ -27,6 +27,10 @@ export const KNOWN_PHASES = [
   'watching',
   'backoff-relist',
   'backoff-rewatch',
+  // Modern lanes only (client-go v0.36.3's WatchList reflector, R18–R21).
+  'watch-list-opening',
+  'watch-listing',
+  'backoff-watch-list',
 ] as const;
 
 /** i18n key and params for a reflector's phase (backoff phases count down to `backoffUntil`). */

@@ -212,3 +212,81 @@ describe('aggregation', () => {
     ]);
   });
 });
+
+describe('modern lanes (client-go v0.36.3): batches and the watch-list', () => {
+  /** A batch pop as the modern engine records it (SI2 [C]): PopBatch, store records, one Transaction, dispatches. */
+  const BATCH_STEP: RecordView[] = [
+    rec({
+      lane: 'Deployment',
+      arrow: 3,
+      key: null,
+      message: 'informer.pop-batch',
+      params: { batch: true, count: 3 },
+    }),
+    ...['default/a', 'default/b', 'default/c'].map((key) =>
+      rec({ lane: 'Deployment', arrow: 4, key, message: 'informer.store-add', params: { batch: true } }),
+    ),
+    rec({ lane: 'Deployment', arrow: 5, key: null, component: 'indexer', message: 'indexer.transaction' }),
+    ...['default/a', 'default/b', 'default/c'].map((key) =>
+      rec({ lane: 'Deployment', arrow: 6, key, message: 'informer.dispatch' }),
+    ),
+    rec({
+      lane: 'Foo',
+      arrow: 7,
+      component: 'handler',
+      key: 'default/a',
+      message: 'handler.enqueue',
+      objectKind: null,
+    }),
+  ];
+
+  it('sends a batch’s keys along arrows 3–6 as one token per arrow, in order, with no "+N"', () => {
+    const plan = planMotion(BATCH_STEP);
+    const batch = plan.tokens.filter((t) => t.shape === 'batch');
+    expect(batch.map((t) => t.arrowKey)).toEqual([
+      '3:Deployment',
+      '4:Deployment',
+      '5:Deployment',
+      '6:Deployment',
+    ]);
+    for (const t of batch) expect(t.keys).toEqual(['default/a', 'default/b', 'default/c']);
+    // They travel one after another, as a Pop's tokens do: 3, then 4, 5, 6.
+    expect(batch.map((t) => t.slot)).toEqual([0, 1, 2, 3]);
+    const { arrows } = motionAt(plan, 1, false);
+    for (const a of arrows) expect(a.overflow, a.arrowKey).toBe(0);
+    expect(arrows.find((a) => a.arrowKey === '6:Deployment')?.count).toBe(3);
+    // The rest of the step (the handler's enqueue) is drawn as before.
+    expect(plan.tokens.at(-1)).toMatchObject({ arrowKey: '7', shape: 'key', key: 'default/a' });
+  });
+
+  it('keeps one popped entry (batch false) and every classic Pop as one token per record', () => {
+    const single = BATCH_STEP.map((r) =>
+      r.message === 'informer.pop-batch' ? { ...r, params: { batch: false, count: 1 } } : r,
+    );
+    expect(planMotion(single).tokens.some((t) => t.shape === 'batch')).toBe(false);
+    const classic = planMotion(POP_STEP);
+    for (const t of classic.tokens) {
+      expect('keys' in t).toBe(false);
+      expect('variant' in t).toBe(false);
+    }
+  });
+
+  it('R19/R20: marks a watch-list’s initial events and its end bookmark', () => {
+    const plan = planMotion([
+      rec({
+        arrow: 'watch-event',
+        component: 'reflector',
+        message: 'reflector.initial-event',
+        key: 'default/a',
+      }),
+      rec({
+        arrow: 'watch-event',
+        component: 'reflector',
+        message: 'reflector.initial-events-end',
+        key: null,
+        objectKind: null,
+      }),
+    ]);
+    expect(plan.tokens.map((t) => t.variant)).toEqual(['initial', 'end-bookmark']);
+  });
+});

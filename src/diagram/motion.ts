@@ -15,6 +15,11 @@
  *   Reduced motion puts every token at its end at once.
  * - At most `cap` tokens per arrow instance (default 12); the rest become a "+N" count on the arrow. The
  *   slots are shared among the tokens shown, so a Replace of 1,000 items still animates at a readable pace.
+ * - Modern lanes (client-go v0.36.3): a batch pop (`informer.pop-batch` with `batch`, SI2 [C]) sends its
+ *   keys along arrows 3–6 together: each of those arrows of the lane gets one `batch` token carrying the
+ *   batch's keys (from the step's arrow-4 records), not one token per key. A watch-list's initial events
+ *   are `initial` tokens and its end bookmark an `end-bookmark` token (R19, R20). Classic records never
+ *   carry these message ids, so classic steps move as before.
  */
 import { easeCubicInOut } from 'd3';
 import type { RecordView } from '../engine/model/frame';
@@ -22,7 +27,10 @@ import { arrowKey, arrowPath } from './layout';
 import type { FigureArrowId } from './layout-arrows';
 import type { LaneId } from './layout-boxes';
 
-export type TokenShape = 'square' | 'triangle' | 'key' | 'signal';
+export type TokenShape = 'square' | 'triangle' | 'key' | 'signal' | 'batch';
+
+/** How a modern token differs from a plain one (absent on classic tokens). */
+export type TokenVariant = 'initial' | 'end-bookmark';
 
 export interface TokenSpec {
   /** Index of the record in the step's records (stable id for React keys). */
@@ -43,6 +51,9 @@ export interface TokenSpec {
   /** Slot i of n among the tokens shown. */
   readonly slot: number;
   readonly slots: number;
+  /** A batch token's keys, in the batch's order. */
+  readonly keys?: readonly string[];
+  readonly variant?: TokenVariant;
 }
 
 export interface TokenState extends TokenSpec {
@@ -119,6 +130,30 @@ export function tokenShape(r: RecordView): TokenShape {
   return 'signal';
 }
 
+/** Arrows a batch pop's keys travel together (SI2 [C]: PopBatch → processDeltasInBatch → handlers). */
+const BATCH_ARROWS: ReadonlySet<string> = new Set(['3', '4', '5', '6']);
+
+/** Per lane with a batch pop in this step, the batch's keys (its arrow-4 records' keys, in order). */
+function batchKeys(records: readonly RecordView[]): Map<LaneId, string[]> | null {
+  let out: Map<LaneId, string[]> | null = null;
+  for (const r of records) {
+    if (r.message === 'informer.pop-batch' && r.params.batch === true) {
+      out ??= new Map();
+      out.set(r.lane ?? 'Foo', []);
+    } else if (out !== null && r.arrow === 4 && r.key !== null) {
+      const keys = out.get(r.lane ?? 'Foo');
+      if (keys !== undefined && !keys.includes(r.key)) keys.push(r.key);
+    }
+  }
+  return out;
+}
+
+function variantOf(r: RecordView): TokenVariant | undefined {
+  if (r.message === 'reflector.initial-event') return 'initial';
+  if (r.message === 'reflector.initial-events-end') return 'end-bookmark';
+  return undefined;
+}
+
 /** The tokens of a step: travelling records in record order, at most `cap` per arrow instance. */
 export function planMotion(records: readonly RecordView[], cap = DEFAULT_TOKEN_CAP): MotionPlan {
   const perArrow = new Map<
@@ -126,6 +161,7 @@ export function planMotion(records: readonly RecordView[], cap = DEFAULT_TOKEN_C
     { arrowKey: string; arrow: FigureArrowId; lane: LaneId; count: number; shown: number }
   >();
   const kept: Omit<TokenSpec, 'slot' | 'slots'>[] = [];
+  const batches = batchKeys(records);
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
     const m = arrowForRecord(r);
@@ -137,9 +173,31 @@ export function planMotion(records: readonly RecordView[], cap = DEFAULT_TOKEN_C
       perArrow.set(key, entry);
     }
     entry.count++;
+    const batch = batches?.get(m.lane);
+    if (batch !== undefined && BATCH_ARROWS.has(m.arrow)) {
+      // One token per arrow for the whole batch; it stands for every record on that arrow.
+      if (entry.shown === 0)
+        kept.push({
+          recordIndex: i,
+          arrow: m.arrow,
+          lane: m.lane,
+          arrowKey: key,
+          reverse: false,
+          shape: 'batch',
+          tombstone: false,
+          error: false,
+          code: null,
+          key: null,
+          kind: null,
+          keys: batch,
+        });
+      entry.shown = entry.count;
+      continue;
+    }
     if (entry.shown >= cap) continue;
     entry.shown++;
     const error = isErrorRecord(r);
+    const variant = variantOf(r);
     kept.push({
       recordIndex: i,
       arrow: m.arrow,
@@ -152,6 +210,7 @@ export function planMotion(records: readonly RecordView[], cap = DEFAULT_TOKEN_C
       code: error ? numParam(r, 'code') : null,
       key: r.key,
       kind: r.objectKind ?? (r.tombstone ? (r.lane ?? 'Foo') : null),
+      ...(variant === undefined ? {} : { variant }),
     });
   }
   const n = kept.length;

@@ -43,6 +43,9 @@ const SAME_AS_ENGLISH: ReadonlySet<string> = new Set([
   'diagram.arrow.8', // 8) Get Key: Get is workqueue's method, and the figure has no room beside it
   'diagram.arrow.requeue', // Done / Forget / AddRateLimited
   'diagram.reflector.rv', // RV {rv}
+  'diagram.box.realFifo', // RealFIFO: client-go's type name
+  'diagram.realfifo.processingAll', // ReplacedAll ×{count}: a delta type and a count
+  'diagram.indexer.rv', // RV {rv}
   'inspectors.col.deploymentName',
   'inspectors.col.rv',
   'inspectors.col.worker',

@@ -8,6 +8,7 @@ import {
   type MessageId,
   messageSpec,
   PARAM_TOKENS,
+  recordFn,
   type TokenParam,
 } from '../engine/model/messages';
 import type { Scenario } from '../engine/model/scenario';
@@ -246,5 +247,55 @@ describe('renderLessonText', () => {
     };
     expect(renderLessonText('{key}: {found}', r, 'en')).toBe('default/g: found');
     expect(renderLessonText('{key}：{found}', r, 'zh-CN')).toBe('default/g：找到');
+  });
+});
+
+describe('modern mode (client-go v0.36.3): the functions at work', () => {
+  const store = (batch: boolean) => ({
+    message: 'informer.store-add',
+    key: 'default/a',
+    params: { type: 'Added', batch },
+  });
+
+  it('SI2 [C]: a batch’s store records are processDeltasInBatch’s Transaction, one entry’s processDeltas’s', () => {
+    expect(recordFn('informer.store-add', { type: 'Added', batch: true })).toBe('processDeltasInBatch');
+    expect(recordFn('informer.store-delete', { type: 'Deleted', batch: true })).toBe('processDeltasInBatch');
+    expect(recordFn('informer.store-update', { type: 'Updated', batch: false })).toBe('processDeltas');
+    expect(recordFn('informer.pop-batch', { batch: true })).toBe('RealFIFO.PopBatch');
+    expect(recordFn('no.such.id', {})).toBeNull();
+    expect(renderNarration(store(true), 'en')).toBe('Added: default/a not cached → Transaction Add');
+    expect(renderNarration(store(false), 'en')).toBe('Added: default/a not cached → indexer.Add');
+    expect(renderNarration(store(true), 'zh-CN')).toContain('Transaction 中的 Add');
+  });
+
+  it('names the v0.36 functions of every modern message, as client-go v0.36.3 spells them', () => {
+    const fns = new Set(
+      [
+        'reflector.watch-list',
+        'reflector.replace-all',
+        'realfifo.add',
+        'realfifo.bookmark',
+        'realfifo.resync',
+        'informer.pop-batch',
+        'informer.replaced-all',
+        'indexer.transaction',
+        'indexer.replace',
+        'indexer.bookmark',
+      ].map((id) => MESSAGES[id as MessageId].fn),
+    );
+    expect([...fns].sort()).toEqual(
+      [
+        'RealFIFO.Bookmark',
+        'RealFIFO.PopBatch',
+        'RealFIFO.Replace',
+        'RealFIFO.Resync',
+        'RealFIFO.addToItems_locked',
+        'Reflector.watchList',
+        'processReplacedAllInfo',
+        'threadSafeMap.Bookmark',
+        'threadSafeMap.Replace',
+        'threadSafeMap.Transaction',
+      ].sort(),
+    );
   });
 });

@@ -14,7 +14,8 @@ function fooName(i: number): string {
   return `f${String(i).padStart(5, '0')}`;
 }
 
-export function benchScenarioText(foos: number): string {
+/** The scenario; `era` modern runs client-go v0.36.3's pipeline (settings.era), to measure its figure. */
+export function benchScenarioText(foos: number, era: 'classic' | 'modern' = 'classic'): string {
   const objects: string[] = [];
   for (let i = 0; i < foos; i++) {
     const name = fooName(i);
@@ -50,6 +51,7 @@ export function benchScenarioText(foos: number): string {
       description: `${foos} Foos at start, ${BENCH_UPDATES} replica updates over ${UPDATE_SPAN_MS / 1000} s.`,
     },
     seed: 1,
+    ...(era === 'modern' ? { settings: { era } } : {}),
   });
   return `${head.slice(0, -1)},"objects":[${objects.join(',')}],"script":[${script.join(',')}]}`;
 }

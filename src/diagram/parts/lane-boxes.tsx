@@ -1,12 +1,16 @@
 // One informer lane's boxes: Reflector (with its phase and lastSyncResourceVersion), the DeltaFIFO's
 // cells (first queued keys, "+N"), the Informer and the Indexer circles. The Foo lane is drawn at the
-// figure's size, the Deployment lane compact.
-import { memo, type ReactNode } from 'react';
+// figure's size, the Deployment lane compact. A modern lane (settings.era modern) draws its RealFIFO and
+// the modern marks instead of the DeltaFIFO's cells (real-fifo-box.tsx, loaded when a modern run is
+// first shown, so a classic page never downloads it); a classic lane is drawn as before.
+import { lazy, memo, type ReactNode, Suspense } from 'react';
 import type { LaneView } from '../../engine/model/frame';
 import { t } from '../../i18n';
 import { reflectorPhaseText, shortKey } from '../format';
 import { BOXES, CELLS, type LaneId } from '../layout-boxes';
 import { ObjectGlyph, Selectable } from './glyphs';
+
+const ModernLaneParts = lazy(() => import('./real-fifo-box').then((m) => ({ default: m.ModernLaneParts })));
 
 export interface SelectProps {
   readonly selectedKey: string | null;
@@ -197,7 +201,19 @@ export const LaneBoxes = memo(function LaneBoxes(
   return (
     <g className={`fig-lane fig-lane-${lane}`}>
       <ReflectorBox lane={lane} view={view} time={props.time} />
-      <FifoBox lane={lane} view={view} selectedKey={props.selectedKey} onSelectKey={props.onSelectKey} />
+      {view.modern === undefined ? (
+        <FifoBox lane={lane} view={view} selectedKey={props.selectedKey} onSelectKey={props.onSelectKey} />
+      ) : (
+        <Suspense fallback={null}>
+          <ModernLaneParts
+            lane={lane}
+            view={view}
+            modern={view.modern}
+            selectedKey={props.selectedKey}
+            onSelectKey={props.onSelectKey}
+          />
+        </Suspense>
+      )}
       <Circle
         id={`informer-${lane}`}
         name={t('diagram.box.informer')}
@@ -207,7 +223,15 @@ export const LaneBoxes = memo(function LaneBoxes(
       <Circle
         id={`indexer-${lane}`}
         name={t('diagram.box.indexer')}
-        title={t('diagram.indexer.title', { lane, count: view.indexer.count })}
+        title={
+          view.modern === undefined
+            ? t('diagram.indexer.title', { lane, count: view.indexer.count })
+            : t('diagram.indexer.titleModern', {
+                lane,
+                count: view.indexer.count,
+                rv: view.modern.indexerRv === '' ? '""' : view.modern.indexerRv,
+              })
+        }
         compact={compact}
       />
     </g>

@@ -1,6 +1,7 @@
 // What does not change with the simulation: the background, the dotted divider, the server-side
 // corner, the captions, the fidelity badge and the dotted reference lines. With HA apiserver replicas
-// (a scenario setting, fixed for a run) the server region's caption moves up to make room for them.
+// (a scenario setting, fixed for a run) the server region's caption moves up to make room for them. In
+// the modern era (also fixed for a run) the FIFO's caption says RealFIFO and the badge names v0.36.
 import { memo, type ReactNode } from 'react';
 import { t } from '../../i18n';
 import { wrapLabel } from '../layout';
@@ -19,8 +20,11 @@ function pts(points: readonly { x: number; y: number }[]): string {
   return points.map((q) => `${q.x},${q.y}`).join(' ');
 }
 
-export const StaticLayer = memo(function StaticLayer(props: { readonly ha?: boolean }): ReactNode {
-  const badge = t('diagram.badge');
+export const StaticLayer = memo(function StaticLayer(props: {
+  readonly ha?: boolean;
+  readonly modern?: boolean;
+}): ReactNode {
+  const badge = t(props.modern === true ? 'diagram.badgeModern' : 'diagram.badge');
   const badgeW = Math.round(textWidth(badge, 14) + 18);
   return (
     <g className="fig-static">
@@ -37,7 +41,12 @@ export const StaticLayer = memo(function StaticLayer(props: { readonly ha?: bool
           x={props.ha === true && cap.key === 'diagram.region.serverSide' ? SERVER_CAPTION_HA.x : cap.x}
           y={props.ha === true && cap.key === 'diagram.region.serverSide' ? SERVER_CAPTION_HA.y : cap.y}
           anchor={cap.anchor}
-          lines={wrapLabel(t(cap.key), cap.wrap)}
+          lines={wrapLabel(
+            t(
+              props.modern === true && cap.key === 'diagram.box.deltaFifo' ? 'diagram.box.realFifo' : cap.key,
+            ),
+            cap.wrap,
+          )}
           lineHeight={cap.cls === 'region' ? 26 : 16}
         />
       ))}

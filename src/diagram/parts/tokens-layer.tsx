@@ -1,5 +1,7 @@
 // Tokens travelling the arrows for the current step: Foo = square, Deployment = triangle, a key = a
 // small rounded tag with the key's name, tombstones dashed with "†", errors red with "!" and the code.
+// Modern lanes add a batch (one tag for a batch's keys on arrows 3–6), a watch-list's initial events
+// (objects with a dashed halo) and its end bookmark (a tag "initial-events-end").
 // Positions come from motion.ts; this only draws them.
 import type { ReactNode } from 'react';
 import { t } from '../../i18n';
@@ -10,8 +12,25 @@ import { arrowTitle } from './arrows-layer';
 import { ObjectGlyph, Selectable } from './glyphs';
 import type { SelectProps } from './lane-boxes';
 
+/** A batch token's text: the first key's name and how many more ("backend +2"). */
+export function batchText(keys: readonly string[]): string {
+  if (keys.length === 0) return '×0';
+  return `${shortKey(keys[0]!, 8)}${keys.length > 1 ? ` +${keys.length - 1}` : ''}`;
+}
+
+const END_BOOKMARK_TEXT = 'initial-events-end';
+
 export function tokenLabel(tk: TokenState): string {
   const arrow = arrowTitle(findArrow(tk.arrow, tk.lane));
+  if (tk.shape === 'batch')
+    return t('diagram.token.batch', {
+      count: tk.keys?.length ?? 0,
+      keys: (tk.keys ?? []).join(', '),
+      arrow,
+    });
+  if (tk.variant === 'end-bookmark') return t('diagram.token.endBookmark', { arrow });
+  if (tk.variant === 'initial')
+    return t('diagram.token.initial', { kind: tk.kind ?? tk.lane, key: tk.key ?? '—', arrow });
   if (tk.error)
     return tk.code === null
       ? t('diagram.token.errorNoCode', { arrow })
@@ -27,6 +46,8 @@ export function tokenLabel(tk: TokenState): string {
 /** The text a token draws, in document order and joined as axe joins it: its accessible name starts with it. */
 function tokenShown(tk: TokenState): string {
   const parts: string[] = [];
+  if (tk.shape === 'batch') return batchText(tk.keys ?? []);
+  if (tk.variant === 'end-bookmark') return END_BOOKMARK_TEXT;
   if (tk.shape === 'key') parts.push(shortKey(tk.key ?? '', 10));
   if (tk.tombstone) parts.push('†');
   if (tk.error) parts.push(tk.code === null ? '!' : `!${tk.code}`);
@@ -37,6 +58,19 @@ function TokenBody(props: { tk: TokenState }): ReactNode {
   const { tk } = props;
   const cls = `${tk.error ? ' is-error' : ''}${tk.tombstone ? ' is-tombstone' : ''}`;
   let body: ReactNode;
+  if (tk.shape === 'batch' || tk.variant === 'end-bookmark') {
+    const text = tk.shape === 'batch' ? batchText(tk.keys ?? []) : END_BOOKMARK_TEXT;
+    const w = Math.max(30, text.length * 8 + 14);
+    const kind = tk.shape === 'batch' ? 'is-batch' : 'is-bookmark';
+    return (
+      <>
+        <rect className={`fig-token-tag ${kind}`} x={-w / 2} y={-10} width={w} height={20} rx={4} />
+        <text className="fig-token-text" y={5} textAnchor="middle">
+          {text}
+        </text>
+      </>
+    );
+  }
   if (tk.shape === 'square' || tk.shape === 'triangle') {
     body = (
       <ObjectGlyph
@@ -65,7 +99,10 @@ function TokenBody(props: { tk: TokenState }): ReactNode {
   const right = tk.shape === 'key' ? Math.max(26, shortKey(tk.key ?? '', 10).length * 8 + 12) / 2 + 3 : 10;
   return (
     <>
-      <circle className="fig-token-halo" r={tk.shape === 'key' ? 0 : 12} />
+      <circle
+        className={`fig-token-halo${tk.variant === 'initial' ? ' is-initial' : ''}`}
+        r={tk.shape === 'key' ? 0 : 12}
+      />
       {body}
       {tk.tombstone ? (
         <text className="fig-token-mark" x={right} y={-4}>

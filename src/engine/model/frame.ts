@@ -74,7 +74,12 @@ export interface RealFifoEntryView {
   readonly tombstone: boolean;
   /** ReplacedAll only: how many objects it carries. */
   readonly objects?: number;
+  /** ReplacedAll only: the keys of its first objects (at most REPLACED_ALL_KEYS), in the order given. */
+  readonly keys?: readonly string[];
 }
+
+/** How many of a ReplacedAll's keys a frame carries (the figure shows a few; the count says the rest). */
+export const REPLACED_ALL_KEYS = 8;
 
 /**
  * What a modern lane (settings.era modern, client-go v0.36.3) adds to its LaneView: the RealFIFO's
@@ -96,6 +101,11 @@ export interface ModernLaneView {
   readonly held: number;
   /** LastStoreSyncResourceVersion (I7). */
   readonly indexerRv: string;
+  /**
+   * R19/R20: while a watch-list attempt runs, the objects its temporary store holds so far (the initial
+   * events received before the end bookmark); null when no watch-list is in progress.
+   */
+  readonly streamed: number | null;
 }
 
 export interface LaneView {

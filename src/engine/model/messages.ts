@@ -321,6 +321,24 @@ export const PARAM_TOKENS = {
   requeued: [true, false],
   noop: [true, false],
   retryReason: ['server-side-throttling', 'status'],
+  // Modern lanes: a store record of a batch (processDeltasInBatch's Transaction) or of one delta.
+  batch: [true, false],
 } as const;
 
 export type TokenParam = keyof typeof PARAM_TOKENS;
+
+/**
+ * Modern lanes (client-go v0.36.3): the function at work for a record where it depends on the record.
+ * The informer's store records of a batch are processDeltasInBatch's (one Transaction, SI2 [C]); of one
+ * popped entry, processDeltas's. Every other record names its catalog entry's `fn`.
+ */
+const BATCH_FN: Readonly<Record<string, string>> = {
+  'informer.store-add': 'processDeltasInBatch',
+  'informer.store-update': 'processDeltasInBatch',
+  'informer.store-delete': 'processDeltasInBatch',
+};
+
+export function recordFn(message: string, params: Readonly<Record<string, ParamValue>>): string | null {
+  if (params.batch === true && Object.hasOwn(BATCH_FN, message)) return BATCH_FN[message]!;
+  return isMessageId(message) ? MESSAGES[message].fn : null;
+}

@@ -150,6 +150,7 @@ describe('the default scenario in both eras', () => {
       locked: false,
       held: 0,
       indexerRv: '',
+      streamed: null,
     });
     expect('modern' in buildFrame(wc, []).lanes.Foo).toBe(false);
   });

@@ -20,15 +20,17 @@ import {
   realFifoLocked,
 } from '../client-go/real-fifo';
 import { listenerBuffer, listenerHasSynced } from '../client-go/shared-informer';
+import { watchListSize } from '../client-go/watch-list';
 import { wqLen, wqMetrics, wqNumRequeues, wqWaiting } from '../client-go/workqueue';
 import { fnv1a } from '../kernel/hash';
-import type {
-  Frame,
-  LaneView,
-  ModernLaneView,
-  NotificationView,
-  ObjectRow,
-  RealFifoEntryView,
+import {
+  type Frame,
+  type LaneView,
+  type ModernLaneView,
+  type NotificationView,
+  type ObjectRow,
+  REPLACED_ALL_KEYS,
+  type RealFifoEntryView,
 } from '../model/frame';
 import type { Kind, KObject } from '../model/objects';
 import { isTombstone, metaNamespaceKey } from '../model/objects';
@@ -84,7 +86,14 @@ function notificationView(n: Notification<KObject>): NotificationView {
 function realEntryView(d: RealDelta<KObject>): RealFifoEntryView {
   switch (d.type) {
     case 'ReplacedAll':
-      return { type: d.type, key: null, rv: d.rv, tombstone: false, objects: d.objs.length };
+      return {
+        type: d.type,
+        key: null,
+        rv: d.rv,
+        tombstone: false,
+        objects: d.objs.length,
+        keys: d.objs.slice(0, REPLACED_ALL_KEYS).map((o) => metaNamespaceKey(o)),
+      };
     case 'Bookmark':
       return { type: d.type, key: null, rv: d.rv, tombstone: false };
     case 'SyncAll':
@@ -112,6 +121,7 @@ function modernView(L: ModernLaneState, limit: number): ModernLaneView {
     locked: realFifoLocked(f),
     held: L.held.length,
     indexerRv: L.indexerRv,
+    streamed: L.reflector.watchList === null ? null : watchListSize(L.reflector.watchList),
   };
 }
 

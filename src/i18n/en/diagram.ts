@@ -4,6 +4,8 @@ export const diagram: Readonly<Record<string, string>> = {
   'diagram.title': 'How client-go and a custom controller interact',
   'diagram.desc':
     'The classic client-go figure, alive: the Reflector lists and watches the Kubernetes API and adds objects to the DeltaFIFO; the Informer pops them, stores them through the Indexer in its thread-safe store and dispatches event handler functions; the custom controller enqueues keys in a workqueue, and its workers get each key, read the object from the indexer and write back through the clientset. A second, compact informer lane does the same for Deployments.',
+  'diagram.descModern':
+    "The client-go figure as v0.36 runs it: the Reflector streams its initial list over one watch-list and adds every event to the RealFIFO, one entry each (a relist as one ReplacedAll); the Informer pops batches, stores each in one indexer Transaction and dispatches the handlers; the controller's workers reconcile the keys as before.",
   'diagram.region.clientGo': 'client-go',
   'diagram.region.customController': 'Custom Controller',
   'diagram.region.serverSide': 'Kubernetes server-side',
@@ -131,4 +133,44 @@ export const diagram: Readonly<Record<string, string>> = {
   'diagram.zoom.reset': 'Reset zoom',
   'diagram.zoom.fit': 'Fit to width',
   'diagram.zoom.toolbar': 'Figure zoom',
+
+  // Modern mode (settings.era modern, client-go v0.36.3): the RealFIFO, the indexer's RV, the watch-list.
+  'diagram.box.realFifo': 'RealFIFO',
+  'diagram.badgeModern': 'RealFIFO, client-go v0.36',
+  'diagram.reflector.phase.watch-list-opening': 'watch-list requested',
+  'diagram.reflector.phase.watch-listing': 'streaming initial events',
+  'diagram.reflector.phase.backoff-watch-list': 'backing off {seconds} s, then watch-list',
+  'diagram.realfifo.title':
+    '{lane} RealFIFO: {count} entries queued, one per event in arrival order (a key may appear several times)',
+  'diagram.realfifo.delta': '{type} {key}, resourceVersion {rv}',
+  'diagram.realfifo.replacedAll':
+    'ReplacedAll at resourceVersion {rv}: one atomic entry holding {count} objects ({keys})',
+  'diagram.realfifo.syncAll': 'SyncAll: one atomic resync entry (OnUpdate for every cached object)',
+  'diagram.realfifo.bookmark': "Bookmark at resourceVersion {rv}: moves the indexer's resourceVersion",
+  'diagram.realfifo.moreTitle': '{count} more entries queued',
+  'diagram.realfifo.locked': 'locked · {held} waiting',
+  'diagram.realfifo.lockedShort': 'locked',
+  'diagram.realfifo.lockTitle':
+    '{lane} RealFIFO keeps its lock while it processes a batch (more than one batch was queued): {held} reflector action(s) wait for it',
+  'diagram.realfifo.batch': 'batch ×{count}',
+  'diagram.realfifo.processingAll': 'ReplacedAll ×{count}',
+  'diagram.realfifo.processingOne': 'processing {type}',
+  'diagram.realfifo.takeTitle': 'Popped and being processed: {entries}',
+  'diagram.indexer.rv': 'RV {rv}',
+  'diagram.indexer.rvTitle':
+    "{lane} Indexer's resourceVersion (LastStoreSyncResourceVersion): {rv}, moved by Replace, Transaction and Bookmark",
+  'diagram.indexer.titleModern': '{lane} Indexer: {count} objects cached, resourceVersion {rv}',
+  'diagram.stream.watchList': 'watch-list stream · {count}',
+  'diagram.stream.watchListShort': 'watch-list · {count}',
+  'diagram.stream.watchListTitle':
+    'WatchList: one WATCH with sendInitialEvents=true; {count} initial events so far in the temporary store, until the bookmark k8s.io/initial-events-end',
+  'diagram.stream.fallback': 'LIST (fallback)',
+  'diagram.stream.fallbackTitle':
+    'The watch-list request was refused: the reflector falls back to LIST, then WATCH (R21)',
+  'diagram.handlers.batch': '{lane} batch:',
+  'diagram.handlers.batchTitle': 'The {lane} batch popped together (processDeltasInBatch): {keys}',
+  'diagram.handlers.batchMore': '+{count} more',
+  'diagram.token.batch': 'batch of {count} keys ({keys}) on {arrow}',
+  'diagram.token.endBookmark': 'BOOKMARK k8s.io/initial-events-end on {arrow}',
+  'diagram.token.initial': 'initial event: {kind} {key} on {arrow}',
 };

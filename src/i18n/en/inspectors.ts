@@ -332,4 +332,37 @@ export const inspectors: Readonly<Record<string, string>> = {
   'inspectors.history.becomes': 'becomes',
   'inspectors.history.records': 'Every record that touched the key',
   'inspectors.history.noRecords': 'No record touched this key yet.',
+
+  // RealFIFO (modern mode, client-go v0.36.3)
+  'inspectors.realfifo.loading': 'Loading the RealFIFO inspector…',
+  'inspectors.realfifo.title': 'RealFIFO ({kind})',
+  'inspectors.realfifo.subtitle':
+    'One entry per event in arrival order (a key may appear several times); Replace and Resync as one atomic entry each',
+  'inspectors.realfifo.length': 'Entries queued',
+  'inspectors.realfifo.initialPopulation': 'Initial population left',
+  'inspectors.realfifo.storeRv': 'Indexer resourceVersion',
+  'inspectors.realfifo.lock': 'Lock',
+  'inspectors.realfifo.lockedYes': 'held while a batch is processed: the reflector waits',
+  'inspectors.realfifo.lockedNo': 'free (UnlockWhileProcessing: the reflector may add)',
+  'inspectors.realfifo.held': 'Reflector actions waiting',
+  'inspectors.realfifo.streamed': 'Initial events streamed (watch-list)',
+  'inspectors.realfifo.take': 'Being processed',
+  'inspectors.realfifo.takeBatch': 'PopBatch: batch of {count}',
+  'inspectors.realfifo.takeOne': 'one entry',
+  'inspectors.realfifo.takeBatchHint':
+    'popped together by RealFIFO.PopBatch and handled by processDeltasInBatch: one indexer Transaction, then the handlers for each key.',
+  'inspectors.realfifo.takeOneHint':
+    'popped alone (an atomic entry, or the only one queued) and handled by processDeltas.',
+  'inspectors.realfifo.initialList': 'Part of the initial list: OnAdd gets isInInitialList=true.',
+  'inspectors.realfifo.noTake': 'Nothing popped is being processed.',
+  'inspectors.realfifo.entries': 'Entries',
+  'inspectors.realfifo.objects': '{count} objects',
+  'inspectors.realfifo.syncAll': 'every cached object (OnUpdate with old = new)',
+  'inspectors.realfifo.bookmark': "moves the indexer's resourceVersion",
+  'inspectors.col.type': 'Type',
+  'inspectors.col.keyOrObjects': 'Key or objects',
+  'inspectors.reflector.phase.watch-list-opening': 'watch-list requested',
+  'inspectors.reflector.phase.watch-listing': 'streaming initial events (watch-list)',
+  'inspectors.reflector.phase.backoff-watch-list': 'backing off, then watch-list',
+  'inspectors.indexer.rv': 'resourceVersion',
 };

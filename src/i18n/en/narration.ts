@@ -35,7 +35,7 @@ export const narration: NarrationTable = {
     'deltafifo.resync': 'Resync: {synced} Sync deltas from the indexer (no server request)',
     // Modern mode (client-go v0.36.3)
     'reflector.watch-list':
-      'watch-list request: WATCH sendInitialEvents=true from resourceVersion="{rv}" (timeout {timeoutSeconds}s)',
+      'watch-list request: WATCH sendInitialEvents=true, resourceVersionMatch=NotOlderThan from resourceVersion="{rv}" (timeout {timeoutSeconds}s, bookmarks on)',
     'reflector.initial-event': '{type} {key} rv={rv} into the temporary store (initial events)',
     'reflector.initial-bookmark': 'BOOKMARK rv={rv} during the initial events: nothing queued',
     'reflector.initial-events-end':
@@ -56,9 +56,9 @@ export const narration: NarrationTable = {
     // Informer (SI*)
     'informer.pop': 'Pop {key}: [{deltas}]',
     'informer.pop-batch': 'PopBatch: {count} delta(s) [{deltas}]',
-    'informer.store-add': '{type}: {key} not cached → indexer.Add',
-    'informer.store-update': '{type}: {key} cached → indexer.Update',
-    'informer.store-delete': '{type}: indexer.Delete {key}',
+    'informer.store-add': '{type}: {key} not cached → {batch}Add',
+    'informer.store-update': '{type}: {key} cached → {batch}Update',
+    'informer.store-delete': '{type}: {batch}Delete {key}',
     'informer.replaced-all':
       'ReplacedAll at "{rv}": {items} objects replace the indexer whole, {tombstones} cached object(s) gone',
     'indexer.transaction':
@@ -222,6 +222,7 @@ export const narration: NarrationTable = {
       'server-side-throttling': 'due to server-side throttling, FlowSchema UID: ""',
       status: '{code}',
     },
+    batch: { true: 'Transaction ', false: 'indexer.' },
   },
   optional: { replica: ' (replica {replica})' },
 };

@@ -8,6 +8,8 @@ export const diagram: Readonly<Record<string, string>> = {
   'diagram.title': 'client-go 与自定义控制器如何交互',
   'diagram.desc':
     '经典的 client-go 图，动了起来：Reflector 通过 List-Watch（列举与监听）访问 Kubernetes API，把对象加入 DeltaFIFO（增量队列）；Informer 把它们弹出（Pop），经由索引器（Indexer）存入线程安全存储，并分发给资源事件处理函数；自定义控制器把键加入工作队列（Workqueue），它的 Worker（工作协程）取出每个键，从索引器读取对象，再通过 clientset 写回。另有一条精简的 Informer 通道，对 Deployment 做同样的事。',
+  'diagram.descModern':
+    'client-go v0.36 运行时的图：Reflector 通过一个 watch-list 以流的方式接收初始列表，把每个事件作为一个条目加入 RealFIFO（一次重新列举是一个 ReplacedAll）；Informer 成批弹出，每批在一次索引器事务（Transaction）中存储，再分发事件处理函数；控制器的 Worker 像以前一样调和各个键。',
   'diagram.region.clientGo': 'client-go',
   'diagram.region.customController': '自定义控制器',
   'diagram.region.serverSide': 'Kubernetes 服务端',
@@ -131,4 +133,42 @@ export const diagram: Readonly<Record<string, string>> = {
   'diagram.zoom.reset': '重置缩放',
   'diagram.zoom.fit': '适应宽度',
   'diagram.zoom.toolbar': '图的缩放',
+
+  // 新版模式（settings.era modern，client-go v0.36.3）：RealFIFO、索引器的资源版本、watch-list
+  'diagram.box.realFifo': 'RealFIFO',
+  'diagram.badgeModern': 'RealFIFO，client-go v0.36',
+  'diagram.reflector.phase.watch-list-opening': '已请求 watch-list',
+  'diagram.reflector.phase.watch-listing': '接收初始事件流',
+  'diagram.reflector.phase.backoff-watch-list': '退避 {seconds} 秒，然后 watch-list',
+  'diagram.realfifo.title':
+    '{lane} RealFIFO：{count} 个条目在排队，每个事件一个，按到达顺序（同一个键可出现多次）',
+  'diagram.realfifo.delta': '{type} {key}，ResourceVersion（资源版本）{rv}',
+  'diagram.realfifo.replacedAll': 'ReplacedAll，资源版本 {rv}：一个原子条目，包含 {count} 个对象（{keys}）',
+  'diagram.realfifo.syncAll': 'SyncAll：一个原子的重新同步（resync）条目（对每个缓存对象调用 OnUpdate）',
+  'diagram.realfifo.bookmark': 'Bookmark，资源版本 {rv}：推进索引器的资源版本',
+  'diagram.realfifo.moreTitle': '另有 {count} 个条目在排队',
+  'diagram.realfifo.locked': '已加锁 · {held} 个等待',
+  'diagram.realfifo.lockedShort': '已加锁',
+  'diagram.realfifo.lockTitle':
+    '{lane} RealFIFO 在处理一批时保持加锁（排队的批次不止一个）：{held} 个 Reflector 操作在等待',
+  'diagram.realfifo.batch': '一批 ×{count}',
+  'diagram.realfifo.processingAll': 'ReplacedAll ×{count}',
+  'diagram.realfifo.processingOne': '处理 {type}',
+  'diagram.realfifo.takeTitle': '已弹出、正在处理：{entries}',
+  'diagram.indexer.rv': 'RV {rv}',
+  'diagram.indexer.rvTitle':
+    '{lane} 索引器（Indexer）的资源版本（LastStoreSyncResourceVersion）：{rv}，由 Replace、Transaction 和 Bookmark 推进',
+  'diagram.indexer.titleModern': '{lane} 索引器：已缓存 {count} 个对象，资源版本 {rv}',
+  'diagram.stream.watchList': 'watch-list 流 · {count}',
+  'diagram.stream.watchListShort': 'watch-list 流 · {count}',
+  'diagram.stream.watchListTitle':
+    'WatchList：一个带 sendInitialEvents=true 的 WATCH；已有 {count} 个初始事件进入临时存储，直到收到 BOOKMARK k8s.io/initial-events-end',
+  'diagram.stream.fallback': 'LIST（回退）',
+  'diagram.stream.fallbackTitle': 'watch-list 请求被拒绝：Reflector 回退到 LIST，然后 WATCH（R21）',
+  'diagram.handlers.batch': '{lane} 批次：',
+  'diagram.handlers.batchTitle': '一起弹出的 {lane} 批次（processDeltasInBatch）：{keys}',
+  'diagram.handlers.batchMore': '另有 {count} 个',
+  'diagram.token.batch': '{arrow} 上一批 {count} 个键（{keys}）',
+  'diagram.token.endBookmark': '{arrow} 上的 BOOKMARK k8s.io/initial-events-end',
+  'diagram.token.initial': '{arrow} 上的初始事件：{kind} {key}',
 };

@@ -35,7 +35,7 @@ export const narration: NarrationTable = {
     'deltafifo.resync': 'Resync：从索引器加入 {synced} 个 Sync 增量（不请求服务器）',
     // 新版模式（client-go v0.36.3）
     'reflector.watch-list':
-      'watch-list 请求：从 resourceVersion="{rv}" 开始 WATCH，sendInitialEvents=true（超时 {timeoutSeconds} 秒）',
+      'watch-list 请求：从 resourceVersion="{rv}" 开始 WATCH，sendInitialEvents=true，resourceVersionMatch=NotOlderThan（超时 {timeoutSeconds} 秒，启用 bookmark）',
     'reflector.initial-event': '初始事件：{type} {key} rv={rv} 放入临时存储',
     'reflector.initial-bookmark': '初始事件期间收到 BOOKMARK rv={rv}：不加入队列',
     'reflector.initial-events-end':
@@ -53,9 +53,9 @@ export const narration: NarrationTable = {
     // Informer (SI*)
     'informer.pop': '弹出 {key}（Pop）：[{deltas}]',
     'informer.pop-batch': '批量弹出（PopBatch）：{count} 个增量 [{deltas}]',
-    'informer.store-add': '{type}：{key} 不在缓存中 → indexer.Add',
-    'informer.store-update': '{type}：{key} 已在缓存中 → indexer.Update',
-    'informer.store-delete': '{type}：从索引器删除 {key}（indexer.Delete）',
+    'informer.store-add': '{type}：{key} 不在缓存中 → {batch}Add',
+    'informer.store-update': '{type}：{key} 已在缓存中 → {batch}Update',
+    'informer.store-delete': '{type}：从索引器删除 {key}（{batch}Delete）',
     'informer.replaced-all':
       'ReplacedAll（"{rv}"）：用 {items} 个对象整体替换索引器（Indexer），{tombstones} 个缓存对象已消失',
     'indexer.transaction':
@@ -214,6 +214,7 @@ export const narration: NarrationTable = {
       'server-side-throttling': 'due to server-side throttling, FlowSchema UID: ""',
       status: '{code}',
     },
+    batch: { true: 'Transaction 中的 ', false: 'indexer.' },
   },
   optional: { replica: '（APIServer 实例 {replica}）' },
 };

@@ -1,10 +1,12 @@
 /**
  * One lane's DeltaFIFO (client-go tools/cache/delta_fifo.go): the queue in Pop order, each key with its
  * deltas (type, resourceVersion, DeletedFinalStateUnknown tombstones), HasSynced, populated and
- * initialPopulationCount.
+ * initialPopulationCount. A modern lane (settings.era modern) has a RealFIFO instead: this inspector
+ * then shows real-fifo-inspector.tsx's view, loaded when first needed (a classic page never downloads it,
+ * which keeps the initial load under its budget, docs/PERFORMANCE.md).
  */
 
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import type { DeltaView, Frame } from '../../engine/model/frame';
 import type { Kind } from '../../engine/model/objects';
 import { t } from '../../i18n';
@@ -22,6 +24,10 @@ import {
   YesNo,
 } from './parts';
 import { WindowedTable } from './windowed-table';
+
+const RealFifoInspectorView = lazy(() =>
+  import('./real-fifo-inspector').then((m) => ({ default: m.RealFifoInspectorView })),
+);
 
 export interface DeltaFifoInspectorProps {
   readonly lane: Kind;
@@ -83,6 +89,19 @@ function DeltaFifoInspectorView({
   selectedKey,
   onSelectKey,
 }: DeltaFifoInspectorProps): ReactNode {
+  const modern = frame.lanes[lane].modern;
+  if (modern !== undefined)
+    return (
+      <Suspense fallback={<p className="insp-empty">{t('inspectors.realfifo.loading')}</p>}>
+        <RealFifoInspectorView
+          lane={lane}
+          frame={frame}
+          modern={modern}
+          selectedKey={selectedKey}
+          onSelectKey={onSelectKey}
+        />
+      </Suspense>
+    );
   const f = frame.lanes[lane].fifo;
   const rowHeight = fifoRowHeight(f.queue);
   return (

@@ -111,6 +111,7 @@ type DiffRow = Frame['lanes']['Foo']['indexer']['diff'][number];
 
 function IndexerInspectorView({ lane, frame, selectedKey, onSelectKey }: IndexerInspectorProps): ReactNode {
   const ix = frame.lanes[lane].indexer;
+  const modern = frame.lanes[lane].modern;
   const diffByKey = useMemo(() => {
     const m = new Map<string, CacheDiffEntry>();
     for (const d of ix.diff) m.set(d.key, d);
@@ -128,6 +129,16 @@ function IndexerInspectorView({ lane, frame, selectedKey, onSelectKey }: Indexer
       <Facts
         items={[
           { term: t('inspectors.indexer.count'), value: formatCount(ix.count) },
+          // I7 (modern lanes): the store's LastStoreSyncResourceVersion.
+          ...(modern === undefined
+            ? []
+            : [
+                {
+                  term: t('inspectors.indexer.rv'),
+                  hint: 'LastStoreSyncResourceVersion',
+                  value: <Rv rv={modern.indexerRv === '' ? '""' : modern.indexerRv} />,
+                },
+              ]),
           {
             term: t('inspectors.indexer.vsServer'),
             value:

@@ -24,6 +24,10 @@ const PHASE_TONE: Readonly<Record<string, Tone>> = {
   watching: 'ok',
   'backoff-relist': 'warn',
   'backoff-rewatch': 'warn',
+  // Modern lanes (client-go v0.36.3's WatchList reflector, R18–R21).
+  'watch-list-opening': 'info',
+  'watch-listing': 'info',
+  'backoff-watch-list': 'warn',
 };
 
 const PHASE_ICON: Readonly<Record<string, string>> = {
@@ -33,6 +37,9 @@ const PHASE_ICON: Readonly<Record<string, string>> = {
   watching: '◉',
   'backoff-relist': '◷',
   'backoff-rewatch': '◷',
+  'watch-list-opening': '…',
+  'watch-listing': '⇶',
+  'backoff-watch-list': '◷',
 };
 
 /** The phase as a chip with text (the phase name stays searchable in client-go terms). */

@@ -1,11 +1,12 @@
 /**
  * What the narration panel says about a step, as data: per record, its sentence in the active language
  * (`renderNarration`, src/i18n/narration.ts: English or 简体中文), the client-go function at work (the
- * message catalog's `fn`, src/engine/model/messages.ts), the arrow travelled and where it happened. Long
+ * message catalog's `fn`, src/engine/model/messages.ts, or `recordFn`'s per-record choice such as
+ * processDeltasInBatch for a batch's store records), the arrow travelled and where it happened. Long
  * steps (a Replace of thousands of items) are cut to `max` lines.
  */
 import type { RecordView } from '../../engine/model/frame';
-import { messageSpec } from '../../engine/model/messages';
+import { recordFn } from '../../engine/model/messages';
 import type { Arrow, Component } from '../../engine/model/trace';
 import { renderNarration } from '../../i18n/narration';
 
@@ -47,7 +48,7 @@ export function narrate(records: readonly RecordView[], max = 40): Narration {
       lane: r.lane,
       arrow: r.arrow,
       text: renderNarration(r),
-      fn: messageSpec(r.message)?.fn ?? null,
+      fn: recordFn(r.message, r.params),
       key: r.key,
       tombstone: r.tombstone,
       error: isError(r),
@@ -60,8 +61,8 @@ export function narrate(records: readonly RecordView[], max = 40): Narration {
 export function functionsAtWork(records: readonly RecordView[]): string[] {
   const seen = new Set<string>();
   for (const r of records) {
-    const fn = messageSpec(r.message)?.fn;
-    if (fn !== undefined) seen.add(fn);
+    const fn = recordFn(r.message, r.params);
+    if (fn !== null) seen.add(fn);
   }
   return [...seen];
 }

@@ -81,7 +81,8 @@ export const InspectorTabs = memo(function InspectorTabs(p: InspectorTabsProps):
               onClick={() => p.onTab(tab)}
               onKeyDown={onKey}
             >
-              {t(`shell.tab.${tab}`)}
+              {/* A modern lane's FIFO is client-go's RealFIFO (its type name, the same in every language). */}
+              {tab === 'fifo' && p.frame.lanes.Foo.modern !== undefined ? 'RealFIFO' : t(`shell.tab.${tab}`)}
             </button>
           ))}
         </div>
