@@ -91,11 +91,11 @@ const PINS: Record<string, string> = {
   'lesson retry-after': 'acc32f55 96 71689fef f5bb59f1',
   'lesson replica-restart': '72605e6d 86 fe365446 ca95d6bd',
   'lesson lagging-replica': '8c980bc5 93 b3d8c440 36677dca',
-  'lesson stream-order': '8ff51942 50 02f695dd e5223079',
-  'lesson batch-processing': '8bead175 50 37014f40 d49fd2ba',
-  'lesson atomic-replace': '31cf73c1 60 cdfd9b7a 624ef0b1',
-  'lesson watch-list': '44e391ca 36 4d5387e3 8ab57f2e',
-  'lesson watch-list-fallback': 'e54b7fd6 36 efda9e75 fe1fa112',
+  'lesson stream-order': '8ff51942 50 ef62d7d9 ecddd555',
+  'lesson batch-processing': '8bead175 50 9f42d108 2e3b712e',
+  'lesson atomic-replace': '31cf73c1 60 75a06e62 26ceee31',
+  'lesson watch-list': '44e391ca 36 ee25dfcb 1a90f6ea',
+  'lesson watch-list-fallback': 'e54b7fd6 36 30e05f29 5e020ac6',
 };
 
 describe('pinned traces (byte-identical across refactors)', () => {
