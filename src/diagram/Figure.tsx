@@ -90,7 +90,13 @@ export function Figure(props: FigureProps): ReactNode {
             ha={frame.server.replicas !== undefined && frame.server.replicas.length > 1}
             modern={Foo.modern !== undefined}
           />
-          <LiveArrows prefix={prefix} plan={plan} clock={clock} reducedMotion={reducedMotion} />
+          <LiveArrows
+            prefix={prefix}
+            plan={plan}
+            clock={clock}
+            reducedMotion={reducedMotion}
+            modern={Foo.modern !== undefined}
+          />
           <ApiBox server={frame.server} />
           <ReplicasRow replicas={frame.server.replicas} requests={frame.server.requests} time={frame.time} />
           <LaneBoxes
@@ -175,10 +181,11 @@ const LiveArrows = memo(function LiveArrows(props: {
   plan: MotionPlan;
   clock: StepClock;
   reducedMotion: boolean;
+  modern: boolean;
 }): ReactNode {
   const progress = useClockProgress(props.clock);
   const { arrows } = motionAt(props.plan, progress, props.reducedMotion);
-  return <ArrowsLayer prefix={props.prefix} activity={arrows} />;
+  return <ArrowsLayer prefix={props.prefix} activity={arrows} modern={props.modern} />;
 });
 
 /** The travelling tokens, placed by the step's progress. */

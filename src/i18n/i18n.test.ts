@@ -51,6 +51,7 @@ const SAME_AS_ENGLISH: ReadonlySet<string> = new Set([
   'inspectors.col.worker',
   'inspectors.component.reflector',
   'inspectors.component.deltafifo',
+  'inspectors.component.realfifo', // RealFIFO: client-go's type name
   'inspectors.component.informer',
   'inspectors.component.worker',
   'inspectors.log.lane',

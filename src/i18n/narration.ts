@@ -16,12 +16,22 @@ import {
 } from '../engine/model/messages';
 import type { ParamValue } from '../engine/model/trace';
 import { narration as en } from './en/narration';
-import { getLanguage, type Lang } from './index';
+import { getLanguage, type Lang, t } from './index';
 import type { NarrationTable } from './narration-table';
 import { narration as zhCN } from './zh-CN/narration';
 
 /** Each language's narration table. */
 export const NARRATION: Readonly<Record<Lang, NarrationTable>> = { en, 'zh-CN': zhCN };
+
+/**
+ * The name of the component a record comes from. A modern lane's FIFO records (`realfifo.*`) share the
+ * FIFO's component id with DeltaFIFO's, but their queue is client-go's RealFIFO, and they say so.
+ */
+export function componentLabel(component: string, message: string): string {
+  return t(
+    message.startsWith('realfifo.') ? 'inspectors.component.realfifo' : `inspectors.component.${component}`,
+  );
+}
 
 /** What narration needs of a record: a TraceRecord, a RecordView (`rv`) or a timeline mark's record. */
 export interface NarratedRecord {

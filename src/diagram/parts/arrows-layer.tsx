@@ -8,16 +8,23 @@ import type { ArrowActivity } from '../motion';
 import { type ArrowState, markerId } from './defs';
 import { MultilineText } from './text';
 
-export function arrowTitle(def: ArrowDef): string {
-  const label = def.labelKey === null ? t(`diagram.arrow.${def.id}`) : t(def.labelKey);
+/** The arrow's label key; a modern lane's resync queues one SyncAll entry, not Sync deltas (F4). */
+function labelKeyOf(def: ArrowDef, modern: boolean): string | null {
+  return modern && def.labelKey === 'diagram.arrow.resync' ? 'diagram.arrow.resyncModern' : def.labelKey;
+}
+
+export function arrowTitle(def: ArrowDef, modern = false): string {
+  const key = labelKeyOf(def, modern);
+  const label = key === null ? t(`diagram.arrow.${def.id}`) : t(key);
   return def.lane === null ? label : t('diagram.arrow.laneTitle', { label, lane: def.lane });
 }
 
 /** An arrow's label (its number alone for short ones), or nothing for an unlabelled arrow. */
-function ArrowLabel(props: { def: ArrowDef; testId?: string }): ReactNode {
+function ArrowLabel(props: { def: ArrowDef; modern: boolean; testId?: string }): ReactNode {
   const { def, testId } = props;
   const lbl = def.label;
-  if (lbl === null || def.labelKey === null) return null;
+  const key = labelKeyOf(def, props.modern);
+  if (lbl === null || key === null) return null;
   if (lbl.short === true)
     return (
       <text
@@ -37,7 +44,7 @@ function ArrowLabel(props: { def: ArrowDef; testId?: string }): ReactNode {
       x={lbl.x}
       y={lbl.y}
       anchor={lbl.anchor}
-      lines={wrapLabel(t(def.labelKey), lbl.wrap)}
+      lines={wrapLabel(t(key), lbl.wrap)}
       lineHeight={17}
     />
   );
@@ -51,11 +58,16 @@ function arrowClass(def: ArrowDef, state: ArrowState): string {
  * One arrow, in the figure's fixed order: memoised on its state, so an animation frame redraws only the
  * arrows whose state changes, in place (their DOM nodes never move).
  */
-const Arrow = memo(function Arrow(props: { def: ArrowDef; prefix: string; state: ArrowState }): ReactNode {
-  const { def, prefix, state } = props;
+const Arrow = memo(function Arrow(props: {
+  def: ArrowDef;
+  prefix: string;
+  state: ArrowState;
+  modern: boolean;
+}): ReactNode {
+  const { def, prefix, state, modern } = props;
   const key = arrowKey(def.id, def.lane);
   const path = arrowPath(def.id, def.lane);
-  const title = arrowTitle(def);
+  const title = arrowTitle(def, modern);
   return (
     <g className={arrowClass(def, state)} data-arrow={key} data-state={state}>
       <title>{title}</title>
@@ -70,7 +82,7 @@ const Arrow = memo(function Arrow(props: { def: ArrowDef; prefix: string; state:
       {/* A lit arrow's label is drawn by its LitArrow copy on top; this one stays, unseen (opacity 0),
           for the tests and assistive technology that look for it here. */}
       <g opacity={state === 'idle' ? undefined : 0}>
-        <ArrowLabel def={def} testId={`arrow-label-${key}`} />
+        <ArrowLabel def={def} modern={modern} testId={`arrow-label-${key}`} />
       </g>
     </g>
   );
@@ -87,10 +99,11 @@ const LitArrow = memo(function LitArrow(props: {
   prefix: string;
   state: ArrowState;
   overflow: number;
+  modern: boolean;
 }): ReactNode {
-  const { def, prefix, state, overflow } = props;
+  const { def, prefix, state, overflow, modern } = props;
   const path = arrowPath(def.id, def.lane);
-  const title = arrowTitle(def);
+  const title = arrowTitle(def, modern);
   const mid = path.at(0.5);
   return (
     <g className={arrowClass(def, state)}>
@@ -102,7 +115,7 @@ const LitArrow = memo(function LitArrow(props: {
       />
       {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG group is not focusable; this is a drawn copy of the label the arrow below carries. */}
       <g aria-hidden="true">
-        <ArrowLabel def={def} />
+        <ArrowLabel def={def} modern={modern} />
       </g>
       {overflow > 0 && state !== 'idle' ? (
         <g
@@ -127,7 +140,13 @@ function arrowState(activity: ArrowActivity | undefined): ArrowState {
   return activity.state === 'active' ? 'active' : 'done';
 }
 
-export function ArrowsLayer(props: { prefix: string; activity: readonly ArrowActivity[] }): ReactNode {
+export function ArrowsLayer(props: {
+  prefix: string;
+  activity: readonly ArrowActivity[];
+  /** A modern run: the resync arrow says SyncAll. */
+  modern?: boolean;
+}): ReactNode {
+  const modern = props.modern === true;
   const byKey = new Map(props.activity.map((a) => [a.arrowKey, a]));
   // Lit arrows are drawn again last, active above done, so they sit above crossing idle ones.
   const lit = ARROWS.filter((def) => arrowState(byKey.get(arrowKey(def.id, def.lane))) !== 'idle').sort(
@@ -141,6 +160,7 @@ export function ArrowsLayer(props: { prefix: string; activity: readonly ArrowAct
           def={def}
           prefix={props.prefix}
           state={arrowState(byKey.get(arrowKey(def.id, def.lane)))}
+          modern={modern}
         />
       ))}
       <g className="fig-arrows-lit">
@@ -153,6 +173,7 @@ export function ArrowsLayer(props: { prefix: string; activity: readonly ArrowAct
               prefix={props.prefix}
               state={arrowState(activity)}
               overflow={activity.overflow}
+              modern={modern}
             />
           );
         })}

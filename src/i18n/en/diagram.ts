@@ -45,6 +45,7 @@ export const diagram: Readonly<Record<string, string>> = {
   'diagram.arrow.kubectl': 'kubectl write',
   'diagram.arrow.watchEvent': 'watch events',
   'diagram.arrow.resync': 'resync (Sync deltas)',
+  'diagram.arrow.resyncModern': 'resync (SyncAll)',
   'diagram.arrow.requeue': 'Done / Forget / AddRateLimited',
   'diagram.arrow.laneTitle': '{label} ({lane} informer)',
   'diagram.arrow.overflow': '{count} more on {label}',

@@ -71,6 +71,7 @@ export const inspectors: Readonly<Record<string, string>> = {
   'inspectors.component.apiserver': 'API server',
   'inspectors.component.reflector': 'Reflector',
   'inspectors.component.deltafifo': 'DeltaFIFO',
+  'inspectors.component.realfifo': 'RealFIFO',
   'inspectors.component.informer': 'Informer',
   'inspectors.component.indexer': 'Indexer',
   'inspectors.component.handler': 'Handlers',

@@ -49,6 +49,7 @@ export const diagram: Readonly<Record<string, string>> = {
   'diagram.arrow.kubectl': 'kubectl 写入',
   'diagram.arrow.watchEvent': 'watch 事件通知',
   'diagram.arrow.resync': '重新同步（resync，Sync 增量）',
+  'diagram.arrow.resyncModern': '重新同步（resync，SyncAll）',
   'diagram.arrow.requeue': 'Done / Forget / AddRateLimited',
   'diagram.arrow.laneTitle': '{label}（{lane} Informer）',
   'diagram.arrow.overflow': '{label} 上另有 {count} 个',

@@ -70,6 +70,7 @@ export const inspectors: Readonly<Record<string, string>> = {
   'inspectors.component.apiserver': 'APIServer',
   'inspectors.component.reflector': 'Reflector',
   'inspectors.component.deltafifo': 'DeltaFIFO',
+  'inspectors.component.realfifo': 'RealFIFO',
   'inspectors.component.informer': 'Informer',
   'inspectors.component.indexer': '索引器',
   'inspectors.component.handler': '事件处理函数',

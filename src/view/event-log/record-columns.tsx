@@ -1,6 +1,7 @@
 /** The columns every list of trace records starts with (event log, key history): step, time, where, arrow. */
 import type { RecordView } from '../../engine/model/frame';
 import { t } from '../../i18n';
+import { componentLabel } from '../../i18n/narration';
 import { formatClock } from '../inspectors/format';
 import { KindLabel } from '../inspectors/parts';
 import type { Column } from '../inspectors/windowed-table';
@@ -28,7 +29,7 @@ export function recordLeadColumns(): Column<RecordView>[] {
       render: (r) => (
         <span className="insp-where">
           {r.lane !== null && <KindLabel kind={r.lane} short />}
-          {t(`inspectors.component.${r.component}`)}
+          {componentLabel(r.component, r.message)}
         </span>
       ),
     },

@@ -70,7 +70,7 @@ export function NarrationPanel({ records, frame, live = true, maxLines }: Narrat
                 </span>
                 <span className="narr-where">
                   {l.lane !== null && <KindLabel kind={l.lane} short />}
-                  {t(`inspectors.component.${l.component}`)}
+                  {l.where}
                 </span>
                 <span className="narr-text">
                   {l.error && <span className="narr-flag">{t('inspectors.narration.error')} </span>}

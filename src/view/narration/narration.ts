@@ -8,12 +8,14 @@
 import type { RecordView } from '../../engine/model/frame';
 import { recordFn } from '../../engine/model/messages';
 import type { Arrow, Component } from '../../engine/model/trace';
-import { renderNarration } from '../../i18n/narration';
+import { componentLabel, renderNarration } from '../../i18n/narration';
 
 export interface NarrationLine {
   /** Stable within a step: the record's position. */
   readonly index: number;
   readonly component: Component;
+  /** The component's name as shown (RealFIFO for a modern lane's FIFO records). */
+  readonly where: string;
   readonly lane: RecordView['lane'];
   readonly arrow: Arrow;
   readonly text: string;
@@ -45,6 +47,7 @@ export function narrate(records: readonly RecordView[], max = 40): Narration {
     lines.push({
       index: i,
       component: r.component,
+      where: componentLabel(r.component, r.message),
       lane: r.lane,
       arrow: r.arrow,
       text: renderNarration(r),
