@@ -2,6 +2,8 @@
 // shows a message instead of a blank page.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { loadLanguage } from './i18n';
+import { detectLanguage } from './i18n/browser';
 import { App, AppErrorBoundary } from './view/App';
 import './view/app.css';
 
@@ -10,10 +12,18 @@ if (!rootElement) {
   throw new Error('Informer Lab: #root element missing from index.html');
 }
 
-createRoot(rootElement).render(
-  <StrictMode>
-    <AppErrorBoundary>
-      <App />
-    </AppErrorBoundary>
-  </StrictMode>,
-);
+const root = rootElement;
+
+function render(): void {
+  createRoot(root).render(
+    <StrictMode>
+      <AppErrorBoundary>
+        <App />
+      </AppErrorBoundary>
+    </StrictMode>,
+  );
+}
+
+// The starting language's strings first (a Chinese page fetches its pack), so the first paint is in it;
+// if that fetch fails the page starts in English rather than not at all.
+loadLanguage(detectLanguage()).then(render, render);

@@ -2,10 +2,11 @@
 // translation with exactly the same {placeholders} (and vice versa), nothing is left empty or English,
 // and the language follows the URL, then the browser, then English.
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { urlLangParam } from './browser';
 import {
   EN,
+  EN_AREAS,
   getLanguage,
   LANGS,
   parseLang,
@@ -13,10 +14,15 @@ import {
   resolveLanguage,
   setLanguage,
   subscribeLanguage,
-  TABLES,
   t,
-  ZH_CN,
 } from './index';
+import { ZH_CN, ZH_CN_AREAS } from './zh-CN/pack';
+
+/** Every UI table per language, by area. */
+const TABLES: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>> = {
+  en: EN_AREAS,
+  'zh-CN': ZH_CN_AREAS,
+};
 
 /**
  * zh-CN values that may equal the English one: product and code names, key names and client-go
@@ -64,18 +70,18 @@ function hasWords(s: string): boolean {
 }
 
 describe('every UI string has a 简体中文 translation', () => {
-  const areas = Object.keys(TABLES.en);
+  const areas = Object.keys(TABLES.en!);
 
   it('has the same areas in both languages', () => {
-    expect(Object.keys(TABLES['zh-CN']).sort()).toEqual([...areas].sort());
+    expect(Object.keys(TABLES['zh-CN']!).sort()).toEqual([...areas].sort());
   });
 
   it('has every English key in zh-CN and no key that English lacks', () => {
     const missing: string[] = [];
     const extra: string[] = [];
     for (const area of areas) {
-      const en = TABLES.en[area]!;
-      const zh = TABLES['zh-CN'][area] ?? {};
+      const en = TABLES.en![area]!;
+      const zh = TABLES['zh-CN']![area] ?? {};
       for (const k of Object.keys(en)) if (!(k in zh)) missing.push(`${area}: ${k}`);
       for (const k of Object.keys(zh)) if (!(k in en)) extra.push(`${area}: ${k}`);
     }
@@ -114,7 +120,7 @@ describe('every UI string has a 简体中文 translation', () => {
   });
 
   it('keeps each key in its area', () => {
-    for (const [area, table] of Object.entries(TABLES['zh-CN']))
+    for (const [area, table] of Object.entries(TABLES['zh-CN']!))
       for (const k of Object.keys(table)) expect(k.startsWith(`${area}.`), k).toBe(true);
   });
 
@@ -210,5 +216,47 @@ describe('every key the code uses exists', () => {
     }
     expect(found).toBeGreaterThan(300);
     expect(missing, `keys used but in no table:\n  ${missing.join('\n  ')}\n`).toEqual([]);
+  });
+});
+
+describe('the Chinese pack loads on demand', () => {
+  it('setLanguage to a language not loaded yet switches once its pack is in', async () => {
+    vi.resetModules(); // a fresh i18n module, without the pack the test setup registered
+    const i18n = await import('./index');
+    expect(i18n.languageLoaded('zh-CN')).toBe(false);
+    const seen: string[] = [];
+    i18n.subscribeLanguage(() => seen.push(i18n.getLanguage()));
+    i18n.setLanguage('zh-CN');
+    expect(i18n.getLanguage()).toBe('en'); // still loading: nothing switched, nothing notified
+    expect(seen).toEqual([]);
+    await i18n.loadLanguage('zh-CN');
+    await Promise.resolve();
+    expect(i18n.getLanguage()).toBe('zh-CN');
+    expect(seen).toEqual(['zh-CN']);
+    expect(i18n.t('shell.tab.log')).toBe(ZH_CN['shell.tab.log']);
+  });
+
+  it('a later request wins over a pack still loading', async () => {
+    vi.resetModules();
+    const i18n = await import('./index');
+    i18n.setLanguage('zh-CN');
+    i18n.setLanguage('en'); // asked for English before the pack came in
+    await i18n.loadLanguage('zh-CN');
+    await Promise.resolve();
+    expect(i18n.getLanguage()).toBe('en');
+  });
+
+  it('no module of the page imports the zh-CN tables except through the pack', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = `${dir}/${e.name}`;
+        if (e.isDirectory()) walk(p);
+        else if (/\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && !p.includes('/i18n/zh-CN/'))
+          if (/from '[^']*zh-CN\/(?!pack')/.test(readFileSync(p, 'utf8'))) offenders.push(p);
+      }
+    };
+    walk('src');
+    expect(offenders).toEqual([]);
   });
 });

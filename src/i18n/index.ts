@@ -4,17 +4,19 @@
  * active language, falls back to English, and fills `{param}` placeholders. A test (i18n.test.ts) fails
  * when a key lacks a translation. Strings are plain text: the view renders them as text nodes, never as
  * HTML. The active language is module state with a tiny subscription (see react.ts for `useLang`).
+ *
+ * English is part of the page; 简体中文 is a pack of its own (zh-CN/pack.ts) that `loadLanguage` fetches
+ * the first time it is needed, so the initial load carries one language. `setLanguage` to a language not
+ * loaded yet loads it first and switches when it is in (the page's entry awaits the starting language
+ * before its first render, so a Chinese page never shows English first).
  */
 import { controls } from './en/controls';
 import { diagram } from './en/diagram';
 import { inspectors } from './en/inspectors';
 import { links } from './en/links';
+import { narration as enNarration } from './en/narration';
 import { shell } from './en/shell';
-import { controls as zhControls } from './zh-CN/controls';
-import { diagram as zhDiagram } from './zh-CN/diagram';
-import { inspectors as zhInspectors } from './zh-CN/inspectors';
-import { links as zhLinks } from './zh-CN/links';
-import { shell as zhShell } from './zh-CN/shell';
+import type { LanguagePack, NarrationTable } from './narration-table';
 
 export type Lang = 'en' | 'zh-CN';
 
@@ -31,27 +33,34 @@ export const EN: Readonly<Record<string, string>> = {
   ...inspectors,
   ...links,
 };
-export const ZH_CN: Readonly<Record<string, string>> = {
-  ...zhShell,
-  ...zhControls,
-  ...zhDiagram,
-  ...zhInspectors,
-  ...zhLinks,
-};
 
-/** Every UI table per language, by area (the missing-translation test walks these). */
-export const TABLES: Readonly<Record<Lang, Readonly<Record<string, Readonly<Record<string, string>>>>>> = {
-  en: { shell, controls, diagram, inspectors, links },
-  'zh-CN': {
-    shell: zhShell,
-    controls: zhControls,
-    diagram: zhDiagram,
-    inspectors: zhInspectors,
-    links: zhLinks,
-  },
-};
+/** English's UI tables by area (the missing-translation test compares zh-CN/pack.ts's with these). */
+export const EN_AREAS = { shell, controls, diagram, inspectors, links } as const;
 
-const MERGED: Readonly<Record<Lang, Readonly<Record<string, string>>>> = { en: EN, 'zh-CN': ZH_CN };
+export type { LanguagePack } from './narration-table';
+
+const PACKS: Partial<Record<Lang, LanguagePack>> = { en: { ui: EN, narration: enNarration } };
+
+/** Makes a language's pack available (loadLanguage does it after fetching; tests do it up front). */
+export function registerLanguage(lang: Lang, pack: LanguagePack): void {
+  PACKS[lang] = pack;
+}
+
+export function languageLoaded(lang: Lang): boolean {
+  return PACKS[lang] !== undefined;
+}
+
+/** Fetches a language's pack if it is not in yet (English always is). Rejects if the fetch fails. */
+export async function loadLanguage(lang: Lang): Promise<void> {
+  if (PACKS[lang] !== undefined) return;
+  const m = await import('./zh-CN/pack');
+  registerLanguage('zh-CN', m.ZH_CN_PACK);
+}
+
+/** A language's narration table, or English's while that language is not loaded. */
+export function narrationTable(lang: Lang): NarrationTable {
+  return (PACKS[lang] ?? PACKS.en!).narration;
+}
 
 /**
  * A language tag as one of ours, or null: `en`, `en-US`… → 'en'; `zh`, `zh-CN`, `zh-Hans`, `zh_TW`… →
@@ -88,6 +97,8 @@ export function resolveLanguage({ urlLang, navigatorLanguages }: LanguageSources
 
 let current: Lang = 'en';
 let table: Readonly<Record<string, string>> = EN;
+/** The language last asked for (it may still be loading). */
+let wanted: Lang = 'en';
 const listeners = new Set<() => void>();
 
 export function getLanguage(): Lang {
@@ -100,11 +111,24 @@ export function getLanguage(): Lang {
  */
 export function setLanguage(lang: Lang): void {
   const next: Lang = lang === 'zh-CN' ? 'zh-CN' : 'en';
+  wanted = next;
+  const pack = PACKS[next];
+  if (pack === undefined) {
+    // Not loaded yet: switch once it is, unless another language was asked for meanwhile. A failed
+    // fetch leaves the page in the language it is in.
+    loadLanguage(next).then(
+      () => {
+        if (wanted === next) setLanguage(next);
+      },
+      () => undefined,
+    );
+    return;
+  }
   const doc = (globalThis as { document?: { documentElement?: { lang: string } } }).document;
   if (doc?.documentElement) doc.documentElement.lang = next;
   if (next === current) return;
   current = next;
-  table = MERGED[next];
+  table = pack.ui;
   for (const l of [...listeners]) l();
 }
 

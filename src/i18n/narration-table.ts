@@ -21,3 +21,9 @@ export interface NarrationTable {
    */
   readonly optional: Readonly<Record<OptionalParam, string>>;
 }
+
+/** One language's strings: its UI strings by key and its narration table (i18n/index.ts registers them). */
+export interface LanguagePack {
+  readonly ui: Readonly<Record<string, string>>;
+  readonly narration: NarrationTable;
+}

@@ -19,8 +19,8 @@ import { randomScenario } from '../engine/sim/test-scenarios';
 import type { SimContext } from '../engine/sim/world';
 import { libraryScenario } from '../scenarios/library';
 import { parseScenario } from '../scenarios/parse';
-import { LANGS, placeholders } from './index';
-import { NARRATION, renderLessonText, renderNarration } from './narration';
+import { LANGS, narrationTable, placeholders } from './index';
+import { renderLessonText, renderNarration } from './narration';
 
 const CJK = /[\u4e00-\u9fff]/;
 /** What a template may use besides the declared params: the record's own key and resourceVersion. */
@@ -45,7 +45,7 @@ const declared = (id: MessageId): readonly string[] => MESSAGES[id].params;
 describe('narration tables', () => {
   it('have a template for every message id in both languages, and no other id', () => {
     for (const lang of LANGS) {
-      const templates: Readonly<Record<string, string>> = NARRATION[lang].templates;
+      const templates: Readonly<Record<string, string>> = narrationTable(lang).templates;
       const missing = MESSAGE_IDS.filter((id) => typeof templates[id] !== 'string' || templates[id] === '');
       expect(missing, `${lang} narration lacks:\n  ${missing.join('\n  ')}\n`).toEqual([]);
       const extra = Object.keys(templates).filter((id) => !Object.hasOwn(MESSAGES, id));
@@ -58,7 +58,7 @@ describe('narration tables', () => {
     for (const lang of LANGS)
       for (const id of MESSAGE_IDS) {
         const allowed = new Set([...declared(id), ...RECORD_FIELDS]);
-        for (const p of placeholders(NARRATION[lang].templates[id]))
+        for (const p of placeholders(narrationTable(lang).templates[id]))
           if (!allowed.has(p)) wrong.push(`${lang} ${id}: {${p}} is not a parameter of ${id}`);
       }
     expect(wrong).toEqual([]);
@@ -67,8 +67,8 @@ describe('narration tables', () => {
   it('use the same placeholders in both languages', () => {
     const differ = MESSAGE_IDS.filter(
       (id) =>
-        placeholders(NARRATION.en.templates[id]).join() !==
-        placeholders(NARRATION['zh-CN'].templates[id]).join(),
+        placeholders(narrationTable('en').templates[id]).join() !==
+        placeholders(narrationTable('zh-CN').templates[id]).join(),
     );
     expect(differ).toEqual([]);
   });
@@ -77,7 +77,7 @@ describe('narration tables', () => {
     const wrong: string[] = [];
     for (const lang of LANGS)
       for (const p of TOKEN_PARAMS) {
-        const words: Readonly<Record<string, string>> = NARRATION[lang].tokens[p];
+        const words: Readonly<Record<string, string>> = narrationTable(lang).tokens[p];
         expect(Object.keys(words).sort(), `${lang} tokens of ${p}`).toEqual(tokensOf(p).sort());
         // Every message carrying p must declare what p's words use.
         for (const id of MESSAGE_IDS.filter((m) => declared(m).includes(p)))
@@ -91,8 +91,8 @@ describe('narration tables', () => {
 
   it('write every Chinese template in Chinese', () => {
     const english = MESSAGE_IDS.filter((id) => {
-      const zh = NARRATION['zh-CN'].templates[id];
-      return !CJK.test(zh) || zh === NARRATION.en.templates[id];
+      const zh = narrationTable('zh-CN').templates[id];
+      return !CJK.test(zh) || zh === narrationTable('en').templates[id];
     });
     expect(english).toEqual([]);
   });
@@ -105,7 +105,7 @@ describe('narration tables', () => {
     expect(mistakes.length).toBeGreaterThanOrEqual(8);
     for (const lang of LANGS)
       for (const [id, mistake] of mistakes)
-        expect(NARRATION[lang].templates[id], `${lang} ${id}`).toContain(mistake);
+        expect(narrationTable(lang).templates[id], `${lang} ${id}`).toContain(mistake);
   });
 });
 

@@ -16,12 +16,8 @@ import {
 } from '../engine/model/messages';
 import type { ParamValue } from '../engine/model/trace';
 import { narration as en } from './en/narration';
-import { getLanguage, type Lang, t } from './index';
+import { getLanguage, type Lang, narrationTable, t } from './index';
 import type { NarrationTable } from './narration-table';
-import { narration as zhCN } from './zh-CN/narration';
-
-/** Each language's narration table. */
-export const NARRATION: Readonly<Record<Lang, NarrationTable>> = { en, 'zh-CN': zhCN };
 
 /**
  * The name of the component a record comes from. A modern lane's FIFO records (`realfifo.*`) share the
@@ -73,7 +69,7 @@ function tokenWords(table: NarrationTable, name: string, value: unknown): string
 function fillFromRecord(text: string, r: NarratedRecord, lang: Lang, nested: boolean): string {
   return text.replace(/\{(\w+)\}/g, (_, name: string) => {
     const v = placeholderValue(r, name);
-    const words = tokenWords(NARRATION[lang], name, v) ?? tokenWords(en, name, v);
+    const words = tokenWords(narrationTable(lang), name, v) ?? tokenWords(en, name, v);
     if (words !== undefined) return nested ? words : fillFromRecord(words, r, lang, true);
     return v === null || v === undefined ? '—' : String(v);
   });
@@ -85,13 +81,13 @@ function fillFromRecord(text: string, r: NarratedRecord, lang: Lang, nested: boo
  */
 export function renderNarration(r: NarratedRecord, lang: Lang = getLanguage()): string {
   if (!isMessageId(r.message)) return r.message;
-  const template = NARRATION[lang].templates[r.message] ?? en.templates[r.message];
+  const template = narrationTable(lang).templates[r.message] ?? en.templates[r.message];
   let text = fillFromRecord(template, r, lang, false).trimEnd();
   const spec: MessageSpec = MESSAGES[r.message];
   for (const p of spec.optional ?? []) {
     const v = Object.hasOwn(r.params, p) ? r.params[p] : undefined;
     if (v === undefined || v === null) continue;
-    text += fillFromRecord(NARRATION[lang].optional[p] ?? en.optional[p], r, lang, false);
+    text += fillFromRecord(narrationTable(lang).optional[p] ?? en.optional[p], r, lang, false);
   }
   return text;
 }
