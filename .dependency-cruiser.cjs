@@ -6,6 +6,7 @@
 //     bridge knows only the protocol file);
 //   view, diagram → from the engine only the vocabulary (model/), fnv1a (kernel/hash.ts) and the
 //     behaviour version, never engine logic;
+//   compare (the run comparer) → from src only itself and the engine vocabulary;
 //   no import cycle anywhere, type-only imports included;
 //   src never imports the e2e journeys, the Node entry points in src/cli, or a test file.
 // Test code may import anything (it is the outside world of the module it tests); the rules therefore
@@ -59,6 +60,16 @@ module.exports = {
         path: '^src/engine/',
         pathNot: '^src/engine/(model/|kernel/hash\\.ts$|version\\.ts$)',
       },
+    },
+    {
+      name: 'compare-takes-only-engine-vocabulary',
+      comment:
+        'The comparer (src/compare) runs on the main thread over trace windows the Workers answer: it ' +
+        'takes from the rest of src only the engine vocabulary (src/engine/model), never engine logic, ' +
+        'the store or the view.',
+      severity: 'error',
+      from: { path: '^src/compare/', pathNot: TEST_CODE },
+      to: { path: '^src/', pathNot: '^src/(compare/|engine/model/)' },
     },
     {
       name: 'no-cycles',

@@ -39,6 +39,7 @@ const FILES: Record<string, string> = {
   'src/cli/sim.ts':
     "import { step } from '../engine/sim/step';\nimport './other';\nexport const sim = step;\n",
   'src/cli/other.ts': 'export const other = 1;\n',
+  'src/compare/ok.ts': "import type { Obj } from '../engine/model/objects';\nexport type Seen = Obj;\n",
   'e2e/pages/app.ts': 'export const app = 1;\n',
 
   // Forbidden, one rule each.
@@ -49,6 +50,8 @@ const FILES: Record<string, string> = {
   'src/i18n/uses-protocol.ts': "import type { Req } from '../worker/protocol';\nexport type Bad = Req;\n",
   'src/bridge/uses-host.ts': "import { host } from '../worker/engine-host';\nexport const bad = host;\n",
   'src/diagram/uses-engine-logic.ts':
+    "import { step } from '../engine/sim/step';\nexport const bad = step;\n",
+  'src/compare/uses-engine-logic.ts':
     "import { step } from '../engine/sim/step';\nexport const bad = step;\n",
   'src/engine/sim/cycle-a.ts': "import type { B } from './cycle-b';\nexport type A = { b?: B };\n",
   'src/engine/sim/cycle-b.ts': "import type { A } from './cycle-a';\nexport type B = { a?: A };\n",
@@ -67,6 +70,7 @@ const EXPECTED = [
   'no-worker-in-main-thread-layers: src/i18n/uses-protocol.ts → src/worker/protocol.ts',
   'bridge-knows-only-the-protocol: src/bridge/uses-host.ts → src/worker/engine-host.ts',
   'view-takes-only-engine-vocabulary: src/diagram/uses-engine-logic.ts → src/engine/sim/step.ts',
+  'compare-takes-only-engine-vocabulary: src/compare/uses-engine-logic.ts → src/engine/sim/step.ts',
   // A cycle is reported once, at the edge where the cruise first closes it.
   'no-cycles: src/engine/sim/cycle-a.ts → src/engine/sim/cycle-b.ts',
   'no-e2e-in-src: src/view/uses-e2e.ts → e2e/pages/app.ts',
