@@ -34,8 +34,8 @@ export const compare: Readonly<Record<string, string>> = {
   'compare.side.crashed': 'This side stopped:',
   'compare.side.restart': 'Restart this side',
   'compare.side.others': 'The other side keeps working.',
-  'compare.side.details': 'Inspectors and key history ({side})',
-  'compare.side.figure': 'Figure of the {side} run',
+  'compare.details': 'Inspectors and key history',
+  'compare.details.side': 'Side',
   // The transport
   'compare.transport': 'Shared playback',
   'compare.transport.hint': 'One transport steps both runs',
@@ -64,7 +64,6 @@ export const compare: Readonly<Record<string, string>> = {
   'compare.diff.kind.queue': 'workqueue add',
   'compare.diff.kind.write': 'client write',
   'compare.diff.kind.era': 'the two versions part',
-  'compare.diff.show': 'Show',
   'compare.diff.list': 'Differences found',
   // The search
   'compare.status.idle': 'Not searched yet.',
@@ -76,8 +75,6 @@ export const compare: Readonly<Record<string, string>> = {
   'compare.status.complete': 'Both runs ended: {count} in all.',
   'compare.status.completeNone': 'Both runs ended without any difference.',
   'compare.status.error': 'The search for differences failed: {message}',
-  'compare.status.nothingNext': 'No further difference was found.',
-  'compare.status.nothingPrevious': 'There is no difference before this one.',
   'compare.count.one': '1 difference',
   'compare.count.many': '{n} differences',
   // Sharing
@@ -85,9 +82,6 @@ export const compare: Readonly<Record<string, string>> = {
   'compare.share.hint': 'Copy a link to both runs at these steps, with the alignment',
   'compare.share.panel': 'Share this comparison',
   'compare.share.field': 'Link to this comparison',
-  // Errors
-  'compare.error.open': 'The comparison could not be opened.',
-  'compare.error.title': 'Comparison:',
   // The "Compare…" dialog of the main page
   'compare.entry': 'Compare…',
   'compare.entry.hint': 'Open this run beside a variation of it',
@@ -120,8 +114,6 @@ export const compare: Readonly<Record<string, string>> = {
   'compare.picker.option': 'Compare {n}. {title}',
   // The event log, interleaved
   'compare.log.title': 'Both traces, by time',
-  'compare.log.mode': 'Event log',
-  'compare.log.mode.side': 'This side',
   'compare.log.mode.both': 'Both sides, interleaved',
   'compare.log.side': 'Side',
   'compare.log.count': '{left} left, {right} right',

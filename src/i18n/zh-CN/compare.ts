@@ -30,8 +30,8 @@ export const compare: Readonly<Record<string, string>> = {
   'compare.side.crashed': '这一侧的模拟停止了：',
   'compare.side.restart': '重启这一侧',
   'compare.side.others': '另一侧仍可正常使用。',
-  'compare.side.details': '检查器与键的历史（{side}）',
-  'compare.side.figure': '{side}运行的示意图',
+  'compare.details': '检查器与键的历史',
+  'compare.details.side': '哪一侧',
   // 共用的播放控制
   'compare.transport': '共用播放控制',
   'compare.transport.hint': '一组控制同时驱动两次运行',
@@ -60,7 +60,6 @@ export const compare: Readonly<Record<string, string>> = {
   'compare.diff.kind.queue': '工作队列添加',
   'compare.diff.kind.write': '客户端写操作',
   'compare.diff.kind.era': '两个版本分开',
-  'compare.diff.show': '显示',
   'compare.diff.list': '找到的差异',
   // 搜索
   'compare.status.idle': '尚未搜索。',
@@ -72,8 +71,6 @@ export const compare: Readonly<Record<string, string>> = {
   'compare.status.complete': '两次运行都已结束：共 {count}。',
   'compare.status.completeNone': '两次运行都已结束，没有任何差异。',
   'compare.status.error': '搜索差异失败：{message}',
-  'compare.status.nothingNext': '没有找到更多差异。',
-  'compare.status.nothingPrevious': '这之前没有差异。',
   'compare.count.one': '1 个差异',
   'compare.count.many': '{n} 个差异',
   // 分享
@@ -81,9 +78,6 @@ export const compare: Readonly<Record<string, string>> = {
   'compare.share.hint': '复制一个链接：两次运行停在当前这两步，并带上对齐方式',
   'compare.share.panel': '分享这个对比',
   'compare.share.field': '这个对比的链接',
-  // 错误
-  'compare.error.open': '无法打开这个对比。',
-  'compare.error.title': '对比：',
   // 主页面的“对比……”对话框
   'compare.entry': '对比……',
   'compare.entry.hint': '把这次运行和它的一个变体并排打开',
@@ -115,8 +109,6 @@ export const compare: Readonly<Record<string, string>> = {
   'compare.picker.option': '对比 {n}. {title}',
   // 事件日志：交错显示
   'compare.log.title': '两条追踪，按时间排列',
-  'compare.log.mode': '事件日志',
-  'compare.log.mode.side': '仅这一侧',
   'compare.log.mode.both': '两侧交错显示',
   'compare.log.side': '侧',
   'compare.log.count': '左侧 {left} 条，右侧 {right} 条',
