@@ -326,7 +326,7 @@ describe('broken links fail with a reason and a message', () => {
     ['v1.<script>', 'malformed'],
     ['v1.A', 'truncated'],
     ['v1.', 'truncated'],
-    ['v2.AAAA', 'too-new'],
+    ['v3.AAAA', 'too-new'],
     ['v13.whatever-it-is', 'too-new'],
     ['v99999999999999999999999.x', 'too-new'],
   ] as const)('%j → %s', (text, reason) => {
@@ -336,7 +336,7 @@ describe('broken links fail with a reason and a message', () => {
   });
 
   it('a newer format says the link was made by a newer Informer Lab', () => {
-    const r = decodeLink(`v2.${good.slice(3)}`, OPTS);
+    const r = decodeLink(`v3.${good.slice(3)}`, OPTS);
     expect(r.ok ? '' : r.message).toMatch(/made by a newer Informer Lab/);
   });
 
@@ -569,7 +569,7 @@ describe('hostile input never throws', () => {
     fc.record({ kind: fc.constantFrom('delete' as const, 'truncate' as const), at: fc.nat() }),
     fc.record({
       kind: fc.constant('version' as const),
-      v: fc.constantFrom('v2.', 'v3.', 'v10.', 'v0.', 'x1.', ''),
+      v: fc.constantFrom('v3.', 'v4.', 'v10.', 'v0.', 'x1.', ''),
     }),
   );
 

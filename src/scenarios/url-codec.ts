@@ -17,7 +17,10 @@
  * scenario with the file validator (./read/scenario.ts), the settings changes and the interventions with
  * the readers of the one value check (./check.ts); `encodeLink` proves each link decodes to its state.
  * Its messages quote link text only as short JSON strings; they are plain text, never HTML.
- * A later format version ('v2.') decodes v1 links too (migrating); this version refuses later ones.
+ *
+ * Format v2 (issue 13) adds `cmp`: a comparison link's right side (source, seed, step, interventions,
+ * digest) and alignment. Only such links are written 'v2.' (an older build then says "made by a newer
+ * version"); all others are written and read exactly as in v1. This version refuses v3 and later.
  */
 
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
@@ -61,6 +64,27 @@ export interface LinkState {
   readonly engine: string;
   /** The frame digest at `step` (8 hex digits), to detect a replay that differs. */
   readonly digest?: string;
+  /** A comparison link (format v2): the fields above are its left side, this its right side. */
+  readonly compare?: LinkCompare;
+}
+
+/** One side's session in a link (the left side's is LinkState's own fields). */
+export interface LinkSide {
+  readonly source: LinkSource;
+  readonly seed?: number;
+  readonly step: number;
+  readonly interventions: readonly Intervention[];
+  readonly digest?: string;
+}
+
+export type LinkAlign = 'time' | 'step';
+export const LINK_ALIGNS: readonly LinkAlign[] = ['time', 'step'];
+
+export interface LinkCompare {
+  readonly right: LinkSide;
+  readonly align: LinkAlign;
+  /** The built-in comparison the two sides came from (src/scenarios/comparisons), if any. */
+  readonly comparisonId?: string;
 }
 
 export type LinkFailure =
@@ -81,13 +105,16 @@ export interface DecodeOptions {
   readonly lessonIds: readonly string[];
   /** Names of the library scenarios this build has. */
   readonly libraryNames: readonly string[];
+  /** Ids of the built-in comparisons this build has (an unknown id is dropped with a warning). */
+  readonly comparisonIds?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------
 // Format and limits
 
-export const LINK_FORMAT_VERSION = 1;
-const PREFIX = `v${LINK_FORMAT_VERSION}.`;
+export const LINK_FORMAT_VERSION = 2;
+/** The prefix of a link without a comparison (unchanged since v1) and of one with. */
+const [PREFIX_V1, PREFIX_V2] = ['v1.', 'v2.'];
 
 /** Hard cap on the payload (the fragment after '#'): longer links are refused both ways. */
 export const MAX_LINK_CHARS = 8000;
@@ -125,7 +152,8 @@ export class LinkEncodeError extends Error {
  *                                           | scenario: scenario doc without apiVersion/kind
  *   seed: uint32, step: int, lang: 'en' | 'zh-CN',
  *   iv: [[step, action doc], ...] (omitted when empty), embed: {} | { start: int },
- *   engine: string, digest: 8 hex
+ *   engine: string, digest: 8 hex,
+ *   cmp (v2 only): { <the source keys>, seed, step, iv, digest, align: 'time' | 'step', id: string }
  */
 const WIRE_KEYS = [
   'lesson',
@@ -140,13 +168,13 @@ const WIRE_KEYS = [
   'engine',
   'digest',
 ];
+const WIRE_KEYS_V2 = [...WIRE_KEYS, 'cmp'];
+const CMP_KEYS = ['lesson', 'changes', 'library', 'scenario', 'seed', 'step', 'iv', 'digest', 'align', 'id'];
 
 // ---------------------------------------------------------------------------------------------
 // Encoding
 
-function toWire(state: LinkState): Record<string, unknown> {
-  const w: Record<string, unknown> = {};
-  const src = state.source;
+function sourceToWire(w: Record<string, unknown>, src: LinkSource): void {
   if (src.kind === 'lesson') {
     w.lesson = src.id;
     if (src.changes !== undefined) w.changes = settingsChangesDoc(src.changes);
@@ -157,15 +185,35 @@ function toWire(state: LinkState): Record<string, unknown> {
     const { apiVersion: _v, kind: _k, ...rest } = scenarioDoc(src.scenario, 'compact');
     w.scenario = rest;
   }
+}
+
+function ivToWire(interventions: readonly Intervention[]): unknown[] {
+  return interventions.map((x) => [x.step, actionDoc(x.action, 'compact')]);
+}
+
+function toWire(state: LinkState): Record<string, unknown> {
+  const w: Record<string, unknown> = {};
+  sourceToWire(w, state.source);
   if (state.seed !== undefined) w.seed = state.seed;
   w.step = state.step;
   if (state.lang !== undefined) w.lang = state.lang;
-  if (state.interventions.length > 0)
-    w.iv = state.interventions.map((x) => [x.step, actionDoc(x.action, 'compact')]);
+  if (state.interventions.length > 0) w.iv = ivToWire(state.interventions);
   if (state.embed !== undefined)
     w.embed = state.embed.startStep === undefined ? {} : { start: state.embed.startStep };
   w.engine = state.engine;
   if (state.digest !== undefined) w.digest = state.digest;
+  if (state.compare !== undefined) {
+    const { right, align, comparisonId } = state.compare;
+    const c: Record<string, unknown> = {};
+    sourceToWire(c, right.source);
+    if (right.seed !== undefined) c.seed = right.seed;
+    c.step = right.step;
+    if (right.interventions.length > 0) c.iv = ivToWire(right.interventions);
+    if (right.digest !== undefined) c.digest = right.digest;
+    c.align = align;
+    if (comparisonId !== undefined) c.id = comparisonId;
+    w.cmp = c;
+  }
   return w;
 }
 
@@ -182,7 +230,7 @@ export function encodeLink(state: LinkState): string {
     throw new LinkEncodeError('invalid', `the state cannot be written as a link: ${errorText(e)}`);
   }
   const bytes = deflateSync(strToU8(`${fnv1a(json)}${json}`), { level: 9 });
-  const text = PREFIX + base64urlEncode(bytes);
+  const text = (state.compare === undefined ? PREFIX_V1 : PREFIX_V2) + base64urlEncode(bytes);
   if (text.length > MAX_LINK_CHARS) {
     throw new LinkEncodeError(
       'too-large',
@@ -191,10 +239,11 @@ export function encodeLink(state: LinkState): string {
     );
   }
   // Every link made here opens to exactly this state (or it is not made).
-  const src = state.source;
+  const sources = [state.source, ...(state.compare === undefined ? [] : [state.compare.right.source])];
   const back = decodeLink(text, {
-    lessonIds: src.kind === 'lesson' ? [src.id] : [],
-    libraryNames: src.kind === 'library' ? [src.name] : [],
+    lessonIds: sources.flatMap((s) => (s.kind === 'lesson' ? [s.id] : [])),
+    libraryNames: sources.flatMap((s) => (s.kind === 'library' ? [s.name] : [])),
+    comparisonIds: state.compare?.comparisonId === undefined ? [] : [state.compare.comparisonId],
   });
   if (!back.ok) throw new LinkEncodeError('invalid', `the state is not valid for a link: ${back.message}`);
   const diff = firstDifference(back.state, state);
@@ -295,7 +344,7 @@ function decode(input: unknown, opts: DecodeOptions): DecodeResult {
   if (tooDeepOrLarge(wire, LINK_BOUNDS.depth, MAX_INFLATED_BYTES)) {
     return fail('malformed', `${MESSAGES.malformed}: its content is nested too deeply.`);
   }
-  return readWire(wire, opts);
+  return readWire(wire, opts, Number(version[1]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -328,31 +377,140 @@ function readId(v: unknown, field: string): string {
   return v;
 }
 
-function readWire(wire: unknown, opts: DecodeOptions): DecodeResult {
+function readWire(wire: unknown, opts: DecodeOptions, version: number): DecodeResult {
   try {
-    return readWireOrThrow(wire, opts);
+    return readWireOrThrow(wire, opts, version);
   } catch (e) {
     if (e instanceof Malformed) return fail('malformed', e.message);
     throw e;
   }
 }
 
-function readWireOrThrow(wire: unknown, opts: DecodeOptions): DecodeResult {
+/** A side's fields with their structure checked (problems are 'malformed'), before the content checks. */
+interface SideFields {
+  readonly of: 'lesson' | 'library' | 'scenario';
+  readonly seed: number | undefined;
+  readonly step: number;
+  readonly ivSteps: readonly number[];
+  readonly ivDocs: readonly unknown[];
+  readonly digest: string | undefined;
+}
+
+/** `at` names the side's map in messages: '' for the link itself, '"cmp".' for a comparison's right side. */
+function readSideFields(obj: Readonly<Record<string, unknown>>, at: string): SideFields {
+  const sources = (['lesson', 'library', 'scenario'] as const).filter((k) => own(obj, k) !== undefined);
+  if (sources.length !== 1)
+    malformed(
+      at === '' ? 'it' : at.slice(0, -1),
+      'must name exactly one of a lesson, a library scenario or a scenario',
+    );
+  const changesV = own(obj, 'changes');
+  if (changesV !== undefined && sources[0] === 'scenario')
+    malformed(`${at}"changes"`, 'only go with a lesson or a library scenario');
+  if (changesV !== undefined && !isRecord(changesV)) malformed(`${at}"changes"`, 'must be a map of settings');
+  const seedV = own(obj, 'seed');
+  const seed = seedV === undefined ? undefined : readInt(seedV, `${at}"seed"`, LINK_BOUNDS.seed);
+  const step = readInt(own(obj, 'step'), `${at}"step"`, LINK_BOUNDS.step);
+  const ivV = own(obj, 'iv');
+  const ivSteps: number[] = [];
+  const ivDocs: unknown[] = [];
+  if (ivV !== undefined) {
+    if (!Array.isArray(ivV) || ivV.length === 0 || ivV.length > LINK_BOUNDS.interventions)
+      malformed(`${at}"iv"`, `must be a list of 1 to ${LINK_BOUNDS.interventions} interventions`);
+    ivV.forEach((x: unknown, i) => {
+      if (!Array.isArray(x) || x.length !== 2) malformed(`${at}"iv"[${i}]`, 'must be a pair [step, action]');
+      const s = readInt(x[0], `${at}"iv"[${i}] step`, LINK_BOUNDS.step);
+      if (i > 0 && s < ivSteps[i - 1]!)
+        malformed(
+          `${at}"iv"[${i}] step`,
+          'is earlier than the intervention before it (they are kept in order)',
+        );
+      ivSteps.push(s);
+      ivDocs.push(x[1]);
+    });
+  }
+  const digestV = own(obj, 'digest');
+  if (digestV !== undefined && (typeof digestV !== 'string' || !/^[0-9a-f]{8}$/.test(digestV)))
+    malformed(`${at}"digest"`, `must be 8 hex digits, got ${describeValue(digestV)}`);
+  return { of: sources[0]!, seed, step, ivSteps, ivDocs, digest: digestV as string | undefined };
+}
+
+/** A side's source and interventions, checked for content (an unknown lesson, an invalid scenario...). */
+function readSideContent(
+  obj: Readonly<Record<string, unknown>>,
+  f: SideFields,
+  opts: DecodeOptions,
+  at: string,
+): LinkSide | Failure {
+  const changesV = own(obj, 'changes') as Readonly<Record<string, unknown>> | undefined;
+  let source: LinkSource;
+  if (f.of === 'lesson') {
+    const id = readId(own(obj, 'lesson'), `${at}"lesson"`);
+    if (!opts.lessonIds.includes(id))
+      return fail(
+        'unknown-lesson',
+        `This link opens the lesson ${quote(id)}, which this Informer Lab does not have.`,
+      );
+    if (changesV === undefined) source = { kind: 'lesson', id };
+    else {
+      const changes = readChanges(changesV, 'lesson');
+      if (typeof changes === 'string') return fail('invalid-scenario', changes);
+      source = { kind: 'lesson', id, changes };
+    }
+  } else if (f.of === 'library') {
+    const name = readId(own(obj, 'library'), `${at}"library"`);
+    if (!opts.libraryNames.includes(name))
+      return fail(
+        'unknown-lesson',
+        `This link opens the scenario ${quote(name)}, which this Informer Lab does not have.`,
+      );
+    if (changesV === undefined) source = { kind: 'library', name };
+    else {
+      const changes = readChanges(changesV, 'scenario');
+      if (typeof changes === 'string') return fail('invalid-scenario', changes);
+      source = { kind: 'library', name, changes };
+    }
+  } else {
+    const doc = own(obj, 'scenario');
+    if (!isRecord(doc)) malformed(`${at}"scenario"`, `must be a map, got ${describeValue(doc)}`);
+    if (Object.hasOwn(doc, 'apiVersion') || Object.hasOwn(doc, 'kind'))
+      malformed(`${at}"scenario"`, 'must not carry apiVersion or kind (the link format implies them)');
+    const r = validateScenario({ apiVersion: SCENARIO_API_VERSION, kind: 'Scenario', ...doc });
+    if (!r.ok)
+      return fail('invalid-scenario', `The scenario in this link is not valid: ${firstErrors(r.errors)}`);
+    source = { kind: 'scenario', scenario: r.scenario };
+  }
+
+  const interventions: Intervention[] = [];
+  if (f.ivDocs.length > 0) {
+    const r = readInterventionDocs(f.ivDocs);
+    if (!r.ok) {
+      return fail(
+        'invalid-scenario',
+        `InterventionAction ${r.index + 1} in this link is not valid: ${r.errors.slice(0, 3).join('; ')}${r.errors.length > 3 ? '; ...' : ''}`,
+      );
+    }
+    r.actions.forEach((action, i) => {
+      interventions.push({ step: f.ivSteps[i]!, action });
+    });
+  }
+  return {
+    source,
+    ...(f.seed === undefined ? {} : { seed: f.seed }),
+    step: f.step,
+    interventions,
+    ...(f.digest === undefined ? {} : { digest: f.digest }),
+  };
+}
+
+function readWireOrThrow(wire: unknown, opts: DecodeOptions, version: number): DecodeResult {
   if (!isRecord(wire)) malformed('its content', `must be a map, got ${describeValue(wire)}`);
-  checkKeys(wire, WIRE_KEYS, '');
+  // A v1 link has no comparison part: it reads exactly as before v2.
+  checkKeys(wire, version >= 2 ? WIRE_KEYS_V2 : WIRE_KEYS, '');
   const warnings: string[] = [];
 
   // Fields first (all structural problems are 'malformed'), then the content checks.
-  const sources = ['lesson', 'library', 'scenario'].filter((k) => own(wire, k) !== undefined);
-  if (sources.length !== 1)
-    malformed('it', 'must name exactly one of a lesson, a library scenario or a scenario');
-  const changesV = own(wire, 'changes');
-  if (changesV !== undefined && sources[0] === 'scenario')
-    malformed('"changes"', 'only go with a lesson or a library scenario');
-  if (changesV !== undefined && !isRecord(changesV)) malformed('"changes"', 'must be a map of settings');
-  const seedV = own(wire, 'seed');
-  const seed = seedV === undefined ? undefined : readInt(seedV, '"seed"', LINK_BOUNDS.seed);
-  const step = readInt(own(wire, 'step'), '"step"', LINK_BOUNDS.step);
+  const leftFields = readSideFields(wire, '');
   const langV = own(wire, 'lang');
   let lang: LinkLang | undefined;
   if (langV !== undefined) {
@@ -360,21 +518,6 @@ function readWireOrThrow(wire: unknown, opts: DecodeOptions): DecodeResult {
     if ((LINK_LANGS as readonly string[]).includes(langV)) lang = langV as LinkLang;
     else
       warnings.push(`The link asks for the language ${quote(langV)}, which this Informer Lab does not have.`);
-  }
-  const ivV = own(wire, 'iv');
-  const ivSteps: number[] = [];
-  const ivDocs: unknown[] = [];
-  if (ivV !== undefined) {
-    if (!Array.isArray(ivV) || ivV.length === 0 || ivV.length > LINK_BOUNDS.interventions)
-      malformed('"iv"', `must be a list of 1 to ${LINK_BOUNDS.interventions} interventions`);
-    ivV.forEach((x: unknown, i) => {
-      if (!Array.isArray(x) || x.length !== 2) malformed(`"iv"[${i}]`, 'must be a pair [step, action]');
-      const s = readInt(x[0], `"iv"[${i}] step`, LINK_BOUNDS.step);
-      if (i > 0 && s < ivSteps[i - 1]!)
-        malformed(`"iv"[${i}] step`, 'is earlier than the intervention before it (they are kept in order)');
-      ivSteps.push(s);
-      ivDocs.push(x[1]);
-    });
   }
   const embedV = own(wire, 'embed');
   let embed: LinkState['embed'];
@@ -394,62 +537,33 @@ function readWireOrThrow(wire: unknown, opts: DecodeOptions): DecodeResult {
     engine.length > LINK_BOUNDS.engineChars
   )
     malformed('"engine"', `must be an engine version like "1", got ${describeValue(engine)}`);
-  const digestV = own(wire, 'digest');
-  if (digestV !== undefined && (typeof digestV !== 'string' || !/^[0-9a-f]{8}$/.test(digestV)))
-    malformed('"digest"', `must be 8 hex digits, got ${describeValue(digestV)}`);
-
-  // The source.
-  let source: LinkSource;
-  if (sources[0] === 'lesson') {
-    const id = readId(own(wire, 'lesson'), '"lesson"');
-    if (!opts.lessonIds.includes(id))
-      return fail(
-        'unknown-lesson',
-        `This link opens the lesson ${quote(id)}, which this Informer Lab does not have.`,
-      );
-    if (changesV === undefined) source = { kind: 'lesson', id };
-    else {
-      const changes = readChanges(changesV as Readonly<Record<string, unknown>>, 'lesson');
-      if (typeof changes === 'string') return fail('invalid-scenario', changes);
-      source = { kind: 'lesson', id, changes };
-    }
-  } else if (sources[0] === 'library') {
-    const name = readId(own(wire, 'library'), '"library"');
-    if (!opts.libraryNames.includes(name))
-      return fail(
-        'unknown-lesson',
-        `This link opens the scenario ${quote(name)}, which this Informer Lab does not have.`,
-      );
-    if (changesV === undefined) source = { kind: 'library', name };
-    else {
-      const changes = readChanges(changesV as Readonly<Record<string, unknown>>, 'scenario');
-      if (typeof changes === 'string') return fail('invalid-scenario', changes);
-      source = { kind: 'library', name, changes };
-    }
-  } else {
-    const doc = own(wire, 'scenario');
-    if (!isRecord(doc)) malformed('"scenario"', `must be a map, got ${describeValue(doc)}`);
-    if (Object.hasOwn(doc, 'apiVersion') || Object.hasOwn(doc, 'kind'))
-      malformed('"scenario"', 'must not carry apiVersion or kind (the link format implies them)');
-    const r = validateScenario({ apiVersion: SCENARIO_API_VERSION, kind: 'Scenario', ...doc });
-    if (!r.ok)
-      return fail('invalid-scenario', `The scenario in this link is not valid: ${firstErrors(r.errors)}`);
-    source = { kind: 'scenario', scenario: r.scenario };
+  const cmpV = own(wire, 'cmp');
+  let cmp: { fields: SideFields; align: LinkAlign; id: string | undefined } | undefined;
+  if (cmpV !== undefined) {
+    if (!isRecord(cmpV)) malformed('"cmp"', `must be a map, got ${describeValue(cmpV)}`);
+    checkKeys(cmpV, CMP_KEYS, '"cmp".');
+    const fields = readSideFields(cmpV, '"cmp".');
+    const align = own(cmpV, 'align');
+    if (typeof align !== 'string' || !(LINK_ALIGNS as readonly string[]).includes(align))
+      malformed('"cmp".align', `must be "time" or "step", got ${describeValue(align)}`);
+    const idV = own(cmpV, 'id');
+    cmp = { fields, align: align as LinkAlign, id: idV === undefined ? undefined : readId(idV, '"cmp".id') };
   }
 
-  // The interventions.
-  const interventions: Intervention[] = [];
-  if (ivDocs.length > 0) {
-    const r = readInterventionDocs(ivDocs);
-    if (!r.ok) {
-      return fail(
-        'invalid-scenario',
-        `InterventionAction ${r.index + 1} in this link is not valid: ${r.errors.slice(0, 3).join('; ')}${r.errors.length > 3 ? '; ...' : ''}`,
+  const left = readSideContent(wire, leftFields, opts, '');
+  if ('ok' in left) return left;
+  let compare: LinkCompare | undefined;
+  if (cmp !== undefined) {
+    const right = readSideContent(cmpV as Readonly<Record<string, unknown>>, cmp.fields, opts, '"cmp".');
+    if ('ok' in right) return fail(right.reason, `The right side of this comparison: ${right.message}`);
+    let comparisonId = cmp.id;
+    if (comparisonId !== undefined && !(opts.comparisonIds ?? []).includes(comparisonId)) {
+      warnings.push(
+        `The link names the built-in comparison ${quote(comparisonId)}, which this Informer Lab does not have; its two runs are shown without it.`,
       );
+      comparisonId = undefined;
     }
-    r.actions.forEach((action, i) => {
-      interventions.push({ step: ivSteps[i]!, action });
-    });
+    compare = { right, align: cmp.align, ...(comparisonId === undefined ? {} : { comparisonId }) };
   }
 
   if (engine !== ENGINE_BEHAVIOUR_VERSION) {
@@ -458,14 +572,15 @@ function readWireOrThrow(wire: unknown, opts: DecodeOptions): DecodeResult {
     );
   }
   const state: LinkState = {
-    source,
-    ...(seed === undefined ? {} : { seed }),
-    step,
+    source: left.source,
+    ...(left.seed === undefined ? {} : { seed: left.seed }),
+    step: left.step,
     ...(lang === undefined ? {} : { lang }),
-    interventions,
+    interventions: left.interventions,
     ...(embed === undefined ? {} : { embed }),
     engine,
-    ...(digestV === undefined ? {} : { digest: digestV as string }),
+    ...(left.digest === undefined ? {} : { digest: left.digest }),
+    ...(compare === undefined ? {} : { compare }),
   };
   return { ok: true, state, warnings };
 }

@@ -45,6 +45,8 @@ export const links: Readonly<Record<string, string>> = {
   'links.failure.too-large': 'This link is too large to open. The default scenario is shown.',
   'links.failure.noLesson': 'There is no lesson called “{id}”. The default scenario is shown.',
   'links.failure.noScenario': 'There is no built-in scenario called “{name}”. The default scenario is shown.',
+  'links.failure.noComparison':
+    'There is no built-in comparison called “{id}”. The default scenario is shown.',
   'links.failure.badFlag':
     'The address gives “{flag}” a value that cannot be used ({value}); it was ignored.',
   'links.replay.otherEngine':

@@ -34,6 +34,7 @@ export const links: Readonly<Record<string, string>> = {
   'links.failure.too-large': '此链接太大，无法打开。当前显示默认场景。',
   'links.failure.noLesson': '没有名为“{id}”的课程。当前显示默认场景。',
   'links.failure.noScenario': '没有名为“{name}”的内置场景。当前显示默认场景。',
+  'links.failure.noComparison': '没有名为“{id}”的内置对比。当前显示默认场景。',
   'links.failure.badFlag': '地址中“{flag}”的值无法使用（{value}），已忽略。',
   'links.replay.otherEngine':
     '此链接由另一个引擎版本生成（{theirs}；本页运行的是 {ours}）：你看到的内容可能与作者当时看到的不同。',

@@ -2,15 +2,19 @@
  * The page's URL at boot, the light part (pure; loaded with the first paint, unlike the link codec):
  * - `readBootUrl` reads what the page was opened with: a `#v1.…` link (decoded by ./link-state.ts
  *   `planBoot`, loaded on demand), or plain flags
- *   (`?lesson=…`, `?scenario=…`, `?step=…`, `?seed=…`, `?embed=1`, in the query or the fragment);
+ *   (`?lesson=…`, `?scenario=…`, `?compare=…`, `?step=…`, `?seed=…`, `?embed=1`, in the query or the
+ *   fragment);
  * - `planFlags` turns plain flags into what to load (or the failure to show and the default to load
  *   instead); `replayVerdict` compares the replayed frame with the one a link was made at.
+ * A comparison (issue 13: `?compare=<id>` or a v2 link) is a plan whose `session` is the left side and
+ * whose `compare` part holds the right side, the alignment and the right frame's digest.
  * Nothing here touches the DOM; link text is data and is never interpreted as HTML.
  */
 
 import type { ScenarioSource, Session } from '../../engine/model/session';
 import { ENGINE_BEHAVIOUR_VERSION } from '../../engine/version';
 import type { Lang } from '../../i18n';
+import type { ComparisonSessions } from '../../scenarios/comparisons';
 import type { Lesson } from '../../scenarios/lessons/types';
 import type { DecodeOptions, LinkFailure } from '../../scenarios/url-codec';
 
@@ -25,6 +29,8 @@ export type BootUrl =
       readonly kind: 'flags';
       readonly lesson?: string;
       readonly scenario?: string;
+      /** A built-in comparison (src/scenarios/comparisons) by id. */
+      readonly compare?: string;
       readonly step?: number;
       readonly seed?: number;
       readonly embed: boolean;
@@ -72,12 +78,14 @@ export function readBootUrl(search: string, hash: string): BootUrl {
   };
   const lesson = text('lesson');
   const scenario = text('scenario');
+  const compare = text('compare');
   const step = int('step', 1_000_000_000);
   const seed = int('seed', 0xffffffff);
   return {
     kind: 'flags',
     ...(lesson === undefined ? {} : { lesson }),
     ...(scenario === undefined ? {} : { scenario }),
+    ...(compare === undefined ? {} : { compare }),
     ...(step === undefined ? {} : { step }),
     ...(seed === undefined ? {} : { seed }),
     embed,
@@ -93,6 +101,7 @@ export type BootFailure =
   | { readonly kind: 'link'; readonly reason: LinkFailure; readonly message: string }
   | { readonly kind: 'unknown-lesson'; readonly id: string }
   | { readonly kind: 'unknown-scenario'; readonly name: string }
+  | { readonly kind: 'unknown-comparison'; readonly id: string }
   | { readonly kind: 'bad-flag'; readonly flag: string; readonly value: string };
 
 export interface BootPlan {
@@ -111,11 +120,27 @@ export interface BootPlan {
   readonly failure: BootFailure | null;
   /** Warnings from the codec (plain English text). */
   readonly warnings: readonly string[];
+  /** A comparison to open (absent: a single run): `session` above is its left side. */
+  readonly compare?: CompareBoot;
+}
+
+/** The comparison part of a plan: with `session` (the left side), what the compare store opens. */
+export interface CompareBoot {
+  readonly right: Session;
+  readonly align: 'time' | 'step';
+  readonly comparisonId?: string;
+  /** The right frame's digest the link was made at (links only; `expect` holds the engine and the left's). */
+  readonly expectRight: { readonly engine: string; readonly digest?: string } | null;
 }
 
 export interface BootContext extends DecodeOptions {
   /** Loaded when the URL asks for nothing, or for something that cannot be opened. */
   readonly fallback: ScenarioSource;
+  /**
+   * The built-in comparisons' sessions by id (src/scenarios/comparisons `comparisonSessions`; loaded on
+   * demand, so absent when the URL asks for none): without it every `?compare=` id is unknown.
+   */
+  readonly comparisons?: (id: string) => ComparisonSessions | undefined;
 }
 
 /** The plan that loads the fallback (with the failure to show, if any). */
@@ -134,6 +159,7 @@ export function plainPlan(ctx: BootContext, embed: boolean, failure: BootFailure
 /** The plan for plain flags (no link payload). */
 export function planFlags(url: Extract<BootUrl, { kind: 'flags' }>, ctx: BootContext): BootPlan {
   const firstBad = url.bad[0];
+  if (url.compare !== undefined) return planCompareFlag(url, url.compare, ctx);
   let source: ScenarioSource = ctx.fallback;
   if (url.lesson !== undefined) {
     if (!ctx.lessonIds.includes(url.lesson))
@@ -182,4 +208,25 @@ export function replayVerdict(
   if (shown === null || shown.step !== target) return 'differs';
   if (expected.digest === undefined) return 'unchecked';
   return expected.digest === shown.digest ? 'same' : 'differs';
+}
+
+/**
+ * `?compare=<id>`: the built-in comparison's two sessions, both at `?step=` when given (`?seed=` is
+ * ignored: a seed may be what the two sides differ in). An unknown id opens the default page instead.
+ */
+function planCompareFlag(url: Extract<BootUrl, { kind: 'flags' }>, id: string, ctx: BootContext): BootPlan {
+  const c = ctx.comparisons?.(id);
+  if (c === undefined) return plainPlan(ctx, url.embed, { kind: 'unknown-comparison', id });
+  const at = (s: Session): Session => (url.step === undefined ? s : { ...s, step: url.step });
+  const firstBad = url.bad[0];
+  return {
+    session: at(c.left),
+    startStep: null,
+    embed: url.embed,
+    expect: null,
+    fileLesson: null,
+    failure: firstBad === undefined ? null : { kind: 'bad-flag', ...firstBad },
+    warnings: [],
+    compare: { right: at(c.right), align: c.align, comparisonId: c.comparisonId, expectRight: null },
+  };
 }

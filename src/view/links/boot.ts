@@ -1,11 +1,13 @@
 /**
  * Opening the page: what its URL asks for (link-state.ts `planBoot`) is loaded and replayed through the
  * store, and what went wrong becomes a notice (data: an i18n key, params and plain-text detail).
- * `failureNotice` and `verdictNotice` are pure (tested in Node); `runBoot` drives the store.
+ * `failureNotice` and `verdictNotice` are pure (tested in Node); `runBoot` drives the store, and
+ * `runCompareBoot` the compare store for a plan with a comparison (issue 13).
  */
 
 import type { ScenarioSource } from '../../engine/model/session';
 import { ENGINE_BEHAVIOUR_VERSION } from '../../engine/version';
+import type { CompareSetup, CompareStore } from '../../store/compare/types';
 import type { AppNotice, SimStore } from '../../store/types';
 import type { BootFailure, BootPlan, ReplayVerdict } from './boot-plan';
 import { replayVerdict } from './boot-plan';
@@ -39,6 +41,14 @@ export function failureNotice(f: BootFailure, defaultLessonId: string | null): A
         tone: 'error',
         key: 'links.failure.noScenario',
         params: { name: f.name },
+        offer,
+      };
+    case 'unknown-comparison':
+      return {
+        id: NOTICE.link,
+        tone: 'error',
+        key: 'links.failure.noComparison',
+        params: { id: f.id },
         offer,
       };
     case 'bad-flag':
@@ -108,4 +118,65 @@ export async function runBoot(
   const notice = verdictNotice(verdict, plan.expect);
   if (notice !== null) s().pushNotice(notice);
   if (plan.startStep !== null && plan.startStep !== session.step) await s().seek(plan.startStep);
+}
+
+/** The compare store's setup for a plan with a comparison (null for a single run). */
+export function compareSetupOf(plan: BootPlan): CompareSetup | null {
+  const c = plan.compare;
+  if (c === undefined) return null;
+  return {
+    left: plan.session,
+    right: c.right,
+    align: c.align,
+    ...(c.comparisonId === undefined ? {} : { comparisonId: c.comparisonId }),
+  };
+}
+
+export interface CompareBootResult {
+  /** Both sessions were opened (false: the compare store's `error` says why, and nothing else changed). */
+  readonly opened: boolean;
+  /** Each side's replay against the frame the link was made at. */
+  readonly verdicts: { readonly left: ReplayVerdict; readonly right: ReplayVerdict };
+}
+
+/**
+ * Opens a plan's comparison in the compare store and checks both replayed frames against the link's
+ * digests. Notices (the codec's warnings; a frame that differs) go to the side they concern, the link's
+ * own to the left side's store (each side's notices are rendered with its figure). A plan without a
+ * comparison opens nothing.
+ */
+export async function runCompareBoot(store: CompareStore, plan: BootPlan): Promise<CompareBootResult> {
+  const unchecked = { left: 'unchecked', right: 'unchecked' } as const;
+  const setup = compareSetupOf(plan);
+  if (setup === null || plan.compare === undefined) return { opened: false, verdicts: unchecked };
+  const { left, right } = store.sides;
+  for (const side of [left, right]) for (const id of Object.values(NOTICE)) side.getState().dismissNotice(id);
+  if (plan.failure !== null) left.getState().pushNotice(failureNotice(plan.failure, null));
+  if (plan.warnings.length > 0) {
+    left.getState().pushNotice({
+      id: NOTICE.warning,
+      tone: 'info',
+      key: 'links.notice.warnings',
+      detail: plan.warnings.join(' '),
+    });
+  }
+  if (!(await store.getState().open(setup))) return { opened: false, verdicts: unchecked };
+  const verdictOf = (side: SimStore, expected: BootPlan['expect'], step: number): ReplayVerdict => {
+    const frame = side.getState().frame;
+    const verdict = replayVerdict(
+      expected,
+      frame === null ? null : { step: frame.step, digest: frame.digest },
+      step,
+    );
+    const notice = verdictNotice(verdict, expected);
+    if (notice !== null) side.getState().pushNotice(notice);
+    return verdict;
+  };
+  return {
+    opened: true,
+    verdicts: {
+      left: verdictOf(left, plan.expect, setup.left.step),
+      right: verdictOf(right, plan.compare.expectRight, setup.right.step),
+    },
+  };
 }

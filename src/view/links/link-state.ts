@@ -24,17 +24,27 @@ import { parseScenario } from '../../scenarios/parse';
 import {
   decodeLink,
   encodeLink,
+  type LinkCompare,
   LinkEncodeError,
   type LinkSource,
   type LinkState,
 } from '../../scenarios/url-codec';
-import { type BootContext, type BootPlan, type BootUrl, plainPlan, planFlags } from './boot-plan';
+import type { CompareSetup } from '../../store/compare/types';
+import {
+  type BootContext,
+  type BootPlan,
+  type BootUrl,
+  type CompareBoot,
+  plainPlan,
+  planFlags,
+} from './boot-plan';
 
 export {
   type BootContext,
   type BootFailure,
   type BootPlan,
   type BootUrl,
+  type CompareBoot,
   plainPlan,
   planFlags,
   type ReplayVerdict,
@@ -122,6 +132,56 @@ export function share(inputs: ShareInputs): ShareResult {
   }
 }
 
+/** What a comparison shows (issue 13): both sessions at the steps on screen, and both frames' digests. */
+export interface CompareShareInputs {
+  /** Null before both sides opened. */
+  readonly setup: CompareSetup | null;
+  readonly lang: Lang;
+  readonly digests: { readonly left: string | null; readonly right: string | null };
+  /** Embed mode (the compare view embedded in a course page). */
+  readonly embed?: boolean;
+}
+
+/** The LinkState of a comparison: the left side as the link's own fields, the right in `compare`. */
+export function compareShareState(setup: CompareSetup, inputs: CompareShareInputs): LinkState {
+  const left = shareState({
+    session: setup.left,
+    lang: inputs.lang,
+    digest: inputs.digests.left,
+    ...(inputs.embed === true ? { embed: {} } : {}),
+  });
+  const r = setup.right;
+  const source = linkSourceOf(r.source);
+  if ('error' in source) throw new LinkEncodeError('invalid', source.error);
+  const right = {
+    source,
+    ...(r.seed === undefined ? {} : { seed: r.seed }),
+    step: r.step,
+    interventions: r.interventions.map((i) => ({ step: i.step, action: i.action })),
+    ...(inputs.digests.right === null ? {} : { digest: inputs.digests.right }),
+  };
+  return {
+    ...left,
+    compare: {
+      right,
+      align: setup.align,
+      ...(setup.comparisonId === undefined ? {} : { comparisonId: setup.comparisonId }),
+    },
+  };
+}
+
+/** Encodes a comparison on screen; never throws (a refusal says why). */
+export function shareCompare(inputs: CompareShareInputs): ShareResult {
+  if (inputs.setup === null) return { ok: false, code: 'invalid', message: 'nothing is open yet' };
+  try {
+    const state = compareShareState(inputs.setup, inputs);
+    return { ok: true, state, payload: encodeLink(state) };
+  } catch (e) {
+    if (e instanceof LinkEncodeError) return { ok: false, code: e.code, message: e.message };
+    return { ok: false, code: 'invalid', message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
 /**
  * The full URL of a link: the page's address without its query and fragment, then `#payload`
  * (a query could carry flags such as `lang` that would fight with the link's own).
@@ -140,6 +200,22 @@ export function embedSnippet(url: string, title = 'Informer Lab'): string {
 
 // ---------------------------------------------------------------------------------------------
 // What to do at boot, for a link (plain flags: ./boot-plan.ts)
+
+/** A v2 link's right side as the plan's compare part (the left side is the link's own fields). */
+function compareBootOf(c: LinkCompare, engine: string): CompareBoot {
+  const r = c.right;
+  return {
+    right: {
+      source: r.source,
+      ...(r.seed === undefined ? {} : { seed: r.seed }),
+      interventions: r.interventions,
+      step: r.step,
+    },
+    align: c.align,
+    ...(c.comparisonId === undefined ? {} : { comparisonId: c.comparisonId }),
+    expectRight: { engine, ...(r.digest === undefined ? {} : { digest: r.digest }) },
+  };
+}
 
 export function planBoot(url: BootUrl, ctx: BootContext): BootPlan {
   if (url.kind === 'link') {
@@ -174,6 +250,7 @@ export function planBoot(url: BootUrl, ctx: BootContext): BootPlan {
       fileLesson,
       failure: null,
       warnings: r.warnings,
+      ...(st.compare === undefined ? {} : { compare: compareBootOf(st.compare, st.engine) }),
     };
   }
   return planFlags(url, ctx);

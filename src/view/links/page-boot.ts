@@ -5,7 +5,8 @@
  *
  * Plain flags (`?lesson=…`, `?scenario=…`, nothing at all) are planned at once. A `#v1.…` link needs the
  * link codec, which is not part of the page's first load: it is imported here, and the plan comes as
- * a promise (App shows a loading line meanwhile).
+ * a promise (App shows a loading line meanwhile). So do the built-in comparisons (issue 13), loaded for
+ * `?compare=<id>` and for a comparison link (`#v2.…`) only.
  */
 
 import type { ScenarioSource } from '../../engine/model/session';
@@ -47,16 +48,33 @@ export function planFromUrl(): BootPlan | Promise<BootPlan> {
     if (plan.lang !== undefined && parseLang(urlLangParam(search, hash)) === null) setLanguage(plan.lang);
     return plan;
   };
-  if (url.kind === 'flags') return settle(planFlags(url, BOOT_CONTEXT));
-  return import('./link-state').then(
-    (m) => settle(m.planBoot(url, BOOT_CONTEXT)),
-    (e: unknown) =>
-      plainPlan(BOOT_CONTEXT, url.embed, {
-        kind: 'link',
-        reason: 'malformed',
-        message: `This page could not load its link reader (${e instanceof Error ? e.message : String(e)}); reloading usually helps.`,
-      }),
-  );
+  const unloaded = (what: string) => (e: unknown) =>
+    plainPlan(BOOT_CONTEXT, url.embed, {
+      kind: 'link',
+      reason: 'malformed',
+      message: `This page could not load its ${what} (${e instanceof Error ? e.message : String(e)}); reloading usually helps.`,
+    });
+  if (url.kind === 'flags') {
+    if (url.compare === undefined) return settle(planFlags(url, BOOT_CONTEXT));
+    return comparisonContext().then((ctx) => settle(planFlags(url, ctx)), unloaded('comparisons'));
+  }
+  const withComparisons = url.payload.startsWith('v2.');
+  return Promise.all([
+    import('./link-state'),
+    withComparisons ? comparisonContext() : Promise.resolve(BOOT_CONTEXT),
+  ]).then(([m, ctx]) => settle(m.planBoot(url, ctx)), unloaded('link reader'));
+}
+
+/** The boot context with the built-in comparisons (loaded on demand). */
+function comparisonContext(): Promise<BootContext> {
+  return import('../../scenarios/comparisons').then((m) => ({
+    ...BOOT_CONTEXT,
+    comparisonIds: m.COMPARISON_IDS,
+    comparisons: (id: string) => {
+      const c = m.comparisonById(id);
+      return c === undefined ? undefined : m.comparisonSessions(c);
+    },
+  }));
 }
 
 /** Drops the URL's query and fragment (after the user left what the URL asked for). */
