@@ -39,7 +39,7 @@ export async function compareUrlFor(
   const right = variedSession(base, variation, await defaultParseText());
   if ('error' in right) return right;
   const maker = await loadCompareLinks();
-  const made = maker.make(
+  const made = maker.makeCompareLinks(
     {
       setup: { left: base, right, align: 'time' },
       lang: getLanguage(),

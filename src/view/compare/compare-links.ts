@@ -1,26 +1,19 @@
 /**
  * The compare view's side of links: what is on screen (both sessions at their steps, the alignment,
  * the built-in comparison, the language and both frames' digests) and the on-demand loading of the
- * link maker (src/view/links, with the codec: not part of the first load).
+ * link maker (src/view/links/share-link.ts `makeCompareLinks`, with the codec: not part of the first
+ * load).
  */
-import type { Side } from '../../compare/types';
-import { getLanguage, type Lang } from '../../i18n';
+import { getLanguage } from '../../i18n';
 import type { CompareSetup, CompareStore } from '../../store/compare/types';
 import { sessionOf } from '../../store/selectors';
+import type { CompareShareInputs } from '../links/link-state';
+import type { CompareMade } from '../links/share-link';
 
-export interface CompareShareInputs {
-  /** Both sessions at the steps on screen, the alignment and the comparison id; null before both opened. */
-  readonly setup: CompareSetup | null;
-  readonly lang: Lang;
-  readonly digests: Readonly<Record<Side, string | null>>;
-}
+export type { CompareMade, CompareShareInputs };
 
-export type CompareMade =
-  | { readonly url: string; readonly chars: number; readonly snippet: string; readonly embedUrl: string }
-  | { readonly error: string };
-
-/** What is on screen, from the compare store and both sides' stores. */
-export function shareInputsOfCompare(api: CompareStore): CompareShareInputs {
+/** What is on screen, from the compare store and both sides' stores (setup null before both opened). */
+export function shareInputsOfCompare(api: CompareStore, embed = false): CompareShareInputs {
   const c = api.getState();
   const l = api.sides.left.getState();
   const r = api.sides.right.getState();
@@ -39,19 +32,17 @@ export function shareInputsOfCompare(api: CompareStore): CompareShareInputs {
     setup,
     lang: getLanguage(),
     digests: { left: l.frame?.digest ?? null, right: r.frame?.digest ?? null },
+    embed,
   };
 }
 
-export interface CompareLinkMaker {
-  make(inputs: CompareShareInputs, href: string): CompareMade;
-}
-
-let loading: Promise<CompareLinkMaker> | null = null;
+type ShareModule = typeof import('../links/share-link');
+let loading: Promise<ShareModule> | null = null;
 
 /** The link maker, loaded on first use (a failed load is tried again on the next call). */
-export function loadCompareLinks(): Promise<CompareLinkMaker> {
+export function loadCompareLinks(): Promise<ShareModule> {
   if (loading === null) {
-    const p = import('./compare-link-maker').then((m) => m.COMPARE_LINK_MAKER);
+    const p = import('../links/share-link');
     loading = p;
     p.catch(() => {
       if (loading === p) loading = null;
@@ -60,7 +51,7 @@ export function loadCompareLinks(): Promise<CompareLinkMaker> {
   return loading;
 }
 
-/** Starts loading the link maker (pointer or focus near the share button). */
+/** Starts loading the link maker (pointer or focus near a button that will need it). */
 export function warmCompareLinks(): void {
   void loadCompareLinks().catch(() => undefined);
 }

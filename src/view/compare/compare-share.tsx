@@ -39,7 +39,7 @@ export const CompareShareButton = memo(function CompareShareButton({
   const onShare = async (): Promise<void> => {
     let m: CompareMade;
     try {
-      m = (await loadCompareLinks()).make(shareInputsOfCompare(api), window.location.href);
+      m = (await loadCompareLinks()).makeCompareLinks(shareInputsOfCompare(api), window.location.href);
     } catch (e) {
       m = { error: t('links.share.invalid', { reason: e instanceof Error ? e.message : String(e) }) };
     }

@@ -20,6 +20,7 @@ import type { CompareState } from '../../store/compare/types';
 import { useSimStore, useSimStoreApi } from '../../store/react';
 import { ErrorBanner } from '../controls';
 import { useScenarioTitle } from '../lessons/scenario-title';
+import { Notices } from '../links/notices';
 import { stepDurationMs, useReducedMotion } from '../shell/use-step-progress';
 import { useCompare, useCompareStoreApi } from './compare-context';
 import { along, atDifference, differenceStep, differenceTitle } from './view-model';
@@ -36,9 +37,11 @@ const selectLabel = (s: SimState) => ({
 
 export interface CompareSideProps {
   readonly side: Side;
+  /** A notice's offer (a link that could not be opened: the default instead). */
+  readonly onOffer?: ((offer: 'default-lesson' | 'default-scenario') => void) | undefined;
 }
 
-export const CompareSide = memo(function CompareSide({ side }: CompareSideProps): ReactNode {
+export const CompareSide = memo(function CompareSide({ side, onOffer }: CompareSideProps): ReactNode {
   useLang();
   const store = useSimStoreApi();
   const compare = useCompareStoreApi();
@@ -100,6 +103,8 @@ export const CompareSide = memo(function CompareSide({ side }: CompareSideProps)
           />
         ))}
       </div>
+      {/* This side's notices (a link's warnings, a replay that differs from the link's frame). */}
+      <Notices onOffer={(offer) => onOffer?.(offer)} />
       {fatal !== null ? (
         <div className="ctl-banner ctl-banner-fatal cmp-crash" role="alert">
           <p className="ctl-banner-text">

@@ -17,14 +17,15 @@ import type { SimState } from '../../store/types';
 import { ErrorBanner, ThemeSwitch, useDocumentTheme, useShortcuts } from '../controls';
 import type { ShortcutHandlers } from '../controls/shortcuts';
 import { textIn } from '../lessons/lesson-text';
-import { Notices } from '../links/notices';
 import { LanguageSwitch } from '../shell/language-switch';
 import { BothLog } from './both-log';
 import { useCompare, useCompareStoreApi } from './compare-context';
+import { loadCompareLinks, shareInputsOfCompare, warmCompareLinks } from './compare-links';
 import { CompareSide } from './compare-side';
 import { CompareTransport } from './compare-transport';
 import { SideDetails } from './side-details';
 import { compareSpeedStep, differsText } from './view-model';
+import '../shell/embed.css';
 import './compare.css';
 
 export interface CompareWorkspaceProps {
@@ -111,9 +112,6 @@ export function CompareWorkspace({ comparison, compact = false, onOffer }: Compa
       )}
       <main className="cmp-main" key={lang}>
         {compact && <h1 className="visually-hidden">{t('compare.heading')}</h1>}
-        <SimStoreProvider store={api.sides.left}>
-          <Notices onOffer={(offer) => onOffer?.(offer)} />
-        </SimStoreProvider>
         {error !== null && <ErrorBanner error={error} onDismiss={api.getState().dismissError} />}
         {intro}
         {setup !== null && (
@@ -124,7 +122,7 @@ export function CompareWorkspace({ comparison, compact = false, onOffer }: Compa
         <div className="cmp-sides">
           {sides.map((side) => (
             <SimStoreProvider key={side} store={api.sides[side]}>
-              <CompareSide side={side} />
+              <CompareSide side={side} onOffer={onOffer} />
             </SimStoreProvider>
           ))}
         </div>
@@ -132,6 +130,27 @@ export function CompareWorkspace({ comparison, compact = false, onOffer }: Compa
         {!compact && <SideDetails />}
         {!compact && <BothLog />}
       </main>
+      {compact && (
+        <footer className="embed-footer cmp-embed-footer">
+          <span className="embed-brand">{t('shell.title')}</span>
+          <button
+            type="button"
+            className="btn"
+            onPointerEnter={warmCompareLinks}
+            onFocus={warmCompareLinks}
+            onClick={() => {
+              const inputs = shareInputsOfCompare(api);
+              const base = window.location.href;
+              void loadCompareLinks().then(
+                (m) => window.open(m.compareFullPageUrl(inputs, base), '_blank', 'noopener'),
+                () => window.open(base.replace(/[?#].*$/, ''), '_blank', 'noopener'),
+              );
+            }}
+          >
+            {t('links.embed.openFull')}
+          </button>
+        </footer>
+      )}
     </div>
   );
 }

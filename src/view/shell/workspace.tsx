@@ -36,6 +36,7 @@ import {
   useDocumentTheme,
   useShortcuts,
 } from '../controls';
+import { CompareEntry } from '../compare/compare-entry';
 import { EMPTY_FILTER, type EventLogFilter, KeyHistory, recordsToJsonl } from '../event-log';
 import { appendHistory, type HistoryPoint } from '../inspectors';
 import { LessonPanel } from '../lessons/lesson-panel';
@@ -189,6 +190,7 @@ export function Workspace(): ReactNode {
         <ModeSwitch />
         <span className="app-header-spacer" />
         <CopyLinkButton disabled={frame === null} />
+        <CompareEntry disabled={frame === null} />
         <button type="button" className="btn" onClick={exportYaml} disabled={frame === null}>
           {t('shell.export.yaml')}
         </button>
