@@ -70,7 +70,7 @@ export function InterleavedLog({
           {
             id: 'side',
             header: t('compare.log.side'),
-            width: 3.2,
+            width: 4.2,
             render: (r) => (
               <span className={`elog-side is-${r.side}`} title={t(`compare.side.${r.side}`)}>
                 {t(`compare.side.short.${r.side}`)}
