@@ -242,7 +242,11 @@ class IncrementalComparer implements Comparer {
     const time = Math.min(a?.time ?? Infinity, b?.time ?? Infinity);
     const stepRecords = (s: SideState, step: number) => s.seq.filter((x) => x.step === step);
     if (this.sameEra) {
-      const field = a !== null && b !== null ? firstDifferingField(a, b) : null;
+      // The param says what differs only between records of the same message (types.ts); else the counts do.
+      const field =
+        a !== null && b !== null && a.component === b.component && a.message === b.message
+          ? firstDifferingField(a, b)
+          : null;
       const counts = countDifferences(
         stepRecords(this.sides.left, leftStep),
         stepRecords(this.sides.right, rightStep),
