@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { InterventionAction } from '../engine/model/session';
 import type { TraceRecord } from '../engine/model/trace';
 import { createComparer } from './comparer';
-import { recordSignature } from './normalise';
+import { recordSignature, sameRecord } from './normalise';
 import { feedBoth, SOURCES, scenarioOf, type Trace, traceOf } from './test-runs';
 import type { CompareResult, Difference } from './types';
 
@@ -233,5 +233,34 @@ describe('feeding', () => {
     expect(() => c.feed('left', [], 21, 21, true)).toThrow(/ended/);
     expect(c.result().fedTo).toEqual({ left: 20, right: 0 });
     expect(c.result().complete).toBe(false);
+  });
+});
+
+describe('matching two records', () => {
+  it('agrees with comparing their signatures, over records of real runs and ones with a param changed', () => {
+    const recs = [
+      ...traceOf(scenarioOf({ library: 'default' }), 150).records,
+      ...traceOf(scenarioOf({ library: 'default' }, { era: 'modern' }), 150).records,
+    ];
+    const changed = fc.record({
+      i: fc.nat({ max: recs.length - 1 }),
+      j: fc.nat({ max: recs.length - 1 }),
+      tweak: fc.option(
+        fc.tuple(
+          fc.constantFrom('rv', 'type', 'watchId', 'worker', 'code', 'extra'),
+          fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
+        ),
+      ),
+    });
+    fc.assert(
+      fc.property(changed, ({ i, j, tweak }) => {
+        const a = recs[i]!;
+        let b = recs[j]!;
+        if (tweak !== null) b = { ...a, params: { ...a.params, [tweak[0]]: tweak[1] } };
+        expect(sameRecord(a, b)).toBe(recordSignature(a) === recordSignature(b));
+        expect(sameRecord(a, a)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

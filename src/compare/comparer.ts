@@ -23,7 +23,7 @@
  */
 import type { Era } from '../engine/model/scenario';
 import type { TraceRecord } from '../engine/model/trace';
-import { firstDifferingField, type Observation, observationOf, recordSignature, typeOf } from './normalise';
+import { firstDifferingField, type Observation, observationOf, sameRecord, typeOf } from './normalise';
 import type {
   CompareInput,
   CompareResult,
@@ -192,7 +192,7 @@ class IncrementalComparer implements Comparer {
     while (l.head < l.seq.length && r.head < r.seq.length) {
       const a = l.seq[l.head]!;
       const b = r.seq[r.head]!;
-      if (recordSignature(a) !== recordSignature(b)) {
+      if (!sameRecord(a, b)) {
         this.diverge(a, b);
         return;
       }

@@ -46,6 +46,34 @@ export function recordSignature(r: TraceRecord): string {
   ]);
 }
 
+/**
+ * Whether two records match (the same answer as comparing their signatures, without building them:
+ * the comparer calls this for every record).
+ */
+export function sameRecord(a: TraceRecord, b: TraceRecord): boolean {
+  if (
+    a.message !== b.message ||
+    a.component !== b.component ||
+    a.key !== b.key ||
+    a.resourceVersion !== b.resourceVersion ||
+    a.lane !== b.lane ||
+    a.arrow !== b.arrow
+  ) {
+    return false;
+  }
+  const pa = a.params;
+  const pb = b.params;
+  let na = 0;
+  for (const name in pa) {
+    if (IGNORED_PARAMS.has(name)) continue;
+    na++;
+    if (!Object.hasOwn(pb, name) || pa[name] !== pb[name]) return false;
+  }
+  let nb = 0;
+  for (const name in pb) if (!IGNORED_PARAMS.has(name)) nb++;
+  return na === nb;
+}
+
 /** The first field where two records part: a record field or a param name, with both values. */
 export function firstDifferingField(
   a: TraceRecord,
