@@ -8,10 +8,10 @@ import type { ParamValue, TraceRecord } from '../engine/model/trace';
 /**
  * Params that are identities or drawn durations rather than behaviour, never compared:
  * - `watchId`, `watchIds`: the server's numbering of watches (a fork that opens one more watch renumbers
- *   every later one; S16);
+ *   every later one);
  * - `worker`: which worker goroutine took a key (the workers are interchangeable, C3);
- * - `timeoutSeconds`: the reflector's random watch timeout (R6: minWatchTimeout × (1 + rand)), a draw of
- *   the seed, not a decision;
+ * - `timeoutSeconds`: the reflector's random watch timeout (R9: uniform in [minWatchTimeout,
+ *   maxWatchTimeout)), a draw of the seed, not a decision;
  * - `lastedMs`: a measured watch lifetime (it follows from the times, which are not compared either).
  * The record's `step`, `time` and `object` are not compared: two seeds draw different latencies, so
  * the same story happens at other times, and the object is summed up by its key and resourceVersion.
@@ -118,7 +118,7 @@ export interface Observation {
 }
 
 const HANDLER_CALLS = new Set(['handler.OnAdd', 'handler.OnUpdate', 'handler.OnDelete']);
-/** The workqueue adds (W1, W6): sample-controller's enqueue (and a noDone key's stuck Add), a requeue. */
+/** The workqueue adds: sample-controller's enqueue, Add (W1; also a noDone key's stuck Add), a requeue, AddRateLimited (W9, C3). */
 const QUEUE_ADDS: Readonly<Record<string, string>> = {
   'workqueue.add': 'Add',
   'workqueue.add-stuck': 'Add',
@@ -128,7 +128,8 @@ const QUEUE_ADDS: Readonly<Record<string, string>> = {
 const WRITE_ANSWERS = new Set(['client.response-ok', 'client.response-error']);
 
 /**
- * What the lister held at a handler call, relative to the event (C2, SI5): 'absent', 'same' (the
+ * What the lister held at a handler call, relative to the event (the indexer is
+ * updated before the handlers are called, and a listener runs behind it: SI2, SI5): 'absent', 'same' (the
  * event's object), 'ahead' (a newer object already in the indexer) or 'other'. Relative, because the
  * resourceVersions themselves are the server's numbering: two eras or seeds write in another order.
  */
