@@ -38,15 +38,27 @@ const ONE_SIDE: DifferenceSummary = {
 describe('summaryText in English', () => {
   it('counts each side’s records, with their delta types', () => {
     expect(summaryText(ERA)).toBe(
-      'left: 3 informer.pop, 3 Replaced informer.dispatch; right: one ReplacedAll informer.dispatch',
+      'left: DeltaFIFO Pop ×3, Replaced notification ×3; right: ReplacedAll notification',
     );
   });
 
   it('names the key and the first differing parameter', () => {
     expect(summaryText(PARAM)).toBe('default/alpha: resync is true on the left, false on the right');
     expect(summaryText(ONE_SIDE)).toBe(
-      'default/alpha: left: none; right: one client.response-error; reason is none on the left, Conflict on the right',
+      'default/alpha: left: none; right: failed write; reason is none on the left, Conflict on the right',
     );
+  });
+
+  it('names a record without a noun by its message id, and a noun without a type without it', () => {
+    expect(
+      summaryText({
+        kind: 'record',
+        key: null,
+        left: [{ message: 'apiserver.gc', type: 'Foreground', count: 2 }],
+        right: [{ message: 'deltafifo.add', type: null, count: 1 }],
+        param: null,
+      }),
+    ).toBe('left: Foreground apiserver.gc ×2; right: delta queued');
   });
 
   it('says so when nothing counted differs', () => {
@@ -70,10 +82,10 @@ describe('summaryText in English', () => {
 });
 
 describe('summaryText in 简体中文', () => {
-  it('counts each side’s records, delta types and message ids kept in English', () => {
+  it('counts each side’s records, delta types and named in Chinese, client-go names kept', () => {
     setLanguage('zh-CN');
     expect(summaryText(ERA)).toBe(
-      '左侧：3 条 informer.pop、3 条 Replaced 类型的 informer.dispatch；右侧：1 条 ReplacedAll 类型的 informer.dispatch',
+      '左侧：3 条 DeltaFIFO 弹出（Pop）、3 条 Replaced 通知；右侧：1 条 ReplacedAll 通知',
     );
     expect(summaryText(PARAM)).toBe('default/alpha：resync：左侧为 true，右侧为 false');
     expect(differenceKindText('queue')).toBe('一次加入工作队列（Workqueue）的操作不同');

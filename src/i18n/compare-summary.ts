@@ -1,6 +1,6 @@
 /**
  * A comparison's difference summary (src/compare/types.ts DifferenceSummary) in the current language,
- * e.g. "left: 3 Replaced informer.dispatch; right: 3 ReplacedAll informer.dispatch". Everything a
+ * e.g. "left: DeltaFIFO Pop ×3, Replaced notification ×3; right: ReplacedAll notification ×3". Everything a
  * summary carries is data from a trace (message ids, delta types, param values): it is filled into the
  * templates as text, never as markup.
  */
@@ -13,8 +13,16 @@ export function differenceKindText(kind: DifferenceKind): string {
   return t(`compareSummary.kind.${kind}`);
 }
 
+/** A counted record's name: its noun when the table has one (the type filled in), else its message id. */
+function whatText(c: SummaryCount): string {
+  const key = `compareSummary.noun.${c.message}`;
+  const noun = t(key, { type: c.type ?? '' });
+  if (noun !== key) return noun.replace(/\s+/g, ' ').trim();
+  return c.type === null ? c.message : t('compareSummary.typed', { type: c.type, message: c.message });
+}
+
 function countText(c: SummaryCount): string {
-  const what = c.type === null ? c.message : t('compareSummary.typed', { type: c.type, message: c.message });
+  const what = whatText(c);
   return c.count === 1
     ? t('compareSummary.one', { what })
     : t('compareSummary.many', { count: c.count, what });
