@@ -194,6 +194,10 @@ describe('EngineHost', () => {
     const capped = small.handle({ id: 2, type: 'trace', from: 1, to: 100 });
     if (capped.type !== 'trace') throw new Error(capped.type);
     expect([capped.to, capped.truncated]).toEqual([25, true]);
+    // A window that starts beyond the look-ahead cap is empty and cut short, not the end of the run.
+    const beyond = small.handle({ id: 3, type: 'trace', from: 60, to: 100 });
+    if (beyond.type !== 'trace') throw new Error(beyond.type);
+    expect([beyond.records.length, beyond.to, beyond.truncated]).toEqual([0, 59, true]);
   });
 
   it('a bad scenario text is an error with the validator lines and leaves the previous timeline intact', () => {

@@ -7,7 +7,7 @@ import type { TraceRecord } from '../../engine/model/trace';
 import { createEngineHost } from '../../worker/engine-host';
 import type { Request, Response } from '../../worker/protocol';
 import { createManualClock } from '../clock';
-import { createCompareStore, type CompareStoreOptions } from './compare-store';
+import { type CompareStoreOptions, createCompareStore } from './compare-store';
 import { createTestComparer } from './test-comparer';
 import type { CompareSetup } from './types';
 
@@ -85,7 +85,7 @@ describe('compare store', () => {
   it('aligned by time, after any moves each side shows the last step of its run whose time is ≤ the position', async () => {
     const times = { left: timesOf(DEFAULT, 1_500), right: timesOf(MODERN, 1_500) };
     const maxT = Math.min(times.left[600]!, times.right[600]!);
-    const { store, s, cursors } = compare();
+    const { s, cursors } = compare();
     expect(await s().open(pair(DEFAULT, MODERN))).toBe(true);
     // Opened at step 0: the position lies before the first step.
     expect(cursors()).toEqual([0, 0]);
@@ -122,7 +122,7 @@ describe('compare store', () => {
   });
 
   it('aligned by step, both sides show the position (clamped at 0); switching the alignment keeps the frames in step', async () => {
-    const { s, cursors, store } = compare();
+    const { s, cursors } = compare();
     expect(await s().open(pair(DEFAULT, MODERN, 'step'))).toBe(true);
     await s().stepBack();
     expect([s().position, ...cursors()]).toEqual([0, 0, 0]);
@@ -151,7 +151,10 @@ describe('compare store', () => {
     const setup = pair({ ...DEFAULT, step: 120 }, { ...MODERN, step: 90 });
     expect(await s().open(setup)).toBe(true);
     expect(cursors()).toEqual([120, 90]);
-    const digests = () => [store.sides.left.getState().frame?.digest, store.sides.right.getState().frame?.digest];
+    const digests = () => [
+      store.sides.left.getState().frame?.digest,
+      store.sides.right.getState().frame?.digest,
+    ];
     const before = digests();
     const position = s().position;
     const bad = pair(
@@ -205,7 +208,7 @@ describe('compare store', () => {
   });
 
   it('plays at the speed of the shared transport on the injected clock, and pauses on a step', async () => {
-    const { s, store, cursors, clock } = compare();
+    const { s, cursors, clock } = compare();
     expect(await s().open(pair(DEFAULT, DEFAULT, 'step'))).toBe(true);
     s().setSpeed(4);
     s().play();
@@ -225,7 +228,7 @@ describe('compare store', () => {
   });
 
   it('a session compared with itself: the search stops at the budget with frontier, and asking again searches on', async () => {
-    const { s, store } = compare({ searchBudget: 300, searchWindow: 120 });
+    const { s } = compare({ searchBudget: 300, searchWindow: 120 });
     expect(await s().open(pair(DEFAULT, DEFAULT))).toBe(true);
     expect(s().search.status).toBe('idle');
     expect(await s().nextDifference()).toBe(false);
@@ -239,7 +242,12 @@ describe('compare store', () => {
 
   it('vary makes the right session from the left with one change', async () => {
     const { s, store } = compare();
-    const left: Session = { source: { kind: 'library', name: 'default' }, seed: 5, interventions: [], step: 30 };
+    const left: Session = {
+      source: { kind: 'library', name: 'default' },
+      seed: 5,
+      interventions: [],
+      step: 30,
+    };
     expect(await s().open(pair(left, left))).toBe(true);
     const right = () => store.sides.right.getState();
     expect(await s().vary({ kind: 'era', era: 'modern' })).toBe(true);
@@ -284,7 +292,7 @@ describe('compare store', () => {
     while (i < a.length && i < b.length && norm(a[i]!) === norm(b[i]!)) i++;
     const first = Math.min(a[i]!.step, b[i]!.step);
     expect(first).toBeGreaterThan(fork);
-    const { s, store, cursors } = compare({ searchWindow: 64 });
+    const { s, cursors } = compare({ searchWindow: 64 });
     expect(await s().open(pair(DEFAULT, DEFAULT))).toBe(true);
     await s().seek(a.find((x) => x.step === fork)!.time);
     expect(await s().vary({ kind: 'fork', step: fork, action })).toBe(true);
