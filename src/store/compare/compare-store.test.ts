@@ -4,6 +4,7 @@ import { createInProcessClient } from '../../bridge/in-process-client';
 import type { Side } from '../../compare/types';
 import type { Session } from '../../engine/model/session';
 import type { TraceRecord } from '../../engine/model/trace';
+import { libraryScenario } from '../../scenarios/library';
 import { createEngineHost } from '../../worker/engine-host';
 import type { Request, Response } from '../../worker/protocol';
 import { createManualClock } from '../clock';
@@ -175,6 +176,35 @@ describe('compare store', () => {
     // A setup that is not one at all.
     expect(await s().open({ left: DEFAULT, right: DEFAULT, align: 'sideways' } as never)).toBe(false);
     expect(s().setup).toBe(setup);
+    s().dispose();
+  });
+
+  it('a first setup refused on one side leaves no setup; dispose ends both engines', async () => {
+    const { s, store } = compare();
+    const bad = pair(DEFAULT, {
+      source: { kind: 'library', name: 'no-such-story' },
+      interventions: [],
+      step: 0,
+    });
+    expect(await s().open(bad)).toBe(false);
+    expect([s().setup, s().search.status]).toEqual([null, 'idle']);
+    expect(s().error?.message).toMatch(/right/);
+    expect(await s().nextDifference()).toBe(false);
+    s().dispose();
+    expect(await store.sides.left.getState().fetchTrace(1, 5)).toBeNull();
+    expect(await store.sides.right.getState().fetchTrace(1, 5)).toBeNull();
+  });
+
+  it('varies the era and a setting of a scenario file (read into a scenario first)', async () => {
+    const { s, store } = compare();
+    const text = libraryScenario('default')!.yaml;
+    const file: Session = { source: { kind: 'text', text }, interventions: [], step: 10 };
+    expect(await s().open(pair(file, file))).toBe(true);
+    expect(await s().vary({ kind: 'era', era: 'modern' })).toBe(true);
+    const right = store.sides.right.getState();
+    expect(right.source?.kind).toBe('scenario');
+    expect(right.scenario?.era).toBe('modern');
+    expect(store.sides.left.getState().scenario?.era).toBe('classic');
     s().dispose();
   });
 

@@ -8,7 +8,7 @@
 import type { SimState } from '../types';
 
 /** The first window's steps; each further window doubles, up to MAX_WINDOW. */
-const FIRST_WINDOW = 256;
+const FIRST_WINDOW = 32;
 const MAX_WINDOW = 8_192;
 
 type Side = Pick<SimState, 'cursor' | 'frame' | 'fetchTrace'>;
