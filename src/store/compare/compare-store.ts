@@ -61,7 +61,10 @@ export interface CompareStoreOptions {
   readonly frameLimit?: number;
   /** Steps per side one search request may read ahead (default 20,000). */
   readonly searchBudget?: number;
-  /** Steps per trace window of the search (default 2,000; the Worker may answer fewer). */
+  /**
+   * Steps per trace window of the search (default 20,000: the Worker answers fewer when its record cap
+   * cuts the window; each window far ahead replays from the computed frontier, so fewer windows cost less).
+   */
   readonly searchWindow?: number;
   /** Steps a time-aligned step forward may read to find the next time (default 50,000). */
   readonly timeScan?: number;
@@ -86,7 +89,7 @@ interface Search {
 export function createCompareStore(opts: CompareStoreOptions): CompareStore {
   const clock = opts.clock ?? browserClock();
   const budget = Math.max(1, opts.searchBudget ?? 20_000);
-  const window = Math.max(1, opts.searchWindow ?? 2_000);
+  const window = Math.max(1, opts.searchWindow ?? 20_000);
   const timeScan = Math.max(1, opts.timeScan ?? 50_000);
   const clients: Record<Side, EngineClient> = { left: opts.makeClient(), right: opts.makeClient() };
   const storeOpts = { clock, ...(opts.frameLimit === undefined ? {} : { frameLimit: opts.frameLimit }) };
@@ -284,6 +287,8 @@ export function createCompareStore(opts: CompareStoreOptions): CompareStore {
           publish(r, 'frontier');
           return null;
         }
+        // Progress on screen while searching (searchedTo).
+        if (r.fedTo.left + r.fedTo.right > 0) publish(r, 'searching');
         const windows = await Promise.all(
           todo.map(async (s) => {
             const from = sr.fed[s].to + 1;
