@@ -270,6 +270,30 @@ describe('compare store', () => {
     s().dispose();
   });
 
+  it('a move during a search stops it at its next window (partial); the move happens and asking again goes on', async () => {
+    const { s, store, cursors } = compare({ searchBudget: 5_000, searchWindow: 100 });
+    expect(await s().open(pair(DEFAULT, DEFAULT, 'step'))).toBe(true);
+    // The user steps as soon as the search shows progress (the in-process engine never yields to timers).
+    let step: Promise<void> | null = null;
+    const stop = store.subscribe((st) => {
+      if (step === null && st.search.status === 'searching' && st.search.searchedTo.left > 0)
+        step = s().stepForward();
+    });
+    expect(await s().nextDifference()).toBe(false);
+    stop();
+    expect(step).not.toBeNull();
+    await step;
+    expect(s().search.status).toBe('partial');
+    const got = s().search.searchedTo.left;
+    expect(got).toBeGreaterThan(0);
+    expect(got).toBeLessThan(5_000);
+    expect([s().position, ...cursors()]).toEqual([1, 1, 1]);
+    expect(await s().nextDifference()).toBe(false);
+    expect(s().search.status).toBe('frontier');
+    expect(s().search.searchedTo).toEqual({ left: got + 5_000, right: got + 5_000 });
+    s().dispose();
+  });
+
   it('vary makes the right session from the left with one change', async () => {
     const { s, store } = compare();
     const left: Session = {

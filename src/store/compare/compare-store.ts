@@ -18,7 +18,9 @@
  *
  * The search: each request (nextDifference) feeds both sides' trace windows, in turn, into the comparer
  * until a difference after the one on screen is listed, both runs ended ('complete'), or each side has
- * been read `searchBudget` steps further in this request ('frontier': asking again searches on).
+ * been read `searchBudget` steps further in this request ('frontier': asking again searches on). A move
+ * of the transport (step, seek, align, open, vary) stops a search under way at its next window
+ * ('partial': what was read stays fed), so the move does not wait for the whole budget.
  *
  * Failures: each side's `fatal` puts it in `failed`; the transport skips it and the other side goes on;
  * restartSide() recreates its engine and reopens its session at its step. All moves run one at a time.
@@ -102,6 +104,8 @@ export function createCompareStore(opts: CompareStoreOptions): CompareStore {
   let search: Search | null = null;
   /** Bumped by every open/vary: a search of an older setup stops. */
   let setupGen = 0;
+  /** Bumped by every move the user makes: a search under way stops at its next window ('partial'). */
+  let moveGen = 0;
   /** Bumped by every pause: a pending play tick stops. */
   let playGen = 0;
   let cancelTick: (() => void) | null = null;
@@ -270,6 +274,7 @@ export function createCompareStore(opts: CompareStoreOptions): CompareStore {
       const sr = search;
       if (sr === null) return null;
       const gen = setupGen;
+      const moves = moveGen;
       const spent: Record<Side, number> = { left: 0, right: 0 };
       setSearch({ status: 'searching', message: null });
       for (;;) {
@@ -297,6 +302,11 @@ export function createCompareStore(opts: CompareStoreOptions): CompareStore {
           }),
         );
         if (gen !== setupGen || disposed) return null;
+        if (moves !== moveGen) {
+          // The user moved meanwhile: what was fed stays; asking again searches on from there.
+          publish(sr.comparer.result(), 'partial');
+          return null;
+        }
         for (const { s, from, to, w } of windows) {
           if (w === null) {
             publish(sr.comparer.result(), 'error', `The ${s} side's trace could not be read.`);
@@ -340,6 +350,7 @@ export function createCompareStore(opts: CompareStoreOptions): CompareStore {
       error: null,
 
       async open(setup) {
+        moveGen++;
         pause();
         if (
           typeof setup !== 'object' ||
@@ -360,6 +371,7 @@ export function createCompareStore(opts: CompareStoreOptions): CompareStore {
       },
 
       async vary(variation: Variation) {
+        moveGen++;
         pause();
         return serial(async () => {
           const setup = get().setup;
@@ -386,6 +398,7 @@ export function createCompareStore(opts: CompareStoreOptions): CompareStore {
       },
 
       async setAlign(mode) {
+        moveGen++;
         pause();
         if (!ALIGN_MODES.includes(mode)) return;
         await serial(async () => {
@@ -401,6 +414,7 @@ export function createCompareStore(opts: CompareStoreOptions): CompareStore {
       },
 
       async stepForward() {
+        moveGen++;
         pause();
         await serial(async () => {
           if (get().setup === null) return;
@@ -410,6 +424,7 @@ export function createCompareStore(opts: CompareStoreOptions): CompareStore {
       },
 
       async stepBack() {
+        moveGen++;
         pause();
         await serial(async () => {
           if (get().setup === null) return;
@@ -419,6 +434,7 @@ export function createCompareStore(opts: CompareStoreOptions): CompareStore {
       },
 
       async seek(position) {
+        moveGen++;
         pause();
         if (!Number.isFinite(position)) return;
         await serial(async () => {
