@@ -86,7 +86,10 @@ export function traceWindow(
   let to = Math.min(toReq, r.tl.known + budget);
   if (r.tl.end !== null) to = Math.min(to, r.tl.end);
   const out: TraceRecord[] = [];
-  if (from > to) return { from, to: Math.max(to, from - 1), records: out, truncated: false };
+  // Nothing within reach: cut short by the budget unless the run ended before `from` (a compare search
+  // reads far ahead of the cursor and must not take the look-ahead cap for the end of the run).
+  const short = fromReq <= toReq && (r.tl.end === null || from - 1 < r.tl.end);
+  if (from > to) return { from, to: Math.max(to, from - 1), records: out, truncated: short };
   const w = scratchAt(r, Math.min(from - 1, r.tl.known));
   let last = w.step;
   let truncated = toReq > to && (r.tl.end === null || to < r.tl.end);
