@@ -9,7 +9,7 @@ import { createEngineHost } from '../../worker/engine-host';
 import type { Request, Response } from '../../worker/protocol';
 import { createManualClock } from '../clock';
 import { type CompareStoreOptions, createCompareStore } from './compare-store';
-import { createTestComparer } from './test-comparer';
+import { createComparer } from '../../compare/comparer';
 import type { CompareSetup } from './types';
 
 const DEFAULT: Session = { source: { kind: 'library', name: 'default' }, interventions: [], step: 0 };
@@ -67,7 +67,7 @@ function compare(extra: Partial<CompareStoreOptions> = {}) {
         };
       });
     },
-    makeComparer: () => createTestComparer(),
+    makeComparer: (input) => createComparer(input),
     clock,
     ...extra,
   });
