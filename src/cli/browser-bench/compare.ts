@@ -34,7 +34,9 @@ export interface CompareBenchResult {
  * Runs inside the page: samples animation frames for `ms` and counts, per side, the frames that show
  * a new step (the side containers carry `data-compare-side` and `data-step`).
  */
-export async function sampleCompareFrames(ms: number): Promise<FrameSample & { left: number; right: number }> {
+export async function sampleCompareFrames(
+  ms: number,
+): Promise<FrameSample & { left: number; right: number }> {
   const side = (s: string): Element | null => document.querySelector(`[data-compare-side="${s}"]`);
   const stepOf = (s: string): number => Number(side(s)?.getAttribute('data-step') ?? 'NaN');
   const from = { left: stepOf('left'), right: stepOf('right') };
@@ -88,7 +90,10 @@ export async function workerHeaps(browser: Browser): Promise<(number | null)[]> 
     };
     const out: (number | null)[] = [];
     for (const t of targetInfos.filter((x) => x.type === 'worker')) {
-      const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false })) as {
+      const { sessionId } = (await cdp.send('Target.attachToTarget', {
+        targetId: t.targetId,
+        flatten: false,
+      })) as {
         sessionId: string;
       };
       const id = 7;

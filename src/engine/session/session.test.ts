@@ -102,9 +102,12 @@ describe('trace windows ahead of the computed range', () => {
         fc.integer({ min: 0, max: 10_000 }),
         fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 8 }),
         fc.integer({ min: 0, max: 40 }),
-        fc.option(fc.tuple(fc.integer({ min: 0, max: 80 }), fc.integer({ min: 0, max: ACTIONS.length - 1 })), {
-          nil: null,
-        }),
+        fc.option(
+          fc.tuple(fc.integer({ min: 0, max: 80 }), fc.integer({ min: 0, max: ACTIONS.length - 1 })),
+          {
+            nil: null,
+          },
+        ),
         (seed, sizes, cursor, iv) => {
           const scenario = randomScenario(seed);
           const run = openRun(scenario, { frameLimit: 50, keyframeInterval: 37 });

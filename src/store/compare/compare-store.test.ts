@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createInProcessClient } from '../../bridge/in-process-client';
+import { createComparer } from '../../compare/comparer';
 import type { Side } from '../../compare/types';
 import type { Session } from '../../engine/model/session';
 import type { TraceRecord } from '../../engine/model/trace';
@@ -9,7 +10,6 @@ import { createEngineHost } from '../../worker/engine-host';
 import type { Request, Response } from '../../worker/protocol';
 import { createManualClock } from '../clock';
 import { type CompareStoreOptions, createCompareStore } from './compare-store';
-import { createComparer } from '../../compare/comparer';
 import type { CompareSetup } from './types';
 
 const DEFAULT: Session = { source: { kind: 'library', name: 'default' }, interventions: [], step: 0 };
