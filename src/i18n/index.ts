@@ -11,6 +11,7 @@
  * before its first render, so a Chinese page never shows English first).
  */
 import { compare } from './en/compare';
+import { compareSummary } from './en/compare-summary';
 import { controls } from './en/controls';
 import { diagram } from './en/diagram';
 import { inspectors } from './en/inspectors';
@@ -34,10 +35,11 @@ export const EN: Readonly<Record<string, string>> = {
   ...inspectors,
   ...links,
   ...compare,
+  ...compareSummary,
 };
 
 /** English's UI tables by area (the missing-translation test compares zh-CN/pack.ts's with these). */
-export const EN_AREAS = { shell, controls, diagram, inspectors, links, compare } as const;
+export const EN_AREAS = { shell, controls, diagram, inspectors, links, compare, compareSummary } as const;
 
 export type { LanguagePack } from './narration-table';
 

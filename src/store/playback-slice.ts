@@ -108,6 +108,20 @@ export function createPlaybackSlice(
       await link.send({ type: 'seek-time', time: ms });
     },
 
+    async seekTimeAtOrBefore(ms) {
+      if (Number.isNaN(ms) || !(await ready())) return false;
+      link.target = null;
+      let at = -1;
+      for (;;) {
+        const res = await link.send({ type: 'seek-time', time: ms, at: 'last-at-or-before' });
+        if (res === null || res.type !== 'frame') return false;
+        // The request's budget ran out short of the first step after ms: go on from where it stopped.
+        const step = res.frame.step;
+        if (res.ended || res.frame.time > ms || step === at || step < res.known) return true;
+        at = step;
+      }
+    },
+
     async runUntil(until) {
       pause();
       if (!(await ready())) return null;

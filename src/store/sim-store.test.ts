@@ -257,6 +257,36 @@ describe('sim store', () => {
     expect(seen).toEqual([150, 200, 230]);
   });
 
+  it('seekTimeAtOrBefore shows the last step whose time is ≤ t, step 0 before the first step, asking again past one budget', async () => {
+    const { s } = setup(() => createEngineHost({ computePerRequest: 40 }));
+    await s().load(DEFAULT);
+    // The naive table of step times, from a host that computes 400 steps in one trace window.
+    const ref = createEngineHost();
+    ref.handle({ id: 1, type: 'open', session: { source: DEFAULT, interventions: [], step: 0 } });
+    const tr = ref.handle({ id: 2, type: 'trace', from: 1, to: 400 });
+    if (tr.type !== 'trace' || tr.to !== 400) throw new Error('the reference trace is short');
+    const times = new Map<number, number>();
+    for (const x of tr.records) times.set(x.step, x.time);
+    const lastAtOrBefore = (t: number): number => {
+      let n = 0;
+      while (times.has(n + 1) && times.get(n + 1)! <= t) n++;
+      return n;
+    };
+    const first = times.get(1)!;
+    expect(await s().seekTimeAtOrBefore(first - 1)).toBe(true);
+    expect(s().cursor).toBe(0);
+    // Far beyond the 40 steps one request computes: the store asks until it gets there.
+    const far = times.get(300)!;
+    expect(await s().seekTimeAtOrBefore(far)).toBe(true);
+    expect(s().cursor).toBe(lastAtOrBefore(far));
+    expect(s().cursor).toBeGreaterThanOrEqual(300);
+    const mid = times.get(120)!;
+    expect(await s().seekTimeAtOrBefore(mid)).toBe(true);
+    expect(s().cursor).toBe(lastAtOrBefore(mid));
+    expect(await s().seekTimeAtOrBefore(first)).toBe(true);
+    expect(s().cursor).toBe(lastAtOrBefore(first));
+  });
+
   it('fault buttons pause first, then intervene at the step on screen', async () => {
     const { s, clock } = setup();
     await s().load(DEFAULT);

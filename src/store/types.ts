@@ -85,6 +85,13 @@ export interface PlaybackSlice {
   seek(step: number): Promise<void>;
   /** Shows the first step whose virtual time is ≥ ms. */
   seekTime(ms: number): Promise<void>;
+  /**
+   * Shows the last step whose virtual time is ≤ ms (step 0 when no step is: ms lies before the run's
+   * first step). A compare side aligned by time (issue 13). Resolves true when it got there, false when
+   * it failed or was superseded (one request computes a bounded number of steps: it asks again while it
+   * moves on).
+   */
+  seekTimeAtOrBefore(ms: number): Promise<boolean>;
   /** Pauses and runs until the target; resolves whether it was reached (null: superseded or failed). */
   runUntil(until: RunUntil): Promise<boolean | null>;
   setSpeed(speed: Speed): void;

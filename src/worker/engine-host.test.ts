@@ -194,6 +194,10 @@ describe('EngineHost', () => {
     const capped = small.handle({ id: 2, type: 'trace', from: 1, to: 100 });
     if (capped.type !== 'trace') throw new Error(capped.type);
     expect([capped.to, capped.truncated]).toEqual([25, true]);
+    // A window that starts beyond the look-ahead cap is empty and cut short, not the end of the run.
+    const beyond = small.handle({ id: 3, type: 'trace', from: 60, to: 100 });
+    if (beyond.type !== 'trace') throw new Error(beyond.type);
+    expect([beyond.records.length, beyond.to, beyond.truncated]).toEqual([0, 59, true]);
   });
 
   it('a bad scenario text is an error with the validator lines and leaves the previous timeline intact', () => {
@@ -291,6 +295,67 @@ describe('EngineHost', () => {
     check(9_000); // beyond the computed range
     d.seek(600);
     for (const t of [0, 1, 150, 2_000, 4_321, 8_999]) check(t);
+  });
+
+  it('seek-time last-at-or-before goes to the last step whose time is ≤ t (step 0 when none), from anywhere, within budget', () => {
+    // The naive answer: every step's time from one full trace window.
+    const ref = driver({ keyframeInterval: 40 });
+    ref.load();
+    const tr = ref.ask({ type: 'trace', from: 1, to: 900 });
+    if (tr.type !== 'trace') throw new Error(tr.type);
+    const timeOf = new Map<number, number>();
+    for (const x of tr.records) timeOf.set(x.step, x.time);
+    const last = tr.to;
+    const lastAtOrBefore = (t: number): number => {
+      let s = 0;
+      for (let i = 1; i <= last && timeOf.get(i)! <= t; i++) s = i;
+      return s;
+    };
+    const maxT = timeOf.get(last)!;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ from: fc.integer({ min: 0, max: 700 }), t: fc.integer({ min: -50, max: maxT - 1 }) }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (moves) => {
+          const d = driver({ keyframeInterval: 40 });
+          d.load();
+          for (const m of moves) {
+            d.seek(m.from);
+            const r = d.ask({ type: 'seek-time', time: m.t, at: 'last-at-or-before' });
+            if (r.type !== 'frame') throw new Error(r.type);
+            expect(r.frame.step).toBe(lastAtOrBefore(m.t));
+            // The frame is the one a plain seek shows at that step.
+            expect(d.seek(r.frame.step).frame.digest).toBe(r.frame.digest);
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
+    // One request's budget: the answer stops at the last step computed (all ≤ t), and asking again goes on.
+    const small = createEngineHost({ keyframeInterval: 40, computePerRequest: 100 });
+    const open = small.handle({
+      id: 1,
+      type: 'open',
+      session: { source: { kind: 'text', text: FAULTY_YAML }, interventions: [], step: 0 },
+    });
+    expect(open.type).toBe('opened');
+    const far = timeOf.get(last - 1)!;
+    const a = small.handle({ id: 2, type: 'seek-time', time: far, at: 'last-at-or-before' });
+    if (a.type !== 'frame') throw new Error(a.type);
+    expect(a.frame.step).toBe(Math.min(100, lastAtOrBefore(far)));
+    let b = a;
+    for (let id = 3; id < 20 && b.frame.step < lastAtOrBefore(far); id++) {
+      const n = small.handle({ id, type: 'seek-time', time: far, at: 'last-at-or-before' });
+      if (n.type !== 'frame') throw new Error(n.type);
+      expect(n.frame.step).toBeGreaterThan(b.frame.step);
+      b = n;
+    }
+    expect(b.frame.step).toBe(lastAtOrBefore(far));
+    // A bad `at` is refused and changes nothing.
+    const bad = small.handle({ id: 40, type: 'seek-time', time: 0, at: 'nearest' as never });
+    expect(bad.type === 'error' && !bad.fatal).toBe(true);
   });
 
   it('run-until stops at the first step that matches, for every target', () => {

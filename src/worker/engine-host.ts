@@ -24,6 +24,7 @@ import {
   isEnded,
   replaySession,
   seekTime,
+  seekTimeAtOrBefore,
   untilTest,
 } from '../engine/session/moves';
 import {
@@ -39,7 +40,7 @@ import { WARM_UP, warmUpUnit } from '../engine/session/warm-up';
 import { history, recordsWindow, traceWindow, WINDOW_LIMITS } from '../engine/session/windows';
 import { buildFrame } from '../engine/sim/frame';
 import { scenarioToYaml } from '../scenarios/parse';
-import type { Request, Response } from './protocol';
+import { type Request, type Response, SEEK_TIME_AT } from './protocol';
 import { checkAction, type LessonScenarios, resolveSession } from './sources';
 
 export const HOST_LIMITS = {
@@ -113,7 +114,10 @@ export function createEngineHost(opts: EngineHostOptions = {}): WarmingHost {
         goTo(r, int(req.step, 'step'), compute);
         return frameAnswer(req.id, r, null);
       case 'seek-time':
-        seekTime(r, num(req.time, 'time'), compute);
+        if (req.at !== undefined && !SEEK_TIME_AT.includes(req.at))
+          throw new SessionError(`seek-time: at must be one of ${SEEK_TIME_AT.join(', ')}`);
+        if (req.at === 'last-at-or-before') seekTimeAtOrBefore(r, num(req.time, 'time'), compute);
+        else seekTime(r, num(req.time, 'time'), compute);
         return frameAnswer(req.id, r, null);
       case 'advance': {
         const steps = Math.min(Math.max(0, int(req.steps, 'steps')), compute);

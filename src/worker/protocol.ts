@@ -30,8 +30,18 @@ export type Request =
     }
   /** Go to step n (clamped to the end of the run). */
   | { readonly id: number; readonly type: 'seek'; readonly step: number }
-  /** Go to the first step whose virtual time is ≥ t (ms). */
-  | { readonly id: number; readonly type: 'seek-time'; readonly time: number }
+  /**
+   * Go to the first step whose virtual time is ≥ t (ms), or with `at: 'last-at-or-before'` to the last
+   * step whose time is ≤ t (step 0 when none is; a compare side aligned by time, issue 13). The run may
+   * compute ahead to find the first step after t (at most one request's budget: the answer then stops at
+   * the last step computed).
+   */
+  | {
+      readonly id: number;
+      readonly type: 'seek-time';
+      readonly time: number;
+      readonly at?: SeekTimeAt;
+    }
   /**
    * Go forward `steps` from the current step; with `summary`, also count the records skipped over. With
    * `untilTime` (ms of virtual time), stop at the last step whose time is ≤ untilTime if that comes
@@ -69,6 +79,10 @@ export type Request =
   | { readonly id: number; readonly type: 'export-scenario' };
 
 export type RequestType = Request['type'];
+
+/** Which step a `seek-time` goes to (default 'first-at-or-after'). */
+export type SeekTimeAt = 'first-at-or-after' | 'last-at-or-before';
+export const SEEK_TIME_AT: readonly SeekTimeAt[] = ['first-at-or-after', 'last-at-or-before'];
 
 export type Response =
   | {

@@ -61,29 +61,53 @@ export function goTo(r: Run, target: number, budget: number): void {
 
 /** First step whose virtual time is ≥ t: binary search over keyframe times, then step by step. */
 export function seekTime(r: Run, t: number, budget: number): void {
+  seekFirst(r, t, budget, false);
+}
+
+/**
+ * Last step whose virtual time is ≤ t (aligned-by-time compare, issue 13): the first step whose time
+ * is > t, then the one before it. Step 0 (before the first step) is the answer when no step is ≤ t
+ * (t lies before the run's start). Within one request's budget: when the budget runs out before a step
+ * after t is found, the cursor stays at the last step computed (every step up to it is ≤ t; the caller
+ * may ask again); at the end of the run it stays at the end.
+ */
+export function seekTimeAtOrBefore(r: Run, t: number, budget: number): void {
+  seekFirst(r, t, budget, true);
+  const tl = r.tl;
+  // The step before is within the computed range: a replay from a keyframe, no new step computed.
+  if (tl.cursor.now > t && tl.cursor.step > 0) goTo(r, tl.cursor.step - 1, 0);
+}
+
+/**
+ * First step whose virtual time is ≥ t (`after` false) or > t (`after` true): binary search over
+ * keyframe times, then step by step, computing at most `budget` new steps.
+ */
+function seekFirst(r: Run, t: number, budget: number, after: boolean): void {
   const tl = r.tl;
   const kfs = tl.keyframes;
-  if (t <= kfs[0]!.now) {
+  /** The time `now` lies before the answer. */
+  const before = (now: number): boolean => (after ? now <= t : now < t);
+  if (!before(kfs[0]!.now)) {
     goTo(r, 0, budget);
     return;
   }
-  if (t <= tl.knownTime) {
-    // Largest keyframe (all lie within the computed range) whose time is < t; the answer lies after it.
+  if (!before(tl.knownTime)) {
+    // Largest keyframe (all lie within the computed range) whose time lies before the answer.
     let lo = 0;
     let hi = kfs.length - 1;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      if (kfs[mid]!.now < t) lo = mid;
+      if (before(kfs[mid]!.now)) lo = mid;
       else hi = mid - 1;
     }
     const start = kfs[lo]!.step;
     // Continue from the cursor when it is already between that keyframe and the answer.
-    if (!(tl.cursor.step >= start && tl.cursor.now < t)) goTo(r, start, budget);
-    while (tl.cursor.now < t) if (stepOnce(r) === null) break;
+    if (!(tl.cursor.step >= start && before(tl.cursor.now))) goTo(r, start, budget);
+    while (before(tl.cursor.now)) if (stepOnce(r) === null) break;
     return;
   }
   goTo(r, tl.known, budget);
-  for (let n = 0; n < budget && tl.cursor.now < t; n++) if (stepOnce(r) === null) break;
+  for (let n = 0; n < budget && before(tl.cursor.now); n++) if (stepOnce(r) === null) break;
 }
 
 type StepTest = (recs: readonly TraceRecord[], w: World) => boolean;

@@ -49,6 +49,12 @@ export interface Run {
    * i × KEY_BUCKET + 1 … (i + 1) × KEY_BUCKET. The key history replays only those.
    */
   readonly keyIntervals: Map<string, number[]>;
+  /**
+   * The private world a `trace` window ahead of the computed range stopped at, so the next window
+   * (a compare search reads window after window ahead of the cursor) goes on from it instead of
+   * replaying from the computed frontier again. Dropped by an intervention (the future changes).
+   */
+  ahead: World | null;
 }
 
 export interface RunOptions {
@@ -77,6 +83,7 @@ export function openRun(scenario: Scenario, opts: RunOptions): Run {
     frameLimit: opts.frameLimit,
     marks: [],
     marksView: null,
+    ahead: null,
     interventionsView: null,
     keyIntervals: new Map(),
   };
@@ -142,6 +149,7 @@ function noteKey(r: Run, key: string, iv: number): void {
  */
 export function interveneAt(r: Run, n: number, action: InterventionAction): World {
   const w = intervene(r.tl, n, action);
+  r.ahead = null;
   const at = w.step;
   // Buckets after n's are recomputed on demand (n's own may keep a stale entry: a harmless extra replay).
   const lastIv = at === 0 ? -1 : Math.floor((at - 1) / KEY_BUCKET);

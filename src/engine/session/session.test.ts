@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Intervention, InterventionAction } from '../model/session';
+import type { TraceRecord } from '../model/trace';
 import { randomScenario } from '../sim/test-scenarios';
 import { freshRun } from '../timeline/timeline';
 import { goTo, replaySession } from './moves';
 import { interveneAt, interventionsOf, marksOf, openRun, SessionError } from './run';
+import { traceWindow } from './windows';
 
 const ACTIONS: InterventionAction[] = [
   { action: 'compact' },
@@ -90,5 +92,49 @@ describe('a session replayed on a run', () => {
         1000,
       ),
     ).toThrow(/never decrease/);
+  });
+});
+
+describe('trace windows ahead of the computed range', () => {
+  it('read window after window (going on from where the last one stopped) equal one window of a fresh run, and an intervention drops the look-ahead', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.option(
+          fc.tuple(fc.integer({ min: 0, max: 80 }), fc.integer({ min: 0, max: ACTIONS.length - 1 })),
+          {
+            nil: null,
+          },
+        ),
+        (seed, sizes, cursor, iv) => {
+          const scenario = randomScenario(seed);
+          const run = openRun(scenario, { frameLimit: 50, keyframeInterval: 37 });
+          goTo(run, cursor, 1_000_000);
+          // Read windows ahead (some with gaps between them), then maybe intervene at the cursor.
+          let from = run.tl.cursor.step + 1;
+          const read: TraceRecord[] = [];
+          for (const [i, n] of sizes.entries()) {
+            const w = traceWindow(run, from, from + n - 1, 100_000);
+            for (const x of w.records) read.push(x);
+            from = w.to + 1 + (i % 3 === 2 ? 5 : 0);
+          }
+          const fresh = openRun(scenario, { frameLimit: 50 });
+          const all = traceWindow(fresh, 1, from + 10, 100_000).records;
+          const steps = new Set(read.map((x) => x.step));
+          expect(read).toEqual(all.filter((x) => steps.has(x.step)));
+          if (iv === null) return;
+          interveneAt(run, run.tl.cursor.step, ACTIONS[iv[1]]!);
+          // Where the last window ahead stopped: the fork's steps there differ from the old future's.
+          const after = traceWindow(run, from, from + 40, 100_000).records;
+          const forked = openRun(scenario, { frameLimit: 50 });
+          goTo(forked, run.tl.cursor.step, 1_000_000);
+          interveneAt(forked, forked.tl.cursor.step, ACTIONS[iv[1]]!);
+          expect(after).toEqual(traceWindow(forked, from, from + 40, 100_000).records);
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 });

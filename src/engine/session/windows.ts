@@ -86,8 +86,18 @@ export function traceWindow(
   let to = Math.min(toReq, r.tl.known + budget);
   if (r.tl.end !== null) to = Math.min(to, r.tl.end);
   const out: TraceRecord[] = [];
-  if (from > to) return { from, to: Math.max(to, from - 1), records: out, truncated: false };
-  const w = scratchAt(r, Math.min(from - 1, r.tl.known));
+  // Nothing within reach: cut short by the budget unless the run ended before `from` (a compare search
+  // reads far ahead of the cursor and must not take the look-ahead cap for the end of the run).
+  const short = fromReq <= toReq && (r.tl.end === null || from - 1 < r.tl.end);
+  if (from > to) return { from, to: Math.max(to, from - 1), records: out, truncated: short };
+  // Ahead of the computed range, go on from where the previous window ahead stopped when that is
+  // between the computed range and `from` (its steps are the same: replay is deterministic).
+  const ahead = r.ahead;
+  const w =
+    ahead !== null && ahead.step > r.tl.known && ahead.step <= from - 1
+      ? ahead
+      : scratchAt(r, Math.min(from - 1, r.tl.known));
+  r.ahead = null;
   let last = w.step;
   let truncated = toReq > to && (r.tl.end === null || to < r.tl.end);
   replay(r, w, to, (recs) => {
@@ -104,6 +114,7 @@ export function traceWindow(
     last = s;
     return true;
   });
+  if (w.step > r.tl.known) r.ahead = w;
   return { from, to: Math.max(last, from - 1), records: out, truncated };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { LanguagePack } from '../narration-table';
 import { compare } from './compare';
+import { compareSummary } from './compare-summary';
 import { controls } from './controls';
 import { diagram } from './diagram';
 import { inspectors } from './inspectors';
@@ -13,7 +14,7 @@ import { narration } from './narration';
 import { shell } from './shell';
 
 /** The UI tables by area (the missing-translation test walks these). */
-export const ZH_CN_AREAS = { shell, controls, diagram, inspectors, links, compare } as const;
+export const ZH_CN_AREAS = { shell, controls, diagram, inspectors, links, compare, compareSummary } as const;
 
 /** Every UI string by key. */
 export const ZH_CN: Readonly<Record<string, string>> = {
@@ -23,6 +24,7 @@ export const ZH_CN: Readonly<Record<string, string>> = {
   ...inspectors,
   ...links,
   ...compare,
+  ...compareSummary,
 };
 
 export const ZH_CN_PACK: LanguagePack = { ui: ZH_CN, narration };
