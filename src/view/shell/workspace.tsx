@@ -26,6 +26,7 @@ import {
   selectTheme,
 } from '../../store';
 import { useSimStore, useSimStoreApi } from '../../store/react';
+import { CompareEntry } from '../compare/compare-entry';
 import {
   createShortcutHandlers,
   ErrorBanner,
@@ -36,7 +37,6 @@ import {
   useDocumentTheme,
   useShortcuts,
 } from '../controls';
-import { CompareEntry } from '../compare/compare-entry';
 import { EMPTY_FILTER, type EventLogFilter, KeyHistory, recordsToJsonl } from '../event-log';
 import { appendHistory, type HistoryPoint } from '../inspectors';
 import { LessonPanel } from '../lessons/lesson-panel';
