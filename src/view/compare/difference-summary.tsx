@@ -43,7 +43,7 @@ export function DifferenceSummaryView({
         <strong>
           {complete
             ? t('compare.diff.heading', { n: index + 1, total })
-            : t('compare.diff.headingOpen', { n: index + 1 })}
+            : t('compare.diff.headingOpen', { n: index + 1, total })}
         </strong>{' '}
         <span className="cmp-diff-kind">{differenceKindLabel(difference.kind)}</span>
         {difference.key !== null && (

@@ -158,3 +158,16 @@ describe('the Compare… form', () => {
     expect(variationOf({ ...f, kind: 'setting', setting: 'resyncPeriodMs', value: '0' }).ok).toBe(true);
   });
 });
+
+describe('the built-in comparison differs line', () => {
+  it('names a setting or a mistake by its sandbox label', () => {
+    const base = { id: 'x', number: 1 } as unknown as Parameters<typeof differsText>[1] & object;
+    const s = setup(session(), session());
+    expect(differsText(s, { ...base, differs: { kind: 'setting', name: 'resyncPeriodMs' } })).toBe(
+      t('compare.differs.setting', { name: t('links.sb.f.resyncPeriod') }),
+    );
+    expect(differsText(s, { ...base, differs: { kind: 'mistake', name: 'noDeepCopy' } })).toBe(
+      t('compare.differs.mistake', { name: t('links.sb.mistake.noDeepCopy') }),
+    );
+  });
+});

@@ -4,6 +4,7 @@
  * words, and the speed keys over COMPARE_SPEEDS. Nothing here reads the DOM or a store.
  */
 import type { AlignMode, Difference, DifferenceKind, Side } from '../../compare/types';
+import type { Settings } from '../../engine/model/scenario';
 import type { Session } from '../../engine/model/session';
 import { t } from '../../i18n';
 import type { Comparison } from '../../scenarios/comparisons/types';
@@ -116,6 +117,20 @@ export function statusText(search: CompareSearchState): string {
   }
 }
 
+/** The sandbox form's label of a setting where it has one (else the setting's own name). */
+const SETTING_LABELS: Readonly<Partial<Record<keyof Settings, string>>> = {
+  resyncPeriodMs: 'links.sb.f.resyncPeriod',
+  workers: 'links.sb.f.workers',
+  bookmarkIntervalMs: 'links.sb.f.bookmarkInterval',
+  historyWindow: 'links.sb.f.historyWindow',
+  apiServerReplicas: 'links.sb.f.apiServerReplicas',
+};
+
+export function settingLabel(name: keyof Settings): string {
+  const key = SETTING_LABELS[name];
+  return key === undefined ? name : t(key);
+}
+
 function seedOf(s: Session): string {
   return s.seed === undefined ? '—' : String(s.seed);
 }
@@ -138,9 +153,9 @@ export function differsText(setup: CompareSetup, comparison: Comparison | null):
           right: t(`links.lesson.era.${d.right}`),
         });
       case 'setting':
-        return t('compare.differs.setting', { name: d.name });
+        return t('compare.differs.setting', { name: settingLabel(d.name) });
       case 'mistake':
-        return t('compare.differs.mistake', { name: d.name });
+        return t('compare.differs.mistake', { name: t(`links.sb.mistake.${d.name}`) });
       case 'seed':
         return t('compare.differs.seed', { left: seedOf(setup.left), right: seedOf(setup.right) });
       case 'intervention':
