@@ -190,7 +190,6 @@ export function Workspace(): ReactNode {
         <ModeSwitch />
         <span className="app-header-spacer" />
         <CopyLinkButton disabled={frame === null} />
-        <CompareEntry disabled={frame === null} />
         <button type="button" className="btn" onClick={exportYaml} disabled={frame === null}>
           {t('shell.export.yaml')}
         </button>
@@ -254,6 +253,7 @@ export function Workspace(): ReactNode {
                 disabled={playing || fatal !== null}
               />
             </LazyDetails>
+            <CompareEntry disabled={fatal !== null} />
           </aside>
         )}
         {frame !== null && mode === 'sandbox' && (
