@@ -108,7 +108,9 @@ test.describe('axe finds no violation', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('in the compare view (issue 13): English, Chinese, the dark theme and embed mode', async ({ page }) => {
+  test('in the compare view (issue 13): English, Chinese, the dark theme and embed mode', async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const cmp = new ComparePage(page);
     await cmp.open('./?compare=initial-list-classic-vs-modern');

@@ -47,7 +47,9 @@ function firstDifferenceInNode(id: string): { d: Difference; digests: Record<Sid
   const { left, right } = comparisonSessions(c);
   const sides = { left: nodeSide(left), right: nodeSide(right) };
   const eraOf = (s: Session) =>
-    s.source.kind === 'library' || s.source.kind === 'lesson' ? (s.source.changes?.era ?? 'classic') : 'classic';
+    s.source.kind === 'library' || s.source.kind === 'lesson'
+      ? (s.source.changes?.era ?? 'classic')
+      : 'classic';
   const comparer = createComparer({ leftEra: eraOf(left), rightEra: eraOf(right) });
   const fed = { left: 0, right: 0 };
   for (let round = 0; round < 50; round++) {
@@ -126,6 +128,26 @@ test('the transport steps both sides, and Space and Home work from the keyboard'
   expect(cmp.errors).toEqual([]);
 });
 
+test("a key chosen in a side's figure opens the inspectors and its history on that side", async ({
+  page,
+}) => {
+  const cmp = new ComparePage(page);
+  await cmp.open('./?compare=deepcopy');
+  await cmp.nextDifference.click();
+  await expect(cmp.summary).toBeVisible();
+  await cmp.figure('right').locator('.fig-store-row-Foo [role="button"]').first().click();
+  const details = page.getByTestId('compare-details');
+  await expect(details.getByRole('radio', { name: 'Right' })).toBeChecked();
+  await expect(details.getByTestId('key-history')).toBeVisible();
+  await details.getByRole('radio', { name: 'Left' }).check();
+  await expect(details.getByTestId('key-history')).toHaveCount(0);
+  // Both traces, interleaved by time, each row marked with its side.
+  await page.locator('.cmp-both-log > summary').click();
+  await expect(cmp.bothLog.locator('.elog-side.is-left').first()).toHaveText('L');
+  await expect(cmp.bothLog.locator('.elog-side.is-right').first()).toHaveText('R');
+  expect(cmp.errors).toEqual([]);
+});
+
 test('the Chinese page speaks Chinese', async ({ page }) => {
   const cmp = new ComparePage(page);
   await cmp.open(`./?compare=${ID}&lang=zh-CN`);
@@ -151,7 +173,9 @@ test('a bad comparison link says so, and the default page works', async ({ page 
   expect(cmp.errors).toEqual([]);
 });
 
-test('a Worker crash on one side leaves the other stepping; Restart this side brings it back', async ({ page }) => {
+test('a Worker crash on one side leaves the other stepping; Restart this side brings it back', async ({
+  page,
+}) => {
   test.setTimeout(60_000);
   const cmp = new ComparePage(page);
   await cmp.open(`./?compare=${ID}`);

@@ -228,7 +228,9 @@ for (const width of [1440, 768] as const) {
 test.describe('the compare view at 1440×900 (issue 13)', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
-  test('the one transport is on screen, and both figures draw their text at 11 px or more', async ({ page }) => {
+  test('the one transport is on screen, and both figures draw their text at 11 px or more', async ({
+    page,
+  }) => {
     const cmp = new ComparePage(page);
     await cmp.open('./?compare=initial-list-classic-vs-modern');
     await cmp.nextDifference.click();

@@ -74,7 +74,8 @@ export class ComparePage {
   }
 
   async waitForBoth(): Promise<void> {
-    for (const s of ['left', 'right'] as const) await expect(this.side(s)).toHaveAttribute('data-step', /^\d+$/);
+    for (const s of ['left', 'right'] as const)
+      await expect(this.side(s)).toHaveAttribute('data-step', /^\d+$/);
   }
 
   async step(side: Side): Promise<number> {
