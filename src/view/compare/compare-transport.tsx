@@ -71,7 +71,7 @@ export const CompareTransport = memo(function CompareTransport({
   if (view.align === 'time') highWater.current = max;
   const current = search.current === null ? undefined : search.differences[search.current];
   const busy = search.status === 'searching';
-  const exhausted = search.status === 'complete' || search.status === 'frontier';
+  const complete = search.status === 'complete';
   const lastShown = search.current !== null && search.current >= search.differences.length - 1;
 
   return (
@@ -166,7 +166,12 @@ export const CompareTransport = memo(function CompareTransport({
             type="button"
             className="ctl-button"
             onClick={() => void s.previousDifference()}
-            disabled={!loaded || busy || search.current === null || search.current <= 0}
+            disabled={
+              !loaded ||
+              busy ||
+              search.differences.length === 0 ||
+              (search.current !== null && search.current <= 0)
+            }
             title={t('compare.previous.hint')}
           >
             <Icon name="step-back" />
@@ -179,8 +184,8 @@ export const CompareTransport = memo(function CompareTransport({
             disabled={
               !loaded ||
               busy ||
-              (exhausted && lastShown && search.differences.length > 0) ||
-              (search.status === 'complete' && search.differences.length === 0)
+              // Complete: nothing after the last one. At the frontier another search may go further.
+              (complete && (lastShown || search.differences.length === 0))
             }
             title={t('compare.next.hint')}
           >
@@ -205,7 +210,7 @@ export const CompareTransport = memo(function CompareTransport({
           difference={current}
           index={search.current}
           total={search.differences.length}
-          complete={search.status === 'complete'}
+          complete={complete}
         />
         <p className={`cmp-status is-${search.status}`} role="status" data-testid="compare-status">
           {statusText(search)}

@@ -23,7 +23,8 @@ const SETUP = {
 
 /** The opening tag of the element with this attribute (attributes come in any order). */
 function tagWith(html: string, attr: string): string {
-  return html.match(new RegExp(`<[a-z]+ [^>]*${attr}[^>]*>`))?.[0] ?? '';
+  const escaped = attr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return html.match(new RegExp(`<[a-z]+ [^>]*${escaped}[^>]*>`))?.[0] ?? '';
 }
 
 function render(node: React.ReactNode, store: CompareStore): string {
@@ -66,6 +67,33 @@ describe('the shared transport', () => {
     expect(html).toContain('20,000');
     // One mark on the scrubber for the one difference.
     expect(html.match(/class="cmp-mark/g)).toHaveLength(1);
+  });
+
+  it('at the frontier "Next difference" may search further; once both runs ended it stops at the last', () => {
+    const d = difference(12, 40, 1250);
+    const at = (status: 'frontier' | 'complete') =>
+      render(
+        <CompareTransport />,
+        compareStore(
+          {
+            setup: SETUP,
+            search: {
+              status,
+              differences: [d],
+              searchedTo: { left: 9, right: 9 },
+              current: 0,
+              message: null,
+            },
+          },
+          side(F12),
+          side(F40),
+        ),
+      );
+    const next = (html: string) => tagWith(html, `title="${t('compare.next.hint')}"`);
+    expect(next(at('frontier'))).not.toContain('disabled');
+    expect(next(at('complete'))).toContain('disabled');
+    // The first difference is on screen: nothing before it.
+    expect(tagWith(at('frontier'), `title="${t('compare.previous.hint')}"`)).toContain('disabled');
   });
 
   it('is disabled before a comparison is open', () => {
