@@ -10,11 +10,13 @@
  *    and the seek's own work (commit plus the render of the frame that shows it, without the wait for
  *    the display's next frame); cold seeks on a fresh page opened at a step (coldSeeks); and, as the
  *    floor of each measure, a no-op DOM change timed the same way.
- * 3. Bundle size from dist/: the initial load (HTML + JS + CSS) in kB gzip, the worker on its own line.
+ * 3. The compare view (issue 13; browser-bench/compare.ts): both sides playing at 1× with --compare
+ *    Foos each (1,000; 0 skips it), frame times, and the JS heap of each engine Worker and of the page.
+ * 4. Bundle size from dist/: the initial load (HTML + JS + CSS) in kB gzip, the worker on its own line.
  *
  * Usage (after `vite build`):
  *   tsx src/cli/browser-bench.ts [--dist dist] [--url http://127.0.0.1:4173/] [--sizes 10,1000,10000]
- *                                [--seconds 8] [--profile <dir>] [--era classic|modern]
+ *                                [--seconds 8] [--profile <dir>] [--era classic|modern] [--compare 1000]
  * Without --url it serves the build (--dist, default dist/) with `vite preview` on a free port and stops
  * it at the end. --profile writes a CPU profile and a Chrome trace of each fast-forward phase to <dir>
  * and of the seeks, and prints their hot spots (the figures of such a run carry the profiler's overhead).
@@ -26,13 +28,14 @@
  * page pulls the new run's first frame through the ordinary protocol.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, type CDPSession, chromium, type Page } from '@playwright/test';
+import { type Browser, chromium, type Page } from '@playwright/test';
 import { median, quantile, seededRandom, verdict } from './bench/stats';
 import { bundleSizes } from './browser-bench/bundle';
+import { benchCompare } from './browser-bench/compare';
 import { othersShare, type TreeMark, treeMark } from './browser-bench/machine';
 import {
   type FrameSample,
@@ -41,6 +44,7 @@ import {
   sampleFrames,
   timeSeeks,
 } from './browser-bench/page-probes';
+import { startProfile, stopProfile } from './browser-bench/profile';
 import { BENCH_UPDATES, benchScenarioText } from './browser-bench/scenario';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -91,6 +95,8 @@ interface Options {
   profileDir: string | null;
   /** settings.era of the bench scenarios (classic unless --era modern). */
   era: 'classic' | 'modern';
+  /** Foos per side of the compare view's bench (0: skip it). */
+  compare: number;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -101,6 +107,7 @@ function parseArgs(argv: readonly string[]): Options {
     seconds: 8,
     profileDir: null,
     era: 'classic',
+    compare: 1000,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -111,6 +118,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (a === '--seconds' && v !== undefined) o.seconds = Number(v);
     else if (a === '--profile' && v !== undefined) o.profileDir = v;
     else if (a === '--era' && (v === 'classic' || v === 'modern')) o.era = v;
+    else if (a === '--compare' && v !== undefined) o.compare = Number(v);
     else throw new Error(`unknown argument ${a}`);
     i++;
   }
@@ -235,96 +243,6 @@ async function playAndSample(page: Page, speed: string, seconds: number): Promis
   await blurAndPress(page, ' ');
   await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
   return frameStats(sample, othersShare(from, to));
-}
-
-/** --profile: a CPU profile of the page's main thread and a Chrome trace, both while fast-forwarding. */
-interface Profiling {
-  readonly cdp: CDPSession;
-  readonly dir: string;
-  readonly foos: number;
-  /** Which phase: 'max' (fast-forward) or 'seek'. */
-  readonly phase: string;
-}
-
-async function startProfile(
-  browser: Browser,
-  page: Page,
-  dir: string,
-  foos: number,
-  phase: string,
-): Promise<Profiling> {
-  mkdirSync(dir, { recursive: true });
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  await browser.startTracing(page, {
-    path: join(dir, `trace-${phase}-${foos}.json`),
-    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc'],
-  });
-  return { cdp, dir, foos, phase };
-}
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
-
-interface TraceEvent {
-  ph: string;
-  name: string;
-  pid: number;
-  tid: number;
-  dur?: number;
-  args?: { name?: string };
-}
-
-/** Top self-time functions of the CPU profile. */
-function profileHotSpots(profile: { nodes: ProfileNode[] }): string[] {
-  const self = new Map<string, number>();
-  let total = 0;
-  for (const n of profile.nodes) {
-    const hits = n.hitCount ?? 0;
-    total += hits;
-    const where = n.callFrame.url.split('/').at(-1) ?? '';
-    const name = `${n.callFrame.functionName || '(anonymous)'} ${where}:${n.callFrame.lineNumber + 1}`;
-    self.set(name, (self.get(name) ?? 0) + hits);
-  }
-  return [...self.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 10)
-    .map(([name, hits]) => `${((hits / Math.max(1, total)) * 100).toFixed(1).padStart(5)}%  ${name}`);
-}
-
-/** Total duration of the biggest trace events of the page's main thread and of the engine Worker. */
-function traceHotSpots(events: readonly TraceEvent[]): string[] {
-  const threads = new Map<string, string>();
-  for (const e of events)
-    if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
-  const out: string[] = [];
-  for (const thread of ['CrRendererMain', 'DedicatedWorker thread']) {
-    const sums = new Map<string, number>();
-    for (const e of events) {
-      if (e.ph !== 'X' || e.dur === undefined || threads.get(`${e.pid}:${e.tid}`) !== thread) continue;
-      sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
-    }
-    const top = [...sums.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10);
-    out.push(`${thread}: ${top.map(([n, d]) => `${n} ${Math.round(d)} ms`).join(', ')}`);
-  }
-  return out;
-}
-
-async function stopProfile(browser: Browser, p: Profiling): Promise<string[]> {
-  const { profile } = (await p.cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[] } };
-  writeFileSync(join(p.dir, `main-thread-${p.phase}-${p.foos}.cpuprofile`), JSON.stringify(profile));
-  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
-  return [
-    'CPU profile, self time:',
-    ...profileHotSpots(profile).map((l) => `  ${l}`),
-    'trace, total time by event (nested events overlap):',
-    ...traceHotSpots(trace.traceEvents).map((l) => `  ${l}`),
-  ];
 }
 
 interface SizeResult {
@@ -547,6 +465,8 @@ async function main(): Promise<void> {
       }
     }
 
+    const cmp = opts.compare > 0 ? await compareSection(browser, url, opts) : null;
+
     const b = bundleSizes(opts.dist);
     console.log(`\n[bundle] ${opts.dist} (gzip at zlib default level)`);
     for (const a of b.initial)
@@ -559,18 +479,47 @@ async function main(): Promise<void> {
       console.log(`  worker ${b.worker.file}: ${kb(b.worker.bytes)}, gzip ${kb(b.worker.gzip)} (own line)`);
     for (const a of b.other) console.log(`  lazy ${a.file}: ${kb(a.bytes)}, gzip ${kb(a.gzip)}`);
 
-    const parts = results.map(
+    const parts: string[] = results.map(
       (r) =>
         `fps1x_${r.foos}=${r.play1x.fps.toFixed(1)} fpsmax_${r.foos}=${r.playMax.fps.toFixed(1)} ` +
         `newmax_${r.foos}=${r.playMax.updatesPerS.toFixed(1)} seek_p95_${r.foos}=${r.seek.p95.toFixed(1)} ` +
         `seekend_p95_${r.foos}=${r.seek.paintedP95.toFixed(1)} seekwork_p95_${r.foos}=${r.seek.workP95.toFixed(1)}`,
     );
     console.log(`\nload average at the end: ${loadavg()[0]!.toFixed(2)}`);
+    if (cmp !== null) parts.push(cmp);
     console.log(`browser-bench: ${parts.join(' ')} initial_kb_gzip=${(b.initialGzip / 1000).toFixed(1)}`);
   } finally {
     await browser.close();
     preview?.kill();
   }
+}
+
+/** The compare view (issue 13): both sides at 1x with N Foos each; prints its lines, returns its summary part. */
+async function compareSection(browser: Browser, url: string, opts: Options): Promise<string> {
+  const n = opts.compare;
+  console.log(`\n[compare view: ${n.toLocaleString('en-US')} Foos on each side, two engine Workers]`);
+  const r = await benchCompare(browser, url, n, {
+    open: async (u) => {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+      await page.addInitScript(NAME_SHIM);
+      await page.goto(u);
+      return page;
+    },
+    nameShim: NAME_SHIM,
+    frameLimit: FRAME_LIMIT,
+    seconds: opts.seconds,
+  });
+  const f = frameStats(r.sample, null);
+  console.log(frameLine('both playing 1×', f));
+  console.log(`  steps while sampled: left +${r.leftSteps}, right +${r.rightSteps}`);
+  const mb = (x: number | null): string => (x === null ? '?' : `${(x / 2 ** 20).toFixed(1)} MB`);
+  const workers = r.workerHeaps.filter((x): x is number => x !== null);
+  const total = workers.reduce((a, x) => a + x, 0);
+  console.log(
+    `  memory (JS heap used): workers ${r.workerHeaps.map(mb).join(' + ')} = ${mb(total)}, page ${mb(r.pageHeap)}`,
+  );
+  console.log(`  target 60 fps: ${verdict(fpsMet(f, TARGET_FPS_1000))}`);
+  return `fps1x_compare_${n}=${f.fps.toFixed(1)} heap_workers_mb_${n}=${(total / 2 ** 20).toFixed(1)}`;
 }
 
 /** kB of 1,000 bytes, as Vite's build report prints them. */
