@@ -1,10 +1,12 @@
 // Issue 14, accessibility: axe-core finds no violation, of any impact, on the default page, the page in
 // Chinese, a lesson stopped at a question, the sandbox, the era panel and modern mode (issue 12), embed
-// mode and the dark theme (colour contrast included; no rule is switched off). And the keyboard: tabbing through the page reaches the transport,
+// mode and the dark theme (colour contrast included; no rule is switched off), and the compare view of
+// issue 13 (English, Chinese, dark, embed). And the keyboard: tabbing through the page reaches the transport,
 // the timeline, the fault buttons and the side panel, each focused element shows a visible focus ring,
 // and a focused control works from the keyboard.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { ComparePage } from './pages/compare-page';
 import { LabPage } from './pages/lab-page';
 
 test.use({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
@@ -103,6 +105,35 @@ test.describe('axe finds no violation', () => {
     await lab.open('./?lesson=gone-410');
     await badge.click();
     await expect(page.getByTestId('era-panel')).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('in the compare view (issue 13): English, Chinese, the dark theme and embed mode', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const cmp = new ComparePage(page);
+    await cmp.open('./?compare=initial-list-classic-vs-modern');
+    await cmp.nextDifference.click();
+    await expect(cmp.summary).toBeVisible();
+    await expectNoAxeViolations(page);
+    // The inspectors' panel (one side at a time), both traces interleaved and the share panel.
+    await page.getByTestId('compare-details').locator('summary').click();
+    await page.locator('.cmp-both-log > summary').click();
+    await expect(cmp.bothLog).toBeVisible();
+    await cmp.shareButton.click();
+    await expect(cmp.shareUrl).toBeVisible();
+    await expectNoAxeViolations(page);
+    await cmp.open('./?compare=deepcopy&lang=zh-CN');
+    await expectNoAxeViolations(page);
+    await cmp.open('./?compare=resync-after-missed-delete');
+    await page.getByRole('radio', { name: 'Dark', exact: true }).check();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await cmp.nextDifference.click();
+    await expect(cmp.summary).toBeVisible();
+    await expectNoAxeViolations(page);
+    await cmp.open('./?compare=initial-list-classic-vs-modern&embed=1');
+    await expect(cmp.root).toHaveAttribute('data-embed', 'true');
     await expectNoAxeViolations(page);
   });
 

@@ -4,8 +4,10 @@
 // question with its choices and the goal are on screen too. At 768 and 390 px the page stacks (figure
 // first), nothing runs off the side and the main regions do not overlap. Later growth of the figure
 // (more boxes, more text, smaller type) fails here instead of quietly pushing the figure off screen.
+// The compare view (issue 13): its one transport stays on screen and both figures keep 11 px text.
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
+import { ComparePage } from './pages/compare-page';
 import { LabPage } from './pages/lab-page';
 
 test.use({ locale: 'en-US' });
@@ -55,7 +57,12 @@ async function expectWholeFigureOnScreen(page: Page, app: AppPage): Promise<void
 
 /** The rendered size of every non-empty text of the figure: font size × the SVG's screen scale. */
 async function figureTextSizes(app: AppPage): Promise<{ text: string; px: number }[]> {
-  return app.figure.locator('svg').evaluate((svg) => {
+  return svgTextSizes(app.figure.locator('svg'));
+}
+
+/** The rendered size of every non-empty text of a figure's SVG. */
+async function svgTextSizes(svgLoc: Locator): Promise<{ text: string; px: number }[]> {
+  return svgLoc.evaluate((svg) => {
     const out: { text: string; px: number }[] = [];
     for (const el of Array.from(svg.querySelectorAll('text'))) {
       const text = (el.textContent ?? '').trim();
@@ -217,6 +224,47 @@ for (const width of [1440, 768] as const) {
     expect(new Set(tabs.map((x) => x.top)).size, 'one row of tabs').toBe(1);
   });
 }
+
+test.describe('the compare view at 1440×900 (issue 13)', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('the one transport is on screen, and both figures draw their text at 11 px or more', async ({
+    page,
+  }) => {
+    const cmp = new ComparePage(page);
+    await cmp.open('./?compare=initial-list-classic-vs-modern');
+    await cmp.nextDifference.click();
+    await expect(cmp.summary).toBeVisible();
+    for (const y of [0, 700, 100_000]) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await expectOnScreen(page, cmp.transport, `the transport (scrolled to ${y})`);
+      await expectOnScreen(page, cmp.playButton, 'Play');
+      await expectOnScreen(page, cmp.timeline, 'the timeline');
+      await expectOnScreen(page, cmp.nextDifference, 'Next difference');
+    }
+    for (const side of ['left', 'right'] as const) {
+      const sizes = await svgTextSizes(cmp.figure(side).locator('svg'));
+      expect(sizes.length, `the ${side} figure has text`).toBeGreaterThan(40);
+      const small = sizes.filter((s) => s.px < MIN_TEXT_PX).map((s) => `${s.text} (${s.px.toFixed(2)} px)`);
+      expect(small, `${side} figure text under ${MIN_TEXT_PX} px`).toEqual([]);
+    }
+    expect(cmp.errors).toEqual([]);
+  });
+
+  test('side by side on a very wide screen, still at 11 px or more', async ({ page }) => {
+    await page.setViewportSize({ width: 2100, height: 1200 });
+    const cmp = new ComparePage(page);
+    await cmp.open('./?compare=initial-list-classic-vs-modern');
+    const left = await box(cmp.side('left'));
+    const right = await box(cmp.side('right'));
+    expect(right.x, 'the right side is beside the left').toBeGreaterThan(left.x + left.width - 1);
+    expect(Math.abs(right.y - left.y)).toBeLessThan(2);
+    for (const side of ['left', 'right'] as const) {
+      const sizes = await svgTextSizes(cmp.figure(side).locator('svg'));
+      expect(sizes.filter((s) => s.px < MIN_TEXT_PX)).toEqual([]);
+    }
+  });
+});
 
 for (const vp of [
   { width: 768, height: 1024 },

@@ -10,6 +10,7 @@
  * loaded yet loads it first and switches when it is in (the page's entry awaits the starting language
  * before its first render, so a Chinese page never shows English first).
  */
+import { compare } from './en/compare';
 import { compareSummary } from './en/compare-summary';
 import { controls } from './en/controls';
 import { diagram } from './en/diagram';
@@ -33,11 +34,12 @@ export const EN: Readonly<Record<string, string>> = {
   ...diagram,
   ...inspectors,
   ...links,
+  ...compare,
   ...compareSummary,
 };
 
 /** English's UI tables by area (the missing-translation test compares zh-CN/pack.ts's with these). */
-export const EN_AREAS = { shell, controls, diagram, inspectors, links, compareSummary } as const;
+export const EN_AREAS = { shell, controls, diagram, inspectors, links, compare, compareSummary } as const;
 
 export type { LanguagePack } from './narration-table';
 

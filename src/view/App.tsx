@@ -1,10 +1,21 @@
 // The app: the engine runs in a Web Worker behind the bridge; the zustand store holds the view; the
 // workspace draws the figure, the controls and the inspectors. A top-level error boundary turns a render
 // error into a message instead of a blank page.
-import { Component, type ErrorInfo, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  Component,
+  type ErrorInfo,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { createWorkerClient } from '../bridge/worker-client';
 import { t } from '../i18n';
-import { createSimStore } from '../store';
+import { createSimStore, type SimStore } from '../store';
 import { SimStoreProvider } from '../store/react';
 import { DEFAULT_LESSON_ID } from './lessons/catalog';
 import { runBoot } from './links/boot';
@@ -23,7 +34,9 @@ import './shell/shell.css';
 export function App(): ReactNode {
   const [initial] = useState(() => preparePageBoot().plan);
   const [plan, setPlan] = useState<BootPlan | null>(() => (initial instanceof Promise ? null : initial));
-  const [store] = useState(() => createSimStore(createWorkerClient()));
+  // The single-run store (and its Worker) is made only for a single-run plan: a comparison has its own two.
+  const needSingle = plan !== null && plan.compare === undefined;
+  const store = useMemo(() => (needSingle ? singleStore() : null), [needSingle]);
   const booted = useRef<BootPlan | null>(null);
   // The newest plan asked for wins (a link pasted while another is still being decoded).
   const asked = useRef(0);
@@ -42,7 +55,7 @@ export function App(): ReactNode {
   }, [initial, follow]);
   useEffect(() => {
     // The store lives as long as the page; React StrictMode runs effects twice, each plan runs once.
-    if (plan === null || booted.current === plan) return;
+    if (plan === null || store === null || plan.compare !== undefined || booted.current === plan) return;
     booted.current = plan;
     void runBoot(store, plan, FALLBACK_SOURCE, DEFAULT_LESSON_ID);
   }, [store, plan]);
@@ -55,7 +68,25 @@ export function App(): ReactNode {
     return () => window.removeEventListener('hashchange', onHash);
   }, [follow]);
   if (plan === null) return <p className="app-loading">{t('shell.loading')}</p>;
+  if (plan.compare !== undefined) {
+    return (
+      <Suspense fallback={<p className="app-loading">{t('shell.loading')}</p>}>
+        <CompareRoot plan={plan} />
+      </Suspense>
+    );
+  }
+  if (store === null) return <p className="app-loading">{t('shell.loading')}</p>;
   return <SimStoreProvider store={store}>{plan.embed ? <EmbedWorkspace /> : <Workspace />}</SimStoreProvider>;
+}
+
+/** The compare view, loaded when the page opens a comparison (not part of the first load). */
+const CompareRoot = lazy(() => import('./compare/compare-root').then((m) => ({ default: m.CompareRoot })));
+
+let single: SimStore | null = null;
+/** The page's one single-run store, made on first need (StrictMode renders twice: still one store). */
+function singleStore(): SimStore {
+  single ??= createSimStore(createWorkerClient());
+  return single;
 }
 
 interface ErrorBoundaryProps {

@@ -4,6 +4,7 @@
  * up front (src/i18n/test-setup.ts).
  */
 import type { LanguagePack } from '../narration-table';
+import { compare } from './compare';
 import { compareSummary } from './compare-summary';
 import { controls } from './controls';
 import { diagram } from './diagram';
@@ -13,7 +14,7 @@ import { narration } from './narration';
 import { shell } from './shell';
 
 /** The UI tables by area (the missing-translation test walks these). */
-export const ZH_CN_AREAS = { shell, controls, diagram, inspectors, links, compareSummary } as const;
+export const ZH_CN_AREAS = { shell, controls, diagram, inspectors, links, compare, compareSummary } as const;
 
 /** Every UI string by key. */
 export const ZH_CN: Readonly<Record<string, string>> = {
@@ -22,6 +23,7 @@ export const ZH_CN: Readonly<Record<string, string>> = {
   ...diagram,
   ...inspectors,
   ...links,
+  ...compare,
   ...compareSummary,
 };
 

@@ -13,6 +13,8 @@ export {
   messageFamilies,
   parseArrow,
 } from './filter';
+export { compareSided, interleaveByTime, type SidedRecord } from './interleave';
+export { InterleavedLog, type InterleavedLogProps } from './interleaved-log';
 export { KeyHistory, type KeyHistoryProps } from './key-history';
 export {
   DIFF_FIELDS,

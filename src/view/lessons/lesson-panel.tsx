@@ -2,7 +2,8 @@
  * The lesson panel (side pane; compact in embed mode), split so that the page's first load stays small:
  *
  * - the picker, here and loaded with the page: the built-in lessons from the catalog (numbered, titled in
- *   the active language: src/scenarios/lessons/catalog-data.ts, no lesson text, no parser), "Open a
+ *   the active language: src/scenarios/lessons/catalog-data.ts, no lesson text, no parser), the built-in
+ *   comparisons in a "Comparisons" group (choosing one opens `?compare=<id>`, the compare view), "Open a
  *   lesson file…", and the title of the lesson on screen;
  * - the player (./lesson-player.tsx), loaded on demand once a lesson is on screen: the summary, the
  *   lesson narration, the pause card and the goal. It brings the lesson texts, the YAML reader and the
@@ -13,8 +14,9 @@
 import { lazy, type ReactNode, Suspense, useId, useRef, useState } from 'react';
 import type { Era } from '../../engine/model/scenario';
 import type { ScenarioSource } from '../../engine/model/session';
-import { t } from '../../i18n';
+import { getLanguage, t } from '../../i18n';
 import { useLang } from '../../i18n/react';
+import { COMPARISONS } from '../../scenarios/comparisons/catalog';
 import { selectFileLesson, selectSource } from '../../store';
 import { useSimStore, useSimStoreApi } from '../../store/react';
 import type { FileLesson } from '../../store/types';
@@ -27,6 +29,9 @@ export interface LessonPanelProps {
   /** Embed mode: no picker, no file button. */
   readonly compact?: boolean;
 }
+
+/** The picker's value of a built-in comparison (issue 13): `compare:<id>`. */
+const COMPARISON_OPTION = 'compare:';
 
 /** Larger files are refused before reading. */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -59,6 +64,14 @@ export function LessonPanel({ compact = false }: LessonPanelProps): ReactNode {
 
   const openBuiltIn = (lessonId: string): void => {
     if (lessonId === '') return;
+    if (lessonId.startsWith(COMPARISON_OPTION)) {
+      // A built-in comparison is a page of its own (two engines): go to it, in this language.
+      const id = lessonId.slice(COMPARISON_OPTION.length);
+      window.location.assign(
+        `./?compare=${encodeURIComponent(id)}&lang=${encodeURIComponent(getLanguage())}`,
+      );
+      return;
+    }
     setFileErrors(null);
     void store.getState().load({ kind: 'lesson', id: lessonId });
   };
@@ -117,6 +130,13 @@ export function LessonPanel({ compact = false }: LessonPanelProps): ReactNode {
                 ))}
               </optgroup>
             ))}
+            <optgroup label={t('compare.picker.group')} data-group="comparisons">
+              {COMPARISONS.map((c) => (
+                <option key={c.id} value={`${COMPARISON_OPTION}${c.id}`}>
+                  {t('compare.picker.option', { n: c.number, title: textIn(c.title, lang) })}
+                </option>
+              ))}
+            </optgroup>
           </select>
           <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
             {t('links.lesson.file')}

@@ -26,6 +26,7 @@ import {
   selectTheme,
 } from '../../store';
 import { useSimStore, useSimStoreApi } from '../../store/react';
+import { CompareEntry } from '../compare/compare-entry';
 import {
   createShortcutHandlers,
   ErrorBanner,
@@ -252,6 +253,7 @@ export function Workspace(): ReactNode {
                 disabled={playing || fatal !== null}
               />
             </LazyDetails>
+            <CompareEntry disabled={fatal !== null} />
           </aside>
         )}
         {frame !== null && mode === 'sandbox' && (
