@@ -107,6 +107,23 @@ test('a built-in comparison: Next difference shows both sides where they part, a
   expect([...cmp.errors, ...again.errors]).toEqual([]);
 });
 
+test("a built-in comparison's check is judged like a lesson goal over what each side has shown", async ({
+  page,
+}) => {
+  const cmp = new ComparePage(page);
+  await cmp.open('./?compare=deepcopy');
+  await cmp.waitForSteps(0, 0);
+  const check = page.getByTestId('compare-check');
+  await expect(check).toHaveAttribute('data-met', 'false');
+  await expect(check).toContainText('not yet');
+  // The comparison's steps (100) on both sides: the right side mutated its cache, the left did not.
+  await cmp.open('./?compare=deepcopy&step=100');
+  await cmp.waitForSteps(100, 100);
+  await expect(check).toHaveAttribute('data-met', 'true');
+  await expect(check).toContainText('✓ met');
+  expect(cmp.errors).toEqual([]);
+});
+
 test('the transport steps both sides, and Space and Home work from the keyboard', async ({ page }) => {
   const cmp = new ComparePage(page);
   await cmp.open(`./?compare=${ID}`);

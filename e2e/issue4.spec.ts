@@ -76,7 +76,7 @@ test.describe('shareable links', () => {
     const cases: [string, RegExp][] = [
       [good.slice(0, good.length - 9), /incomplete/],
       [`${good.slice(0, 12)}${good[12] === 'Q' ? 'R' : 'Q'}${good.slice(13)}`, /./],
-      ['v2.AAAAAAAA', /newer version/],
+      ['v3.AAAAAAAA', /newer version/],
       ['v1.<img src=x onerror="document.title=1">', /not an Informer Lab link/],
       ['hello', /not an Informer Lab link/],
     ];

@@ -23,6 +23,7 @@ import { useCompare, useCompareStoreApi } from './compare-context';
 import { loadCompareLinks, shareInputsOfCompare, warmCompareLinks } from './compare-links';
 import { CompareSide } from './compare-side';
 import { CompareTransport } from './compare-transport';
+import { ComparisonCheck } from './comparison-check';
 import { SideDetails } from './side-details';
 import { compareSpeedStep, differsText } from './view-model';
 import '../shell/embed.css';
@@ -79,13 +80,11 @@ export function CompareWorkspace({ comparison, compact = false, onOffer }: Compa
       <p className="cmp-look">
         <strong>{t('compare.lookFor')}</strong> {textIn(comparison.lookFor, lang)}
       </p>
+      <ComparisonCheck comparison={comparison} />
       {!compact && (
         <details className="cmp-narration">
           <summary>{t('compare.narration')}</summary>
           <p>{textIn(comparison.narration, lang)}</p>
-          <p className="cmp-muted">
-            {t('compare.check', { description: textIn(comparison.check.description, lang) })}
-          </p>
         </details>
       )}
     </div>
