@@ -154,6 +154,10 @@ export async function benchCompare(
   const right = page.locator('[data-compare-side="right"]');
   await left.getByTestId('figure').waitFor();
   await right.getByTestId('figure').waitFor();
+  const before = {
+    left: (await left.getAttribute('data-digest')) ?? '',
+    right: (await right.getAttribute('data-digest')) ?? '',
+  };
   const workers = page.workers();
   if (workers.length !== 2) throw new Error(`expected two engine workers, found ${workers.length}`);
   const eras = ['classic', 'modern'] as const;
@@ -170,10 +174,12 @@ export async function benchCompare(
     if (el instanceof HTMLElement) el.blur();
   });
   await page.keyboard.press('Home');
-  // Both sides show the new runs once their figures count the Foos.
-  const count = foos.toLocaleString('en-US');
-  await left.getByTestId('figure').getByText(count).first().waitFor({ timeout: 30_000 });
-  await right.getByTestId('figure').getByText(count).first().waitFor({ timeout: 30_000 });
+  // Both sides show the new runs once their frames' digests change (step 0 of another scenario).
+  for (const [side, was] of [
+    [left, before.left],
+    [right, before.right],
+  ] as const)
+    await side.and(page.locator(`:not([data-digest="${was}"])`)).waitFor({ timeout: 30_000 });
   await page.getByLabel('Speed', { exact: true }).selectOption('1');
   await page.keyboard.press(' ');
   await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();

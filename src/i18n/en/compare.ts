@@ -57,8 +57,8 @@ export const compare: Readonly<Record<string, string>> = {
   'compare.previous.hint': 'Show the difference before the one on screen',
   'compare.mark.title': 'Difference {n} ({kind}) at {time}: left step {left}, right step {right}',
   // The differences
-  'compare.diff.heading': 'Difference {n} of {total}',
-  'compare.diff.headingOpen': 'Difference {n} of {total} found so far',
+  'compare.diff.heading': 'Difference {n} of {total}:',
+  'compare.diff.headingOpen': 'Difference {n} of {total} found so far:',
   'compare.diff.at': 'at {time}: left step {left}, right step {right}',
   'compare.diff.key': 'key {key}',
   'compare.diff.none': 'Not at a difference. Use "Next difference" to find where the runs part.',

@@ -53,8 +53,8 @@ export const compare: Readonly<Record<string, string>> = {
   'compare.previous.hint': '显示当前差异之前的那个差异',
   'compare.mark.title': '差异 {n}（{kind}），时间 {time}：左侧第 {left} 步，右侧第 {right} 步',
   // 差异
-  'compare.diff.heading': '差异 {n} / {total}',
-  'compare.diff.headingOpen': '差异 {n} / 目前已找到 {total} 个',
+  'compare.diff.heading': '差异 {n} / {total}：',
+  'compare.diff.headingOpen': '差异 {n} / 目前已找到 {total} 个：',
   'compare.diff.at': '时间 {time}：左侧第 {left} 步，右侧第 {right} 步',
   'compare.diff.key': '键 {key}',
   'compare.diff.none': '当前不在差异处。点“下一个差异”找到两次运行分开的地方。',
