@@ -4,6 +4,7 @@
  * Node and judges each check there, and again with the two sides made identical, where it must fail).
  */
 import type { ControllerMistakes } from '../../engine/model/scenario';
+import { comparisonTitle } from './titles';
 import type { Comparison } from './types';
 
 const NO_MISTAKES: ControllerMistakes = {
@@ -19,12 +20,7 @@ const NO_UNWRAP: ControllerMistakes = { ...NO_MISTAKES, noTombstoneUnwrap: true 
 
 /** (a) The initial list: classic LIST + Replace (D7) against modern WatchList + ReplacedAll (R19, R20, F3). */
 const initialList: Comparison = {
-  id: 'initial-list-classic-vs-modern',
-  number: 1,
-  title: {
-    en: 'The initial list: classic DeltaFIFO vs modern RealFIFO',
-    zh: '初始列举：经典的 DeltaFIFO 与现代的 RealFIFO',
-  },
+  ...comparisonTitle('initial-list-classic-vs-modern'),
   lookFor: {
     en: 'Left, the three Foos of the first LIST enter the DeltaFIFO as three Replaced deltas popped one by one; right, they are streamed by a watch and arrive as one ReplacedAll entry that replaces the indexer at once.',
     zh: '左边，第一次 LIST 得到的三个 Foo 以三个 Replaced 增量进入 DeltaFIFO，逐个弹出；右边，它们由一个 watch 以流的方式送来，作为一个 ReplacedAll 条目到达，一次性替换索引器。',
@@ -97,12 +93,7 @@ const initialList: Comparison = {
 
 /** (b) The worker's status update with and without DeepCopy (C7, C4). */
 const deepCopy: Comparison = {
-  id: 'deepcopy',
-  number: 2,
-  title: {
-    en: 'With and without DeepCopy: the cache mutated',
-    zh: '有无 DeepCopy：被改写的本地缓存',
-  },
+  ...comparisonTitle('deepcopy'),
   lookFor: {
     en: 'The first difference is on the right: the worker sets the status on the Foo it got from the lister, and the informer’s cache now holds a status the API server never stored.',
     zh: '第一个差异出现在右边：Worker 直接在从 lister 取得的 Foo 上设置 status，Informer 的本地缓存于是保存了一个 APIServer 从未存储过的 status。',
@@ -151,12 +142,7 @@ const deepCopy: Comparison = {
 
 /** (c) A missed delete, a handler that drops tombstones, and resync as the safety net (R16, D8, C2). */
 const resyncAfterMissedDelete: Comparison = {
-  id: 'resync-after-missed-delete',
-  number: 3,
-  title: {
-    en: 'Resync on and off after a missed delete',
-    zh: '错过删除之后：开启与关闭重新同步（resync）',
-  },
+  ...comparisonTitle('resync-after-missed-delete'),
   lookFor: {
     en: 'Both handlers drop the tombstone of the missed delete; on the left the Foo’s resync enqueues it again and the worker recreates Deployment alpha, on the right nothing ever does.',
     zh: '两边的事件处理函数都丢掉了这次错过的删除所产生的墓碑对象；左边 Foo 的重新同步再次把它加入工作队列，Worker 重新创建了 Deployment alpha，右边则再也没有任何动作。',

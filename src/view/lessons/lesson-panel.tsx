@@ -16,7 +16,7 @@ import type { Era } from '../../engine/model/scenario';
 import type { ScenarioSource } from '../../engine/model/session';
 import { getLanguage, t } from '../../i18n';
 import { useLang } from '../../i18n/react';
-import { COMPARISONS } from '../../scenarios/comparisons/catalog';
+import { COMPARISON_TITLES } from '../../scenarios/comparisons/titles';
 import { selectFileLesson, selectSource } from '../../store';
 import { useSimStore, useSimStoreApi } from '../../store/react';
 import type { FileLesson } from '../../store/types';
@@ -131,7 +131,7 @@ export function LessonPanel({ compact = false }: LessonPanelProps): ReactNode {
               </optgroup>
             ))}
             <optgroup label={t('compare.picker.group')} data-group="comparisons">
-              {COMPARISONS.map((c) => (
+              {COMPARISON_TITLES.map((c) => (
                 <option key={c.id} value={`${COMPARISON_OPTION}${c.id}`}>
                   {t('compare.picker.option', { n: c.number, title: textIn(c.title, lang) })}
                 </option>
