@@ -75,7 +75,9 @@ export const compare: Readonly<Record<string, string>> = {
   'compare.status.partial': '{count} found up to left step {left} and right step {right}.',
   'compare.status.none': 'No difference up to left step {left} and right step {right}.',
   'compare.status.frontier':
-    'Searched {steps} steps per side without another difference (left up to {left}, right up to {right}).',
+    'Searched {steps} steps per side without another difference (left up to {left}, right up to {right}); Next difference searches further.',
+  'compare.status.lookAhead':
+    'The search reached how far the engine computes ahead of the steps on screen (left up to step {left}, right up to step {right}): move both sides further on, then search again.',
   'compare.status.complete': 'Both runs ended: {count} in all.',
   'compare.status.completeNone': 'Both runs ended without any difference.',
   'compare.status.error': 'The search for differences failed: {message}',

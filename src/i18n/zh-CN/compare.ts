@@ -71,7 +71,9 @@ export const compare: Readonly<Record<string, string>> = {
   'compare.status.partial': '已找到 {count}，搜索到左侧第 {left} 步、右侧第 {right} 步。',
   'compare.status.none': '直到左侧第 {left} 步、右侧第 {right} 步都没有差异。',
   'compare.status.frontier':
-    '每侧搜索了 {steps} 步，没有找到新的差异（左侧到第 {left} 步，右侧到第 {right} 步）。',
+    '每侧搜索了 {steps} 步，没有找到新的差异（左侧到第 {left} 步，右侧到第 {right} 步）；“下一个差异”会继续向后搜索。',
+  'compare.status.lookAhead':
+    '搜索已到达引擎在当前显示步骤之后最多预先计算的范围（左侧到第 {left} 步，右侧到第 {right} 步）：请先让两侧继续前进，再重新搜索。',
   'compare.status.complete': '两次运行都已结束：共 {count}。',
   'compare.status.completeNone': '两次运行都已结束，没有任何差异。',
   'compare.status.error': '搜索差异失败：{message}',

@@ -368,3 +368,38 @@ describe('compare store', () => {
     s().dispose();
   });
 });
+
+describe('the search at the engine look-ahead cap', () => {
+  it('stops with frontier and says the look-ahead cap stopped it, without asking window after empty window', async () => {
+    let traces = 0;
+    const store = createCompareStore({
+      makeClient: () =>
+        createInProcessClient(() => {
+          const host = createEngineHost({ computePerRequest: 250 });
+          return {
+            handle(req: Request): Response {
+              if (req.type === 'trace') traces++;
+              return host.handle(req);
+            },
+          };
+        }),
+      makeComparer: (input) => createComparer(input),
+      clock: createManualClock(),
+      searchBudget: 5_000,
+      searchWindow: 100,
+    });
+    const s = () => store.getState();
+    expect(await s().open(pair(DEFAULT, DEFAULT, 'step'))).toBe(true);
+    expect(await s().nextDifference()).toBe(false);
+    expect(s().search.status).toBe('frontier');
+    expect(s().search.lookAhead).toBe(true);
+    // Each side reads up to the cap (step 250) and learns it from one empty answer.
+    expect(s().search.searchedTo).toEqual({ left: 250, right: 250 });
+    expect(traces).toBeLessThanOrEqual(2 * (Math.ceil(250 / 100) + 1));
+    // Moved further on (the computed range grows), the search goes on past the old cap.
+    await s().seek(200);
+    expect(await s().nextDifference()).toBe(false);
+    expect(s().search.searchedTo.left).toBeGreaterThan(250);
+    s().dispose();
+  });
+});

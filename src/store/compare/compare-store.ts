@@ -265,8 +265,9 @@ export function createCompareStore(opts: CompareStoreOptions): CompareStore {
       r: CompareResult,
       status: CompareSearchState['status'],
       message: string | null = null,
+      lookAhead = false,
     ): void {
-      setSearch({ status, differences: r.differences, searchedTo: { ...r.fedTo }, message });
+      setSearch({ status, differences: r.differences, searchedTo: { ...r.fedTo }, message, lookAhead });
     }
 
     /** Feeds windows until `found` holds; null when the search stopped without it. */
@@ -276,7 +277,9 @@ export function createCompareStore(opts: CompareStoreOptions): CompareStore {
       const gen = setupGen;
       const moves = moveGen;
       const spent: Record<Side, number> = { left: 0, right: 0 };
-      setSearch({ status: 'searching', message: null });
+      // Sides whose window came back empty and cut short: the engine's look-ahead cap (not the end).
+      const capped = new Set<Side>();
+      setSearch({ status: 'searching', message: null, lookAhead: false });
       for (;;) {
         const r = sr.comparer.result();
         if (found(r)) {
@@ -287,9 +290,9 @@ export function createCompareStore(opts: CompareStoreOptions): CompareStore {
           publish(r, 'complete');
           return null;
         }
-        const todo = SIDES.filter((s) => !sr.fed[s].ended && spent[s] < budget);
+        const todo = SIDES.filter((s) => !sr.fed[s].ended && !capped.has(s) && spent[s] < budget);
         if (todo.length === 0) {
-          publish(r, 'frontier');
+          publish(r, 'frontier', null, capped.size > 0);
           return null;
         }
         // Progress on screen while searching (searchedTo).
@@ -311,6 +314,10 @@ export function createCompareStore(opts: CompareStoreOptions): CompareStore {
           if (w === null) {
             publish(sr.comparer.result(), 'error', `The ${s} side's trace could not be read.`);
             return null;
+          }
+          if (w.truncated && w.to < from) {
+            capped.add(s);
+            continue;
           }
           // Not cut short by a cap and shorter than asked: the run ended at w.to (an empty window says so too).
           const ended = !w.truncated && w.to < to;

@@ -52,6 +52,12 @@ export interface CompareSearchState {
   readonly current: number | null;
   /** status 'error': what failed (plain English from the bridge; the view words the status itself). */
   readonly message: string | null;
+  /**
+   * status 'frontier' because a side reached the engine's look-ahead cap (a `trace` window can be
+   * computed at most HOST_LIMITS.computePerRequest steps past the steps already computed): asking again
+   * finds nothing more until the sides are moved further on.
+   */
+  readonly lookAhead?: boolean;
 }
 
 /** Speeds of the shared transport: steps (or, aligned by time, distinct times) per second. */

@@ -91,6 +91,17 @@ describe('statusText', () => {
     message: null,
     ...patch,
   });
+  it('says when the engine look-ahead cap, not the budget, stopped the search', () => {
+    const f = statusText(
+      search({ status: 'frontier', lookAhead: true, searchedTo: { left: 200_250, right: 200_250 } }),
+    );
+    expect(f).toContain('move both sides further on');
+    expect(f).toContain('200,250');
+    expect(statusText(search({ status: 'frontier', searchedTo: { left: 5, right: 5 } }))).toContain(
+      'Next difference searches further',
+    );
+  });
+
   it('names the searched steps at the frontier and the count when complete', () => {
     const f = statusText(search({ status: 'frontier', searchedTo: { left: 20_000, right: 19_500 } }));
     expect(f).toContain('20,000');

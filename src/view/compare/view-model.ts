@@ -103,6 +103,8 @@ export function statusText(search: CompareSearchState): string {
             right: formatCount(right),
           });
     case 'frontier':
+      if (search.lookAhead === true)
+        return t('compare.status.lookAhead', { left: formatCount(left), right: formatCount(right) });
       return t('compare.status.frontier', {
         steps: formatCount(Math.max(left, right)),
         left: formatCount(left),
