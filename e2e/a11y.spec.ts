@@ -126,7 +126,9 @@ test.describe('axe finds no violation', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('in the compare view (issue 13), in Chinese in the dark theme, and in embed mode', async ({ page }) => {
+  test('in the compare view (issue 13), in Chinese in the dark theme, and in embed mode', async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     const cmp = new ComparePage(page);
     await cmp.open('./?compare=resync-after-missed-delete&lang=zh-CN');
