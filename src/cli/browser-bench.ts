@@ -50,6 +50,8 @@ import { BENCH_UPDATES, benchScenarioText } from './browser-bench/scenario';
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist');
 const FRAME_LIMIT = 200;
+/** The element whose data-step is the step on screen. */
+const WORKSPACE = '.workspace';
 const SEEKS = 50;
 /** One display frame at 60 Hz, ms: a seek shown within it made the next frame. */
 const FRAME_MS = 1000 / 60;
@@ -204,7 +206,7 @@ function frameStats(s: FrameSample, others: number | null): FrameStats {
     fps: span > 0 ? (d.length * 1000) / span : 0,
     longTasks: s.longTasks,
     longTaskMs: s.longTaskMs,
-    steps: s.stepTo - s.stepFrom,
+    steps: (s.stepTo[0] ?? 0) - (s.stepFrom[0] ?? 0),
     updatesPerS: span > 0 ? (s.updates * 1000) / span : 0,
     others,
   };
@@ -238,7 +240,7 @@ async function playAndSample(page: Page, speed: string, seconds: number): Promis
   await blurAndPress(page, ' ');
   await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
   const from = treeMark();
-  const sample = await page.evaluate(sampleFrames, seconds * 1000);
+  const sample = await page.evaluate(sampleFrames, { ms: seconds * 1000, selector: WORKSPACE });
   const to = treeMark();
   await blurAndPress(page, ' ');
   await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
@@ -341,7 +343,7 @@ async function benchSize(browser: Browser, url: string, foos: number, opts: Opti
   const loadMs = Date.now() - t0;
 
   const idleFrom = treeMark();
-  const idleSample = await page.evaluate(sampleFrames, 2000);
+  const idleSample = await page.evaluate(sampleFrames, { ms: 2000, selector: WORKSPACE });
   const idle = frameStats(idleSample, othersShare(idleFrom, treeMark()));
   const play1x = await playAndSample(page, '1', opts.seconds);
   const prof =

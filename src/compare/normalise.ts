@@ -139,58 +139,40 @@ function listerState(p: Readonly<Record<string, ParamValue>>): string {
   return p.listerAhead === true ? 'ahead' : 'other';
 }
 
+/** One observation of record `r` on its stream. */
+function observation(
+  kind: Observation['kind'],
+  stream: string,
+  key: string,
+  r: TraceRecord,
+  fields: Observation['fields'],
+): Observation {
+  return { kind, stream, key, step: r.step, time: r.time, message: r.message, type: null, fields };
+}
+
 /** The observation a record is, or null (most records are not one). */
 export function observationOf(r: TraceRecord): Observation | null {
   if (r.key === null) return null;
   const p = r.params;
   if (HANDLER_CALLS.has(r.message)) {
-    return {
-      kind: 'handler',
-      stream: `handler|${r.lane ?? ''}|${r.key}`,
-      key: r.key,
-      step: r.step,
-      time: r.time,
-      message: r.message,
-      type: null,
-      fields: [
-        ['call', r.message.slice('handler.'.length)],
-        ['handler', p.handler ?? null],
-        // A resync's OnUpdate carries the same object twice (SI3, C1).
-        ['resync', r.message === 'handler.OnUpdate' && p.rv === p.oldRv],
-        ['isInInitialList', p.isInInitialList ?? null],
-        ['tombstone', p.tombstone ?? null],
-        ['lister', listerState(p)],
-      ],
-    };
+    return observation('handler', `handler|${r.lane ?? ''}|${r.key}`, r.key, r, [
+      ['call', r.message.slice('handler.'.length)],
+      ['handler', p.handler ?? null],
+      // A resync's OnUpdate carries the same object twice (SI3, C1).
+      ['resync', r.message === 'handler.OnUpdate' && p.rv === p.oldRv],
+      ['isInInitialList', p.isInInitialList ?? null],
+      ['tombstone', p.tombstone ?? null],
+      ['lister', listerState(p)],
+    ]);
   }
   const add = QUEUE_ADDS[r.message];
-  if (add !== undefined) {
-    return {
-      kind: 'queue',
-      stream: `queue|${r.key}`,
-      key: r.key,
-      step: r.step,
-      time: r.time,
-      message: r.message,
-      type: null,
-      fields: [['add', add]],
-    };
-  }
+  if (add !== undefined) return observation('queue', `queue|${r.key}`, r.key, r, [['add', add]]);
   if (WRITE_ANSWERS.has(r.message)) {
-    return {
-      kind: 'write',
-      stream: `write|${r.key}`,
-      key: r.key,
-      step: r.step,
-      time: r.time,
-      message: r.message,
-      type: null,
-      fields: [
-        ['stage', p.stage ?? null],
-        ['code', p.code ?? null],
-        ['reason', p.reason ?? null],
-      ],
-    };
+    return observation('write', `write|${r.key}`, r.key, r, [
+      ['stage', p.stage ?? null],
+      ['code', p.code ?? null],
+      ['reason', p.reason ?? null],
+    ]);
   }
   return null;
 }

@@ -11,7 +11,7 @@
  * target and asks `Runtime.getHeapUsage`), and the page's own heap.
  */
 import type { Browser, CDPSession, Page } from '@playwright/test';
-import { type FrameSample, injectScenario } from './page-probes';
+import { type FrameSample, injectScenario, sampleFrames } from './page-probes';
 import { benchScenarioText } from './scenario';
 
 /** The comparison the bench opens (its eras: left classic, right modern). */
@@ -28,57 +28,6 @@ export interface CompareBenchResult {
   readonly workerHeaps: readonly (number | null)[];
   /** The page's own JS heap used, bytes. */
   readonly pageHeap: number | null;
-}
-
-/**
- * Runs inside the page: samples animation frames for `ms` and counts, per side, the frames that show
- * a new step (the side containers carry `data-compare-side` and `data-step`).
- */
-export async function sampleCompareFrames(
-  ms: number,
-): Promise<FrameSample & { left: number; right: number }> {
-  const side = (s: string): Element | null => document.querySelector(`[data-compare-side="${s}"]`);
-  const stepOf = (s: string): number => Number(side(s)?.getAttribute('data-step') ?? 'NaN');
-  const from = { left: stepOf('left'), right: stepOf('right') };
-  let longTasks = 0;
-  let longTaskMs = 0;
-  const po = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      longTasks++;
-      longTaskMs += e.duration;
-    }
-  });
-  try {
-    po.observe({ type: 'longtask', buffered: false });
-  } catch {
-    // longtask entries are not supported: counts stay 0.
-  }
-  const times: number[] = [];
-  let updates = 0;
-  let last = `${from.left}/${from.right}`;
-  await new Promise<void>((resolve) => {
-    const end = performance.now() + ms;
-    const tick = (t: number): void => {
-      times.push(t);
-      const now = `${stepOf('left')}/${stepOf('right')}`;
-      if (now !== last) updates++;
-      last = now;
-      if (t < end) requestAnimationFrame(tick);
-      else resolve();
-    };
-    requestAnimationFrame(tick);
-  });
-  po.disconnect();
-  return {
-    times,
-    longTasks,
-    longTaskMs,
-    stepFrom: from.left,
-    stepTo: stepOf('left'),
-    updates,
-    left: stepOf('left') - from.left,
-    right: stepOf('right') - from.right,
-  };
 }
 
 /** The JS heap used by each dedicated Worker of the browser, bytes, through the browser's CDP session. */
@@ -183,7 +132,7 @@ export async function benchCompare(
   await page.getByLabel('Speed', { exact: true }).selectOption('1');
   await page.keyboard.press(' ');
   await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
-  const sample = await page.evaluate(sampleCompareFrames, p.seconds * 1000);
+  const sample = await page.evaluate(sampleFrames, { ms: p.seconds * 1000, selector: '[data-compare-side]' });
   await page.keyboard.press(' ');
   const heaps = await workerHeaps(browser);
   const mainHeap = await pageHeap(page);
@@ -191,8 +140,8 @@ export async function benchCompare(
   return {
     foos,
     sample,
-    leftSteps: sample.left,
-    rightSteps: sample.right,
+    leftSteps: (sample.stepTo[0] ?? 0) - (sample.stepFrom[0] ?? 0),
+    rightSteps: (sample.stepTo[1] ?? 0) - (sample.stepFrom[1] ?? 0),
     workerHeaps: heaps,
     pageHeap: mainHeap,
   };

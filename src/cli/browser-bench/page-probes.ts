@@ -9,18 +9,22 @@ export interface FrameSample {
   /** Long tasks (> 50 ms on the main thread) seen meanwhile, and their total duration. */
   readonly longTasks: number;
   readonly longTaskMs: number;
-  /** data-step of the workspace at the start and at the end. */
-  readonly stepFrom: number;
-  readonly stepTo: number;
-  /** Animation frames that showed another step than the frame before (new engine frames on screen). */
+  /** data-step of each element sampled (the workspace; each side of the compare view), at the start and at the end. */
+  readonly stepFrom: number[];
+  readonly stepTo: number[];
+  /** Animation frames that showed another step (on any element) than the frame before (new engine frames on screen). */
   readonly updates: number;
 }
 
-/** Records every animation frame's timestamp for `ms` milliseconds. */
-export async function sampleFrames(ms: number): Promise<FrameSample> {
-  const ws = document.querySelector('.workspace');
-  const stepNow = (): number => Number(ws?.getAttribute('data-step') ?? 'NaN');
-  const stepFrom = stepNow();
+/**
+ * Records every animation frame's timestamp for `ms` milliseconds, and the steps shown by the elements
+ * `selector` matches (their `data-step`: `.workspace` on the main page, `[data-compare-side]` in the
+ * compare view).
+ */
+export async function sampleFrames({ ms, selector }: { ms: number; selector: string }): Promise<FrameSample> {
+  const els = [...document.querySelectorAll(selector)];
+  const stepsNow = (): number[] => els.map((e) => Number(e.getAttribute('data-step') ?? 'NaN'));
+  const stepFrom = stepsNow();
   let longTasks = 0;
   let longTaskMs = 0;
   const po = new PerformanceObserver((list) => {
@@ -36,12 +40,12 @@ export async function sampleFrames(ms: number): Promise<FrameSample> {
   }
   const times: number[] = [];
   let updates = 0;
-  let last = stepFrom;
+  let last = stepFrom.join('/');
   await new Promise<void>((resolve) => {
     const end = performance.now() + ms;
     const tick = (t: number): void => {
       times.push(t);
-      const now = stepNow();
+      const now = stepsNow().join('/');
       if (now !== last) updates++;
       last = now;
       if (t < end) requestAnimationFrame(tick);
@@ -50,7 +54,7 @@ export async function sampleFrames(ms: number): Promise<FrameSample> {
     requestAnimationFrame(tick);
   });
   po.disconnect();
-  return { times, longTasks, longTaskMs, stepFrom, stepTo: stepNow(), updates };
+  return { times, longTasks, longTaskMs, stepFrom, stepTo: stepsNow(), updates };
 }
 
 export interface SeekSample {

@@ -4,22 +4,19 @@
  * side's store: the inspector tabs (their event log fetches that side's records) and, when a key is
  * selected in that side's figure or tables, that key's history on that side.
  */
-import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { SIDES, type Side } from '../../compare/types';
 import type { RecordView } from '../../engine/model/frame';
-import type { Kind } from '../../engine/model/objects';
 import { t } from '../../i18n';
-import { selectFrame, selectSelectedKey } from '../../store';
+import { selectFrame, selectPlaying, selectSelectedKey } from '../../store';
 import { SimStoreProvider, useSimStore, useSimStoreApi } from '../../store/react';
 import type { SimState } from '../../store/types';
-import { EMPTY_FILTER, type EventLogFilter, KeyHistory, recordsToJsonl } from '../event-log';
-import { appendHistory, type HistoryPoint } from '../inspectors';
+import { KeyHistory, recordsToJsonl } from '../event-log';
 import { download } from '../shell/download';
-import { InspectorTabs, type TabId } from '../shell/inspector-tabs';
+import { InspectorTabs } from '../shell/inspector-tabs';
+import { useInspectorData } from '../shell/use-inspector-data';
 import { useCompareStoreApi } from './compare-context';
-
-const LOG_WINDOW = 400;
 
 const selectKey = (s: SimState): string | null => s.selectedKey;
 
@@ -79,51 +76,20 @@ function DetailsBody({ side }: { readonly side: Side }): ReactNode {
   const store = useSimStoreApi();
   const frame = useSimStore(selectFrame);
   const selectedKey = useSimStore(selectSelectedKey);
-  const [tab, setTab] = useState<TabId>('indexer');
-  const [lane, setLane] = useState<Kind>('Foo');
-  const [logFilter, setLogFilter] = useState<EventLogFilter>(EMPTY_FILTER);
-  const [logRecords, setLogRecords] = useState<readonly RecordView[]>([]);
-  const [history, setHistory] = useState<{ key: string; records: readonly RecordView[] } | null>(null);
-  const queueHistoryRef = useRef<readonly HistoryPoint[]>([]);
+  const playing = useSimStore(selectPlaying);
+  const {
+    tab,
+    setTab,
+    lane,
+    setLane,
+    logFilter,
+    setLogFilter,
+    logRecords,
+    queueHistory,
+    history,
+    onSelectKey,
+  } = useInspectorData(store, frame, selectedKey, playing, 'indexer');
   const step = frame?.step ?? 0;
-
-  const queueHistory = useMemo(() => {
-    if (frame !== null) queueHistoryRef.current = appendHistory(queueHistoryRef.current, frame, 120);
-    return queueHistoryRef.current;
-  }, [frame]);
-
-  useEffect(() => {
-    if (tab !== 'log') return;
-    let live = true;
-    void store
-      .getState()
-      .fetchRecords(Math.max(0, step - LOG_WINDOW), step)
-      .then((a) => {
-        if (live && a !== null) setLogRecords(a.records);
-      });
-    return () => {
-      live = false;
-    };
-  }, [tab, step, store]);
-
-  useEffect(() => {
-    if (selectedKey === null) {
-      setHistory(null);
-      return;
-    }
-    let live = true;
-    void store
-      .getState()
-      .fetchHistory(selectedKey, step)
-      .then((a) => {
-        if (live && a !== null) setHistory({ key: selectedKey, records: a.records });
-      });
-    return () => {
-      live = false;
-    };
-  }, [selectedKey, step, store]);
-
-  const onSelectKey = useCallback((key: string) => store.getState().select(key), [store]);
   const exportLog = useCallback(
     (recs: readonly RecordView[]) => {
       download(`informer-lab-${side}-events.jsonl`, recordsToJsonl(recs), 'application/x-ndjson');

@@ -6,10 +6,9 @@
  * narrow screen everything stacks in that order, figure first. Everything reads the store through
  * narrow selectors; nothing here simulates.
  */
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { exportPng, exportSvg, Figure } from '../../diagram';
 import type { RecordView } from '../../engine/model/frame';
-import type { Kind } from '../../engine/model/objects';
 import { t } from '../../i18n';
 import { initLanguage } from '../../i18n/browser';
 import { useLang } from '../../i18n/react';
@@ -37,8 +36,7 @@ import {
   useDocumentTheme,
   useShortcuts,
 } from '../controls';
-import { EMPTY_FILTER, type EventLogFilter, KeyHistory, recordsToJsonl } from '../event-log';
-import { appendHistory, type HistoryPoint } from '../inspectors';
+import { KeyHistory, recordsToJsonl } from '../event-log';
 import { LessonPanel } from '../lessons/lesson-panel';
 import { useScenarioTitle } from '../lessons/scenario-title';
 import { CopyLinkButton } from '../links/copy-link';
@@ -50,14 +48,13 @@ import { SandboxPanel } from '../sandbox/lazy-sandbox-panel';
 import { ModeSwitch } from '../sandbox/mode-switch';
 import { download } from './download';
 import { EraBadge } from './era-badge';
-import { InspectorTabs, type TabId } from './inspector-tabs';
+import { InspectorTabs } from './inspector-tabs';
 import { LanguageSwitch } from './language-switch';
 import { LazyDetails } from './lazy-details';
 import { PlaybackBar } from './playback-bar';
 import { useHeaderHeight } from './use-header-height';
+import { useInspectorData } from './use-inspector-data';
 import { stepDurationMs, useReducedMotion } from './use-step-progress';
-
-const LOG_WINDOW = 400;
 
 export function Workspace(): ReactNode {
   useState(initLanguage); // the URL's lang, else the browser's, before the first paint
@@ -79,12 +76,18 @@ export function Workspace(): ReactNode {
   const rootRef = useRef<HTMLDivElement | null>(null);
   const headerRef = useRef<HTMLElement | null>(null);
   useHeaderHeight(rootRef, headerRef);
-  const [tab, setTab] = useState<TabId>('apiserver');
-  const [lane, setLane] = useState<Kind>('Foo');
-  const [logFilter, setLogFilter] = useState<EventLogFilter>(EMPTY_FILTER);
-  const [logRecords, setLogRecords] = useState<readonly RecordView[]>([]);
-  const [history, setHistory] = useState<{ key: string; records: readonly RecordView[] } | null>(null);
-  const queueHistoryRef = useRef<readonly HistoryPoint[]>([]);
+  const {
+    tab,
+    setTab,
+    lane,
+    setLane,
+    logFilter,
+    setLogFilter,
+    logRecords,
+    queueHistory,
+    history,
+    onSelectKey,
+  } = useInspectorData(store, frame, selectedKey, playing, 'apiserver');
 
   useDocumentTheme(theme);
   const handlers = useMemo(
@@ -99,48 +102,6 @@ export function Workspace(): ReactNode {
 
   const step = frame?.step ?? 0;
 
-  // The workqueue charts' points, one per frame shown, taken while rendering that frame (a state set in
-  // an effect would render the whole page a second time for every frame). appendHistory returns the
-  // same array for a point it already has, so a repeated render adds nothing.
-  const queueHistory = useMemo(() => {
-    if (frame !== null) queueHistoryRef.current = appendHistory(queueHistoryRef.current, frame, 120);
-    return queueHistoryRef.current;
-  }, [frame]);
-
-  // The event log shows a window of records up to the step on screen (fetched from the worker).
-  useEffect(() => {
-    if (tab !== 'log' || playing) return;
-    let live = true;
-    void store
-      .getState()
-      .fetchRecords(Math.max(0, step - LOG_WINDOW), step)
-      .then((a) => {
-        if (live && a !== null) setLogRecords(a.records);
-      });
-    return () => {
-      live = false;
-    };
-  }, [tab, step, playing, store]);
-
-  // A selected key opens its history across components.
-  useEffect(() => {
-    if (selectedKey === null) {
-      setHistory(null);
-      return;
-    }
-    let live = true;
-    void store
-      .getState()
-      .fetchHistory(selectedKey, step)
-      .then((a) => {
-        if (live && a !== null) setHistory({ key: selectedKey, records: a.records });
-      });
-    return () => {
-      live = false;
-    };
-  }, [selectedKey, step, store]);
-
-  const onSelectKey = useCallback((key: string) => store.getState().select(key), [store]);
   // Stable callbacks, so that the memoised header, notices and help dialog skip the per-frame render.
   const onOffer = useCallback(
     (offer: Parameters<typeof offerSource>[0]) => {
