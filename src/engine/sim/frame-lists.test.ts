@@ -1,14 +1,16 @@
 // The frame's cut lists against naive models: firstSorted against sort + slice, the cache diff with a
-// per-kind limit against the whole diff built from sorted lists (the way frames used to build them).
+// per-kind limit against the whole diff built from sorted lists (the way frames used to build them), and
+// the workqueue's requeued items against asking NumRequeues of every queued, processing and waiting key.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KINDS, serverObjects } from '../apiserver';
 import { sameObject } from '../apiserver/object-equality';
 import { indexerList } from '../client-go/indexer';
+import { wqNumRequeues, wqWaiting } from '../client-go/workqueue';
 import { metaNamespaceKey } from '../model/objects';
 import type { Scenario } from '../model/scenario';
 import { createWorld } from './create-world';
-import { firstSorted } from './frame';
+import { buildFrame, firstSorted } from './frame';
 import { type CacheDiffEntry, cacheDiff } from './invariants';
 import { stepWorld } from './step';
 import { randomScenario } from './test-scenarios';
@@ -81,5 +83,36 @@ describe('cacheDiff', () => {
     expect(nonEmpty).toBeGreaterThan(50);
     expect(mutated).toBeGreaterThan(0);
     expect(gone).toBeGreaterThan(0);
+  });
+});
+
+describe('the frame’s requeued items', () => {
+  it('are every queued, processing or waiting item with NumRequeues > 0, sorted, cut to the limit', () => {
+    let nonEmpty = 0;
+    for (let seed = 0; seed < 24; seed++) {
+      const base = randomScenario(seed);
+      // Reconciles that fail (W8, W9): AddRateLimited counts requeues; a slow worker keeps items waiting.
+      const s: Scenario = {
+        ...base,
+        script: [...base.script, { at: 500, action: 'failReconciles' as const, count: 6 }].sort(
+          (a, b) => a.at - b.at,
+        ),
+      };
+      const w = createWorld(s);
+      const ctx: SimContext = { scenario: s, script: [...s.script] };
+      while (w.step < 1500 && stepWorld(w, ctx) !== null) {
+        if (w.step % 7 !== 0) continue;
+        const q = w.controller.queue;
+        const held = new Set([...q.queue.slice(q.head), ...q.processing, ...wqWaiting(q).map((x) => x.item)]);
+        const naive = [...held]
+          .filter((item) => wqNumRequeues(q, item) > 0)
+          .sort()
+          .map((item) => ({ item, n: wqNumRequeues(q, item) }));
+        if (naive.length > 0) nonEmpty++;
+        for (const limit of [1, 3, 200])
+          expect(buildFrame(w, [], { limit }).workqueue.requeues).toEqual(naive.slice(0, limit));
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(20);
   });
 });

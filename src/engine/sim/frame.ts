@@ -21,7 +21,7 @@ import {
 } from '../client-go/real-fifo';
 import { listenerBuffer, listenerHasSynced } from '../client-go/shared-informer';
 import { watchListSize } from '../client-go/watch-list';
-import { wqLen, wqMetrics, wqNumRequeues, wqWaiting } from '../client-go/workqueue';
+import { wqLen, wqMetrics, wqNumRequeues, wqRequeued, wqWaiting } from '../client-go/workqueue';
 import { fnv1a } from '../kernel/hash';
 import {
   type Frame,
@@ -338,19 +338,19 @@ export function buildFrame(w: World, records: readonly TraceRecord[], opts: Fram
 
 /**
  * The items queued, processing or waiting that have been requeued (NumRequeues > 0), sorted, at most
- * `limit`: only requeued items are sorted, usually few of the queue's.
+ * `limit`. Asked from the limiter's side (the items it tracks, usually few) and checked against the
+ * queue in one pass: asking NumRequeues of every queued key cost ≈3 ms a frame with 10,000 queued.
  */
 function requeues(
   q: World['controller']['queue'],
   waiting: readonly { item: string }[],
   limit: number,
 ): { item: string; n: number }[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
+  const requeued = wqRequeued(q);
+  if (requeued.size === 0) return [];
+  const out = new Set<string>();
   const note = (item: string): void => {
-    if (seen.has(item)) return;
-    seen.add(item);
-    if (wqNumRequeues(q, item) > 0) out.push(item);
+    if (requeued.has(item)) out.add(item);
   };
   for (let i = q.head; i < q.queue.length; i++) note(q.queue[i]!);
   for (const item of q.processing) note(item);

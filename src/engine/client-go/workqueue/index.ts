@@ -48,4 +48,4 @@ export {
   limiterStateWhen,
   newLimiterState,
 } from './rate-limiters';
-export { limiterWhen, wqAddRateLimited, wqForget, wqNumRequeues } from './rate-limiting';
+export { limiterWhen, wqAddRateLimited, wqForget, wqNumRequeues, wqRequeued } from './rate-limiting';

@@ -168,6 +168,24 @@ export function limiterStateNumRequeues(l: LimiterState, item: string): number {
 }
 
 /**
+ * The items whose `NumRequeues` is above 0, added to `out`: the keys of the failure maps (an entry is
+ * made at the first failure with 1 and removed by Forget, so none holds 0); the bucket tracks none.
+ */
+export function limiterStateRequeued(l: LimiterState, out: Set<string>): void {
+  switch (l.type) {
+    case 'exponential':
+    case 'fastslow':
+      for (const item of l.failures.keys()) out.add(item);
+      return;
+    case 'bucket':
+      return;
+    case 'maxOf':
+      for (const child of l.limiters) limiterStateRequeued(child, out);
+      return;
+  }
+}
+
+/**
  * W10: delay = base × 2^(failures so far), then failures+1. Go computes the product in float64
  * nanoseconds, returns max when it exceeds MaxInt64 (overflow guard) and caps at max. Here the product
  * is float64 milliseconds; `!(backoff <= maxMs)` also catches +Infinity for very large exponents. With

@@ -21,6 +21,7 @@ import {
   type LimiterState,
   limiterStateForget,
   limiterStateNumRequeues,
+  limiterStateRequeued,
   limiterStateWhen,
 } from './rate-limiters';
 
@@ -48,6 +49,13 @@ export function wqAddRateLimited(
 export function wqForget(q: WorkqueueState, item: string): void {
   const l = limiterOf(q);
   if (RULES.W9_FORGET) limiterStateForget(l, item); // the switch: tests only (src/engine/rules.ts)
+}
+
+/** The items with `NumRequeues(item)` > 0 (any order): what the frame lists, without asking every key. */
+export function wqRequeued(q: WorkqueueState): Set<string> {
+  const out = new Set<string>();
+  limiterStateRequeued(limiterOf(q), out);
+  return out;
 }
 
 /** W9 `NumRequeues(item)`: the failures the limiter has recorded for the item. */
