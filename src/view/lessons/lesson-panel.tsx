@@ -11,7 +11,7 @@
  *
  * The panel's styles load with the page (imported here), so nothing reflows when the player appears.
  */
-import { lazy, type ReactNode, Suspense, useId, useRef, useState } from 'react';
+import { lazy, memo, type ReactNode, Suspense, useId, useRef, useState } from 'react';
 import type { Era } from '../../engine/model/scenario';
 import type { ScenarioSource } from '../../engine/model/session';
 import { getLanguage, t } from '../../i18n';
@@ -52,7 +52,11 @@ function lessonOnScreen(
   return file !== null && file.source === source ? file.lesson : null;
 }
 
-export function LessonPanel({ compact = false }: LessonPanelProps): ReactNode {
+/**
+ * Memoised: it and its player subscribe to what they show, so a new frame re-renders the player's parts
+ * that follow the cursor, not the picker (its select re-set every option's `selected` on each frame).
+ */
+export const LessonPanel = memo(function LessonPanel({ compact = false }: LessonPanelProps): ReactNode {
   const store = useSimStoreApi();
   const lang = useLang();
   const id = useId();
@@ -190,4 +194,4 @@ export function LessonPanel({ compact = false }: LessonPanelProps): ReactNode {
       )}
     </section>
   );
-}
+});

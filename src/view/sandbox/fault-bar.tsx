@@ -6,7 +6,7 @@
  * message, shown under the input's row (aria-invalid, aria-describedby); nothing is injected then. The
  * status line says what was done (a polite live region).
  */
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { memo, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { BOUNDS } from '../../engine/model/defaults';
 import type { InterventionAction } from '../../engine/model/session';
 import { t } from '../../i18n';
@@ -79,7 +79,8 @@ const INITIAL: FaultForm = { seconds: '3', code: '500', extraMs: '200', count: '
 
 type NumberField = 'seconds' | 'extraMs' | 'count';
 
-export function FaultBar({ disabled }: FaultBarProps): ReactNode {
+/** Memoised: it reads the store only when a fault is fired, so a new frame does not re-render it. */
+export const FaultBar = memo(function FaultBar({ disabled }: FaultBarProps): ReactNode {
   const store = useSimStoreApi();
   const id = useId();
   const sectionRef = useRef<HTMLElement>(null);
@@ -197,4 +198,4 @@ export function FaultBar({ disabled }: FaultBarProps): ReactNode {
       </p>
     </section>
   );
-}
+});
