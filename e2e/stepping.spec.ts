@@ -164,6 +164,42 @@ test.describe('stepping', () => {
     await app.seekTo(3);
     expect(await app.digest()).toBe(at3);
   });
+
+  test('fast-forward: the figure shows every frame, the narration a step every quarter second, then the paused one', async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    await app.goto();
+    await app.speed.selectOption('max');
+    await app.playButton.click();
+    // Sample both steps on every display frame for 1.5 s: the figure's (the workspace) and the narration's
+    // (its header, "Step N"). The narration says which step it narrates, and moves at most every 250 ms.
+    const seen = await page.evaluate(
+      () =>
+        new Promise<{ figure: number; narration: number[] }>((resolve) => {
+          const ws = document.querySelector('.workspace')!;
+          const head = document.querySelector('[data-testid="narration"] h2')!;
+          const figure = new Set<string>();
+          const narration: number[] = [];
+          const t0 = performance.now();
+          const tick = (): void => {
+            figure.add(ws.getAttribute('data-step') ?? '');
+            const n = Number((head.textContent ?? '').replace(/\D/g, ''));
+            if (narration.at(-1) !== n) narration.push(n);
+            if (performance.now() - t0 < 1500) requestAnimationFrame(tick);
+            else resolve({ figure: figure.size, narration });
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    await app.pauseButton.click();
+    expect(seen.figure, 'the figure shows many steps while fast-forwarding').toBeGreaterThan(20);
+    expect(seen.narration.length, 'the narration moves, paced').toBeGreaterThan(1);
+    expect(seen.narration.length).toBeLessThanOrEqual(1500 / 250 + 2);
+    // Paused, the narration narrates the step on screen.
+    const step = await app.step();
+    await expect(app.narration.getByRole('heading')).toHaveText(`Step ${step.toLocaleString('en-US')}`);
+  });
 });
 
 /**

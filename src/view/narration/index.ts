@@ -1,3 +1,9 @@
 /** The narration panel and its pure model. */
 export { functionsAtWork, type Narration, type NarrationLine, narrate } from './narration';
-export { arrowLabel, NarrationPanel, type NarrationPanelProps } from './narration-panel';
+export {
+  arrowLabel,
+  NARRATION_PACE_MS,
+  NarrationPanel,
+  type NarrationPanelProps,
+  PacedNarrationPanel,
+} from './narration-panel';

@@ -4,7 +4,7 @@
  * travelled, where it happened, the English sentence and the function as code. The container is a
  * polite live region, so screen readers hear each new step without losing their place.
  */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode, useEffect, useRef, useState } from 'react';
 import type { Frame, RecordView } from '../../engine/model/frame';
 import { t } from '../../i18n';
 import { formatClock, formatCount } from '../inspectors/format';
@@ -26,7 +26,52 @@ export function arrowLabel(arrow: RecordView['arrow']): string {
   return t(`inspectors.arrow.${arrow}`);
 }
 
-export function NarrationPanel({ records, frame, live = true, maxLines }: NarrationPanelProps): ReactNode {
+/**
+ * While fast-forwarding, how often the narration shows the newest step, ms. Its lines and the
+ * step number in its header change together, so it always says which step it narrates.
+ */
+export const NARRATION_PACE_MS = 250;
+
+/**
+ * The narration for a page that may fast-forward: while it is not live (playing faster than a step a
+ * second: the page turns the live region off), it shows the newest step at most every NARRATION_PACE_MS
+ * (the figure still shows every frame); otherwise every step at once. Fifty steps a second cannot be
+ * read, and re-creating up to 40 lines of text on every frame cost a fast-forward frame several ms of
+ * render, layout and paint (docs/PERFORMANCE.md).
+ */
+export function PacedNarrationPanel(props: NarrationPanelProps): ReactNode {
+  const { records, frame, ...rest } = props;
+  const paced = props.live === false;
+  const value = { records, frame };
+  const [shown, setShown] = useState(value);
+  const last = useRef(Number.NEGATIVE_INFINITY);
+  const latest = useRef(value);
+  latest.current = value;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new frame is the trigger; its value is read through `latest`.
+  useEffect(() => {
+    if (!paced) return;
+    const wait = last.current + NARRATION_PACE_MS - performance.now();
+    const show = (): void => {
+      last.current = performance.now();
+      setShown(latest.current);
+    };
+    if (wait <= 0) {
+      show();
+      return;
+    }
+    const timer = setTimeout(show, wait);
+    return () => clearTimeout(timer);
+  }, [paced, frame]);
+  const v = paced ? shown : value;
+  return <NarrationPanel {...rest} records={v.records} frame={v.frame} />;
+}
+
+export const NarrationPanel = memo(function NarrationPanel({
+  records,
+  frame,
+  live = true,
+  maxLines,
+}: NarrationPanelProps): ReactNode {
   const { lines, hidden } = narrate(records, maxLines);
   const fns = functionsAtWork(records);
   return (
@@ -88,4 +133,4 @@ export function NarrationPanel({ records, frame, live = true, maxLines }: Narrat
       )}
     </section>
   );
-}
+});

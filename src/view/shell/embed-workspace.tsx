@@ -34,7 +34,7 @@ import { shareInputsOf } from '../links/copy-link';
 import { loadedShare, loadShare, warmShare } from '../links/load-share';
 import { Notices } from '../links/notices';
 import { offerSource } from '../links/page-boot';
-import { NarrationPanel } from '../narration';
+import { PacedNarrationPanel } from '../narration';
 import { EraLabel } from './era-badge';
 import { PlaybackBar } from './playback-bar';
 import { stepDurationMs, useReducedMotion } from './use-step-progress';
@@ -114,7 +114,7 @@ export function EmbedWorkspace(): ReactNode {
             </section>
             <aside className="embed-side" aria-label={t('shell.side.lesson')}>
               <LessonPanel compact />
-              <NarrationPanel
+              <PacedNarrationPanel
                 records={frame.records}
                 frame={frame}
                 live={!playing || speed === 0.25 || speed === 0.5 || speed === 1}

@@ -42,7 +42,7 @@ import { useScenarioTitle } from '../lessons/scenario-title';
 import { CopyLinkButton } from '../links/copy-link';
 import { Notices } from '../links/notices';
 import { clearPageUrl, offerSource } from '../links/page-boot';
-import { NarrationPanel } from '../narration';
+import { PacedNarrationPanel } from '../narration';
 import { FaultBar } from '../sandbox/fault-bar';
 import { SandboxPanel } from '../sandbox/lazy-sandbox-panel';
 import { ModeSwitch } from '../sandbox/mode-switch';
@@ -194,7 +194,7 @@ export function Workspace(): ReactNode {
         {frame !== null && (
           <aside className="side-pane" aria-label={t(`shell.side.${mode}`)}>
             {mode === 'sandbox' ? <FaultBar disabled={fatal !== null} /> : <LessonPanel />}
-            <NarrationPanel
+            <PacedNarrationPanel
               records={frame.records}
               frame={frame}
               live={!playing || speed === 0.25 || speed === 0.5 || speed === 1}
