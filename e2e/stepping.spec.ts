@@ -172,7 +172,7 @@ test.describe('stepping', () => {
     await app.goto();
     await app.speed.selectOption('max');
     await app.playButton.click();
-    // Sample both steps on every display frame for 1.5 s: the figure's (the workspace) and the narration's
+    // Sample both steps on every display frame for 2 s: the figure's (the workspace) and the narration's
     // (its header, "Step N"). The narration says which step it narrates, and moves at most every 250 ms.
     const seen = await page.evaluate(
       () =>
@@ -186,19 +186,67 @@ test.describe('stepping', () => {
             figure.add(ws.getAttribute('data-step') ?? '');
             const n = Number((head.textContent ?? '').replace(/\D/g, ''));
             if (narration.at(-1) !== n) narration.push(n);
-            if (performance.now() - t0 < 1500) requestAnimationFrame(tick);
+            if (performance.now() - t0 < 2000) requestAnimationFrame(tick);
             else resolve({ figure: figure.size, narration });
           };
           requestAnimationFrame(tick);
         }),
     );
     await app.pauseButton.click();
-    expect(seen.figure, 'the figure shows many steps while fast-forwarding').toBeGreaterThan(20);
     expect(seen.narration.length, 'the narration moves, paced').toBeGreaterThan(1);
-    expect(seen.narration.length).toBeLessThanOrEqual(1500 / 250 + 2);
+    expect(seen.narration.length).toBeLessThanOrEqual(2000 / 250 + 2);
+    expect(seen.figure, 'the figure shows more steps than the narration').toBeGreaterThan(
+      seen.narration.length + 4,
+    );
     // Paused, the narration narrates the step on screen.
     const step = await app.step();
     await expect(app.narration.getByRole('heading')).toHaveText(`Step ${step.toLocaleString('en-US')}`);
+  });
+
+  test('fast-forward: inspectors below the fold catch up once scrolled into view', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.goto();
+    const pane = page.locator('.inspector-pane');
+    const box = await pane.boundingBox();
+    const viewport = page.viewportSize();
+    expect(
+      box !== null && viewport !== null && box.y >= viewport.height,
+      'the inspectors start below the fold',
+    ).toBe(true);
+    /** DOM changes inside the inspectors during `ms`. */
+    const changes = (ms: number): Promise<number> =>
+      page.evaluate(
+        (wait) =>
+          new Promise<number>((resolve) => {
+            let n = 0;
+            const mo = new MutationObserver((list) => {
+              n += list.length;
+            });
+            mo.observe(document.querySelector('.inspector-pane')!, {
+              subtree: true,
+              childList: true,
+              characterData: true,
+              attributes: true,
+            });
+            setTimeout(() => {
+              mo.disconnect();
+              resolve(n);
+            }, wait);
+          }),
+        ms,
+      );
+    await app.speed.selectOption('max');
+    await app.playButton.click();
+    // Below the fold they wait while frames keep coming (inspectors/pacing.ts; unit-tested there, as
+    // whether frames pause long enough for a catch-up depends on the machine's load).
+    await page.waitForTimeout(1500);
+    // Scrolled into view they follow the run (a busy machine may starve their deferred render while the
+    // figure takes every frame: then they catch up at the pause, which this window includes).
+    const seen = changes(3000);
+    await pane.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1500);
+    await app.pauseButton.click();
+    expect(await seen, 'on screen, they follow the run').toBeGreaterThan(0);
   });
 });
 

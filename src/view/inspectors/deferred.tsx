@@ -3,19 +3,65 @@
  * shows every frame; an inspector's tables are the page's costliest part to render and lay out, so they
  * are paced and deferred.
  *
- * - Paced: a frame after a quiet moment (no new frame for PACING.quietMs) is shown at once; while frames
- *   keep coming, the inspector waits until they stop for quietMs, and shows the newest at least every
- *   PACING.maxWaitMs meanwhile. A drag along the timeline updates the inspectors when the hand rests.
+ * - Paced (pacing.ts has the rules): a frame after a quiet moment is shown at once; while frames keep
+ *   coming, the newest is shown when they stop, and at least every PACING.maxWaitMs meanwhile, but only
+ *   while the inspectors are on screen (InspectorsOnScreen): below the fold they catch up when frames stop
+ *   or when they are scrolled into view. A drag along the timeline updates the inspectors when the hand
+ *   rests.
  * - Deferred: the frame it shows is rendered with React's useDeferredValue, in a background render that
  *   React abandons when something urgent (a newer frame for the figure) comes in.
  * The pacing sits inside the inspector, so its renders redraw that inspector alone, not the page, and its
  * body is memoised, so a page render that changes nothing for it costs nothing.
  */
-import { memo, type ReactNode, useDeferredValue, useEffect, useRef, useState } from 'react';
+import {
+  createContext,
+  memo,
+  type ReactNode,
+  useContext,
+  useDeferredValue,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 import type { Frame } from '../../engine/model/frame';
 import type { HistoryPoint } from './history';
+import { PACE_START, type PaceState, type PaceStep, paceFlush, paceFrame, paceVisibility } from './pacing';
 
-export const PACING = { quietMs: 150, maxWaitMs: 1000 } as const;
+export { PACING } from './pacing';
+
+/**
+ * Whether the inspectors are on screen, and who to tell when that changes. The inspector tabs provide it
+ * (an IntersectionObserver on their section); without a provider they count as always on screen.
+ */
+export interface OnScreen {
+  readonly current: () => boolean;
+  readonly subscribe: (listener: (onScreen: boolean) => void) => () => void;
+}
+
+const ALWAYS_ON_SCREEN: OnScreen = { current: () => true, subscribe: () => () => {} };
+export const InspectorsOnScreen = createContext<OnScreen>(ALWAYS_ON_SCREEN);
+
+/** An OnScreen for `el`, observed against the viewport (always on screen where there is no observer). */
+export function observeOnScreen(el: Element): OnScreen & { readonly dispose: () => void } {
+  if (typeof IntersectionObserver !== 'function') return { ...ALWAYS_ON_SCREEN, dispose: () => {} };
+  let on = true;
+  const listeners = new Set<(onScreen: boolean) => void>();
+  const io = new IntersectionObserver((entries) => {
+    const next = entries.at(-1)?.isIntersecting ?? on;
+    if (next === on) return;
+    on = next;
+    for (const l of listeners) l(on);
+  });
+  io.observe(el);
+  return {
+    current: () => on,
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    dispose: () => io.disconnect(),
+  };
+}
 
 interface DeferrableProps {
   readonly frame: Frame;
@@ -28,46 +74,50 @@ interface Shown {
   readonly history: readonly HistoryPoint[] | undefined;
 }
 
-/** The frame (and chart points) to show, paced as the header describes. */
+/** The frame (and chart points) to show, paced as pacing.ts decides, with a timer per due time. */
 function usePaced(frame: Frame, history: readonly HistoryPoint[] | undefined): Shown {
+  const onScreen = useContext(InspectorsOnScreen);
   const [shown, setShown] = useState<Shown>(() => ({ frame, history }));
-  const timers = useRef<{ quiet: number | null; max: number | null; at: number }>({
-    quiet: null,
-    max: null,
-    at: -Infinity,
-  });
   const latest = useRef<Shown>(shown);
   latest.current = { frame, history };
+  const pace = useRef<{ state: PaceState; quiet: number | null; max: number | null } | null>(null);
+  if (pace.current === null) pace.current = { state: PACE_START, quiet: null, max: null };
+  const p = pace.current;
+
+  const disarm = (): void => {
+    if (p.quiet !== null) clearTimeout(p.quiet);
+    if (p.max !== null) clearTimeout(p.max);
+    p.quiet = null;
+    p.max = null;
+  };
+  const fire = (): void => {
+    disarm();
+    p.state = paceFlush(performance.now());
+    setShown(latest.current);
+  };
+  const apply = (step: PaceStep): void => {
+    disarm();
+    p.state = step.state;
+    if (step.show) setShown(latest.current);
+    const now = performance.now();
+    if (p.state.quietDue !== null) p.quiet = window.setTimeout(fire, Math.max(0, p.state.quietDue - now));
+    if (p.state.maxDue !== null) p.max = window.setTimeout(fire, Math.max(0, p.state.maxDue - now));
+  };
 
   // Runs for every new frame or history (the values themselves are read through `latest`).
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new frame or history is the trigger.
   useEffect(() => {
-    const t = timers.current;
-    const flush = (): void => {
-      if (t.quiet !== null) clearTimeout(t.quiet);
-      if (t.max !== null) clearTimeout(t.max);
-      t.quiet = null;
-      t.max = null;
-      t.at = performance.now();
-      setShown(latest.current);
-    };
-    const now = performance.now();
-    if (t.quiet === null && now - t.at >= PACING.quietMs) {
-      flush();
-      return;
-    }
-    if (t.quiet !== null) clearTimeout(t.quiet);
-    t.quiet = window.setTimeout(flush, PACING.quietMs);
-    if (t.max === null) t.max = window.setTimeout(flush, Math.max(0, t.at + PACING.maxWaitMs - now));
+    apply(paceFrame(p.state, performance.now(), onScreen.current()));
   }, [frame, history]);
 
-  useEffect(() => {
-    const t = timers.current;
-    return () => {
-      if (t.quiet !== null) clearTimeout(t.quiet);
-      if (t.max !== null) clearTimeout(t.max);
-    };
-  }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: subscribe once per provider; the rest is refs.
+  useEffect(
+    () => onScreen.subscribe((on) => apply(paceVisibility(p.state, performance.now(), on))),
+    [onScreen],
+  );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on unmount only.
+  useEffect(() => disarm, []);
   return shown;
 }
 
