@@ -43,7 +43,11 @@ export function PacedNarrationPanel(props: NarrationPanelProps): ReactNode {
   const { records, frame, ...rest } = props;
   const paced = props.live === false;
   const value = { records, frame };
-  const [shown, setShown] = useState(value);
+  // What a paced panel shows: the step on screen when pacing began, then the newest every
+  // NARRATION_PACE_MS (a ref, so that the first paced frame does not show one from an earlier run).
+  const shown = useRef(value);
+  if (!paced) shown.current = value;
+  const [, redraw] = useState(0);
   const last = useRef(Number.NEGATIVE_INFINITY);
   const latest = useRef(value);
   latest.current = value;
@@ -53,7 +57,8 @@ export function PacedNarrationPanel(props: NarrationPanelProps): ReactNode {
     const wait = last.current + NARRATION_PACE_MS - performance.now();
     const show = (): void => {
       last.current = performance.now();
-      setShown(latest.current);
+      shown.current = latest.current;
+      redraw((n) => n + 1);
     };
     if (wait <= 0) {
       show();
@@ -62,7 +67,7 @@ export function PacedNarrationPanel(props: NarrationPanelProps): ReactNode {
     const timer = setTimeout(show, wait);
     return () => clearTimeout(timer);
   }, [paced, frame]);
-  const v = paced ? shown : value;
+  const v = paced ? shown.current : value;
   return <NarrationPanel {...rest} records={v.records} frame={v.frame} />;
 }
 
