@@ -56,9 +56,11 @@ const WORKSPACE = '.workspace';
 const SEEKS = 50;
 /**
  * The seeks go to steps in [0, min(known, SEEK_RANGE)], so their range does not depend on how far the
- * fast-forward phase got. Until 2026-12-04 it was [0, known]; then fast-forward stopped rendering the
- * inspectors below the fold and went 10–20× further in the same seconds (6,000 → 127,000 steps with 1,000
- * Foos, 40,000 → 583,000 with 10,000), and the seeks measured keyframe thinning over half a million steps
+ * fast-forward phase got. Until 2026-12-04 it was [0, known]. Fast-forward sizes its batches by their
+ * round trip (store/player.ts), which includes the page's main-thread work, so cheaper frames keep the
+ * batches large: that day's page work took it 10–50× further in the same seconds (with 1,000 Foos
+ * 5,500 → 49,000 → 120,000–310,000 steps; with 10,000 Foos 20,000–40,000 → 170,000–580,000), and the seeks
+ * measured keyframe thinning over hundreds of thousands of steps
  * instead of the page. 40,000 covers every earlier run's range. The whole run is sampled apart
  * (WHOLE_RUN_SEEKS, printed, not a target).
  */
