@@ -6,7 +6,7 @@
  * its own, and the link is what it opens from. Loaded on demand (with the store's variation logic and
  * the link codec) when the button is first used.
  */
-import { type ReactNode, useId, useRef, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { MISTAKE_NAMES } from '../../engine/model/scenario';
 import type { InterventionAction, Session } from '../../engine/model/session';
 import { getLanguage, t } from '../../i18n';
@@ -16,7 +16,7 @@ import { defaultParseText, variedSession } from '../../store/compare/variation';
 import { useSimStore, useSimStoreApi } from '../../store/react';
 import { sessionOf } from '../../store/selectors';
 import { InterventionsPanel } from '../controls';
-import { useModalFocus } from '../controls/use-modal-focus';
+import { Modal } from '../controls/modal';
 import { loadCompareLinks } from './compare-links';
 import {
   DIALOG_KINDS,
@@ -53,7 +53,6 @@ export async function compareUrlFor(
 export function CompareDialog({ onClose }: { readonly onClose: () => void }): ReactNode {
   useLang();
   const id = useId();
-  const ref = useRef<HTMLDivElement>(null);
   const store = useSimStoreApi();
   const frame = useSimStore((s) => s.frame);
   const scenario = useSimStore((s) => s.scenario);
@@ -63,7 +62,6 @@ export function CompareDialog({ onClose }: { readonly onClose: () => void }): Re
   );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useModalFocus(true, ref);
   const step = frame?.step ?? 0;
   const set = (patch: Partial<DialogForm>): void => {
     setForm({ ...form, ...patch });
@@ -99,156 +97,134 @@ export function CompareDialog({ onClose }: { readonly onClose: () => void }): Re
   };
 
   return (
-    <div
-      className="ctl-backdrop"
-      onPointerDown={(e) => {
-        if (e.target === e.currentTarget) onClose();
-      }}
-    >
-      <div
-        ref={ref}
-        className="ctl-dialog cmp-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-intro`}
-        tabIndex={-1}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            onClose();
-          }
-          e.stopPropagation();
+    <Modal onClose={onClose} labelledBy={`${id}-title`} describedBy={`${id}-intro`} className="cmp-dialog">
+      <div className="ctl-dialog-head">
+        <h2 id={`${id}-title`} className="ctl-dialog-title">
+          {t('compare.dialog.title')}
+        </h2>
+      </div>
+      <p id={`${id}-intro`} className="ctl-dialog-desc">
+        {t('compare.dialog.intro')}
+      </p>
+      <form
+        className="cmp-dialog-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
         }}
       >
-        <div className="ctl-dialog-head">
-          <h2 id={`${id}-title`} className="ctl-dialog-title">
-            {t('compare.dialog.title')}
-          </h2>
-        </div>
-        <p id={`${id}-intro`} className="ctl-dialog-desc">
-          {t('compare.dialog.intro')}
-        </p>
-        <form
-          className="cmp-dialog-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-        >
-          <fieldset className="cmp-dialog-kinds">
-            <legend>{t('compare.dialog.kind')}</legend>
-            {DIALOG_KINDS.map((k) => (
-              <label key={k} className="cmp-dialog-kind">
-                <input
-                  type="radio"
-                  name={`${id}-kind`}
-                  checked={kind === k}
-                  onChange={() => {
-                    setKind(k);
-                    setError(null);
-                  }}
-                />
-                {t(`compare.dialog.kind.${k}`, { step })}
-              </label>
-            ))}
-          </fieldset>
-          {kind === 'era' && (
+        <fieldset className="cmp-dialog-kinds">
+          <legend>{t('compare.dialog.kind')}</legend>
+          {DIALOG_KINDS.map((k) => (
+            <label key={k} className="cmp-dialog-kind">
+              <input
+                type="radio"
+                name={`${id}-kind`}
+                checked={kind === k}
+                onChange={() => {
+                  setKind(k);
+                  setError(null);
+                }}
+              />
+              {t(`compare.dialog.kind.${k}`, { step })}
+            </label>
+          ))}
+        </fieldset>
+        {kind === 'era' && (
+          <label className="cmp-dialog-field">
+            <span>{t('compare.dialog.era')}</span>
+            <select
+              className="ctl-select"
+              value={form.era}
+              onChange={(e) => set({ era: e.currentTarget.value === 'modern' ? 'modern' : 'classic' })}
+            >
+              <option value="classic">{t('compare.dialog.era.classic')}</option>
+              <option value="modern">{t('compare.dialog.era.modern')}</option>
+            </select>
+          </label>
+        )}
+        {kind === 'setting' && (
+          <div className="cmp-dialog-row">
             <label className="cmp-dialog-field">
-              <span>{t('compare.dialog.era')}</span>
+              <span>{t('compare.dialog.setting')}</span>
               <select
                 className="ctl-select"
-                value={form.era}
-                onChange={(e) => set({ era: e.currentTarget.value === 'modern' ? 'modern' : 'classic' })}
+                value={form.setting}
+                onChange={(e) => {
+                  const name = DIALOG_SETTING_NAMES.find((n) => n === e.currentTarget.value);
+                  if (name !== undefined) set({ setting: name });
+                }}
               >
-                <option value="classic">{t('compare.dialog.era.classic')}</option>
-                <option value="modern">{t('compare.dialog.era.modern')}</option>
+                {DIALOG_SETTING_NAMES.map((n) => (
+                  <option key={n} value={n}>
+                    {t(DIALOG_SETTINGS[n].label)}
+                  </option>
+                ))}
               </select>
             </label>
-          )}
-          {kind === 'setting' && (
-            <div className="cmp-dialog-row">
-              <label className="cmp-dialog-field">
-                <span>{t('compare.dialog.setting')}</span>
-                <select
-                  className="ctl-select"
-                  value={form.setting}
-                  onChange={(e) => {
-                    const name = DIALOG_SETTING_NAMES.find((n) => n === e.currentTarget.value);
-                    if (name !== undefined) set({ setting: name });
-                  }}
-                >
-                  {DIALOG_SETTING_NAMES.map((n) => (
-                    <option key={n} value={n}>
-                      {t(DIALOG_SETTINGS[n].label)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="cmp-dialog-field">
-                <span>{t('compare.dialog.value')}</span>
-                <input
-                  type="text"
-                  inputMode="numeric"
-                  value={form.value}
-                  onChange={(e) => set({ value: e.currentTarget.value })}
-                />
-              </label>
-            </div>
-          )}
-          {kind === 'mistakes' && (
-            <fieldset className="cmp-dialog-mistakes">
-              <legend>{t('compare.dialog.mistakes')}</legend>
-              {MISTAKE_NAMES.map((m) => (
-                <label key={m} className="cmp-dialog-kind">
-                  <input
-                    type="checkbox"
-                    checked={form.mistakes[m]}
-                    onChange={(e) => set({ mistakes: { ...form.mistakes, [m]: e.currentTarget.checked } })}
-                  />
-                  {t(`links.sb.mistake.${m}`)}
-                </label>
-              ))}
-            </fieldset>
-          )}
-          {kind === 'seed' && (
             <label className="cmp-dialog-field">
-              <span>{t('compare.dialog.seed')}</span>
+              <span>{t('compare.dialog.value')}</span>
               <input
                 type="text"
                 inputMode="numeric"
-                value={form.seed}
-                onChange={(e) => set({ seed: e.currentTarget.value })}
+                value={form.value}
+                onChange={(e) => set({ value: e.currentTarget.value })}
               />
             </label>
-          )}
-          {kind === 'fork' && frame !== null && (
-            <div className="cmp-dialog-fork">
-              <p>{t('compare.dialog.fork', { step })}</p>
-              <InterventionsPanel
-                frame={frame}
-                disabled={busy}
-                onIntervene={(action: InterventionAction) => void open({ kind: 'fork', step, action })}
-              />
-            </div>
-          )}
-          {error !== null && (
-            <p className="cmp-dialog-error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="cmp-dialog-actions">
-            <button type="button" className="btn" onClick={onClose}>
-              {t('compare.dialog.cancel')}
-            </button>
-            {kind !== 'fork' && (
-              <button type="submit" className="btn cmp-dialog-open" disabled={busy}>
-                {t('compare.dialog.open')}
-              </button>
-            )}
           </div>
-        </form>
-      </div>
-    </div>
+        )}
+        {kind === 'mistakes' && (
+          <fieldset className="cmp-dialog-mistakes">
+            <legend>{t('compare.dialog.mistakes')}</legend>
+            {MISTAKE_NAMES.map((m) => (
+              <label key={m} className="cmp-dialog-kind">
+                <input
+                  type="checkbox"
+                  checked={form.mistakes[m]}
+                  onChange={(e) => set({ mistakes: { ...form.mistakes, [m]: e.currentTarget.checked } })}
+                />
+                {t(`links.sb.mistake.${m}`)}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {kind === 'seed' && (
+          <label className="cmp-dialog-field">
+            <span>{t('compare.dialog.seed')}</span>
+            <input
+              type="text"
+              inputMode="numeric"
+              value={form.seed}
+              onChange={(e) => set({ seed: e.currentTarget.value })}
+            />
+          </label>
+        )}
+        {kind === 'fork' && frame !== null && (
+          <div className="cmp-dialog-fork">
+            <p>{t('compare.dialog.fork', { step })}</p>
+            <InterventionsPanel
+              frame={frame}
+              disabled={busy}
+              onIntervene={(action: InterventionAction) => void open({ kind: 'fork', step, action })}
+            />
+          </div>
+        )}
+        {error !== null && (
+          <p className="cmp-dialog-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="cmp-dialog-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            {t('compare.dialog.cancel')}
+          </button>
+          {kind !== 'fork' && (
+            <button type="submit" className="btn cmp-dialog-open" disabled={busy}>
+              {t('compare.dialog.open')}
+            </button>
+          )}
+        </div>
+      </form>
+    </Modal>
   );
 }

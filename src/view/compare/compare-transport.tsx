@@ -16,6 +16,7 @@ import type { SimState } from '../../store/types';
 import { formatClock } from '../controls/format';
 import { Icon } from '../controls/icons';
 import { speedLabel } from '../controls/speed';
+import { StepButtons } from '../controls/transport';
 import { useCompare, useCompareStoreApi } from './compare-context';
 import { CompareShareButton } from './compare-share';
 import { DifferenceSummaryView } from './difference-summary';
@@ -91,28 +92,12 @@ export const CompareTransport = memo(function CompareTransport({
             <Icon name={view.playing ? 'pause' : 'play'} />
             <span aria-hidden="true">{view.playing ? t('controls.pause') : t('controls.play')}</span>
           </button>
-          <button
-            type="button"
-            className="ctl-button ctl-icon-only"
-            onClick={() => void s.stepBack()}
-            disabled={!loaded || atStart}
-            aria-label={t('controls.stepBack')}
-            aria-keyshortcuts="ArrowLeft"
-            title={t('controls.stepBack.hint')}
-          >
-            <Icon name="step-back" />
-          </button>
-          <button
-            type="button"
-            className="ctl-button ctl-icon-only"
-            onClick={() => void s.stepForward()}
-            disabled={!loaded || atEnd}
-            aria-label={t('controls.stepForward')}
-            aria-keyshortcuts="ArrowRight"
-            title={t('controls.stepForward.hint')}
-          >
-            <Icon name="step-forward" />
-          </button>
+          <StepButtons
+            onBack={() => void s.stepBack()}
+            onForward={() => void s.stepForward()}
+            backDisabled={!loaded || atStart}
+            forwardDisabled={!loaded || atEnd}
+          />
           <span className="ctl-field ctl-speed">
             <label htmlFor={`${id}-speed`} className="ctl-field-label">
               {t('controls.speed')}

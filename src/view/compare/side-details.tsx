@@ -77,18 +77,7 @@ function DetailsBody({ side }: { readonly side: Side }): ReactNode {
   const frame = useSimStore(selectFrame);
   const selectedKey = useSimStore(selectSelectedKey);
   const playing = useSimStore(selectPlaying);
-  const {
-    tab,
-    setTab,
-    lane,
-    setLane,
-    logFilter,
-    setLogFilter,
-    logRecords,
-    queueHistory,
-    history,
-    onSelectKey,
-  } = useInspectorData(store, frame, selectedKey, playing, 'indexer');
+  const { tabs, history } = useInspectorData(store, frame, selectedKey, playing, 'indexer');
   const step = frame?.step ?? 0;
   const exportLog = useCallback(
     (recs: readonly RecordView[]) => {
@@ -107,20 +96,7 @@ function DetailsBody({ side }: { readonly side: Side }): ReactNode {
           currentStep={step}
         />
       )}
-      <InspectorTabs
-        frame={frame}
-        tab={tab}
-        onTab={setTab}
-        lane={lane}
-        onLane={setLane}
-        selectedKey={selectedKey}
-        onSelectKey={onSelectKey}
-        queueHistory={queueHistory}
-        logRecords={logRecords}
-        logFilter={logFilter}
-        onLogFilter={setLogFilter}
-        onExportLog={exportLog}
-      />
+      <InspectorTabs frame={frame} {...tabs} selectedKey={selectedKey} onExportLog={exportLog} />
     </div>
   );
 }

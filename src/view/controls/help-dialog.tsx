@@ -2,11 +2,11 @@
  * The keyboard shortcuts dialog: role=dialog, aria-modal, labelled by its heading, focus trapped
  * inside and returned on close; Escape, the Close button or a click on the backdrop close it.
  */
-import { memo, type ReactNode, useId, useRef } from 'react';
+import { memo, type ReactNode, useId } from 'react';
 import { t } from '../../i18n';
 import { useLang } from '../../i18n/react';
+import { Modal } from './modal';
 import { SHORTCUT_HELP } from './shortcuts';
-import { useModalFocus } from './use-modal-focus';
 import './controls.css';
 
 export interface HelpDialogProps {
@@ -16,76 +16,56 @@ export interface HelpDialogProps {
 
 export const HelpDialog = memo(function HelpDialog({ open, onClose }: HelpDialogProps): ReactNode {
   useLang(); // memoised: re-render on a language change (it sits outside the subtree a change remounts)
-  const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const descId = useId();
-  useModalFocus(open, ref);
   if (!open) return null;
   return (
-    <div
-      className="ctl-backdrop"
-      onPointerDown={(e) => {
-        if (e.target === e.currentTarget) onClose();
+    <Modal
+      onClose={onClose}
+      labelledBy={titleId}
+      describedBy={descId}
+      // "?" toggles the dialog: it closes it from inside too.
+      onKey={(e) => {
+        if (e.key === '?') {
+          e.preventDefault();
+          onClose();
+        }
       }}
     >
-      <div
-        ref={ref}
-        className="ctl-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={descId}
-        tabIndex={-1}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            onClose();
-            return;
-          }
-          // The dialog is modal: its keys never reach the global shortcuts, except "?" which toggles it.
-          if (e.key === '?') {
-            e.preventDefault();
-            onClose();
-          }
-          e.stopPropagation();
-        }}
-      >
-        <div className="ctl-dialog-head">
-          <h2 id={titleId} className="ctl-dialog-title">
-            {t('controls.help.title')}
-          </h2>
-          <button type="button" className="ctl-button" onClick={onClose}>
-            {t('controls.help.close')}
-          </button>
-        </div>
-        <p id={descId} className="ctl-dialog-desc">
-          {t('controls.help.intro')}
-        </p>
-        <table className="ctl-shortcuts">
-          <thead>
-            <tr>
-              <th scope="col">{t('controls.help.keys')}</th>
-              <th scope="col">{t('controls.help.action')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {SHORTCUT_HELP.map((row) => (
-              <tr key={row.command}>
-                <td>
-                  {row.keys.map((k, i) => (
-                    <span key={k}>
-                      {i > 0 && <span className="ctl-plus"> + </span>}
-                      <kbd className="ctl-kbd">{t(k)}</kbd>
-                    </span>
-                  ))}
-                </td>
-                <td>{t(row.label)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="ctl-dialog-head">
+        <h2 id={titleId} className="ctl-dialog-title">
+          {t('controls.help.title')}
+        </h2>
+        <button type="button" className="ctl-button" onClick={onClose}>
+          {t('controls.help.close')}
+        </button>
       </div>
-    </div>
+      <p id={descId} className="ctl-dialog-desc">
+        {t('controls.help.intro')}
+      </p>
+      <table className="ctl-shortcuts">
+        <thead>
+          <tr>
+            <th scope="col">{t('controls.help.keys')}</th>
+            <th scope="col">{t('controls.help.action')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SHORTCUT_HELP.map((row) => (
+            <tr key={row.command}>
+              <td>
+                {row.keys.map((k, i) => (
+                  <span key={k}>
+                    {i > 0 && <span className="ctl-plus"> + </span>}
+                    <kbd className="ctl-kbd">{t(k)}</kbd>
+                  </span>
+                ))}
+              </td>
+              <td>{t(row.label)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Modal>
   );
 });

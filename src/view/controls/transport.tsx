@@ -37,6 +37,41 @@ export interface TransportProps {
   readonly onHelp?: () => void;
 }
 
+/** Step back and step forward, as the main transport and the compare transport show them. */
+export function StepButtons(props: {
+  readonly onBack: () => void;
+  readonly onForward: () => void;
+  readonly backDisabled: boolean;
+  readonly forwardDisabled: boolean;
+}): ReactNode {
+  return (
+    <>
+      <button
+        type="button"
+        className="ctl-button ctl-icon-only"
+        onClick={props.onBack}
+        disabled={props.backDisabled}
+        aria-label={t('controls.stepBack')}
+        aria-keyshortcuts="ArrowLeft"
+        title={t('controls.stepBack.hint')}
+      >
+        <Icon name="step-back" />
+      </button>
+      <button
+        type="button"
+        className="ctl-button ctl-icon-only"
+        onClick={props.onForward}
+        disabled={props.forwardDisabled}
+        aria-label={t('controls.stepForward')}
+        aria-keyshortcuts="ArrowRight"
+        title={t('controls.stepForward.hint')}
+      >
+        <Icon name="step-forward" />
+      </button>
+    </>
+  );
+}
+
 export function Transport(props: TransportProps): ReactNode {
   const { step, known, ended, playing, speed, time, selectedKey, disabled = false } = props;
   const atStart = step <= 0;
@@ -57,28 +92,12 @@ export function Transport(props: TransportProps): ReactNode {
           <Icon name={playing ? 'pause' : 'play'} />
           <span>{playing ? t('controls.pause') : t('controls.play')}</span>
         </button>
-        <button
-          type="button"
-          className="ctl-button ctl-icon-only"
-          onClick={props.onStepBack}
-          disabled={disabled || atStart}
-          aria-label={t('controls.stepBack')}
-          aria-keyshortcuts="ArrowLeft"
-          title={t('controls.stepBack.hint')}
-        >
-          <Icon name="step-back" />
-        </button>
-        <button
-          type="button"
-          className="ctl-button ctl-icon-only"
-          onClick={props.onStepForward}
-          disabled={disabled || atEnd}
-          aria-label={t('controls.stepForward')}
-          aria-keyshortcuts="ArrowRight"
-          title={t('controls.stepForward.hint')}
-        >
-          <Icon name="step-forward" />
-        </button>
+        <StepButtons
+          onBack={props.onStepBack}
+          onForward={props.onStepForward}
+          backDisabled={disabled || atStart}
+          forwardDisabled={disabled || atEnd}
+        />
         <button
           type="button"
           className="ctl-button"

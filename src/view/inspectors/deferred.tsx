@@ -41,26 +41,39 @@ export interface OnScreen {
 const ALWAYS_ON_SCREEN: OnScreen = { current: () => true, subscribe: () => () => {} };
 export const InspectorsOnScreen = createContext<OnScreen>(ALWAYS_ON_SCREEN);
 
-/** An OnScreen for `el`, observed against the viewport (always on screen where there is no observer). */
-export function observeOnScreen(el: Element): OnScreen & { readonly dispose: () => void } {
-  if (typeof IntersectionObserver !== 'function') return { ...ALWAYS_ON_SCREEN, dispose: () => {} };
-  let on = true;
-  const listeners = new Set<(onScreen: boolean) => void>();
-  const io = new IntersectionObserver((entries) => {
-    const next = entries.at(-1)?.isIntersecting ?? on;
-    if (next === on) return;
-    on = next;
-    for (const l of listeners) l(on);
+/**
+ * An OnScreen for `ref`'s element, observed against the viewport once it is mounted (on screen until
+ * then, and where there is no IntersectionObserver). Stable for the component's life.
+ */
+export function useOnScreen(ref: { readonly current: Element | null }): OnScreen {
+  const [state] = useState(() => {
+    let on = true;
+    const listeners = new Set<(onScreen: boolean) => void>();
+    const value: OnScreen = {
+      current: () => on,
+      subscribe: (l) => {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      },
+    };
+    const set = (next: boolean): void => {
+      if (next === on) return;
+      on = next;
+      for (const l of listeners) l(on);
+    };
+    return { value, set };
   });
-  io.observe(el);
-  return {
-    current: () => on,
-    subscribe: (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    dispose: () => io.disconnect(),
-  };
+  useEffect(() => {
+    const el = ref.current;
+    if (el === null || typeof IntersectionObserver !== 'function') return;
+    const io = new IntersectionObserver((entries) => state.set(entries.at(-1)?.isIntersecting ?? true));
+    io.observe(el);
+    return () => {
+      io.disconnect();
+      state.set(true);
+    };
+  }, [ref, state]);
+  return state.value;
 }
 
 interface DeferrableProps {

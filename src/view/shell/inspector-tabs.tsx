@@ -2,7 +2,7 @@
  * The inspectors, one tab each (the inside of every box of the figure), with a lane switch for the
  * per-informer ones. Tabs follow the WAI-ARIA tabs pattern (arrow keys move between tabs).
  */
-import { type KeyboardEvent, memo, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, type ReactNode, useId, useRef } from 'react';
 import type { Frame, RecordView } from '../../engine/model/frame';
 import type { Kind } from '../../engine/model/objects';
 import { t } from '../../i18n';
@@ -17,7 +17,7 @@ import {
   WorkersInspector,
   WorkqueueInspector,
 } from '../inspectors';
-import { InspectorsOnScreen, type OnScreen, observeOnScreen } from '../inspectors/deferred';
+import { InspectorsOnScreen, useOnScreen } from '../inspectors/deferred';
 
 export const TABS = [
   'apiserver',
@@ -45,38 +45,6 @@ export interface InspectorTabsProps {
   readonly logFilter: EventLogFilter;
   readonly onLogFilter: (f: EventLogFilter) => void;
   readonly onExportLog: (records: readonly RecordView[]) => void;
-}
-
-/**
- * Whether the inspectors are on screen, for their pacing (inspectors/deferred.tsx): a stable value whose
- * answers come from an IntersectionObserver on `ref`'s element once it is mounted.
- */
-function useOnScreen(ref: { readonly current: Element | null }): OnScreen {
-  const [state] = useState(() => {
-    let observed: ReturnType<typeof observeOnScreen> | null = null;
-    const listeners = new Set<(on: boolean) => void>();
-    const value: OnScreen = {
-      current: () => observed?.current() ?? true,
-      subscribe: (l) => {
-        listeners.add(l);
-        return () => listeners.delete(l);
-      },
-    };
-    const attach = (el: Element): (() => void) => {
-      observed = observeOnScreen(el);
-      const off = observed.subscribe((on) => {
-        for (const l of listeners) l(on);
-      });
-      return () => {
-        off();
-        observed?.dispose();
-        observed = null;
-      };
-    };
-    return { value, attach };
-  });
-  useEffect(() => (ref.current === null ? undefined : state.attach(ref.current)), [ref, state]);
-  return state.value;
 }
 
 export const InspectorTabs = memo(function InspectorTabs(p: InspectorTabsProps): ReactNode {

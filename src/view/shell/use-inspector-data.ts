@@ -10,23 +10,30 @@ import type { Kind } from '../../engine/model/objects';
 import type { SimStore } from '../../store/types';
 import { EMPTY_FILTER, type EventLogFilter } from '../event-log';
 import { appendHistory, type HistoryPoint } from '../inspectors';
-import type { TabId } from './inspector-tabs';
+import type { InspectorTabsProps, TabId } from './inspector-tabs';
 
 /** Steps of records the event log shows up to the step on screen. */
 const LOG_WINDOW = 400;
 
+/** The inspector tabs' props that come from here (the caller adds the frame, the selected key and the export). */
+export type InspectorTabsState = Pick<
+  InspectorTabsProps,
+  | 'tab'
+  | 'onTab'
+  | 'lane'
+  | 'onLane'
+  | 'logFilter'
+  | 'onLogFilter'
+  | 'logRecords'
+  | 'queueHistory'
+  | 'onSelectKey'
+>;
+
 export interface InspectorData {
-  readonly tab: TabId;
-  readonly setTab: (tab: TabId) => void;
-  readonly lane: Kind;
-  readonly setLane: (lane: Kind) => void;
-  readonly logFilter: EventLogFilter;
-  readonly setLogFilter: (f: EventLogFilter) => void;
-  readonly logRecords: readonly RecordView[];
-  readonly queueHistory: readonly HistoryPoint[];
+  /** Spread into <InspectorTabs>. */
+  readonly tabs: InspectorTabsState;
   /** The selected key's records up to the step on screen; null when no key is selected. */
   readonly history: { readonly key: string; readonly records: readonly RecordView[] } | null;
-  readonly onSelectKey: (key: string) => void;
 }
 
 export function useInspectorData(
@@ -87,15 +94,17 @@ export function useInspectorData(
 
   const onSelectKey = useCallback((key: string) => store.getState().select(key), [store]);
   return {
-    tab,
-    setTab,
-    lane,
-    setLane,
-    logFilter,
-    setLogFilter,
-    logRecords,
-    queueHistory,
+    tabs: {
+      tab,
+      onTab: setTab,
+      lane,
+      onLane: setLane,
+      logFilter,
+      onLogFilter: setLogFilter,
+      logRecords,
+      queueHistory,
+      onSelectKey,
+    },
     history,
-    onSelectKey,
   };
 }

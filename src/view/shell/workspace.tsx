@@ -76,18 +76,7 @@ export function Workspace(): ReactNode {
   const rootRef = useRef<HTMLDivElement | null>(null);
   const headerRef = useRef<HTMLElement | null>(null);
   useHeaderHeight(rootRef, headerRef);
-  const {
-    tab,
-    setTab,
-    lane,
-    setLane,
-    logFilter,
-    setLogFilter,
-    logRecords,
-    queueHistory,
-    history,
-    onSelectKey,
-  } = useInspectorData(store, frame, selectedKey, playing, 'apiserver');
+  const { tabs, history } = useInspectorData(store, frame, selectedKey, playing, 'apiserver');
 
   useDocumentTheme(theme);
   const handlers = useMemo(
@@ -174,7 +163,7 @@ export function Workspace(): ReactNode {
                 records={frame.records}
                 animationMs={stepDurationMs(speed, playing)}
                 selectedKey={selectedKey}
-                onSelectKey={onSelectKey}
+                onSelectKey={tabs.onSelectKey}
                 reducedMotion={reducedMotion}
                 svgRef={svgRef}
               />
@@ -228,16 +217,8 @@ export function Workspace(): ReactNode {
               // Each inspector defers the frame itself (view/inspectors/deferred.tsx): it may lag the
               // figure while React is busy, and only it re-renders when it catches up.
               frame={frame}
-              tab={tab}
-              onTab={setTab}
-              lane={lane}
-              onLane={setLane}
+              {...tabs}
               selectedKey={selectedKey}
-              onSelectKey={onSelectKey}
-              queueHistory={queueHistory}
-              logRecords={logRecords}
-              logFilter={logFilter}
-              onLogFilter={setLogFilter}
               onExportLog={exportLog}
             />
           </div>
