@@ -15,6 +15,7 @@ import type { TraceRecord } from '../engine/model/trace';
 import { buildFrame } from '../engine/sim/frame';
 import { stepWorld } from '../engine/sim/step';
 import { randomHaScenario, randomScenario } from '../engine/sim/test-scenarios';
+import { cloneWorld } from '../engine/timeline/keyframes';
 import { createTimeline, seek } from '../engine/timeline/timeline';
 import { LESSONS, lessonById } from '../scenarios/lessons';
 import { libraryScenario } from '../scenarios/library';
@@ -28,7 +29,7 @@ function library(name: string): Scenario {
 
 function pin(scenario: Scenario, steps: number): string {
   const tl = createTimeline(scenario, { keyframeInterval: 250 });
-  const w = structuredClone(tl.keyframes[0]!);
+  const w = cloneWorld(tl.keyframes[0]!).world;
   const all: TraceRecord[] = [];
   let last: TraceRecord[] = [];
   while (w.step < steps) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Deployment, Foo, KObject } from '../model/objects';
+import { copyState } from '../timeline/keyframes';
 import {
   findOrphanDeployments,
   newApiServer,
@@ -130,14 +131,14 @@ describe('S30: garbage collection (background)', () => {
   });
 });
 
-describe('plain data', () => {
-  it('a structured clone of the state behaves exactly like the original', () => {
+describe('copied state', () => {
+  it('a copy of the state (as a keyframe copies it) behaves exactly like the original', () => {
     const s = newApiServer({ historyWindow: 4, now: 0 });
     const a = ok(serverCreate(s, fooObj('a'), 0)) as Foo;
     ok(serverCreate(s, fooObj('b'), 0));
     serverWatch(s, 'Foo', { resourceVersion: '2', allowWatchBookmarks: true, timeoutMs: 10_000 }, 0);
     ok(serverUpdate(s, { ...a, spec: { ...a.spec, replicas: 3 } }, 1));
-    const c = structuredClone(s);
+    const c = copyState(s);
     expect(c).toEqual(s);
     const r1 = serverCreate(s, fooObj('c'), 2);
     const r2 = serverCreate(c, fooObj('c'), 2);

@@ -1,5 +1,5 @@
 /**
- * The simulated kube-apiserver's whole state, as plain data (structuredClone copies it exactly): etcd and
+ * The simulated kube-apiserver's whole state, as data a keyframe copies exactly (timeline/keyframes.ts): etcd and
  * one Cacher per resource, as in a real 1.26 apiserver with the watch cache on (S31).
  *
  * - etcd (etcd.ts): the global revision shared by every kind (S1), the current objects per kind

@@ -6,16 +6,18 @@
  * Keys compare with `<` on JS strings (UTF-16 code units), which is byte order for the ASCII names
  * Kubernetes allows.
  */
+import { SharedMap } from '../kernel/shared-map';
 import type { KObject } from '../model/objects';
 
 export interface KindStore {
-  readonly objects: Map<string, KObject>;
+  /** Shared with keyframes shard by shard (kernel/shared-map.ts); its iteration order is not key order. */
+  readonly objects: SharedMap<KObject>;
   /** The keys of `objects`, ascending. */
   readonly keys: string[];
 }
 
 export function newKindStore(): KindStore {
-  return { objects: new Map(), keys: [] };
+  return { objects: new SharedMap(), keys: [] };
 }
 
 /** Index of the first element of `keys` that is ≥ key. */

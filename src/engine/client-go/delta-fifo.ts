@@ -27,6 +27,8 @@
  * Test-only rule switches (src/engine/rules.ts, all on outside tests): D7_REPLACE_TOMBSTONES,
  * D11_SYNCED_AFTER_INITIAL_POPS, D13_KEEP_POSITION.
  */
+
+import { SharedMap } from '../kernel/shared-map';
 import type { DeletedFinalStateUnknown, MetaObject } from '../model/objects';
 import { deletionHandlingKey, isTombstone } from '../model/objects';
 import { RULES } from '../rules';
@@ -43,8 +45,12 @@ export interface Delta<T> {
 }
 
 export interface DeltaFifoState<T> {
-  /** key → the deltas queued for it, oldest first, never empty (the FIFO owns these arrays). */
-  items: Map<string, Delta<T>[]>;
+  /**
+   * key → the deltas queued for it, oldest first, never empty. The FIFO changes these arrays in place,
+   * after `getOwned`: keyframes share the map shard by shard (kernel/shared-map.ts). Its iteration order
+   * is not the queue's; `queue` is.
+   */
+  items: SharedMap<Delta<T>[]>;
   /** Keys in first-insertion order from index `head` on; entries before `head` are already popped. */
   queue: string[];
   head: number;
@@ -94,7 +100,7 @@ export interface PopResult<T> {
 
 export function newDeltaFifo<T extends MetaObject>(opts: { emitReplaced: boolean }): DeltaFifoState<T> {
   return {
-    items: new Map(),
+    items: new SharedMap('arrays'),
     queue: [],
     head: 0,
     populated: false,
@@ -112,7 +118,7 @@ function queueAction<T extends MetaObject>(
 ): QueueOutcome {
   const key = deletionHandlingKey(obj);
   const delta: Delta<T> = { type, obj };
-  const list = f.items.get(key);
+  const list = f.items.getOwned(key);
   if (list === undefined) {
     f.items.set(key, [delta]);
     f.queue.push(key);
@@ -199,10 +205,12 @@ export function fifoReplace<T extends MetaObject>(
   }
 
   const tombstones: ReplaceTombstone<T>[] = [];
-  // Step 2. Go walks f.items (map order); here queue order. Only existing keys get deltas, so the map is
-  // not grown while being iterated.
-  for (const [key, deltas] of f.items) {
+  // Step 2. Go walks f.items (map order); here queue order. Only existing keys get deltas, so the queue is
+  // not grown while being walked.
+  const queued = f.queue.slice(f.head);
+  for (const key of queued) {
     if (listedKeys.has(key)) continue;
+    const deltas = f.items.get(key)!;
     const newest = deltas[deltas.length - 1]!.obj;
     // D7: a tombstone of a tombstone wraps the inner object, never the tombstone.
     const obj = isTombstone(newest) ? newest.obj : newest;

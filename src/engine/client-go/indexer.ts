@@ -19,18 +19,22 @@
  *   ASCII (Kubernetes names), so JavaScript's code-unit order equals Go's byte order.
  * - No transformer, no AddIndexers after creation (I6), no resourceVersion bookkeeping (I7 is Era C).
  */
+import { SharedMap, SharedSet } from '../kernel/shared-map';
 import type { DeletedFinalStateUnknown, MetaObject, OwnerReference } from '../model/objects';
 import { deletionHandlingKey } from '../model/objects';
 
 /** The index names the simulator knows. Closed union: each has a function in `indexFuncs`. */
 export type IndexName = 'namespace' | 'byOwner';
 
-/** indexedValue → set of keys (client-go's `Index`). */
-export type Index = Map<string, Set<string>>;
+/**
+ * indexedValue → set of keys (client-go's `Index`). Keyframes share both levels shard by shard
+ * (kernel/shared-map.ts); a bucket is changed only after `getOwned`, so a keyframe's bucket never moves.
+ */
+export type Index = SharedMap<SharedSet>;
 
 export interface IndexerState<T> {
-  /** key → object (the cache's objects, never mutated). */
-  items: Map<string, T>;
+  /** key → object (the cache's objects, never mutated), shared with keyframes shard by shard. */
+  items: SharedMap<T>;
   /** The configured indexers, by name (client-go's `Indexers`, with functions from `indexFuncs`). */
   indexNames: readonly IndexName[];
   /** name → index (client-go's `Indices`). Every configured name has an entry. */
@@ -65,22 +69,26 @@ const indexFuncs: Readonly<Record<IndexName, IndexFunc>> = {
 
 export function newIndexer<T extends MetaObject>(indexNames: readonly IndexName[]): IndexerState<T> {
   const indices = new Map<IndexName, Index>();
-  for (const name of indexNames) indices.set(name, new Map());
+  for (const name of indexNames) indices.set(name, newIndex());
   // Go's Indexers is a map: a name appears once.
-  return { items: new Map(), indexNames: [...indices.keys()], indices };
+  return { items: new SharedMap(), indexNames: [...indices.keys()], indices };
+}
+
+function newIndex(): Index {
+  return new SharedMap<SharedSet>('collections');
 }
 
 function addKeyToIndex(index: Index, value: string, key: string): void {
-  let set = index.get(value);
+  let set = index.getOwned(value);
   if (set === undefined) {
-    set = new Set();
+    set = new SharedSet();
     index.set(value, set);
   }
   set.add(key);
 }
 
 function deleteKeyFromIndex(index: Index, value: string, key: string): void {
-  const set = index.get(value);
+  const set = index.getOwned(value);
   if (set === undefined) return;
   set.delete(key);
   // I3: an emptied bucket is deleted, so ListIndexFuncValues never reports a value with no objects.
@@ -184,10 +192,10 @@ export function indexerReplace<T extends MetaObject>(
   list: readonly T[],
   _resourceVersion: string,
 ): void {
-  const items = new Map<string, T>();
+  const items = new SharedMap<T>();
   for (const obj of list) items.set(deletionHandlingKey(obj), obj);
   ix.items = items;
-  for (const name of ix.indexNames) ix.indices.set(name, new Map());
+  for (const name of ix.indexNames) ix.indices.set(name, newIndex());
   for (const [key, obj] of items) updateIndices(ix, undefined, obj, key);
 }
 

@@ -3,7 +3,7 @@
  * whose next action is an entry here. Ties at the same virtual time are broken by the sequence number
  * (insertion order), never by object identity, so a run is a pure function of scenario + seed.
  *
- * Plain data (an array-backed binary min-heap), so a structured clone of the world copies it.
+ * Plain data (an array-backed binary min-heap), so a keyframe's copy of the world copies it.
  * Cancellation is by epoch: actions carry the epoch of what scheduled them and the handler ignores stale
  * ones, so no entry ever has to be removed from the middle of the heap.
  */

@@ -1,6 +1,6 @@
 /**
  * Seeded PRNG (sfc32). Its whole state is four uint32 numbers held in the simulated world,
- * so a keyframe (structured clone of the world) captures it and replays are exact (R3).
+ * so a keyframe (a copy of the world: timeline/keyframes.ts) captures it and replays are exact (R3).
  * No Math.random anywhere in the engine.
  */
 export interface RngState {

@@ -1,5 +1,5 @@
 /**
- * The simulated world as plain data: a structured clone of it is a keyframe. Everything that changes
+ * The simulated world as data: a copy of it is a keyframe (timeline/keyframes.ts). Everything that changes
  * during a run lives here (virtual clock, PRNG state, agenda, server, both informer lanes, the
  * controller); what does not change (the scenario, its script) lives in the SimContext beside it.
  */

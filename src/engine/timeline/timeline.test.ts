@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ERAS, type Scenario } from '../model/scenario';
 import { inEra, randomScenario } from '../sim/test-scenarios';
-import { restoreSteps, SPACING } from './keyframes';
+import { heldSharedBytes, restoreSteps, SPACING } from './keyframes';
 import { createTimeline, fork, freshRun, keyframeIndexAt, seek } from './timeline';
 
 /** More Foos make a restore cost more steps of replay (the cost model's R grows with the world). */
@@ -128,5 +128,42 @@ describe('timeline', () => {
     // The fork changed the future: the original scenario's run differs after the intervention.
     const original = createTimeline(randomScenario(11), { keyframeInterval: 40 });
     expect(seek(original, 700).world).not.toEqual(forked);
+  });
+});
+
+describe('the keyframes’ heap (keyframeBytes)', () => {
+  it('counts each shard of the shared collections once, however many keyframes share it', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.array(fc.integer({ min: 0, max: 2500 }), { minLength: 1, maxLength: 5 }),
+        (seed, targets) => {
+          // Keyframes every 50 steps, seeks back and forth (restores) on the way: what each new keyframe
+          // adds (the shards the cursor made since its last copy) must sum to an exact recount.
+          const tl = createTimeline(randomScenario(seed), { keyframeInterval: 50 });
+          for (const n of targets) seek(tl, n);
+          let plain = 0;
+          for (const c of tl.keyframeCost) plain += c.bytes;
+          const shared = heldSharedBytes(tl.keyframeShared);
+          expect(shared).toBeGreaterThan(0);
+          expect(tl.keyframeBytes).toBe(plain + shared);
+          // Sharing is real: the keyframes hold less than as many separate copies would.
+          let separate = 0;
+          for (const list of tl.keyframeShared) separate += heldSharedBytes([list]);
+          if (tl.keyframes.length > 2) expect(shared).toBeLessThan(separate);
+        },
+      ),
+      { numRuns: 10, seed: 21 },
+    );
+  });
+
+  it('after an intervention drops the future, the count is of the keyframes kept', () => {
+    const tl = createTimeline(randomScenario(5), { keyframeInterval: 40 });
+    seek(tl, 1200);
+    fork(tl, 300, (w) => ({ at: w.now, action: 'watchError', code: 410 }));
+    let plain = 0;
+    for (const c of tl.keyframeCost) plain += c.bytes;
+    expect(tl.keyframeBytes).toBe(plain + heldSharedBytes(tl.keyframeShared));
+    expect(tl.keyframeShared.length).toBe(tl.keyframes.length);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Timeline: history as a log plus keyframes (RaftScope's checkpoints). The world is plain data, so a
- * keyframe is a copy of it (keyframes.ts: the copy shares the immutable API objects). `seek(n)` restores
+ * Timeline: history as a log plus keyframes (RaftScope's checkpoints). The world is data, so a
+ * keyframe is a copy of it (keyframes.ts: the copy shares the immutable API objects and, shard by shard,
+ * the big maps and sets). `seek(n)` restores
  * the last keyframe at or before n and replays, or replays forward from the cursor when that costs less
  * (below); an intervention at step n forks: it becomes a script action at that step's virtual time and
  * every keyframe after n is dropped. Only inputs are logged (the scenario and its script); trace records
@@ -25,13 +26,22 @@
  * intervention at step n drops the future: keyframes after n, the frontier, and the interventions made at
  * later steps (they belonged to the discarded future; the scenario's own script stays).
  */
+
+import type { SharedCollection } from '../kernel/shared-map';
 import type { Scenario, ScriptAction } from '../model/scenario';
 import type { Intervention, InterventionAction } from '../model/session';
 import type { TraceRecord } from '../model/trace';
 import { createWorld } from '../sim/create-world';
 import { stepWorld } from '../sim/step';
 import type { SimContext, World } from '../sim/world';
-import { type CopyCost, cloneWorld, KEYFRAME_BUDGET_BYTES, keyframeSpacing, restoreSteps } from './keyframes';
+import {
+  type CopyCost,
+  cloneWorld,
+  heldSharedBytes,
+  KEYFRAME_BUDGET_BYTES,
+  keyframeSpacing,
+  restoreSteps,
+} from './keyframes';
 
 export interface TimelineOptions {
   /** Steps between keyframes; without it the spacing follows the world's size (keyframes.ts). */
@@ -48,7 +58,13 @@ export interface Timeline {
   readonly keyframeRecords: TraceRecord[][];
   /** keyframeCost[i]: what restoring keyframe i costs and holds, by the model (keyframes.ts). */
   readonly keyframeCost: CopyCost[];
-  /** The heap the keyframes hold together (the sum of keyframeCost[i].bytes). */
+  /** keyframeShared[i]: keyframe i's SharedMaps and SharedSets, whose shards keyframes share. */
+  readonly keyframeShared: SharedCollection[][];
+  /**
+   * The heap the keyframes hold together: what each copy made (keyframeCost[i].bytes) and their shards,
+   * each counted once. A new keyframe adds the shards the cursor made since its last copy; dropping
+   * keyframes recounts the shards of those kept (`keepKeyframes`).
+   */
   keyframeBytes: number;
   /** Each thinning doubles the spacing of the keyframes taken after it. */
   spacingScale: number;
@@ -88,7 +104,8 @@ export function createTimeline(scenario: Scenario, opts: TimelineOptions = {}): 
     keyframes: [first.world],
     keyframeRecords: [[]],
     keyframeCost: [first.cost],
-    keyframeBytes: first.cost.bytes,
+    keyframeShared: [first.shared],
+    keyframeBytes: first.cost.bytes + first.cost.sharedBytes,
     spacingScale: 1,
     nextKeyframe: 0,
     cursor: initial,
@@ -110,21 +127,32 @@ function placeNext(tl: Timeline): void {
   tl.nextKeyframe = step + (tl.interval ?? keyframeSpacing(tl.keyframeCost[last]!.ns) * tl.spacingScale);
 }
 
+/**
+ * Keeps the first `n` keyframes and recounts the heap they hold (their shards may be shared). After a
+ * drop the count can fall short by at most one world's shards: the cursor may still share some with a
+ * dropped keyframe, and the next keyframe, which counts only the shards the cursor made, inherits them.
+ */
+function keepKeyframes(tl: Timeline, n: number): void {
+  tl.keyframes.length = n;
+  tl.keyframeRecords.length = n;
+  tl.keyframeCost.length = n;
+  tl.keyframeShared.length = n;
+  let bytes = heldSharedBytes(tl.keyframeShared);
+  for (const c of tl.keyframeCost) bytes += c.bytes;
+  tl.keyframeBytes = bytes;
+}
+
 /** Keeps every other keyframe (the first included) until they fit the budget; later ones go twice as far. */
 function thin(tl: Timeline): void {
   while (tl.keyframeBytes > KEYFRAME_BUDGET_BYTES && tl.keyframes.length > 2) {
-    let bytes = 0;
     let j = 0;
     for (let i = 0; i < tl.keyframes.length; i += 2, j++) {
       tl.keyframes[j] = tl.keyframes[i]!;
       tl.keyframeRecords[j] = tl.keyframeRecords[i]!;
       tl.keyframeCost[j] = tl.keyframeCost[i]!;
-      bytes += tl.keyframeCost[j]!.bytes;
+      tl.keyframeShared[j] = tl.keyframeShared[i]!;
     }
-    tl.keyframes.length = j;
-    tl.keyframeRecords.length = j;
-    tl.keyframeCost.length = j;
-    tl.keyframeBytes = bytes;
+    keepKeyframes(tl, j);
     tl.spacingScale *= 2;
   }
   placeNext(tl);
@@ -167,7 +195,8 @@ function advance(tl: Timeline): boolean {
     tl.keyframes.push(kf.world);
     tl.keyframeRecords.push(recs);
     tl.keyframeCost.push(kf.cost);
-    tl.keyframeBytes += kf.cost.bytes;
+    tl.keyframeShared.push(kf.shared);
+    tl.keyframeBytes += kf.cost.bytes + kf.cost.sharedBytes;
     if (tl.interval === null) thin(tl);
     else placeNext(tl);
   }
@@ -213,10 +242,7 @@ export function fork(tl: Timeline, n: number, make: (w: World) => ScriptAction):
   }
   tl.ctx.script.splice(pos, 0, action);
   const keep = keyframeIndexAt(tl, world.step) + 1;
-  for (let i = keep; i < tl.keyframes.length; i++) tl.keyframeBytes -= tl.keyframeCost[i]!.bytes;
-  tl.keyframes.length = keep;
-  tl.keyframeRecords.length = keep;
-  tl.keyframeCost.length = keep;
+  if (keep < tl.keyframes.length) keepKeyframes(tl, keep);
   placeNext(tl);
   tl.end = null;
   return world;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { copyState } from '../../timeline/keyframes';
 import { WAITING_LOOP_MAX_WAIT_MS, wqAddAfter, wqAdvance, wqNextReadyAt, wqSnapshot } from './delaying';
 import { wqMetrics } from './metrics';
 import { newWorkqueue, type WorkqueueState, wqAdd, wqDone, wqGet, wqLen, wqShutDown } from './queue';
@@ -137,7 +138,7 @@ describe('delaying queue (delaying_queue.go)', () => {
     expect(wqSnapshot(q).waiting).toEqual([{ item: 'x', readyAt: 50 }]);
   });
 
-  it('state is plain data: a structuredClone keeps the heap and its index map in step', () => {
+  it('a copy of the state (as a keyframe copies it) keeps the heap and its index map in step', () => {
     const q = fresh();
     for (const [k, d] of [
       ['a', 30],
@@ -145,7 +146,7 @@ describe('delaying queue (delaying_queue.go)', () => {
       ['c', 20],
     ] as const)
       wqAddAfter(q, k, d, 0);
-    const c = structuredClone(q);
+    const c = copyState(q);
     for (const s of [q, c]) {
       wqAddAfter(s, 'a', 5, 1);
       wqAdvance(s, 15);

@@ -23,6 +23,7 @@
  * them at the `now` it is given, and a caller that wants the ticker's staircase samples at multiples of
  * `UNFINISHED_WORK_UPDATE_PERIOD_MS`.
  */
+import { SharedMap } from '../../kernel/shared-map';
 
 /** `defaultUnfinishedWorkUpdatePeriod` in queue.go. */
 export const UNFINISHED_WORK_UPDATE_PERIOD_MS = 500;
@@ -46,8 +47,8 @@ export interface WorkqueueMetricsState {
   depth: number;
   addsTotal: number;
   retriesTotal: number;
-  /** Item → virtual ms of its first add since its last Get (`addTimes`). */
-  addTimes: Map<string, number>;
+  /** Item → virtual ms of its first add since its last Get (`addTimes`), shared with keyframes by shard. */
+  addTimes: SharedMap<number>;
   /** Item → virtual ms of its Get (`processingStartTimes`). */
   processingStartTimes: Map<string, number>;
   queueDuration: HistogramState;
@@ -88,7 +89,7 @@ export function newWorkqueueMetricsState(): WorkqueueMetricsState {
     depth: 0,
     addsTotal: 0,
     retriesTotal: 0,
-    addTimes: new Map(),
+    addTimes: new SharedMap(),
     processingStartTimes: new Map(),
     queueDuration: newHistogram(),
     workDuration: newHistogram(),

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { copyState } from '../../timeline/keyframes';
 import { wqSnapshot } from './delaying';
 import { wqMetrics } from './metrics';
 import {
@@ -170,12 +171,12 @@ describe('basic queue (queue.go)', () => {
     expect(wqSnapshot(q).queue).toEqual(model);
   });
 
-  it('state is plain data: a structuredClone carries on exactly like the original', () => {
+  it('a copy of the state (as a keyframe copies it) carries on exactly like the original', () => {
     const q = fresh();
     for (const k of ['a', 'b', 'c']) wqAdd(q, k, 0);
     getItem(q);
     wqAdd(q, 'a', 1);
-    const c = structuredClone(q);
+    const c = copyState(q);
     for (const s of [q, c]) {
       wqDone(s, 'a', 2);
       getItem(s, 3);

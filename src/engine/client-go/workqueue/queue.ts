@@ -16,6 +16,7 @@
  * Test-only rule switches (src/engine/rules.ts, all on outside tests): W1_DEDUP.
  */
 
+import { SharedSet } from '../../kernel/shared-map';
 import { RULES } from '../../rules';
 import {
   metricsAdd,
@@ -32,7 +33,7 @@ export interface WaitFor {
   readyAt: number;
 }
 
-/** The whole rate-limiting queue stack as plain data (structuredClone copies it exactly). */
+/** The whole rate-limiting queue stack as data (timeline/keyframes.ts copies it exactly). */
 export interface WorkqueueState {
   /** Queue name (metrics label; '' = unnamed, which real client-go never reports metrics for). */
   name: string;
@@ -40,8 +41,8 @@ export interface WorkqueueState {
   /** The queue slice; live part is `queue[head..]`. Every live element is dirty and, normally, not processing. */
   queue: string[];
   head: number;
-  /** Items that need processing (W1). */
-  dirty: Set<string>;
+  /** Items that need processing (W1); shared with keyframes shard by shard (kernel/shared-map.ts). */
+  dirty: SharedSet;
   /** Items handed out by Get and not yet Done (W2, W3). */
   processing: Set<string>;
   shuttingDown: boolean;
@@ -71,7 +72,7 @@ export function newWorkqueue(opts: {
     name: opts.name,
     queue: [],
     head: 0,
-    dirty: new Set(),
+    dirty: new SharedSet(),
     processing: new Set(),
     shuttingDown: false,
     drain: false,
